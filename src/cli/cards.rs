@@ -1,0 +1,167 @@
+//! `narada card …`.
+
+use super::output::{card_line, print_cards, print_json};
+use super::{CardCmd, CardEditArgs, OutputFormat};
+use crate::error::{Error, Result};
+use crate::model::{CardDraft, CardPatch, Session, text::split_tags};
+use crate::storage::{CardFilter, Store};
+
+/// The setting that remembers the session cards were last added to.
+pub const LAST_SESSION: &str = "last_session";
+
+/// The session named on the command line, else the one used last, else the newest.
+fn pick_session(store: &Store, given: Option<&str>) -> Result<Session> {
+    if let Some(s) = given {
+        return store.find_session(s);
+    }
+    if let Some(id) = store.setting(LAST_SESSION)?
+        && let Ok(s) = store.session(&id)
+    {
+        return Ok(s);
+    }
+    store.newest_session()?.ok_or_else(|| {
+        Error::NotFound(
+            "no sessions yet; add one first: narada session add \"Szkolenie 1\" --kind training"
+                .into(),
+        )
+    })
+}
+
+pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
+    match cmd {
+        CardCmd::Add(a) => {
+            let session = pick_session(store, a.session.as_deref())?;
+            let mut draft = CardDraft::new(&session.id, a.kind, &a.text);
+            draft.activity = a.activity;
+            draft.speaker = a.speaker;
+            draft.tags = a.tags.iter().flat_map(|t| split_tags(t)).collect();
+            draft.votes = a.votes;
+            draft.external_id = a.id;
+            let card = store.add_card(&draft)?;
+            store.set_setting(LAST_SESSION, &session.id)?;
+            match a.format {
+                OutputFormat::Json => print_json(&card),
+                OutputFormat::Table => {
+                    println!("added {}", card_line(&card));
+                    Ok(())
+                }
+            }
+        }
+        CardCmd::List(a) => {
+            let session_id = a
+                .session
+                .as_deref()
+                .map(|s| store.find_session(s).map(|s| s.id))
+                .transpose()?;
+            let cards = store.cards(&CardFilter {
+                session_id,
+                kind: a.kind,
+                tag: a.tag,
+                include_deleted: a.all,
+                only_deleted: a.deleted,
+            })?;
+            match a.format {
+                OutputFormat::Json => print_json(&cards),
+                OutputFormat::Table => {
+                    print_cards(&cards);
+                    let votes: i64 = cards.iter().map(|c| c.votes).sum();
+                    eprintln!("{} cards, {votes} votes", cards.len());
+                    Ok(())
+                }
+            }
+        }
+        CardCmd::Show { card, format } => {
+            let card = store.find_card(&card)?;
+            let history = store.card_history(&card.id)?;
+            match format {
+                OutputFormat::Json => print_json(&serde_json::json!({
+                    "card": card,
+                    "history": history,
+                })),
+                OutputFormat::Table => {
+                    println!("{}", card_line(&card));
+                    println!("id: {}", card.id);
+                    if let Some(x) = &card.external_id {
+                        println!("imported id: {x}");
+                    }
+                    println!("session: {}", card.session);
+                    if let Some(a) = &card.activity {
+                        println!("activity: {a}");
+                    }
+                    println!("topic: {}", card.topic.as_deref().unwrap_or("-"));
+                    let decision = card.decision.map(|d| d.as_str()).unwrap_or("-");
+                    println!("decision: {decision}");
+                    println!("created: {}  updated: {}", card.created_at, card.updated_at);
+                    println!("history:");
+                    for e in &history {
+                        let who = e
+                            .actor
+                            .as_deref()
+                            .map(|a| format!(" by {a}"))
+                            .unwrap_or_default();
+                        let detail = e
+                            .detail
+                            .as_deref()
+                            .map(|d| format!(" {d}"))
+                            .unwrap_or_default();
+                        println!("  {} {}{who}{detail}", e.at, e.event);
+                    }
+                    Ok(())
+                }
+            }
+        }
+        CardCmd::Edit(a) => {
+            let card = store.find_card(&a.card)?;
+            let patch = patch_from(&a);
+            if patch.is_empty() {
+                return Err(Error::Invalid(
+                    "nothing to change: give --text, --kind, --speaker, --activity, --tags or --votes"
+                        .into(),
+                ));
+            }
+            let card = store.edit_card(&card.id, &patch)?;
+            println!("edited {}", card_line(&card));
+            Ok(())
+        }
+        CardCmd::Vote { card, delta } => {
+            let card = store.find_card(&card)?;
+            let card = store.vote(&card.id, delta)?;
+            println!("{}", card_line(&card));
+            Ok(())
+        }
+        CardCmd::Delete { card, why } => {
+            let card = store.find_card(&card)?;
+            let card = store.delete_card(&card.id, why.as_deref())?;
+            println!(
+                "deleted #{} (kept in history; `narada card restore {}` brings it back)",
+                card.seq, card.seq
+            );
+            Ok(())
+        }
+        CardCmd::Restore { card } => {
+            let card = store.find_card(&card)?;
+            let card = store.restore_card(&card.id)?;
+            println!("restored {}", card_line(&card));
+            Ok(())
+        }
+    }
+}
+
+fn patch_from(a: &CardEditArgs) -> CardPatch {
+    CardPatch {
+        text: a.text.clone(),
+        kind: a.kind,
+        speaker: if a.no_speaker {
+            Some(None)
+        } else {
+            a.speaker.clone().map(Some)
+        },
+        activity: if a.no_activity {
+            Some(None)
+        } else {
+            a.activity.clone().map(Some)
+        },
+        tags: a.tags.as_deref().map(split_tags),
+        votes: a.votes,
+    }
+}

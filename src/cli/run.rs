@@ -1,0 +1,187 @@
+//! Dispatch: resolves paths, opens the store and runs one command.
+
+use super::output::{print_json, print_table_or_json};
+use super::{
+    BenchCmd, Cli, Command, ConsultationCmd, ExportArgs, ExportFormat, ImportArgs, OutputFormat,
+};
+use crate::error::{Error, Result};
+use crate::paths::Paths;
+use crate::storage::{ConsultationPatch, ImportOptions, Store};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+pub fn run(cli: Cli) -> Result<()> {
+    let paths = Paths::resolve(cli.db.as_deref())?;
+    let actor = cli
+        .actor
+        .clone()
+        .or_else(|| std::env::var("NARADA_USER").ok());
+    let open = || -> Result<Store> {
+        let mut store = Store::open(&paths.db)?;
+        store.set_actor(actor.clone());
+        Ok(store)
+    };
+    match cli.command {
+        None => {
+            let store = open()?;
+            let n = store.cards(&Default::default())?.len();
+            println!(
+                "narada: database {} holds {n} cards.\n\
+                 The full-screen interface is not part of this version yet. Try:\n  \
+                 narada demo --no-tui      load the sample consultation\n  \
+                 narada session list       list sessions\n  \
+                 narada card add \"…\"       add a card\n  \
+                 narada --help             all commands",
+                paths.db.display()
+            );
+            Ok(())
+        }
+        Some(Command::Paths) => {
+            println!("data directory:   {}", paths.data_dir.display());
+            println!("config directory: {}", paths.config_dir.display());
+            println!(
+                "database:         {} (from {})",
+                paths.db.display(),
+                paths.db_source
+            );
+            println!("demo database:    {}", paths.demo_db.display());
+            Ok(())
+        }
+        Some(Command::Demo { no_tui: _ }) => {
+            let target = cli.db.clone().unwrap_or_else(|| paths.demo_db.clone());
+            let summary = crate::demo::create(&target)?;
+            println!(
+                "demo database {}: {} sessions, {} cards",
+                target.display(),
+                summary.sessions,
+                summary.cards
+            );
+            println!("try: narada --db {} card list", target.display());
+            Ok(())
+        }
+        Some(Command::Consultation(cmd)) => {
+            let mut store = open()?;
+            match cmd {
+                ConsultationCmd::Show { format } => {
+                    let c = store.consultation()?;
+                    print_table_or_json(format, &c, || {
+                        format!(
+                            "{}\ncity: {}\nyear: {}\nlanguage: {}\nid: {}",
+                            c.title,
+                            c.city,
+                            c.year.map(|y| y.to_string()).unwrap_or_default(),
+                            c.language,
+                            c.id
+                        )
+                    })
+                }
+                ConsultationCmd::Set {
+                    title,
+                    city,
+                    year,
+                    lang,
+                } => {
+                    let c = store.update_consultation(&ConsultationPatch {
+                        title,
+                        city,
+                        year,
+                        language: lang,
+                    })?;
+                    println!("consultation: {} ({}, {})", c.title, c.city, c.language);
+                    Ok(())
+                }
+            }
+        }
+        Some(Command::Session(cmd)) => super::sessions::run(&mut open()?, cmd),
+        Some(Command::Activity(cmd)) => super::sessions::run_activity(&mut open()?, cmd),
+        Some(Command::Card(cmd)) => super::cards::run(&mut open()?, cmd),
+        Some(Command::Search {
+            query,
+            limit,
+            format,
+        }) => {
+            let store = open()?;
+            let hits = store.search(&query, limit)?;
+            match format {
+                OutputFormat::Json => print_json(&hits),
+                OutputFormat::Table => {
+                    super::output::print_cards(&hits);
+                    eprintln!("{} found", hits.len());
+                    Ok(())
+                }
+            }
+        }
+        Some(Command::Import(args)) => import(&mut open()?, &args),
+        Some(Command::Export(args)) => export(&open()?, &args),
+        Some(Command::Bench(BenchCmd::Import { input })) => {
+            let report = crate::bench::import(&input)?;
+            println!("{report}");
+            Ok(())
+        }
+    }
+}
+
+fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
+    let label = args.file.display().to_string();
+    let records = crate::import::read_file(&args.file, args.format)?;
+    if args.dry_run {
+        println!(
+            "{label}: {} cards checked, nothing written (--dry-run)",
+            records.len()
+        );
+        return Ok(());
+    }
+    let opts = ImportOptions {
+        default_session: args.session.clone(),
+        new_session_kind: Some(args.session_kind),
+        source: args
+            .file
+            .file_name()
+            .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned()),
+    };
+    let show = records.len() > 5000;
+    let tty = std::io::stderr().is_terminal();
+    let mut progress = |done: usize, total: usize| {
+        if show && (tty || done.is_multiple_of(20_000) || done == total) {
+            let end = if tty && done < total { "\r" } else { "\n" };
+            eprint!("importing {done}/{total}{end}");
+        }
+    };
+    let sum = store.import_records(&records, &opts, &mut progress)?;
+    println!(
+        "{label}: {} cards read — {} new, {} updated, {} unchanged",
+        sum.records, sum.inserted, sum.updated, sum.unchanged
+    );
+    if !sum.sessions_created.is_empty() {
+        println!("sessions created: {}", sum.sessions_created.join("; "));
+    }
+    if sum.activities_created > 0 {
+        println!("activities created: {}", sum.activities_created);
+    }
+    Ok(())
+}
+
+fn export(store: &Store, args: &ExportArgs) -> Result<()> {
+    let session_id = args
+        .session
+        .as_deref()
+        .map(|s| store.find_session(s).map(|s| s.id))
+        .transpose()?;
+    let rows = store.export_rows(session_id.as_deref(), args.with_entered_by)?;
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            ExportFormat::Csv => crate::export::write_cards_csv(w, &rows, args.with_entered_by),
+            ExportFormat::Json => crate::export::write_cards_json(w, &rows),
+        }
+    };
+    match &args.output {
+        None => {
+            write(&mut std::io::stdout().lock()).map_err(|e| Error::io(Path::new("<stdout>"), e))
+        }
+        Some(path) => {
+            crate::export::write_atomically(path, args.force, |w| write(w))?;
+            eprintln!("{} cards written to {}", rows.len(), path.display());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! `narada demo`: a fresh database with the bundled sample consultation.
+//!
+//! The sample files are embedded at build time, so the demo works from any directory.
+
+use crate::error::{Error, Result};
+use crate::model::SessionDraft;
+use crate::storage::{ConsultationPatch, ImportOptions, Store};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+const CONSULTATION_JSON: &str = include_str!("../sample-data/consultation.json");
+const CARDS_CSV: &str = include_str!("../sample-data/cards.csv");
+
+/// The setting that marks a database as a demo, which `narada demo` may replace.
+const DEMO_MARK: &str = "demo";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleFile {
+    consultation: SampleConsultation,
+    sessions: Vec<SessionDraft>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleConsultation {
+    title: String,
+    city: String,
+    year: i64,
+    language: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoSummary {
+    pub sessions: usize,
+    pub cards: usize,
+}
+
+/// Builds the demo database in a temporary sibling file and renames it over `target`.
+/// An existing `target` is replaced only if it is an earlier demo (or an empty database).
+pub fn create(target: &Path) -> Result<DemoSummary> {
+    if target.exists() {
+        let store = Store::open(target)?;
+        let is_demo = store.setting(DEMO_MARK)?.is_some();
+        let empty = store.sessions()?.is_empty();
+        if !is_demo && !empty {
+            return Err(Error::Invalid(format!(
+                "{} holds your own data, not a demo; the demo needs a file of its own \
+                 (leave out --db to use demo.db in the data directory)",
+                target.display()
+            )));
+        }
+    }
+    let tmp = sibling(target, "building");
+    remove_db_files(&tmp)?;
+    let summary = fill(&tmp).inspect_err(|_| {
+        let _ = remove_db_files(&tmp);
+    })?;
+    remove_db_files(target)?;
+    std::fs::rename(&tmp, target).map_err(|e| Error::io(target, e))?;
+    Ok(summary)
+}
+
+fn fill(path: &Path) -> Result<DemoSummary> {
+    let sample: SampleFile = serde_json::from_str(CONSULTATION_JSON)
+        .map_err(|e| Error::Invalid(format!("sample-data/consultation.json: {e}")))?;
+    let mut store = Store::open(path)?;
+    store.set_setting(DEMO_MARK, "1")?;
+    let c = &sample.consultation;
+    store.update_consultation(&ConsultationPatch {
+        title: Some(c.title.clone()),
+        city: Some(c.city.clone()),
+        year: Some(c.year),
+        language: Some(c.language.clone()),
+    })?;
+    for s in &sample.sessions {
+        store.add_session(s)?;
+    }
+    let records = crate::import::parse(
+        "sample-data/cards.csv",
+        CARDS_CSV.as_bytes(),
+        crate::import::Format::Csv,
+    )?;
+    let sum = store.import_records(
+        &records,
+        &ImportOptions {
+            source: "cards.csv".into(),
+            ..ImportOptions::default()
+        },
+        &mut |_, _| {},
+    )?;
+    // Start the interface on the first session, as a trainer would.
+    if let Some(first) = store.sessions()?.first() {
+        store.set_setting("last_session", &first.id)?;
+    }
+    // Fold the WAL back so the single file can be renamed into place.
+    store.checkpoint()?;
+    Ok(DemoSummary {
+        sessions: sample.sessions.len(),
+        cards: sum.inserted,
+    })
+}
+
+fn sibling(path: &Path, tag: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "demo.db".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!("{name}.{tag}"))
+}
+
+/// Removes a database file with its WAL and shared-memory companions.
+fn remove_db_files(path: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&p, e)),
+        }
+    }
+    Ok(())
+}

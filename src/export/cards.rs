@@ -1,0 +1,137 @@
+//! The card table as CSV or JSON: every card with its session, topic and decision.
+//! The CSV columns are a superset of the import columns, so an export can be re-imported.
+
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportRow {
+    pub id: String,
+    pub number: i64,
+    pub external_id: Option<String>,
+    pub session: String,
+    pub session_kind: Option<String>,
+    pub session_date: Option<String>,
+    pub activity: Option<String>,
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub tags: Vec<String>,
+    pub votes: i64,
+    pub topic: Option<String>,
+    pub decision: Option<String>,
+    pub rationale: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Only filled when the user asks for it (privacy: who typed a card).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entered_by: Option<String>,
+}
+
+const CSV_HEADER: &[&str] = &[
+    "id",
+    "uuid",
+    "number",
+    "session",
+    "session_kind",
+    "session_date",
+    "activity",
+    "kind",
+    "speaker",
+    "tags",
+    "votes",
+    "topic",
+    "decision",
+    "rationale",
+    "created_at",
+    "updated_at",
+    "text",
+];
+
+pub fn write_cards_csv<W: Write>(
+    w: W,
+    rows: &[ExportRow],
+    with_entered_by: bool,
+) -> std::io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    let mut header: Vec<&str> = CSV_HEADER.to_vec();
+    if with_entered_by {
+        header.push("entered_by");
+    }
+    out.write_record(&header)?;
+    for r in rows {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        // `id` is what re-import keys on: the imported id when there is one, else the uuid.
+        let mut rec = vec![
+            r.external_id.clone().unwrap_or_else(|| r.id.clone()),
+            r.id.clone(),
+            r.number.to_string(),
+            r.session.clone(),
+            opt(&r.session_kind),
+            opt(&r.session_date),
+            opt(&r.activity),
+            r.kind.clone(),
+            opt(&r.speaker),
+            r.tags.join(";"),
+            r.votes.to_string(),
+            opt(&r.topic),
+            opt(&r.decision),
+            opt(&r.rationale),
+            r.created_at.clone(),
+            r.updated_at.clone(),
+            r.text.clone(),
+        ];
+        if with_entered_by {
+            rec.push(opt(&r.entered_by));
+        }
+        out.write_record(&rec)?;
+    }
+    out.flush()
+}
+
+pub fn write_cards_json<W: Write>(mut w: W, rows: &[ExportRow]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, rows)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> ExportRow {
+        ExportRow {
+            id: "0192-abc".into(),
+            number: 1,
+            external_id: None,
+            session: "Szkolenie, 1".into(),
+            session_kind: Some("training".into()),
+            session_date: None,
+            activity: None,
+            kind: "proposal".into(),
+            text: "Więcej \"ławek\"".into(),
+            speaker: None,
+            tags: vec!["a".into(), "b".into()],
+            votes: 2,
+            topic: None,
+            decision: None,
+            rationale: None,
+            created_at: "t".into(),
+            updated_at: "t".into(),
+            entered_by: Some("Ala".into()),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_leaves_out_entered_by_unless_asked() {
+        let mut buf = Vec::new();
+        write_cards_csv(&mut buf, &[row()], false).unwrap();
+        let s = String::from_utf8(buf).unwrap();
+        assert!(s.contains("\"Szkolenie, 1\""), "{s}");
+        assert!(s.contains("\"Więcej \"\"ławek\"\"\""), "{s}");
+        assert!(s.contains("a;b"), "{s}");
+        assert!(!s.contains("Ala"), "{s}");
+        let mut buf = Vec::new();
+        write_cards_csv(&mut buf, &[row()], true).unwrap();
+        assert!(String::from_utf8(buf).unwrap().contains("Ala"));
+    }
+}

@@ -1,0 +1,45 @@
+//! Pure writers over export views: no database access here.
+
+mod cards;
+
+pub use cards::{ExportRow, write_cards_csv, write_cards_json};
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes a file through a temporary sibling that is renamed into place, so a failed
+/// export never leaves a half-written file. Refuses to replace a file unless `force`.
+pub fn write_atomically(
+    path: &Path,
+    force: bool,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    if path.exists() && !force {
+        return Err(Error::Invalid(format!(
+            "{} already exists; add --force to overwrite it",
+            path.display()
+        )));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let file = std::fs::File::create(&tmp)?;
+        let mut w = std::io::BufWriter::new(file);
+        body(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
+}

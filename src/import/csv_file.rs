@@ -1,0 +1,216 @@
+//! CSV with a header row. Column names are matched case-insensitively, in English or
+//! Polish; columns narada does not know (such as those of its own export) are skipped.
+
+use super::record::{Columns, RawRecord};
+use crate::error::{Error, Result};
+
+/// The fields a column can feed, with the header names accepted for each.
+const KNOWN: &[(&str, &[&str])] = &[
+    ("id", &["id", "identyfikator"]),
+    ("text", &["text", "tekst", "treść", "tresc", "karta"]),
+    ("kind", &["kind", "type", "rodzaj", "typ"]),
+    ("session", &["session", "sesja", "spotkanie"]),
+    (
+        "activity",
+        &["activity", "aktywność", "aktywnosc", "ćwiczenie", "grupa"],
+    ),
+    ("speaker", &["speaker", "role", "rola", "mówca", "mowca"]),
+    ("tags", &["tags", "tag", "tagi"]),
+    ("votes", &["votes", "głosy", "glosy", "kropki"]),
+];
+
+fn field_of(header: &str) -> Option<&'static str> {
+    let h = header.trim().to_lowercase();
+    KNOWN
+        .iter()
+        .find(|(_, names)| names.contains(&h.as_str()))
+        .map(|(field, _)| *field)
+}
+
+pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
+    let input_err = |line: u64, column: String, message: String| Error::Input {
+        file: name.to_owned(),
+        line,
+        column,
+        message,
+    };
+    let delimiter = sniff_delimiter(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let headers = rdr.byte_headers().map_err(|e| csv_error(name, &e))?.clone();
+    // Which field each column feeds, and its description for messages.
+    let mut slots: Vec<Option<&'static str>> = Vec::new();
+    let mut cols = Columns::default();
+    for (i, h) in headers.iter().enumerate() {
+        let h = std::str::from_utf8(h)
+            .map_err(|_| input_err(1, (i + 1).to_string(), "header is not valid UTF-8".into()))?;
+        let field = field_of(h);
+        if let Some(f) = field {
+            if slots.contains(&Some(f)) {
+                return Err(input_err(
+                    1,
+                    format!("{} ({h})", i + 1),
+                    format!("a second column for {f}"),
+                ));
+            }
+            let desc = format!("{} ({})", i + 1, h.trim());
+            match f {
+                "id" => cols.id = desc,
+                "text" => cols.text = desc,
+                "kind" => cols.kind = desc,
+                "session" => cols.session = desc,
+                "activity" => cols.activity = desc,
+                "speaker" => cols.speaker = desc,
+                "tags" => cols.tags = desc,
+                _ => cols.votes = desc,
+            }
+        }
+        slots.push(field);
+    }
+    if !slots.contains(&Some("text")) {
+        let found: Vec<String> = headers
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_owned())
+            .collect();
+        return Err(input_err(
+            1,
+            "-".into(),
+            format!(
+                "no `text` column (found: {}); expected a header row with at least text, \
+                 and optionally id, kind, session, activity, speaker, tags, votes",
+                found.join(", ")
+            ),
+        ));
+    }
+    let mut out = Vec::new();
+    let mut rec = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(name, &e)),
+        }
+        let line = rec.position().map_or(0, csv::Position::line);
+        if rec.len() == 1
+            && rec
+                .get(0)
+                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
+        {
+            continue; // a blank line
+        }
+        let mut raw = RawRecord {
+            line,
+            columns: cols.clone(),
+            ..RawRecord::default()
+        };
+        for (i, (value, slot)) in rec.iter().zip(&slots).enumerate() {
+            let Some(field) = slot else { continue };
+            let value = std::str::from_utf8(value).map_err(|e| {
+                let col = e.valid_up_to();
+                input_err(
+                    line,
+                    format!("{} ({field})", i + 1),
+                    format!("invalid UTF-8 after byte {col} of the field; save the file as UTF-8"),
+                )
+            })?;
+            let v = Some(value.to_owned());
+            match *field {
+                "id" => raw.id = v,
+                "text" => raw.text = v,
+                "kind" => raw.kind = v,
+                "session" => raw.session = v,
+                "activity" => raw.activity = v,
+                "speaker" => raw.speaker = v,
+                "tags" => raw.tags = vec![value.to_owned()],
+                _ => raw.votes = v,
+            }
+        }
+        out.push(raw);
+    }
+    Ok(out)
+}
+
+/// Spreadsheets in Polish locales save CSV with `;` (the comma is the decimal mark):
+/// take `;` or a tab when the header line has more of them than commas.
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
+    let count = |d: u8| first.iter().filter(|b| **b == d).count();
+    let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
+    if tabs > commas && tabs >= semis {
+        b'\t'
+    } else if semis > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+fn csv_error(name: &str, e: &csv::Error) -> Error {
+    let (line, column, message) = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            pos,
+            expected_len,
+            len,
+        } => (
+            pos.as_ref().map_or(0, csv::Position::line),
+            format!("{}", len + 1),
+            format!("{len} fields where the header has {expected_len}"),
+        ),
+        csv::ErrorKind::Utf8 { pos, err } => (
+            pos.as_ref().map_or(0, csv::Position::line),
+            format!("{}", err.field() + 1),
+            "invalid UTF-8; save the file as UTF-8".to_owned(),
+        ),
+        csv::ErrorKind::Io(err) => (0, "-".into(), err.to_string()),
+        _ => (0, "-".into(), e.to_string()),
+    };
+    Error::Input {
+        file: name.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_headers_and_semicolons_are_understood() {
+        let rows = parse(
+            "t.csv",
+            "Tekst;Rodzaj;Głosy\nWięcej ławek;propozycja;3\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].text.as_deref(), Some("Więcej ławek"));
+        assert_eq!(rows[0].votes.as_deref(), Some("3"));
+        assert_eq!(rows[0].line, 2);
+    }
+
+    #[test]
+    fn wrong_field_count_names_the_line() {
+        let err = parse("t.csv", b"text,kind\na,proposal\nb,proposal,extra\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("t.csv:3:"), "{msg}");
+        assert!(msg.contains("3 fields where the header has 2"), "{msg}");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = parse("t.csv", b"kind,text\nproposal,ok\nproposal,z\xB3e\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("t.csv:3: column 2 (text)"), "{msg}");
+        assert!(msg.contains("UTF-8"), "{msg}");
+    }
+
+    #[test]
+    fn missing_text_column_is_reported() {
+        let err = parse("t.csv", b"tekxt,kind\na,b\n").unwrap_err();
+        assert!(err.to_string().contains("no `text` column"), "{err}");
+    }
+}

@@ -1,0 +1,189 @@
+//! JSON (an array of objects) and JSON Lines (one object per line). Only `text` is
+//! required; unknown keys are ignored.
+
+use super::line_col;
+use super::record::{Columns, RawRecord};
+use crate::error::{Error, Result};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+fn input_err(name: &str, line: u64, column: impl Into<String>, message: String) -> Error {
+    Error::Input {
+        file: name.to_owned(),
+        line,
+        column: column.into(),
+        message,
+    }
+}
+
+fn check_utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(bytes, e.valid_up_to());
+        input_err(
+            name,
+            line,
+            col.to_string(),
+            "invalid UTF-8; save the file as UTF-8".into(),
+        )
+    })
+}
+
+pub fn parse_lines(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
+    let text = check_utf8(name, bytes)?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i as u64 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(line).map_err(|e| {
+            input_err(
+                name,
+                n,
+                e.column().to_string(),
+                format!("not valid JSON: {e}"),
+            )
+        })?;
+        out.push(from_value(name, n, &value)?);
+    }
+    Ok(out)
+}
+
+pub fn parse_array(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
+    let text = check_utf8(name, bytes)?;
+    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| {
+        input_err(
+            name,
+            e.line() as u64,
+            e.column().to_string(),
+            format!("not a JSON array of card objects: {e}"),
+        )
+    })?;
+    let base = text.as_ptr() as usize;
+    let mut out = Vec::with_capacity(items.len());
+    for raw in items {
+        // Each element borrows from `text`, so its address gives its line.
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(base);
+        let (line, _) = line_col(bytes, offset);
+        let value: Value = serde_json::from_str(raw.get())
+            .map_err(|e| input_err(name, line, e.column().to_string(), e.to_string()))?;
+        out.push(from_value(name, line, &value)?);
+    }
+    Ok(out)
+}
+
+/// Reads the known keys of one object; strings, numbers and (for tags) arrays are accepted.
+fn from_value(name: &str, line: u64, value: &Value) -> Result<RawRecord> {
+    let Value::Object(map) = value else {
+        return Err(input_err(
+            name,
+            line,
+            "-",
+            "expected a JSON object such as {\"text\": \"…\"}".into(),
+        ));
+    };
+    let scalar = |key: &str| -> Result<Option<String>> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => Err(input_err(
+                name,
+                line,
+                key,
+                format!("expected a string, found {}", type_name(other)),
+            )),
+        }
+    };
+    let tags = match map.get("tags") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|t| match t {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(input_err(
+                    name,
+                    line,
+                    "tags",
+                    format!("expected tag strings, found {}", type_name(other)),
+                )),
+            })
+            .collect::<Result<_>>()?,
+        Some(other) => {
+            return Err(input_err(
+                name,
+                line,
+                "tags",
+                format!("expected a list of strings, found {}", type_name(other)),
+            ));
+        }
+    };
+    if map.get("text").is_none() {
+        return Err(input_err(name, line, "text", "missing `text`".into()));
+    }
+    Ok(RawRecord {
+        line,
+        id: scalar("id")?,
+        text: scalar("text")?,
+        kind: scalar("kind")?,
+        session: scalar("session")?,
+        activity: scalar("activity")?,
+        speaker: scalar("speaker")?,
+        tags,
+        votes: scalar("votes")?,
+        columns: Columns::json(),
+    })
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_skip_blank_lines_and_ignore_unknown_keys() {
+        let rows = parse_lines(
+            "t.jsonl",
+            b"{\"text\":\"a\",\"x\":1}\n\n{\"text\":\"b\",\"id\":7}\n",
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].line, 3);
+        assert_eq!(rows[1].id.as_deref(), Some("7"));
+    }
+
+    #[test]
+    fn array_elements_know_their_line() {
+        let src = b"[\n  {\"text\": \"a\"},\n  {\"text\": \"b\", \"votes\": true}\n]";
+        let err = parse_array("t.json", src).unwrap_err().to_string();
+        assert!(err.starts_with("t.json:3: column votes"), "{err}");
+    }
+
+    #[test]
+    fn broken_json_line_is_reported_with_position() {
+        let err = parse_lines("t.jsonl", b"{\"text\":\"a\"}\n{\"text\": \"b\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("t.jsonl:2:"), "{err}");
+        assert!(err.contains("not valid JSON"), "{err}");
+    }
+
+    #[test]
+    fn missing_text_key_is_named() {
+        let err = parse_lines("t.jsonl", b"{\"kind\":\"proposal\"}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("column text: missing `text`"), "{err}");
+    }
+}

@@ -1,0 +1,16 @@
+//! narada: capture, group and decide on the cards of public-consultation workshops.
+//!
+//! The library holds everything but argument parsing: the domain model, the SQLite store,
+//! import/export and the command implementations, so tests and benchmarks use it directly.
+
+pub mod bench;
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod paths;
+pub mod storage;
+
+pub use error::{Error, Result};

@@ -1,0 +1,29 @@
+//! The domain: pure types and rules, no IO.
+
+mod card;
+mod kinds;
+mod session;
+pub mod text;
+
+pub use card::{
+    Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
+    LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
+};
+pub use kinds::{CardKind, DecisionOutcome, SessionKind};
+pub use session::{Activity, Consultation, Session, SessionDraft};
+
+/// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored
+/// timestamps sort as text in time order.
+pub fn now_rfc3339() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let fmt = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    );
+    now.format(&fmt)
+        .unwrap_or_else(|_| now.unix_timestamp().to_string())
+}
+
+/// A new time-ordered id (UUIDv7) as its canonical string.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,60 @@
+//! Text normalisation: NFC for storage, a folded key for search.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Unicode NFC with surrounding whitespace trimmed and inner runs of whitespace
+/// (including newlines) collapsed to one space: cards are one-line notes.
+pub fn clean(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Search key: lowercase ASCII via deunicode, which (unlike NFKD or FTS5's
+/// `remove_diacritics`) also folds `ł`/`Ł` to `l`.
+pub fn fold(s: &str) -> String {
+    deunicode::deunicode(s).to_lowercase()
+}
+
+/// A tag as stored: without a leading `#`, NFC, lowercase, inner spaces as `-`.
+pub fn normalize_tag(raw: &str) -> String {
+    let t = clean(raw.trim().trim_start_matches('#'));
+    t.to_lowercase().replace(' ', "-")
+}
+
+/// Splits a tag list written as `a; b, c` or `#a #b` into normalised, distinct tags.
+pub fn split_tags(raw: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for part in raw.split([';', ',', ' ', '\t']) {
+        let tag = normalize_tag(part);
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_handles_polish_letters_including_l_stroke() {
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Zażółć gęślą jaźń"), "zazolc gesla jazn");
+    }
+
+    #[test]
+    fn clean_composes_and_collapses() {
+        // "o" + combining acute becomes the single code point "ó".
+        assert_eq!(clean("  mo\u{301}wi\n  dwa  "), "mówi dwa");
+    }
+
+    #[test]
+    fn tags_are_split_normalised_and_deduplicated() {
+        assert_eq!(
+            split_tags("Ocena; #terminy, ocena  Dostępność"),
+            vec!["ocena", "terminy", "dostępność"]
+        );
+        assert!(split_tags(" ; ").is_empty());
+    }
+}

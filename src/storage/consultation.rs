@@ -1,0 +1,94 @@
+//! The consultation a database holds. A database normally holds one; the newest is current.
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{Consultation, new_id, now_rfc3339, text::clean};
+use rusqlite::{Connection, OptionalExtension};
+
+/// Changes to the consultation's descriptive fields; `None` keeps a field.
+#[derive(Debug, Clone, Default)]
+pub struct ConsultationPatch {
+    pub title: Option<String>,
+    pub city: Option<String>,
+    pub year: Option<i64>,
+    pub language: Option<String>,
+}
+
+pub(super) fn current_id(conn: &Connection) -> rusqlite::Result<Option<String>> {
+    conn.query_row(
+        "SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1",
+        [],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+/// The current consultation's id, creating a default one in an empty database.
+pub(super) fn ensure(conn: &Connection) -> rusqlite::Result<String> {
+    if let Some(id) = current_id(conn)? {
+        return Ok(id);
+    }
+    let id = new_id();
+    let now = now_rfc3339();
+    conn.execute(
+        "INSERT INTO consultation (id, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+        rusqlite::params![id, "Konsultacje", now],
+    )?;
+    Ok(id)
+}
+
+fn check_language(lang: &str) -> Result<()> {
+    match lang {
+        "pl" | "en" => Ok(()),
+        other => Err(Error::Invalid(format!(
+            "language {other:?} is not supported (expected pl or en)"
+        ))),
+    }
+}
+
+impl Store {
+    /// The current consultation (created with default values if the database is new).
+    pub fn consultation(&self) -> Result<Consultation> {
+        let id = ensure(&self.conn)?;
+        Ok(self.conn.query_row(
+            "SELECT id, title, city, year, language FROM consultation WHERE id = ?1",
+            [&id],
+            |r| {
+                Ok(Consultation {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    city: r.get(2)?,
+                    year: r.get(3)?,
+                    language: r.get(4)?,
+                })
+            },
+        )?)
+    }
+
+    pub fn update_consultation(&mut self, patch: &ConsultationPatch) -> Result<Consultation> {
+        if let Some(lang) = &patch.language {
+            check_language(lang)?;
+        }
+        let title = patch.title.as_deref().map(clean);
+        if title.as_deref() == Some("") {
+            return Err(Error::Invalid("a consultation needs a title".into()));
+        }
+        let tx = self.conn.transaction()?;
+        let id = ensure(&tx)?;
+        tx.execute(
+            "UPDATE consultation SET title = coalesce(?2, title), city = coalesce(?3, city),
+                 year = coalesce(?4, year), language = coalesce(?5, language), updated_at = ?6
+             WHERE id = ?1",
+            rusqlite::params![
+                id,
+                title,
+                patch.city.as_deref().map(clean),
+                patch.year,
+                patch.language,
+                now_rfc3339()
+            ],
+        )?;
+        tx.commit()?;
+        self.consultation()
+    }
+}

@@ -1,0 +1,61 @@
+//! Lineage: the append-only history of every card.
+
+use super::Store;
+use crate::error::Result;
+use crate::model::{new_id, now_rfc3339};
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardEvent {
+    pub event: String,
+    pub related_id: Option<String>,
+    /// JSON with what changed (old values on edits, reason on deletes).
+    pub detail: Option<String>,
+    pub actor: Option<String>,
+    pub at: String,
+}
+
+pub(super) fn record(
+    conn: &Connection,
+    card_id: &str,
+    event: &str,
+    related_id: Option<&str>,
+    detail: Option<&str>,
+    actor: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO card_event (id, card_id, event, related_id, detail, actor, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        new_id(),
+        card_id,
+        event,
+        related_id,
+        detail,
+        actor,
+        now_rfc3339()
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    /// Every recorded event of a card, oldest first.
+    pub fn card_history(&self, card_id: &str) -> Result<Vec<CardEvent>> {
+        let mut st = self.conn.prepare(
+            "SELECT event, related_id, detail, actor, at FROM card_event
+             WHERE card_id = ?1 ORDER BY id",
+        )?;
+        let rows = st.query_map([card_id], |r| {
+            Ok(CardEvent {
+                event: r.get(0)?,
+                related_id: r.get(1)?,
+                detail: r.get(2)?,
+                actor: r.get(3)?,
+                at: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

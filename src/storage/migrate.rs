@@ -1,0 +1,106 @@
+//! Schema migrations keyed by `PRAGMA user_version`: step N brings version N-1 to N.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// The SQL of each schema version, in order. Never edit a released step; add a new one.
+const STEPS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.sql")];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = STEPS.len() as i64;
+
+/// Marks a file as a narada database (`PRAGMA application_id`, ASCII "NRDA").
+pub const APPLICATION_ID: i64 = 0x4E52_4441;
+
+pub fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+pub fn application_id(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "application_id", |r| r.get(0))
+}
+
+/// Brings the schema up to `target` in one immediate transaction, so a second process
+/// opening the same file waits instead of migrating twice. Returns the version found.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<i64> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found = user_version(&tx)?;
+    for (i, step) in STEPS.iter().enumerate() {
+        let version = i as i64 + 1;
+        if version > found && version <= target {
+            tx.execute_batch(step)?;
+        }
+    }
+    if target > found {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", target)?;
+    }
+    tx.commit()?;
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn migrates_from_empty_to_latest() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate_to(&mut conn, LATEST).unwrap(), 0);
+        assert_eq!(user_version(&conn).unwrap(), LATEST);
+        assert_eq!(application_id(&conn).unwrap(), APPLICATION_ID);
+        let t = tables(&conn);
+        for name in [
+            "card",
+            "session",
+            "topic",
+            "decision",
+            "setting",
+            "card_event",
+        ] {
+            assert!(t.contains(&name.to_string()), "{name} missing from {t:?}");
+        }
+        // Running again is a no-op.
+        assert_eq!(migrate_to(&mut conn, LATEST).unwrap(), LATEST);
+    }
+
+    #[test]
+    fn migrates_from_each_earlier_version_keeping_data() {
+        for start in 1..LATEST {
+            let mut conn = Connection::open_in_memory().unwrap();
+            migrate_to(&mut conn, start).unwrap();
+            conn.execute_batch(
+                "INSERT INTO consultation VALUES ('c', 'K', '', NULL, 'pl', 't', 't');
+                 INSERT INTO session (id, consultation_id, kind, title, created_at, updated_at)
+                     VALUES ('s', 'c', 'training', 'S', 't', 't');
+                 INSERT INTO card (id, session_id, kind, text, folded, created_at, updated_at)
+                     VALUES ('k', 's', 'proposal', 'Łódź', 'lodz', 't', 't');
+                 INSERT INTO card_tag (card_id, tag) VALUES ('k', 'x');",
+            )
+            .unwrap();
+            assert_eq!(migrate_to(&mut conn, LATEST).unwrap(), start);
+            assert_eq!(user_version(&conn).unwrap(), LATEST);
+            let (text, hits): (String, i64) = conn
+                .query_row(
+                    "SELECT text, (SELECT count(*) FROM card_fts WHERE card_fts MATCH 'lodz') FROM card",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!((text.as_str(), hits), ("Łódź", 1), "from version {start}");
+            let pos: i64 = conn
+                .query_row("SELECT position FROM card_tag", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(pos, 0);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The SQLite store: the only module that uses rusqlite.
+
+pub mod baseline;
+mod cards;
+mod consultation;
+mod events;
+mod export_rows;
+mod import;
+pub mod migrate;
+mod rows;
+mod search;
+mod sessions;
+
+pub use cards::CardFilter;
+pub use consultation::ConsultationPatch;
+pub use events::CardEvent;
+pub use import::{ImportOptions, ImportSummary};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another process holding the database lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Who is typing ("entered by"), recorded on cards and lineage events when set.
+    actor: Option<String>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) a database file and brings its schema up to date.
+    ///
+    /// A file that is not SQLite, is SQLite but not narada's, or was written by a newer
+    /// narada is refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let label = path.display().to_string();
+        let exists = path.exists();
+        if exists {
+            check_header(path)?;
+        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let flags = if exists {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::NotNarada {
+            path: label.clone(),
+            reason: e.to_string(),
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_identity(&conn, &label)?;
+        Self::finish_open(conn, Some(path.to_path_buf()))
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::finish_open(Connection::open_in_memory()?, None)
+    }
+
+    fn finish_open(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        // WAL lets a reader (a second window, a backup) work while the TUI writes.
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        // FULL: a card reported as saved survives a power cut, at one fsync per
+        // commit — negligible at typing speed, and bulk imports are one commit.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrate::migrate_to(&mut conn, migrate::LATEST)?;
+        Ok(Store {
+            conn,
+            path,
+            actor: None,
+        })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Sets who is entering data; stored as "entered by" on new cards and on events.
+    pub fn set_actor(&mut self, actor: Option<String>) {
+        self.actor = actor.filter(|a| !a.trim().is_empty());
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(migrate::user_version(&self.conn)?)
+    }
+
+    /// A per-database setting, such as the session used last.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}
+
+/// Refuses files that are neither empty nor SQLite databases, without opening them.
+fn check_header(path: &Path) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let label = path.display().to_string();
+    if meta.is_dir() {
+        return Err(Error::NotNarada {
+            path: label,
+            reason: "it is a directory".into(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut head = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let n = file.read(&mut head).map_err(|e| Error::io(path, e))?;
+    if n < 16 || &head != b"SQLite format 3\0" {
+        return Err(Error::NotNarada {
+            path: label,
+            reason: "not an SQLite file".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks the application id and schema version of an existing file, read-only.
+fn check_identity(conn: &Connection, label: &str) -> Result<()> {
+    let not_narada = |reason: String| Error::NotNarada {
+        path: label.to_owned(),
+        reason,
+    };
+    let app_id = migrate::application_id(conn).map_err(|e| not_narada(e.to_string()))?;
+    let version = migrate::user_version(conn).map_err(|e| not_narada(e.to_string()))?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| not_narada(e.to_string()))?;
+    if app_id == 0 && version == 0 && objects == 0 {
+        return Ok(()); // an empty database: ours to initialise
+    }
+    if app_id != migrate::APPLICATION_ID {
+        return Err(not_narada(format!(
+            "it is an SQLite database of another application (application_id {app_id:#x})"
+        )));
+    }
+    if version > migrate::LATEST {
+        return Err(Error::NewerSchema {
+            path: label.to_owned(),
+            found: version,
+            known: migrate::LATEST,
+        });
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Copies the WAL into the main file and truncates it, so the file stands alone.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
