@@ -156,7 +156,8 @@ fn csv_error(name: &str, e: &csv::Error) -> Error {
             len,
         } => (
             pos.as_ref().map_or(0, csv::Position::line),
-            format!("{}", len + 1),
+            // The first extra field, or the first missing one.
+            format!("{}", (*len).min(*expected_len) + 1),
             format!("{len} fields where the header has {expected_len}"),
         ),
         csv::ErrorKind::Utf8 { pos, err } => (

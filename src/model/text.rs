@@ -5,7 +5,18 @@ use unicode_normalization::UnicodeNormalization;
 /// Unicode NFC with surrounding whitespace trimmed and inner runs of whitespace
 /// (including newlines) collapsed to one space: cards are one-line notes.
 pub fn clean(s: &str) -> String {
-    let nfc: String = s.nfc().collect();
+    let nfc: String = match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    };
+    // Most input is already tidy: skip the split-and-join then.
+    let tidy = !nfc.starts_with(' ')
+        && !nfc.ends_with(' ')
+        && !nfc.contains("  ")
+        && !nfc.chars().any(|c| c.is_whitespace() && c != ' ');
+    if tidy {
+        return nfc;
+    }
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -41,6 +52,15 @@ mod tests {
     fn fold_handles_polish_letters_including_l_stroke() {
         assert_eq!(fold("Łódź"), "lodz");
         assert_eq!(fold("Zażółć gęślą jaźń"), "zazolc gesla jazn");
+    }
+
+    #[test]
+    fn clean_leaves_tidy_text_alone_and_fixes_any_whitespace() {
+        assert_eq!(clean("Już dobrze."), "Już dobrze.");
+        assert_eq!(clean("a\tb"), "a b");
+        assert_eq!(clean("a\u{a0}b"), "a b");
+        assert_eq!(clean("a\n"), "a");
+        assert_eq!(clean("x "), "x");
     }
 
     #[test]

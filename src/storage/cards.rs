@@ -1,6 +1,6 @@
 //! Card create / read / update / soft delete, each one transaction with a lineage event.
 
-use super::rows::{CARD_SELECT, card_from_row, folded_key, write_tags};
+use super::rows::{CARD_SELECT, card_from_row, folded_key, index_new_cards, max_seq, write_tags};
 use super::{Store, events, sessions};
 use crate::error::{Error, Result};
 use crate::model::{Card, CardDraft, CardKind, CardPatch, new_id, now_rfc3339};
@@ -43,6 +43,7 @@ impl Store {
             .transpose()?;
         let id = new_id();
         let now = now_rfc3339();
+        let before = max_seq(&tx)?;
         tx.execute(
             "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes,
                  external_id, entered_by, created_at, updated_at)
@@ -68,6 +69,7 @@ impl Store {
             _ => Error::from(e),
         })?;
         write_tags(&tx, &id, &d.tags)?;
+        index_new_cards(&tx, before)?;
         events::record(&tx, &id, "created", None, None, actor.as_deref())?;
         tx.commit()?;
         self.card(&id)

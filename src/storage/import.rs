@@ -1,6 +1,6 @@
 //! Writing checked import records: one transaction for the whole file.
 
-use super::rows::{folded_key, write_tags};
+use super::rows::{folded_key, index_new_cards, max_seq, write_tags};
 use super::{Store, events, sessions};
 use crate::error::Result;
 use crate::import::ImportRecord;
@@ -59,6 +59,7 @@ impl Store {
             .unwrap_or_else(|| format!("Import: {}", opts.source));
         let kind = opts.new_session_kind.unwrap_or(SessionKind::Other);
         let now = now_rfc3339();
+        let before = max_seq(&tx)?;
         for (i, rec) in records.iter().enumerate() {
             let title = rec.session.as_deref().unwrap_or(&fallback);
             let session_id = resolve_session(&tx, &mut cache, &mut sum, title, kind)?;
@@ -79,6 +80,14 @@ impl Store {
                 progress(i + 1, records.len());
             }
         }
+        index_new_cards(&tx, before)?;
+        // One history row per new card, written in bulk; the id derives from the card's
+        // (a card is created once, so the id stays unique across merged databases).
+        tx.execute(
+            "INSERT INTO card_event (id, card_id, event, actor, at)
+             SELECT id || '.imported', id, 'imported', ?2, created_at FROM card WHERE seq > ?1",
+            params![before, actor],
+        )?;
         tx.commit()?;
         progress(records.len(), records.len());
         Ok(sum)
@@ -146,13 +155,7 @@ fn write_record(
     sum: &mut ImportSummary,
 ) -> Result<()> {
     let folded = folded_key(&rec.text, &rec.tags, rec.speaker.as_deref());
-    let existing: Option<String> = tx
-        .prepare_cached(
-            "SELECT id FROM card WHERE import_key = ?1
-                 OR (?2 IS NOT NULL AND (external_id = ?2 OR id = ?2))",
-        )?
-        .query_row(params![rec.key, rec.external_id], |r| r.get(0))
-        .optional()?;
+    let existing = find_existing(tx, rec)?;
     let Some(id) = existing else {
         let id = new_id();
         tx.prepare_cached(
@@ -177,7 +180,6 @@ fn write_record(
         if !rec.tags.is_empty() {
             write_tags(tx, &id, &rec.tags)?;
         }
-        events::record(tx, &id, "imported", None, None, actor)?;
         sum.inserted += 1;
         return Ok(());
     };
@@ -209,4 +211,28 @@ fn write_record(
         sum.unchanged += 1;
     }
     Ok(())
+}
+
+/// The stored card a record re-imports onto: same import key, else (for records with
+/// an id) a card with that external id or that uuid. Separate indexed lookups: an OR
+/// across columns would scan the table for every row.
+fn find_existing(tx: &Transaction<'_>, rec: &ImportRecord) -> rusqlite::Result<Option<String>> {
+    let mut queries = vec![(
+        "SELECT id FROM card WHERE import_key = ?1",
+        rec.key.as_str(),
+    )];
+    if let Some(x) = rec.external_id.as_deref() {
+        queries.push(("SELECT id FROM card WHERE external_id = ?1", x));
+        queries.push(("SELECT id FROM card WHERE id = ?1", x));
+    }
+    for (sql, value) in queries {
+        let found = tx
+            .prepare_cached(sql)?
+            .query_row([value], |r| r.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }

@@ -84,6 +84,7 @@ mod tests {
                      VALUES ('s', 'c', 'training', 'S', 't', 't');
                  INSERT INTO card (id, session_id, kind, text, folded, created_at, updated_at)
                      VALUES ('k', 's', 'proposal', 'Łódź', 'lodz', 't', 't');
+                 INSERT INTO card_fts (rowid, folded) SELECT seq, folded FROM card;
                  INSERT INTO card_tag (card_id, tag) VALUES ('k', 'x');",
             )
             .unwrap();

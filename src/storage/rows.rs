@@ -74,3 +74,17 @@ pub(super) fn write_tags(
     }
     Ok(())
 }
+
+/// Indexes cards added since `after_seq` in one statement (see the note in v1.sql).
+pub(super) fn index_new_cards(conn: &Connection, after_seq: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO card_fts (rowid, folded) SELECT seq, folded FROM card WHERE seq > ?1",
+    )?
+    .execute([after_seq])?;
+    Ok(())
+}
+
+/// The highest card number so far (0 in an empty database).
+pub(super) fn max_seq(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(seq), 0) FROM card", [], |r| r.get(0))
+}

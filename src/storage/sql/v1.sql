@@ -61,13 +61,13 @@ CREATE TABLE card_tag (
 CREATE INDEX card_tag_tag ON card_tag(tag);
 
 -- Folded copy of text, tags and speaker (ł→l etc.) so that "lodz" finds "Łódź".
+-- New rows are indexed by the store itself (one statement per bulk import: an insert
+-- trigger would flush the FTS index at every row's statement savepoint); updates and
+-- deletes are kept in step by triggers.
 CREATE VIRTUAL TABLE card_fts USING fts5(
     folded, content = 'card', content_rowid = 'seq',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER card_fts_insert AFTER INSERT ON card BEGIN
-    INSERT INTO card_fts(rowid, folded) VALUES (new.seq, new.folded);
-END;
 CREATE TRIGGER card_fts_delete AFTER DELETE ON card BEGIN
     INSERT INTO card_fts(card_fts, rowid, folded) VALUES ('delete', old.seq, old.folded);
 END;

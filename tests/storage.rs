@@ -1,0 +1,270 @@
+//! Store round trips on in-memory and file databases, search, lineage, and refusal of
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+//! files that are not (current) narada databases.
+
+use narada::Error;
+use narada::model::{CardDraft, CardKind, CardPatch, SessionDraft, SessionKind};
+use narada::storage::{CardFilter, Store};
+use std::path::Path;
+
+fn with_session(store: &mut Store) -> String {
+    store
+        .add_session(&SessionDraft::new("Szkolenie 1", SessionKind::Training))
+        .unwrap()
+        .id
+}
+
+fn round_trip(store: &mut Store) {
+    let sid = with_session(store);
+    let mut d = CardDraft::new(
+        &sid,
+        CardKind::Proposal,
+        "Głosowanie także w Łodzi i w Łódź-Widzewie",
+    );
+    d.tags = vec!["głosowanie".into(), "#Dostępność".into()];
+    d.speaker = Some("seniorka".into());
+    d.activity = Some("Praca w grupach".into());
+    d.votes = 3;
+    let card = store.add_card(&d).unwrap();
+    let back = store.card(&card.id).unwrap();
+    assert_eq!(back, card);
+    assert_eq!(back.tags, vec!["głosowanie", "dostępność"]);
+    assert_eq!(back.activity.as_deref(), Some("Praca w grupach"));
+    assert_eq!(back.session, "Szkolenie 1");
+    assert_eq!(store.session(&sid).unwrap().vote_total, 3);
+    assert_eq!(
+        store.find_card(&format!("#{}", card.seq)).unwrap().id,
+        card.id
+    );
+}
+
+#[test]
+fn round_trip_in_memory() {
+    round_trip(&mut Store::open_in_memory().unwrap());
+}
+
+#[test]
+fn round_trip_in_a_file_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/n.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        round_trip(&mut store);
+    }
+    let store = Store::open(&path).unwrap();
+    let cards = store.cards(&CardFilter::default()).unwrap();
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].votes, 3);
+}
+
+#[test]
+fn text_is_stored_as_nfc() {
+    let mut store = Store::open_in_memory().unwrap();
+    let sid = with_session(&mut store);
+    // "z" + combining dot above, "o" + combining acute: decomposed input.
+    let card = store
+        .add_card(&CardDraft::new(&sid, CardKind::Other, "z\u{307}o\u{301}łw"))
+        .unwrap();
+    assert_eq!(card.text, "żółw");
+    assert_eq!(card.text.chars().count(), 4);
+}
+
+#[test]
+fn search_folds_polish_letters_both_ways() {
+    let mut store = Store::open_in_memory().unwrap();
+    let sid = with_session(&mut store);
+    for t in [
+        "Więcej ławek w Łodzi",
+        "Łódź potrzebuje zieleni",
+        "Zażółć gęślą jaźń",
+        "Nic",
+    ] {
+        store
+            .add_card(&CardDraft::new(&sid, CardKind::Other, t))
+            .unwrap();
+    }
+    let texts = |q: &str| -> Vec<String> {
+        store
+            .search(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    // "Łodzi" is an inflected "Łódź": both match the prefix.
+    let both = vec!["Więcej ławek w Łodzi", "Łódź potrzebuje zieleni"];
+    assert_eq!(sorted(texts("lodz")), both);
+    assert_eq!(sorted(texts("ŁÓDŹ")), both);
+    assert_eq!(texts("lodz potrzeb"), vec!["Łódź potrzebuje zieleni"]);
+    assert_eq!(texts("lawek"), vec!["Więcej ławek w Łodzi"]);
+    assert_eq!(texts("zazolc gesla"), vec!["Zażółć gęślą jaźń"]);
+    // Prefix match while typing.
+    assert_eq!(texts("zielen"), vec!["Łódź potrzebuje zieleni"]);
+    assert!(texts("\"").is_empty());
+}
+
+#[test]
+fn soft_delete_keeps_the_card_and_its_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.set_actor(Some("Trenerka A".into()));
+    let sid = with_session(&mut store);
+    let card = store
+        .add_card(&CardDraft::new(
+            &sid,
+            CardKind::Concern,
+            "Za mało czasu na zgłoszenia",
+        ))
+        .unwrap();
+    store
+        .edit_card(
+            &card.id,
+            &CardPatch {
+                text: Some("Za mało czasu na zgłaszanie projektów".into()),
+                ..CardPatch::default()
+            },
+        )
+        .unwrap();
+    store.vote(&card.id, 2).unwrap();
+    store.vote(&card.id, -5).unwrap();
+    store.delete_card(&card.id, Some("duplikat")).unwrap();
+    assert!(store.cards(&CardFilter::default()).unwrap().is_empty());
+    let deleted = store
+        .cards(&CardFilter {
+            only_deleted: true,
+            ..CardFilter::default()
+        })
+        .unwrap();
+    assert_eq!(deleted.len(), 1);
+    assert_eq!(deleted[0].votes, 0, "votes never go below zero");
+    assert!(store.search("zgłaszanie", 5).unwrap().is_empty());
+    let events: Vec<String> = store
+        .card_history(&card.id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    assert_eq!(
+        events,
+        vec!["created", "edited", "voted", "voted", "deleted"]
+    );
+    let history = store.card_history(&card.id).unwrap();
+    assert!(
+        history[1]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("Za mało czasu na zgłoszenia")
+    );
+    assert!(history[4].detail.as_deref().unwrap().contains("duplikat"));
+    assert_eq!(history[0].actor.as_deref(), Some("Trenerka A"));
+    store.restore_card(&card.id).unwrap();
+    assert_eq!(store.cards(&CardFilter::default()).unwrap().len(), 1);
+    assert!(store.delete_card("no-such-card", None).is_err());
+}
+
+#[test]
+fn invalid_cards_are_refused_and_not_stored() {
+    let mut store = Store::open_in_memory().unwrap();
+    let sid = with_session(&mut store);
+    let err = store
+        .add_card(&CardDraft::new(&sid, CardKind::Other, "   "))
+        .unwrap_err();
+    assert!(err.to_string().contains("empty text"), "{err}");
+    assert!(
+        store
+            .add_card(&CardDraft::new("nope", CardKind::Other, "x"))
+            .is_err()
+    );
+    assert!(
+        store
+            .cards(&CardFilter {
+                include_deleted: true,
+                ..CardFilter::default()
+            })
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn sessions_are_found_by_title_prefix_and_duplicates_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    with_session(&mut store);
+    store
+        .add_session(&SessionDraft::new(
+            "Zespół roboczy",
+            SessionKind::WorkingGroup,
+        ))
+        .unwrap();
+    assert_eq!(
+        store.find_session("zespół").unwrap().kind,
+        SessionKind::WorkingGroup
+    );
+    assert_eq!(
+        store.find_session("SZKOLENIE 1").unwrap().title,
+        "Szkolenie 1"
+    );
+    assert!(store.find_session("brak").is_err());
+    let dup = store.add_session(&SessionDraft::new("Szkolenie 1", SessionKind::Other));
+    assert!(dup.unwrap_err().to_string().contains("already exists"));
+}
+
+fn file_bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = file_bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(err, Error::NewerSchema { found: 999, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("upgrade narada"), "{err}");
+    assert_eq!(file_bytes(&path), before);
+}
+
+#[test]
+fn foreign_files_are_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "to nie jest baza danych, tylko notatki\n".repeat(10)).unwrap();
+    let other = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE x (a); INSERT INTO x VALUES (1);")
+            .unwrap();
+    }
+    for path in [&text, &other] {
+        let before = file_bytes(path);
+        let err = Store::open(path).unwrap_err();
+        assert!(matches!(err, Error::NotNarada { .. }), "{err}");
+        assert!(err.to_string().contains("left unchanged"), "{err}");
+        assert_eq!(file_bytes(path), before, "{}", path.display());
+    }
+    assert!(!dir.path().join("other.sqlite-wal").exists());
+}
+
+#[test]
+fn an_empty_file_becomes_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        narada::storage::migrate::LATEST
+    );
+}
