@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions here, implementations in the sibling files.
 
 mod cards;
+mod cluster;
 mod output;
 mod run;
 mod sessions;
@@ -61,6 +62,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// Group cards into topics (stored as a run; hand placements are kept), or cluster a
+    /// JSON Lines file with --input (no database).
+    Cluster(ClusterArgs),
+    /// List topics.
+    #[command(subcommand)]
+    Topic(TopicCmd),
     /// Import cards from CSV, JSON or JSON Lines (all or nothing; re-import updates).
     Import(ImportArgs),
     /// Export cards with their session, topic and decision as CSV or JSON.
@@ -261,6 +268,54 @@ pub struct ImportArgs {
     pub dry_run: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct ClusterArgs {
+    /// Only this session's cards (default: the whole consultation).
+    #[arg(long, short)]
+    pub session: Option<String>,
+    /// Number of topics (default: chosen automatically).
+    #[arg(long)]
+    pub k: Option<usize>,
+    /// Language of the texts (default: the consultation's, else detected).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<crate::cluster::Lang>,
+    /// Seed one topic per chapter of the default resolution outline.
+    #[arg(long)]
+    pub outline_seeds: bool,
+    /// Known topics from a JSON file: [{"name": "…", "keywords": ["…"]}].
+    #[arg(long, value_name = "FILE")]
+    pub seeds: Option<PathBuf>,
+    /// Print the result without storing it.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Cluster a JSON Lines file (objects with `id` and `text`) instead of the database.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub input: Option<PathBuf>,
+    /// With --input: where to write one {"id", "cluster", "label"} line per input line.
+    #[arg(long, short, value_name = "FILE.jsonl", requires = "input")]
+    pub output: Option<PathBuf>,
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Seed of the random choices; the same seed gives the same topics.
+    #[arg(long, default_value_t = 42)]
+    pub random_seed: u64,
+    /// Worker threads (0: all cores); the result does not depend on it.
+    #[arg(long, default_value_t = 1)]
+    pub threads: usize,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicCmd {
+    /// Topics with their size, votes and decision.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Csv,
@@ -292,6 +347,10 @@ pub enum BenchCmd {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
         input: PathBuf,
     },
+}
+
+fn parse_lang(s: &str) -> Result<crate::cluster::Lang, String> {
+    s.parse()
 }
 
 fn parse_card_kind(s: &str) -> Result<CardKind, String> {

@@ -111,6 +111,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Some(Command::Cluster(args)) => match &args.input {
+            Some(input) => {
+                let opts = super::cluster::options(&args, None)?;
+                super::cluster::run_file(input, args.output.as_deref(), args.force, &opts)
+            }
+            None => super::cluster::run_db(&mut open()?, &args),
+        },
+        Some(Command::Topic(cmd)) => super::cluster::run_topic(&mut open()?, cmd),
         Some(Command::Import(args)) => import(&mut open()?, &args),
         Some(Command::Export(args)) => export(&open()?, &args),
         Some(Command::Bench(BenchCmd::Import { input })) => {

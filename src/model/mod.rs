@@ -2,6 +2,7 @@
 
 mod card;
 mod kinds;
+pub mod outline;
 mod session;
 pub mod text;
 

@@ -3,7 +3,11 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 /// The SQL of each schema version, in order. Never edit a released step; add a new one.
-const STEPS: &[&str] = &[include_str!("sql/v1.sql"), include_str!("sql/v2.sql")];
+const STEPS: &[&str] = &[
+    include_str!("sql/v1.sql"),
+    include_str!("sql/v2.sql"),
+    include_str!("sql/v3.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = STEPS.len() as i64;

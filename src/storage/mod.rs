@@ -10,6 +10,7 @@ pub mod migrate;
 mod rows;
 mod search;
 mod sessions;
+pub mod topics;
 
 pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;

@@ -1,0 +1,235 @@
+//! The default skeleton of the council resolution on participatory-budget requirements
+//! (art. 5a ust. 7 u.s.g.), with keywords that let clustering seed one topic per chapter.
+
+/// One chapter (rozdział) of the default outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chapter {
+    pub number: u32,
+    pub heading_pl: &'static str,
+    pub heading_en: &'static str,
+    /// Words typical of cards about this chapter (surface forms; clustering stems them).
+    pub keywords_pl: &'static [&'static str],
+    pub keywords_en: &'static [&'static str],
+}
+
+pub const DEFAULT_CHAPTERS: &[Chapter] = &[
+    Chapter {
+        number: 1,
+        heading_pl: "Przepisy ogólne",
+        heading_en: "General provisions",
+        keywords_pl: &[
+            "pula",
+            "kwota",
+            "dzielnica",
+            "osiedle",
+            "ogólnomiejska",
+            "budżet",
+            "limit",
+            "koszt",
+        ],
+        keywords_en: &[
+            "pool", "amount", "district", "citywide", "budget", "limit", "cost",
+        ],
+    },
+    Chapter {
+        number: 2,
+        heading_pl: "Zgłaszanie projektów — wymogi formalne",
+        heading_en: "Submitting projects — formal requirements",
+        keywords_pl: &[
+            "zgłaszanie",
+            "zgłoszenie",
+            "formularz",
+            "wniosek",
+            "projektodawca",
+            "nabór",
+            "dane",
+        ],
+        keywords_en: &[
+            "submission",
+            "submit",
+            "form",
+            "application",
+            "proposer",
+            "deadline",
+        ],
+    },
+    Chapter {
+        number: 3,
+        heading_pl: "Lista poparcia",
+        heading_en: "Support list",
+        keywords_pl: &["lista", "poparcie", "podpis", "podpisy", "popierających"],
+        keywords_en: &["support", "signature", "signatures", "list"],
+    },
+    Chapter {
+        number: 4,
+        heading_pl: "Ocena projektów",
+        heading_en: "Evaluation of projects",
+        keywords_pl: &[
+            "ocena",
+            "weryfikacja",
+            "kosztorys",
+            "wykonalność",
+            "zespół",
+            "opinia",
+            "poprawki",
+        ],
+        keywords_en: &[
+            "evaluation",
+            "assessment",
+            "feasibility",
+            "estimate",
+            "review",
+        ],
+    },
+    Chapter {
+        number: 5,
+        heading_pl: "Tryb odwoławczy",
+        heading_en: "Appeals",
+        keywords_pl: &[
+            "odwołanie",
+            "protest",
+            "odrzucenie",
+            "uzasadnienie",
+            "odwoławczy",
+        ],
+        keywords_en: &["appeal", "appeals", "rejection", "reasons"],
+    },
+    Chapter {
+        number: 6,
+        heading_pl: "Głosowanie",
+        heading_en: "Voting",
+        keywords_pl: &[
+            "głosowanie",
+            "głos",
+            "głosować",
+            "karta",
+            "elektroniczne",
+            "punkty",
+            "wiek",
+        ],
+        keywords_en: &["vote", "voting", "ballot", "electronic", "points"],
+    },
+    Chapter {
+        number: 7,
+        heading_pl: "Ustalanie wyników i podanie ich do publicznej wiadomości",
+        heading_en: "Results and their publication",
+        keywords_pl: &[
+            "wyniki",
+            "ranking",
+            "remis",
+            "losowanie",
+            "protokół",
+            "ogłoszenie",
+            "publikacja",
+        ],
+        keywords_en: &["results", "ranking", "tie", "lots", "report", "publication"],
+    },
+    Chapter {
+        number: 8,
+        heading_pl: "Postanowienia końcowe",
+        heading_en: "Final provisions",
+        keywords_pl: &[
+            "wykonanie",
+            "wejście",
+            "harmonogram",
+            "realizacja",
+            "zarządzenie",
+        ],
+        keywords_en: &["implementation", "schedule", "entry", "force"],
+    },
+];
+
+/// Cross-cutting themes that are not chapters of their own but that cards often raise.
+pub const THEMES: &[Chapter] = &[
+    Chapter {
+        number: 0,
+        heading_pl: "Promocja i edukacja",
+        heading_en: "Promotion and education",
+        keywords_pl: &[
+            "promocja",
+            "kampania",
+            "informacja",
+            "spotkania",
+            "media",
+            "edukacja",
+            "ulotki",
+        ],
+        keywords_en: &[
+            "promotion",
+            "campaign",
+            "information",
+            "meetings",
+            "media",
+            "education",
+        ],
+    },
+    Chapter {
+        number: 0,
+        heading_pl: "Dostępność",
+        heading_en: "Accessibility",
+        keywords_pl: &[
+            "dostępność",
+            "niepełnosprawność",
+            "seniorzy",
+            "bariery",
+            "uniwersalne",
+            "tłumacz",
+        ],
+        keywords_en: &[
+            "accessibility",
+            "disability",
+            "seniors",
+            "barriers",
+            "universal",
+        ],
+    },
+];
+
+impl Chapter {
+    pub fn heading(&self, lang: &str) -> &'static str {
+        if lang == "en" {
+            self.heading_en
+        } else {
+            self.heading_pl
+        }
+    }
+
+    pub fn keywords(&self, lang: &str) -> &'static [&'static str] {
+        if lang == "en" {
+            self.keywords_en
+        } else {
+            self.keywords_pl
+        }
+    }
+}
+
+/// The chapters (without the final provisions, which cards rarely address) and the
+/// themes, as (name, keywords) pairs for seeding topic clustering.
+pub fn seed_topics(lang: &str) -> Vec<(String, Vec<String>)> {
+    DEFAULT_CHAPTERS
+        .iter()
+        .filter(|c| c.number != 8)
+        .chain(THEMES)
+        .map(|c| {
+            (
+                c.heading(lang).to_owned(),
+                c.keywords(lang).iter().map(|k| (*k).to_owned()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeleton_has_eight_numbered_chapters_and_seeds_in_both_languages() {
+        let numbers: Vec<u32> = DEFAULT_CHAPTERS.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, (1..=8).collect::<Vec<_>>());
+        let pl = seed_topics("pl");
+        assert_eq!(pl.len(), 9);
+        assert!(pl.iter().all(|(_, k)| !k.is_empty()));
+        assert_eq!(seed_topics("en")[5].0, "Voting");
+    }
+}
