@@ -1,5 +1,7 @@
 //! `narada bench …`: figures, not pass/fail checks.
 
+pub mod cluster;
+
 use crate::error::{Error, Result};
 use crate::storage::{ImportOptions, Store, baseline};
 use std::path::Path;

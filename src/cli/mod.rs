@@ -342,6 +342,33 @@ pub struct ExportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCmd {
+    /// Cluster the labelled sets with k given and automatic; print NMI, ARI, V-measure,
+    /// largest-cluster share, chosen k, seconds and peak RSS (one process per case).
+    Cluster {
+        #[arg(long, default_value = "../shared/data")]
+        data_dir: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+    },
+    /// One clustering case, printed as JSON (used by `bench cluster`).
+    #[command(hide = true)]
+    ClusterCase {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        k: Option<usize>,
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+    },
+    /// Score a clustering ({"id", "cluster"} per line) against the gold labels of a set.
+    Score {
+        /// The labelled set (JSON Lines with `id` and `label`).
+        #[arg(long)]
+        gold: PathBuf,
+        /// The clustering to score, e.g. the output of `narada cluster --input`.
+        #[arg(long)]
+        pred: PathBuf,
+    },
     /// Import a JSON Lines file into a fresh file database; print seconds and peak RSS.
     Import {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]

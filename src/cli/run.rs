@@ -121,8 +121,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Topic(cmd)) => super::cluster::run_topic(&mut open()?, cmd),
         Some(Command::Import(args)) => import(&mut open()?, &args),
         Some(Command::Export(args)) => export(&open()?, &args),
-        Some(Command::Bench(BenchCmd::Import { input })) => {
-            let report = crate::bench::import(&input)?;
+        Some(Command::Bench(cmd)) => {
+            let report = match cmd {
+                BenchCmd::Import { input } => crate::bench::import(&input)?,
+                BenchCmd::Cluster { data_dir, threads } => {
+                    crate::bench::cluster::suite(&data_dir, threads)?
+                }
+                BenchCmd::ClusterCase { file, k, threads } => {
+                    let r = crate::bench::cluster::run_case(&file, k, threads)?;
+                    serde_json::to_string(&r).map_err(|e| Error::Invalid(e.to_string()))?
+                }
+                BenchCmd::Score { gold, pred } => crate::bench::cluster::score(&gold, &pred)?,
+            };
             println!("{report}");
             Ok(())
         }
