@@ -1,7 +1,7 @@
 //! `narada cluster` (on the database, or on a JSON Lines file) and `narada topic list`.
 
 use super::output::{print_json, truncate};
-use super::{ClusterArgs, OutputFormat, TopicCmd};
+use super::{ClusterArgs, OutputFormat};
 use crate::cluster::{self, ClusterOptions, Clustering, Lang, SeedTopic, Stage};
 use crate::error::{Error, Result};
 use crate::storage::Store;
@@ -233,28 +233,4 @@ fn print_summary(result: &Clustering, texts: &[&str]) {
         println!("           e.g. {}", truncate(texts[t.example], 90));
     }
     println!("  unsorted: {} cards", result.unsorted.len());
-}
-
-pub fn run_topic(store: &mut Store, cmd: TopicCmd) -> Result<()> {
-    match cmd {
-        TopicCmd::List { format } => {
-            let topics = store.topics()?;
-            match format {
-                OutputFormat::Json => print_json(&topics),
-                OutputFormat::Table => {
-                    for t in &topics {
-                        let decision = t.decision.map(|d| format!(" [{d}]")).unwrap_or_default();
-                        println!(
-                            "{:>4} cards {:>4} votes  {} ({}){decision}",
-                            t.size, t.votes, t.label, t.origin
-                        );
-                    }
-                    if topics.is_empty() {
-                        eprintln!("no topics yet: run `narada cluster`");
-                    }
-                    Ok(())
-                }
-            }
-        }
-    }
 }

@@ -2,9 +2,12 @@
 
 mod cards;
 mod cluster;
+mod decisions;
+mod outline;
 mod output;
 mod run;
 mod sessions;
+mod topics;
 
 pub use run::run;
 
@@ -65,9 +68,17 @@ pub enum Command {
     /// Group cards into topics (stored as a run; hand placements are kept), or cluster a
     /// JSON Lines file with --input (no database).
     Cluster(ClusterArgs),
-    /// List topics.
+    /// List, rename, merge, split topics and move cards between them.
     #[command(subcommand)]
     Topic(TopicCmd),
+    /// Record a working-group decision on a card or a topic.
+    Decide(DecideArgs),
+    /// The decision log.
+    #[command(subcommand)]
+    Decision(DecisionCmd),
+    /// The resolution outline: sections, mapping of topics and cards, coverage.
+    #[command(subcommand)]
+    Outline(OutlineCmd),
     /// Import cards from CSV, JSON or JSON Lines (all or nothing; re-import updates).
     Import(ImportArgs),
     /// Export cards with their session, topic and decision as CSV or JSON.
@@ -183,6 +194,27 @@ pub enum CardCmd {
     },
     /// Bring back a deleted card.
     Restore { card: String },
+    /// Merge near-duplicate cards into one new card; the originals stay, marked.
+    Merge {
+        #[arg(required = true, num_args = 2..)]
+        cards: Vec<String>,
+        /// Text of the merged card (default: the first card's text).
+        #[arg(long)]
+        text: Option<String>,
+        /// How the dot votes combine.
+        #[arg(long, value_enum, default_value_t = crate::storage::lineage::VotePolicy::Sum)]
+        votes: crate::storage::lineage::VotePolicy,
+        #[arg(long)]
+        why: Option<String>,
+    },
+    /// Split a card holding several ideas into one card per --part.
+    Split {
+        card: String,
+        #[arg(long = "part", required = true, num_args = 1)]
+        parts: Vec<String>,
+        #[arg(long)]
+        why: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -314,6 +346,138 @@ pub enum TopicCmd {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// A topic with its cards.
+    Show {
+        topic: String,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Make an empty topic by hand.
+    Create { label: String },
+    /// Give a topic a new label.
+    Rename { topic: String, label: String },
+    /// Move all cards of FROM into INTO and retire FROM.
+    Merge { from: String, into: String },
+    /// Move some cards of a topic into a new topic.
+    Split {
+        topic: String,
+        /// Label of the new topic.
+        #[arg(long)]
+        label: String,
+        /// Cards to move (numbers, ids); repeat or separate with commas.
+        #[arg(long = "card", value_delimiter = ',', required = true)]
+        cards: Vec<String>,
+    },
+    /// Put cards into a topic by hand (later clustering runs keep them there).
+    Move {
+        /// Target topic; `new:LABEL` creates it.
+        #[arg(long)]
+        to: String,
+        /// Also pin them.
+        #[arg(long)]
+        pin: bool,
+        #[arg(required = true, value_delimiter = ',')]
+        cards: Vec<String>,
+    },
+    /// Pin cards where they are (or --off to unpin).
+    Pin {
+        #[arg(long)]
+        off: bool,
+        #[arg(required = true, value_delimiter = ',')]
+        cards: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// The card the decision is about.
+    #[arg(long, conflicts_with = "topic", required_unless_present = "topic")]
+    pub card: Option<String>,
+    /// The topic the decision is about.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// adopted, adopted-in-part, rejected or postponed.
+    #[arg(value_parser = parse_outcome)]
+    pub outcome: crate::model::DecisionOutcome,
+    /// The rationale.
+    #[arg(long)]
+    pub why: Option<String>,
+    #[arg(long = "for")]
+    pub votes_for: Option<i64>,
+    #[arg(long)]
+    pub against: Option<i64>,
+    #[arg(long)]
+    pub abstain: Option<i64>,
+    /// Date of the decision (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionCmd {
+    /// The decision log, newest first.
+    List {
+        /// Only this outcome.
+        #[arg(long, value_parser = parse_outcome)]
+        outcome: Option<crate::model::DecisionOutcome>,
+        /// Include decisions replaced by later ones.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutlineCmd {
+    /// The outline (the default skeleton until you change it) with what is mapped where.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Map a topic or a card to a section (`§ 5`, `5`, `rozdział 2`, or a heading).
+    Map {
+        section: String,
+        #[arg(long, conflicts_with = "card", required_unless_present = "card")]
+        topic: Option<String>,
+        #[arg(long)]
+        card: Option<String>,
+    },
+    /// Remove a mapping.
+    Unmap {
+        section: String,
+        #[arg(long, conflicts_with = "card", required_unless_present = "card")]
+        topic: Option<String>,
+        #[arg(long)]
+        card: Option<String>,
+    },
+    /// Add a section under PARENT (a chapter when no parent is given).
+    Add {
+        heading: String,
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// Rename a section.
+    Rename { section: String, heading: String },
+    /// Set the drafted wording of a provision.
+    Draft { section: String, text: String },
+    /// Move a section up or down among its siblings.
+    Move {
+        section: String,
+        #[arg(value_enum)]
+        direction: Direction,
+    },
+    /// Sections without adopted recommendations, and adopted cards not mapped anywhere.
+    Coverage {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Direction {
+    Up,
+    Down,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -374,6 +538,10 @@ pub enum BenchCmd {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
         input: PathBuf,
     },
+}
+
+fn parse_outcome(s: &str) -> Result<crate::model::DecisionOutcome, String> {
+    s.parse()
 }
 
 fn parse_lang(s: &str) -> Result<crate::cluster::Lang, String> {

@@ -118,7 +118,10 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             None => super::cluster::run_db(&mut open()?, &args),
         },
-        Some(Command::Topic(cmd)) => super::cluster::run_topic(&mut open()?, cmd),
+        Some(Command::Topic(cmd)) => super::topics::run(&mut open()?, cmd),
+        Some(Command::Decide(args)) => super::decisions::decide(&mut open()?, &args),
+        Some(Command::Decision(cmd)) => super::decisions::run(&open()?, cmd),
+        Some(Command::Outline(cmd)) => super::outline::run(&mut open()?, cmd),
         Some(Command::Import(args)) => import(&mut open()?, &args),
         Some(Command::Export(args)) => export(&open()?, &args),
         Some(Command::Bench(cmd)) => {

@@ -3,10 +3,13 @@
 pub mod baseline;
 mod cards;
 mod consultation;
+pub mod decisions;
 mod events;
 mod export_rows;
 mod import;
+pub mod lineage;
 pub mod migrate;
+pub mod outline;
 mod rows;
 mod search;
 mod sessions;

@@ -28,7 +28,7 @@ impl Store {
             "{CARD_SELECT}
              JOIN (SELECT rowid AS hit, bm25(card_fts) AS rank FROM card_fts WHERE card_fts MATCH ?1) f
                ON f.hit = c.seq
-             WHERE c.deleted_at IS NULL
+             WHERE c.deleted_at IS NULL AND c.superseded_by IS NULL
                AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)
              ORDER BY f.rank, c.seq LIMIT ?2"
         );

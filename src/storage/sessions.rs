@@ -6,8 +6,8 @@ use crate::model::{Activity, Session, SessionDraft, SessionKind, new_id, now_rfc
 use rusqlite::{Connection, OptionalExtension, params};
 
 const SESSION_COLUMNS: &str = "s.id, s.kind, s.title, s.date, s.place, s.facilitator, s.participants,
-    (SELECT count(*) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
-    (SELECT coalesce(sum(votes), 0) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL)";
+    (SELECT count(*) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
+    (SELECT coalesce(sum(votes), 0) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL)";
 
 fn session_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
     let kind: String = r.get(1)?;

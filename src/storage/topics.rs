@@ -58,9 +58,9 @@ pub struct RunSummary {
 
 const TOPIC_SELECT: &str = "SELECT t.id, t.label, t.keywords, t.origin, t.run_id, t.example_card_id,
         (SELECT count(*) FROM membership m JOIN card c ON c.id = m.card_id
-          WHERE m.topic_id = t.id AND c.deleted_at IS NULL),
+          WHERE m.topic_id = t.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
         (SELECT coalesce(sum(c.votes), 0) FROM membership m JOIN card c ON c.id = m.card_id
-          WHERE m.topic_id = t.id AND c.deleted_at IS NULL),
+          WHERE m.topic_id = t.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
         (SELECT outcome FROM decision d WHERE d.topic_id = t.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1)
     FROM topic t";
 
@@ -130,7 +130,8 @@ impl Store {
     pub fn cluster_input(&self, session_id: Option<&str>) -> Result<Vec<(String, String)>> {
         let mut st = self.conn.prepare(
             "SELECT c.id, c.text FROM card c JOIN session s ON s.id = c.session_id
-             WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.session_id = ?1)
+             WHERE c.deleted_at IS NULL AND c.superseded_by IS NULL
+               AND (?1 IS NULL OR c.session_id = ?1)
                AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)
              ORDER BY c.seq",
         )?;
@@ -292,6 +293,122 @@ impl Store {
             for card in card_ids {
                 n += st.execute(params![card, topic.id, pin, now])?;
             }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+}
+
+impl Store {
+    /// Resolves a typed topic reference: exact label (any case), a unique label prefix,
+    /// or a unique id prefix.
+    pub fn find_topic(&self, reference: &str) -> Result<TopicRow> {
+        let r = reference.trim();
+        let lower = r.to_lowercase();
+        let all = self.topics()?;
+        let exact: Vec<&TopicRow> = all
+            .iter()
+            .filter(|t| t.id == r || t.label.to_lowercase() == lower)
+            .collect();
+        let found: Vec<&TopicRow> = if exact.is_empty() {
+            all.iter()
+                .filter(|t| {
+                    (r.len() >= 4 && t.id.starts_with(r))
+                        || t.label.to_lowercase().starts_with(&lower)
+                })
+                .collect()
+        } else {
+            exact
+        };
+        match found.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::NotFound(format!(
+                "no topic matches {r:?} (see `narada topic list`)"
+            ))),
+            many => Err(Error::Invalid(format!(
+                "{r:?} matches {} topics: {}",
+                many.len(),
+                many.iter()
+                    .map(|t| t.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))),
+        }
+    }
+
+    pub fn rename_topic(&mut self, id: &str, label: &str) -> Result<TopicRow> {
+        let label = clean(label);
+        if label.is_empty() {
+            return Err(Error::Invalid("a topic needs a label".into()));
+        }
+        let topic = self.topic(id)?;
+        self.conn.execute(
+            "UPDATE topic SET label = ?2, updated_at = ?3 WHERE id = ?1",
+            params![topic.id, label, now_rfc3339()],
+        )?;
+        self.topic(&topic.id)
+    }
+
+    /// Moves every card of `from` into `into` (as hand placements), carries over its
+    /// outline links, and retires `from`; its decisions stay in the log.
+    pub fn merge_topics(&mut self, from: &str, into: &str) -> Result<TopicRow> {
+        let (from, into) = (self.topic(from)?, self.topic(into)?);
+        if from.id == into.id {
+            return Err(Error::Invalid(
+                "a topic cannot be merged into itself".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        let now = now_rfc3339();
+        tx.execute(
+            "UPDATE membership SET topic_id = ?2, source = 'hand', run_id = NULL, assigned_at = ?3
+             WHERE topic_id = ?1",
+            params![from.id, into.id, now],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO section_link (section_id, topic_id)
+             SELECT section_id, ?2 FROM section_link WHERE topic_id = ?1",
+            params![from.id, into.id],
+        )?;
+        tx.execute("DELETE FROM section_link WHERE topic_id = ?1", [&from.id])?;
+        tx.execute(
+            "UPDATE topic SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![from.id, now],
+        )?;
+        tx.commit()?;
+        self.topic(&into.id)
+    }
+
+    /// Moves the given cards of a topic into a new hand-made topic.
+    pub fn split_topic(&mut self, id: &str, card_ids: &[String], label: &str) -> Result<TopicRow> {
+        let topic = self.topic(id)?;
+        for c in card_ids {
+            if self.card(c)?.topic.as_deref() != Some(topic.label.as_str()) {
+                return Err(Error::Invalid(format!(
+                    "card {c} is not in topic {:?}",
+                    topic.label
+                )));
+            }
+        }
+        if card_ids.is_empty() {
+            return Err(Error::Invalid(
+                "name the cards that go to the new topic".into(),
+            ));
+        }
+        let new = self.create_topic(label)?;
+        self.move_cards(card_ids, &new.id, false)?;
+        self.topic(&new.id)
+    }
+
+    /// Pins or unpins cards in their current topic.
+    pub fn pin_cards(&mut self, card_ids: &[String], pinned: bool) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        for c in card_ids {
+            n += tx.execute(
+                "UPDATE membership SET pinned = ?2, source = 'hand' WHERE card_id = ?1",
+                params![c, pinned],
+            )?;
         }
         tx.commit()?;
         Ok(n)
