@@ -8,8 +8,13 @@ use crate::storage::{CardFilter, Store};
 
 fn topic_line(t: &TopicRow) -> String {
     let decision = t.decision.map(|d| format!(" [{d}]")).unwrap_or_default();
+    let sections = if t.sections.is_empty() {
+        String::new()
+    } else {
+        format!(" → {}", t.sections.join(", "))
+    };
     format!(
-        "{:>4} cards {:>4} votes  {} ({}){decision}",
+        "{:>4} cards {:>4} votes  {} ({}){decision}{sections}",
         t.size, t.votes, t.label, t.origin
     )
 }

@@ -6,6 +6,7 @@ mod consultation;
 pub mod decisions;
 mod events;
 mod export_rows;
+mod export_view;
 mod import;
 pub mod lineage;
 pub mod migrate;

@@ -19,6 +19,8 @@ pub struct TopicRow {
     pub votes: i64,
     pub example_card_id: Option<String>,
     pub decision: Option<DecisionOutcome>,
+    /// Citations of the outline sections the topic is mapped to ("§ 15").
+    pub sections: Vec<String>,
 }
 
 /// One topic of a clustering run, with card ids instead of input positions.
@@ -81,7 +83,26 @@ fn topic_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TopicRow> {
         size: r.get(6)?,
         votes: r.get(7)?,
         decision: decision.and_then(|d| d.parse().ok()),
+        sections: Vec::new(),
     })
+}
+
+/// Fills each topic's section citations from the outline (without creating one).
+fn attach_sections(conn: &Connection, cid: &str, topics: &mut [TopicRow]) -> rusqlite::Result<()> {
+    let lang: String = conn.query_row(
+        "SELECT language FROM consultation WHERE id = ?1",
+        [cid],
+        |r| r.get(0),
+    )?;
+    let outline = super::outline::load(conn, cid, &lang)?;
+    for t in topics {
+        t.sections = outline
+            .iter()
+            .filter(|s| s.topic_ids.contains(&t.id))
+            .map(|s| s.citation.clone())
+            .collect();
+    }
+    Ok(())
 }
 
 /// A live topic with this label made by hand or by seeding, to reuse across runs.
@@ -250,9 +271,10 @@ impl Store {
         let sql = format!("{TOPIC_SELECT} WHERE t.consultation_id = ?1 AND t.deleted_at IS NULL");
         let mut st = self.conn.prepare(&sql)?;
         let mut list: Vec<TopicRow> = st
-            .query_map([cid], topic_from_row)?
+            .query_map([&cid], topic_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         list.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.label.cmp(&b.label)));
+        attach_sections(&self.conn, &cid, &mut list)?;
         Ok(list)
     }
 
