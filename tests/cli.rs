@@ -213,6 +213,20 @@ fn demo_loads_into_its_own_file_and_refuses_a_real_database() {
         .success()
         .stdout(predicate::str::contains("6 sessions"));
     assert!(dir.path().join("demo.db").exists());
+    // The worked example: topics with decisions mapped into the outline.
+    let demo = dir.path().join("demo.db");
+    let topics = narada(dir.path())
+        .args(["--db", demo.to_str().unwrap(), "topic", "list", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let topics: serde_json::Value = serde_json::from_slice(&topics).unwrap();
+    let topics = topics.as_array().unwrap();
+    assert!(topics.len() >= 14, "{}", topics.len());
+    assert!(topics.iter().filter(|t| t["decision"] == "adopted").count() >= 5);
+    assert!(topics.iter().filter(|t| !t["sections"].as_array().unwrap().is_empty()).count() >= 10);
     assert!(
         !dir.path().join("narada.db").exists(),
         "the user's own database is untouched"

@@ -5,6 +5,7 @@ mod cluster;
 mod decisions;
 mod outline;
 mod output;
+mod reliability;
 mod run;
 mod sessions;
 mod topics;
@@ -83,6 +84,31 @@ pub enum Command {
     Import(ImportArgs),
     /// Export cards with their session, topic and decision as CSV or JSON.
     Export(ExportArgs),
+    /// Merge other trainers' databases into this one (by stable id; idempotent).
+    Merge {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How to resolve cards changed in both databases (default: stop and list them).
+        #[arg(long, value_enum)]
+        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+    },
+    /// One file to e-mail or carry on a USB stick: export this database, or check and
+    /// merge one received.
+    #[command(subcommand)]
+    Bundle(BundleCmd),
+    /// Write a consistent copy of the database (default: into backups/ beside it).
+    Backup {
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// Replace the database's content with a backup (the current content is backed up first).
+    Restore { file: PathBuf },
+    /// Replace every speaker value with a stable pseudonym (Osoba 1, Osoba 2, …).
+    Anonymise {
+        /// Show the replacements without writing them.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Measure performance and print figures.
     #[command(subcommand)]
     Bench(BenchCmd),
@@ -478,6 +504,22 @@ pub enum OutlineCmd {
 pub enum Direction {
     Up,
     Down,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleCmd {
+    /// Write this database as one checked file.
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a received bundle and merge it into this database.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

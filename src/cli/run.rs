@@ -124,6 +124,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Outline(cmd)) => super::outline::run(&mut open()?, cmd),
         Some(Command::Import(args)) => import(&mut open()?, &args),
         Some(Command::Export(args)) => export(&open()?, &args),
+        Some(Command::Merge { files, on_conflict }) => {
+            super::reliability::merge(&mut open()?, &files, on_conflict)
+        }
+        Some(Command::Bundle(cmd)) => super::reliability::bundle(&mut open()?, cmd),
+        Some(Command::Backup { to }) => super::reliability::backup(&open()?, to.as_deref()),
+        Some(Command::Restore { file }) => super::reliability::restore(&mut open()?, &file),
+        Some(Command::Anonymise { dry_run }) => {
+            super::reliability::anonymise(&mut open()?, dry_run)
+        }
         Some(Command::Bench(cmd)) => {
             let report = match cmd {
                 BenchCmd::Import { input } => crate::bench::import(&input)?,
@@ -168,6 +177,11 @@ fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
             eprint!("importing {done}/{total}{end}");
         }
     };
+    if !store.cards(&Default::default())?.is_empty()
+        && let Some(saved) = store.auto_backup("before-import")?
+    {
+        eprintln!("backup: {}", saved.display());
+    }
     let sum = store.import_records(&records, &opts, &mut progress)?;
     println!(
         "{label}: {} cards read — {} new, {} updated, {} unchanged",

@@ -1,5 +1,6 @@
 //! The SQLite store: the only module that uses rusqlite.
 
+pub mod backup;
 pub mod baseline;
 mod cards;
 mod consultation;
@@ -9,8 +10,10 @@ mod export_rows;
 mod export_view;
 mod import;
 pub mod lineage;
+pub mod merge;
 pub mod migrate;
 pub mod outline;
+pub mod privacy;
 mod rows;
 mod search;
 mod sessions;
@@ -69,6 +72,10 @@ impl Store {
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_identity(&conn, &label)?;
+        let version = migrate::user_version(&conn)?;
+        if exists && version > 0 && version < migrate::LATEST {
+            backup::auto_backup(path, &format!("before-migration-v{version}"))?;
+        }
         Self::finish_open(conn, Some(path.to_path_buf()))
     }
 
@@ -88,6 +95,9 @@ impl Store {
         // 32 MiB page cache (default 2 MiB): bulk imports touch several indexes at once.
         conn.pragma_update(None, "cache_size", -32_768)?;
         migrate::migrate_to(&mut conn, migrate::LATEST)?;
+        // Writers take the lock when they begin, so two processes wait for each other
+        // (busy timeout) instead of failing when a read turns into a write.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(Store {
             conn,
             path,
@@ -130,7 +140,7 @@ impl Store {
 }
 
 /// Refuses files that are neither empty nor SQLite databases, without opening them.
-fn check_header(path: &Path) -> Result<()> {
+pub(crate) fn check_header(path: &Path) -> Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     let label = path.display().to_string();
     if meta.is_dir() {
@@ -155,7 +165,7 @@ fn check_header(path: &Path) -> Result<()> {
 }
 
 /// Checks the application id and schema version of an existing file, read-only.
-fn check_identity(conn: &Connection, label: &str) -> Result<()> {
+pub(crate) fn check_identity(conn: &Connection, label: &str) -> Result<()> {
     let not_narada = |reason: String| Error::NotNarada {
         path: label.to_owned(),
         reason,
@@ -189,5 +199,16 @@ impl Store {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// `PRAGMA integrity_check`: "ok" for a sound file, else the first problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check(10)")?;
+        let lines: Vec<String> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(lines.join("; "))
     }
 }
