@@ -216,7 +216,14 @@ fn demo_loads_into_its_own_file_and_refuses_a_real_database() {
     // The worked example: topics with decisions mapped into the outline.
     let demo = dir.path().join("demo.db");
     let topics = narada(dir.path())
-        .args(["--db", demo.to_str().unwrap(), "topic", "list", "--format", "json"])
+        .args([
+            "--db",
+            demo.to_str().unwrap(),
+            "topic",
+            "list",
+            "--format",
+            "json",
+        ])
         .assert()
         .success()
         .get_output()
@@ -226,7 +233,13 @@ fn demo_loads_into_its_own_file_and_refuses_a_real_database() {
     let topics = topics.as_array().unwrap();
     assert!(topics.len() >= 14, "{}", topics.len());
     assert!(topics.iter().filter(|t| t["decision"] == "adopted").count() >= 5);
-    assert!(topics.iter().filter(|t| !t["sections"].as_array().unwrap().is_empty()).count() >= 10);
+    assert!(
+        topics
+            .iter()
+            .filter(|t| !t["sections"].as_array().unwrap().is_empty())
+            .count()
+            >= 10
+    );
     assert!(
         !dir.path().join("narada.db").exists(),
         "the user's own database is untouched"

@@ -556,6 +556,11 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 1)]
         threads: usize,
     },
+    /// Merge two 50k-card databases with edits on both sides; print seconds and conflicts.
+    Merge {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+    },
     /// One clustering case, printed as JSON (used by `bench cluster`).
     #[command(hide = true)]
     ClusterCase {

@@ -136,6 +136,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Bench(cmd)) => {
             let report = match cmd {
                 BenchCmd::Import { input } => crate::bench::import(&input)?,
+                BenchCmd::Merge { input } => crate::bench::merge::run(&input)?,
                 BenchCmd::Cluster { data_dir, threads } => {
                     crate::bench::cluster::suite(&data_dir, threads)?
                 }
