@@ -168,34 +168,47 @@ fn ids(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Vec<Option<Strin
     rows.collect()
 }
 
+/// Our id for `their_id`: the row `find` returns (same id, or the same natural key),
+/// else a copy made by `insert`. The flag says whether a row was added.
+fn match_or_insert(
+    tx: &Transaction<'_>,
+    their_id: &str,
+    find: (&str, &[&dyn rusqlite::ToSql]),
+    insert: (&str, &[&dyn rusqlite::ToSql]),
+) -> Result<(String, bool)> {
+    let ours: Option<String> = tx.query_row(find.0, find.1, |r| r.get(0)).optional()?;
+    match ours {
+        Some(o) => Ok((o, false)),
+        None => {
+            tx.execute(insert.0, insert.1)?;
+            Ok((their_id.to_owned(), true))
+        }
+    }
+}
+
 fn map_sessions(tx: &Transaction<'_>, cid: &str, sum: &mut MergeSummary) -> Result<IdMap> {
     let mut map = IdMap::new();
     for row in ids(tx, "SELECT id, title FROM other.session")? {
         let (Some(id), Some(title)) = (&row[0], &row[1]) else {
             continue;
         };
-        let ours: Option<String> = tx
-            .query_row(
+        let (ours, added) = match_or_insert(
+            tx,
+            id,
+            (
                 "SELECT id FROM session WHERE id = ?1 OR (consultation_id = ?2 AND title = ?3)
                  ORDER BY id = ?1 DESC LIMIT 1",
                 params![id, cid, title],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let ours = match ours {
-            Some(o) => o,
-            None => {
-                tx.execute(
-                    "INSERT INTO session (id, consultation_id, kind, title, date, place, facilitator,
-                         participants, created_at, updated_at)
-                     SELECT id, ?2, kind, title, date, place, facilitator, participants, created_at, updated_at
-                     FROM other.session WHERE id = ?1",
-                    params![id, cid],
-                )?;
-                sum.sessions_added += 1;
-                id.clone()
-            }
-        };
+            ),
+            (
+                "INSERT INTO session (id, consultation_id, kind, title, date, place, facilitator,
+                     participants, created_at, updated_at)
+                 SELECT id, ?2, kind, title, date, place, facilitator, participants, created_at, updated_at
+                 FROM other.session WHERE id = ?1",
+                params![id, cid],
+            ),
+        )?;
+        sum.sessions_added += usize::from(added);
         map.insert(id.clone(), ours);
     }
     Ok(map)
@@ -210,26 +223,21 @@ fn map_activities(tx: &Transaction<'_>, sessions: &IdMap, sum: &mut MergeSummary
         let Some(our_sid) = sessions.get(sid) else {
             continue;
         };
-        let ours: Option<String> = tx
-            .query_row(
+        let (ours, added) = match_or_insert(
+            tx,
+            id,
+            (
                 "SELECT id FROM activity WHERE id = ?1 OR (session_id = ?2 AND name = ?3)
                  ORDER BY id = ?1 DESC LIMIT 1",
                 params![id, our_sid, name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let ours = match ours {
-            Some(o) => o,
-            None => {
-                tx.execute(
-                    "INSERT INTO activity (id, session_id, name, position)
-                     SELECT id, ?2, name, position FROM other.activity WHERE id = ?1",
-                    params![id, our_sid],
-                )?;
-                sum.activities_added += 1;
-                id.clone()
-            }
-        };
+            ),
+            (
+                "INSERT INTO activity (id, session_id, name, position)
+                 SELECT id, ?2, name, position FROM other.activity WHERE id = ?1",
+                params![id, our_sid],
+            ),
+        )?;
+        sum.activities_added += usize::from(added);
         map.insert(id.clone(), ours);
     }
     Ok(map)

@@ -212,3 +212,42 @@ impl Store {
         Ok(lines.join("; "))
     }
 }
+
+/// Resolves what a user typed against a list: an exact id or label (any case) wins,
+/// else a unique prefix of a label (or of an id, from 4 characters on).
+pub(crate) fn pick_one<'a, T>(
+    all: &'a [T],
+    reference: &str,
+    id: impl Fn(&T) -> &str,
+    label: impl Fn(&T) -> &str,
+    what: &str,
+    hint: &str,
+) -> Result<&'a T> {
+    let r = reference.trim();
+    let lower = r.to_lowercase();
+    let exact: Vec<&T> = all
+        .iter()
+        .filter(|x| id(x) == r || label(x).to_lowercase() == lower)
+        .collect();
+    let found = if exact.is_empty() {
+        all.iter()
+            .filter(|x| {
+                (r.len() >= 4 && id(x).starts_with(r))
+                    || label(x).to_lowercase().starts_with(&lower)
+            })
+            .collect()
+    } else {
+        exact
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Error::NotFound(format!(
+            "no {what} matches {r:?} (see `{hint}`)"
+        ))),
+        many => Err(Error::Invalid(format!(
+            "{r:?} matches {} {what}s: {}",
+            many.len(),
+            many.iter().map(|x| label(x)).collect::<Vec<_>>().join("; ")
+        ))),
+    }
+}

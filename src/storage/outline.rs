@@ -377,15 +377,7 @@ impl Store {
         let topic_of = self.card_topics()?;
         let adopted: Vec<&crate::model::Card> = cards
             .iter()
-            .filter(|c| {
-                matches!(
-                    c.decision,
-                    Some(
-                        crate::model::DecisionOutcome::Adopted
-                            | crate::model::DecisionOutcome::AdoptedInPart
-                    )
-                )
-            })
+            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()))
             .collect();
         let mut out = BTreeMap::new();
         for s in &sections {
@@ -441,15 +433,7 @@ impl Store {
         let unmapped_adopted = self
             .cards(&super::CardFilter::default())?
             .into_iter()
-            .filter(|c| {
-                matches!(
-                    c.decision,
-                    Some(
-                        crate::model::DecisionOutcome::Adopted
-                            | crate::model::DecisionOutcome::AdoptedInPart
-                    )
-                ) && !used.contains(&c.id)
-            })
+            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()) && !used.contains(&c.id))
             .collect();
         Ok(Coverage {
             uncovered,

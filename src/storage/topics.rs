@@ -325,37 +325,16 @@ impl Store {
     /// Resolves a typed topic reference: exact label (any case), a unique label prefix,
     /// or a unique id prefix.
     pub fn find_topic(&self, reference: &str) -> Result<TopicRow> {
-        let r = reference.trim();
-        let lower = r.to_lowercase();
         let all = self.topics()?;
-        let exact: Vec<&TopicRow> = all
-            .iter()
-            .filter(|t| t.id == r || t.label.to_lowercase() == lower)
-            .collect();
-        let found: Vec<&TopicRow> = if exact.is_empty() {
-            all.iter()
-                .filter(|t| {
-                    (r.len() >= 4 && t.id.starts_with(r))
-                        || t.label.to_lowercase().starts_with(&lower)
-                })
-                .collect()
-        } else {
-            exact
-        };
-        match found.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(Error::NotFound(format!(
-                "no topic matches {r:?} (see `narada topic list`)"
-            ))),
-            many => Err(Error::Invalid(format!(
-                "{r:?} matches {} topics: {}",
-                many.len(),
-                many.iter()
-                    .map(|t| t.label.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ))),
-        }
+        let t = super::pick_one(
+            &all,
+            reference,
+            |t| &t.id,
+            |t| &t.label,
+            "topic",
+            "narada topic list",
+        )?;
+        Ok(t.clone())
     }
 
     pub fn rename_topic(&mut self, id: &str, label: &str) -> Result<TopicRow> {
