@@ -57,8 +57,12 @@ pub(super) fn fit(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fi
     best.unwrap_or_else(|| lloyd(x, dim, Vec::new(), anchors, 0))
 }
 
-/// k-means++ on cosine distance (1 − cos, i.e. half the squared Euclidean
-/// distance between unit vectors). Anchors count as already chosen.
+/// Greedy k-means++ on cosine distance (1 − cos, i.e. half the squared
+/// Euclidean distance between unit vectors): each step draws 2 + ⌊ln k⌋
+/// candidates by D² sampling and keeps the one that lowers the total
+/// distance most (Arthur & Vassilvitskii's variant, as in scikit-learn); it
+/// reaches better optima than single draws at the same restart count.
+/// Anchors count as already chosen.
 pub(super) fn init_pp(
     x: &[f32],
     dim: usize,
@@ -67,35 +71,49 @@ pub(super) fn init_pp(
     rng: &mut Rng,
 ) -> Vec<f32> {
     let n = x.len() / dim;
+    let tries = 2 + (k.max(1) as f64).ln() as usize;
     let mut cents: Vec<f32> = Vec::with_capacity(k * dim);
     let mut dist = vec![1.0f64; n];
-    let add = |c: &[f32], cents: &mut Vec<f32>, dist: &mut [f64]| {
-        cents.extend_from_slice(c);
-        for (p, d) in x.chunks_exact(dim).zip(dist.iter_mut()) {
-            *d = d.min((1.0 - dot(p, c) as f64).max(0.0));
-        }
+    // Distances to the chosen centroids after adding `c`.
+    let with = |c: &[f32], dist: &[f64]| -> Vec<f64> {
+        x.chunks_exact(dim)
+            .zip(dist)
+            .map(|(p, &d)| d.min((1.0 - dot(p, c) as f64).max(0.0)))
+            .collect()
     };
     for a in anchors.iter().take(k) {
-        add(a, &mut cents, &mut dist);
+        dist = with(a, &dist);
+        cents.extend_from_slice(a);
     }
     while cents.len() < k * dim && n > 0 {
         let total: f64 = dist.iter().sum();
-        let pick = if total <= 1e-12 || cents.is_empty() {
-            rng.below(n)
-        } else {
-            let mut r = rng.next_f64() * total;
-            let mut pick = n - 1;
-            for (i, &d) in dist.iter().enumerate() {
-                r -= d;
-                if r < 0.0 {
-                    pick = i;
-                    break;
+        let first = cents.is_empty() || total <= 1e-12;
+        let mut best: Option<(f64, usize, Vec<f64>)> = None;
+        for _ in 0..if first { 1 } else { tries } {
+            let pick = if first {
+                rng.below(n)
+            } else {
+                let mut r = rng.next_f64() * total;
+                let mut pick = n - 1;
+                for (i, &d) in dist.iter().enumerate() {
+                    r -= d;
+                    if r < 0.0 {
+                        pick = i;
+                        break;
+                    }
                 }
+                pick
+            };
+            let nd = with(&x[pick * dim..(pick + 1) * dim], &dist);
+            let potential: f64 = nd.iter().sum();
+            if best.as_ref().is_none_or(|b| potential < b.0) {
+                best = Some((potential, pick, nd));
             }
-            pick
-        };
-        let c = x[pick * dim..(pick + 1) * dim].to_vec();
-        add(&c, &mut cents, &mut dist);
+        }
+        if let Some((_, pick, nd)) = best {
+            cents.extend_from_slice(&x[pick * dim..(pick + 1) * dim]);
+            dist = nd;
+        }
     }
     cents
 }

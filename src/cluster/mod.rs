@@ -42,7 +42,7 @@ fn dim_for(n: usize) -> usize {
     if n > LARGE { 40 } else { 50 }
 }
 const LARGE: usize = 20_000;
-/// k-means restarts; the best total similarity wins.
+/// k-means restarts (greedy k-means++ seeding); the best total similarity wins.
 const RESTARTS: usize = 30;
 /// Above this many texts the restarts run on a sample of `KM_SAMPLE` texts
 /// and the winner is refined on all texts.
@@ -64,11 +64,11 @@ pub fn cluster(texts: &[&str], opts: &ClusterOptions) -> Clustering {
 /// (fraction 0) and the whole run ends (`Stage::Done`, 1).
 ///
 /// Number of topics: `opts.k` if given (at least the number of seeds, at
-/// most the number of placeable texts); otherwise the most stable k in
-/// [`k_range`]: the k whose clusterings of random 80 % subsamples agree best
-/// (ARI on the overlap) beyond the agreement reached on structure-free
-/// data, measured as (S − S0)/(1 − S0); raised to seeds + 1 when seeds are
-/// given.
+/// most the number of placeable texts); otherwise chosen in [`k_range`] by
+/// the gap statistic against word-shuffled texts: the smallest k after
+/// which one more topic explains no more than it would for topic-free texts
+/// with the same words, within noise (details in `choose_k`); raised to
+/// seeds + 1 when seeds are given.
 pub fn cluster_with_progress(
     texts: &[&str],
     opts: &ClusterOptions,
@@ -98,7 +98,12 @@ pub fn cluster_with_progress(
         Some(k) => (k.max(n_seeds), false),
         None => {
             progress(Stage::ChooseK, 0.0);
-            let (k, _) = choose_k::choose_k(&xp, dim, opts.random_seed, opts.threads);
+            // Null texts for the gap statistic: sampled rows' words shuffled.
+            let null_of = |rows: &[usize], seed: u64| {
+                let docs: Vec<usize> = rows.iter().map(|&p| placeable[p]).collect();
+                vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed)
+            };
+            let (k, _) = choose_k::choose_k(&xp, dim, opts.random_seed, opts.threads, &null_of);
             let k = if n_seeds > 0 { k.max(n_seeds + 1) } else { k };
             (k, true)
         }

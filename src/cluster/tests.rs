@@ -3,7 +3,7 @@
 use super::rng::Rng;
 use super::*;
 
-const GROUPS: [[&str; 8]; 4] = [
+const GROUPS: [[&str; 8]; 6] = [
     [
         "drzewa",
         "zieleń",
@@ -44,13 +44,34 @@ const GROUPS: [[&str; 8]; 4] = [
         "muzyka",
         "kino",
     ],
+    [
+        "szkoła",
+        "przedszkole",
+        "uczniowie",
+        "klasa",
+        "nauczyciele",
+        "lekcje",
+        "żłobek",
+        "edukacja",
+    ],
+    [
+        "seniorzy",
+        "zdrowie",
+        "przychodnia",
+        "lekarz",
+        "opieka",
+        "rehabilitacja",
+        "szczepienia",
+        "profilaktyka",
+    ],
 ];
 
-/// `per_group` texts of three distinct words from each group, shuffled.
-fn corpus(per_group: usize, seed: u64) -> (Vec<String>, Vec<usize>) {
+/// `per_group` texts of three distinct words from each of the first
+/// `groups` groups, shuffled.
+fn corpus(groups: usize, per_group: usize, seed: u64) -> (Vec<String>, Vec<usize>) {
     let mut rng = Rng::new(seed);
     let mut items = Vec::new();
-    for (g, words) in GROUPS.iter().enumerate() {
+    for (g, words) in GROUPS.iter().take(groups).enumerate() {
         for _ in 0..per_group {
             let idx: Vec<usize> = (0..8).collect();
             let pick = rng.sample(&idx, 3);
@@ -93,7 +114,7 @@ fn check_partition(c: &Clustering, n: usize) {
 
 #[test]
 fn separated_groups_are_recovered_and_k_is_four() {
-    let (texts, gold) = corpus(40, 3);
+    let (texts, gold) = corpus(4, 40, 3);
     let c = cluster(&refs(&texts), &ClusterOptions::default());
     assert!(c.k_auto);
     assert_eq!(c.k_chosen, 4);
@@ -106,9 +127,45 @@ fn separated_groups_are_recovered_and_k_is_four() {
     check_partition(&c, texts.len());
 }
 
+/// Auto k on well-separated groups finds their number at several sizes
+/// and seeds.
+#[test]
+fn auto_k_finds_four_and_six_groups() {
+    for (groups, per_group, seed) in [(4, 25, 1), (4, 60, 2), (6, 30, 4), (6, 50, 5)] {
+        let (texts, gold) = corpus(groups, per_group, seed);
+        let opts = ClusterOptions {
+            random_seed: seed,
+            ..Default::default()
+        };
+        let c = cluster(&refs(&texts), &opts);
+        assert!(c.k_auto);
+        assert_eq!(c.k_chosen, groups, "{groups} groups of {per_group}");
+        let pred: Vec<usize> = c
+            .assignments
+            .iter()
+            .map(|a| a.topic.unwrap_or(99))
+            .collect();
+        assert!(metrics::ari(&gold, &pred) > 0.9);
+    }
+}
+
+#[test]
+fn auto_k_is_deterministic_and_thread_independent() {
+    let (texts, _) = corpus(6, 30, 8);
+    let a = cluster(&refs(&texts), &ClusterOptions::default());
+    let b = cluster(
+        &refs(&texts),
+        &ClusterOptions {
+            threads: 2,
+            ..Default::default()
+        },
+    );
+    assert_eq!(a, b);
+}
+
 #[test]
 fn deterministic_across_runs_and_threads() {
-    let (texts, _) = corpus(30, 9);
+    let (texts, _) = corpus(4, 30, 9);
     let opts = ClusterOptions {
         k: Some(4),
         ..Default::default()
@@ -122,7 +179,7 @@ fn deterministic_across_runs_and_threads() {
 
 #[test]
 fn empty_and_emoji_texts_are_unsorted() {
-    let (mut texts, _) = corpus(20, 5);
+    let (mut texts, _) = corpus(4, 20, 5);
     let junk = ["", "😀😀", "!!!", "zzzqqq", "12 34"];
     let first = texts.len();
     texts.extend(junk.iter().map(|s| s.to_string()));
@@ -138,7 +195,7 @@ fn empty_and_emoji_texts_are_unsorted() {
 
 #[test]
 fn seeded_topic_collects_its_cards() {
-    let (texts, gold) = corpus(30, 11);
+    let (texts, gold) = corpus(4, 30, 11);
     let opts = ClusterOptions {
         k: Some(4),
         seeds: vec![SeedTopic {

@@ -45,8 +45,8 @@ pub struct SeedTopic {
 #[serde(default)]
 pub struct ClusterOptions {
     /// Total number of topics including seeded ones; `None` chooses it by
-    /// stability (see [`choose_k`](super::choose_k)). Capped at the number of
-    /// placeable texts.
+    /// the gap statistic (see [`cluster_with_progress`](super::cluster_with_progress)).
+    /// Capped at the number of placeable texts.
     pub k: Option<usize>,
     /// `None` detects the language from the texts.
     pub lang: Option<Lang>,
