@@ -27,6 +27,9 @@ pub struct Cli {
     /// Name or pseudonym recorded as "entered by" on what you add (env NARADA_USER).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub actor: Option<String>,
+    /// Language of the interface: pl or en (default: config.toml, else the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::tui::i18n::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -287,6 +290,15 @@ pub struct ExportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCmd {
+    /// Drive the interface on a 100k-card database (off screen); print latencies and RSS.
+    Tui {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+    },
+    /// Used by `bench tui`: open the interface off screen on an existing --db and print
+    /// the time since this process started.
+    #[command(hide = true)]
+    TuiStart,
     /// Import a JSON Lines file into a fresh file database; print seconds and peak RSS.
     Import {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]

@@ -1,0 +1,39 @@
+//! The footer: the status message if there is one, else key hints for the current
+//! mode taken from the keymap, as many as fit.
+
+use crate::tui::app::App;
+use crate::tui::theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    if let Some(status) = &app.status {
+        let style = if status.error {
+            theme::error()
+        } else {
+            theme::ok()
+        };
+        Line::styled(status.text.as_str(), style).render(area, buf);
+        return;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0usize;
+    let width = usize::from(area.width);
+    for (keys, action) in app.keymap.hints(app.mode()) {
+        let label = action.label(app.lang);
+        let w = keys.width() + label.width() + 3;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(format!(" {keys} "), theme::footer_key()));
+        spans.push(Span::styled(format!("{label} "), theme::footer_label()));
+    }
+    Line::from(spans).render(area, buf);
+}
