@@ -50,7 +50,6 @@ macro_rules! catalogue {
 catalogue! {
     Sessions => "Sesje", "Sessions";
     NoSessions => "Brak sesji. Naciśnij n, aby dodać pierwszą.", "No sessions yet. Press n to add the first one.";
-    Cards => "karty", "cards";
     Votes => "głosy", "votes";
     AllSessions => "Cała konsultacja", "Whole consultation";
     NoSession => "(bez sesji)", "(no session)";
@@ -107,7 +106,30 @@ catalogue! {
     Paused => "pauza", "paused";
     Projector => "Tryb rzutnika", "Projector mode";
     Quit => "Wyjście", "Quit";
-    Votes1 => "głos", "vote";
+}
+
+/// Countable things shown with a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    Card,
+    Vote,
+}
+
+/// `n` with the right plural form: Polish has three (1 karta, 2 karty, 5 kart).
+pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
+    let (one, few, many) = match (noun, lang) {
+        (Noun::Card, Lang::Pl) => ("karta", "karty", "kart"),
+        (Noun::Vote, Lang::Pl) => ("głos", "głosy", "głosów"),
+        (Noun::Card, Lang::En) => ("card", "cards", "cards"),
+        (Noun::Vote, Lang::En) => ("vote", "votes", "votes"),
+    };
+    let word = match (lang, n.unsigned_abs()) {
+        (_, 1) => one,
+        (Lang::En, _) => many,
+        (Lang::Pl, m) if (2..=4).contains(&(m % 10)) && !(12..=14).contains(&(m % 100)) => few,
+        (Lang::Pl, _) => many,
+    };
+    format!("{n} {word}")
 }
 
 /// Display name of a card kind.
@@ -196,6 +218,19 @@ mod tests {
             Lang::En
         );
         assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn polish_plurals_have_three_forms() {
+        let pl = |n| count(n, Noun::Card, Lang::Pl);
+        assert_eq!(
+            [pl(1), pl(2), pl(5), pl(12), pl(22), pl(0)],
+            [
+                "1 karta", "2 karty", "5 kart", "12 kart", "22 karty", "0 kart"
+            ]
+        );
+        assert_eq!(count(1, Noun::Vote, Lang::En), "1 vote");
+        assert_eq!(count(3, Noun::Vote, Lang::Pl), "3 głosy");
     }
 
     #[test]

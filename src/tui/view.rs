@@ -2,7 +2,7 @@
 //! line, the footer, then any modal on top.
 
 use super::app::{App, Modal, Screen};
-use super::i18n::T;
+use super::i18n::{Noun, T, count};
 use super::screens::{cards, detail, help, projector, search, sessions};
 use super::theme;
 use super::widgets::footer;
@@ -67,9 +67,9 @@ fn header_line(app: &App) -> Line<'_> {
                 .map_or((0, 0), |s| (s.card_count, s.vote_total))
         };
         spans.push(Span::raw(format!(
-            "│ {cards} {} · {votes} {} ",
-            app.tr(T::Cards),
-            app.tr(T::Votes)
+            "│ {} · {} ",
+            count(cards, Noun::Card, app.lang),
+            count(votes, Noun::Vote, app.lang)
         )));
         if let Some(a) = &app.activity {
             spans.push(Span::raw(format!("│ {}: {a} ", app.tr(T::Activity))));

@@ -180,8 +180,10 @@ fn capture(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// One list row: kind badge, votes, text, tags and (for the whole consultation) session.
-pub fn card_line<'a>(card: &'a Card, lang: Lang, with_session: bool) -> Line<'a> {
+pub fn card_line<'a>(card: &'a Card, lang: Lang, with_session: bool, selected: bool) -> Line<'a> {
     let mut spans = vec![
+        // The marker shows the selection without colour (monochrome, screen readers).
+        Span::raw(if selected { "▸" } else { " " }),
         Span::styled("● ", theme::kind(card.kind)),
         Span::styled(kind_badge(card.kind, lang), theme::kind(card.kind)),
         Span::raw(format!(" {:>3} ", card.votes)),
@@ -224,8 +226,9 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let y = area.y + row as u16;
         let line_area = Rect::new(area.x, y, area.width, 1);
         let card = &list.cards[i];
-        card_line(card, app.lang, list.all_sessions).render(line_area, buf);
-        if offset + row == list.selected {
+        let selected = offset + row == list.selected;
+        card_line(card, app.lang, list.all_sessions, selected).render(line_area, buf);
+        if selected {
             buf.set_style(line_area, theme::selected());
         }
     }

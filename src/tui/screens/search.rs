@@ -81,8 +81,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// A result line with the matched words highlighted.
-fn result_line<'a>(app: &App, card: &'a Card, query: &str) -> Line<'a> {
+fn result_line<'a>(app: &App, card: &'a Card, query: &str, selected: bool) -> Line<'a> {
     let mut spans = vec![
+        Span::raw(if selected { "▸" } else { " " }),
         Span::styled("● ", theme::kind(card.kind)),
         Span::styled(kind_badge(card.kind, app.lang), theme::kind(card.kind)),
         Span::raw(format!(" {:>3} ", card.votes)),
@@ -165,7 +166,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (row, card) in s.results.iter().enumerate().skip(offset).take(height) {
         let y = body.y + (row - offset) as u16;
         let line_area = Rect::new(body.x, y, body.width, 1);
-        result_line(app, card, &s.query).render(line_area, buf);
+        result_line(app, card, &s.query, row == s.selected).render(line_area, buf);
         if row == s.selected {
             buf.set_style(line_area, theme::selected());
         }

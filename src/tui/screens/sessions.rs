@@ -5,7 +5,7 @@ use super::forms::SessionForm;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Modal, Screen};
 use crate::tui::effect::Effect;
-use crate::tui::i18n::{T, session_kind_name};
+use crate::tui::i18n::{Noun, T, count, session_kind_name};
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -73,11 +73,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 theme::dim(),
             ),
             Span::raw(format!(
-                "  {} {} · {} {}",
-                s.card_count,
-                app.tr(T::Cards),
-                s.vote_total,
-                app.tr(T::Votes)
+                "  {} · {}",
+                count(s.card_count, Noun::Card, app.lang),
+                count(s.vote_total, Noun::Vote, app.lang)
             )),
         ]);
         let y = area.y + (row - offset) as u16;
