@@ -344,3 +344,14 @@ fn every_screen_draws_at_every_small_size_without_panicking() {
     d.act(Action::Resize(200, 60));
     let _ = d.render(200, 60);
 }
+
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = narada::tui::keymap::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; it should read:\n{table}"
+    );
+}

@@ -85,6 +85,8 @@ pub struct App {
     pub size: (u16, u16),
     pub now: Instant,
     pub quit: bool,
+    /// Esc on a card opened from search goes back to the results.
+    pub detail_from_search: bool,
     generation: u64,
 }
 
@@ -110,6 +112,7 @@ impl App {
             size: (80, 24),
             now: Instant::now(),
             quit: false,
+            detail_from_search: false,
             generation: 0,
         }
     }

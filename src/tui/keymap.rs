@@ -169,7 +169,42 @@ impl Key {
         Ok(key)
     }
 
-    /// How the key is written in hints and in `config.toml`.
+    /// How the key is written in `config.toml` (what `parse` reads back).
+    pub fn config_name(&self) -> String {
+        use KeyCodeOrd as K;
+        let base = match self.code {
+            K::Char(' ') => "space".to_owned(),
+            K::Char(c) => c.to_string(),
+            K::F(n) => format!("f{n}"),
+            K::Enter => "enter".into(),
+            K::Esc => "esc".into(),
+            K::Tab => "tab".into(),
+            K::BackTab => "backtab".into(),
+            K::Backspace => "backspace".into(),
+            K::Delete => "delete".into(),
+            K::Up => "up".into(),
+            K::Down => "down".into(),
+            K::Left => "left".into(),
+            K::Right => "right".into(),
+            K::PageUp => "pgup".into(),
+            K::PageDown => "pgdown".into(),
+            K::Home => "home".into(),
+            K::End => "end".into(),
+        };
+        let mut out = String::new();
+        for (on, name) in [
+            (self.ctrl, "ctrl-"),
+            (self.alt, "alt-"),
+            (self.shift, "shift-"),
+        ] {
+            if on {
+                out.push_str(name);
+            }
+        }
+        out + &base
+    }
+
+    /// How the key is written in hints.
     pub fn display(&self) -> String {
         use KeyCodeOrd as K;
         let base = match self.code {
@@ -366,14 +401,64 @@ impl Keymap {
     }
 }
 
+impl Mode {
+    /// The name used in `config.toml` (`[keys.list]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Global => "global",
+            Mode::Sessions => "sessions",
+            Mode::List => "list",
+            Mode::Capture => "capture",
+            Mode::Detail => "detail",
+            Mode::Search => "search",
+            Mode::Form => "form",
+            Mode::Prompt => "prompt",
+            Mode::Help => "help",
+        }
+    }
+}
+
+/// The default bindings as a Markdown table (mode, keys, action name, meaning): the
+/// README's key table is this text, and a test keeps the two equal.
+pub fn markdown_table() -> String {
+    let km = Keymap::default();
+    let mut out = String::from("| mode | keys | action | what it does |\n|---|---|---|---|\n");
+    for mode in Mode::ALL {
+        let mut rows: Vec<(String, Action)> = Vec::new();
+        for (k, a) in km.tables.get(&mode).into_iter().flatten() {
+            let key = format!("`{}`", k.config_name());
+            match rows.iter_mut().find(|(_, x)| x == a) {
+                Some((keys, _)) => {
+                    keys.push_str(", ");
+                    keys.push_str(&key);
+                }
+                None => rows.push((key, a.clone())),
+            }
+        }
+        for (keys, action) in rows {
+            let name = serde_json::to_value(&action)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "| {} | {keys} | `{name}` | {} |\n",
+                mode.name(),
+                action.label(super::i18n::Lang::En).replace('|', "/")
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_default_key_parses() {
+    fn every_default_key_parses_and_prints_back() {
         for (_, key, _) in DEFAULTS {
-            assert!(Key::parse(key).is_ok(), "{key}");
+            let k = Key::parse(key).unwrap();
+            assert_eq!(Key::parse(&k.config_name()), Ok(k), "{key}");
         }
     }
 

@@ -53,6 +53,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Open => {
             if let Some(card) = app.list.selected_card() {
                 app.screen = Screen::Detail(Box::new(card.clone()));
+                app.detail_from_search = false;
             }
         }
         Action::Edit => {

@@ -18,6 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let id = card.id.clone();
     match action {
+        Action::Cancel if app.detail_from_search => app.screen = Screen::Search,
         Action::Cancel => app.screen = Screen::Cards,
         Action::Edit => app.modal = Some(Modal::CardForm(CardForm::new(card))),
         Action::VoteUp => return vec![Effect::Vote { id, delta: 1 }],
@@ -29,7 +30,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Undo => return app.undo(),
         Action::Redo => return app.redo(),
         // j/k walk through the list without going back to it.
-        Action::Down | Action::Up => {
+        Action::Down | Action::Up if !app.detail_from_search => {
             let h = app.list_height();
             app.list
                 .move_by(if action == Action::Down { 1 } else { -1 }, h);

@@ -127,9 +127,4 @@ impl CardList {
         }
         self.offset = self.offset.min(self.view.len().saturating_sub(1));
     }
-
-    /// Votes of the cards shown (the session's total when unfiltered).
-    pub fn vote_total(&self) -> i64 {
-        self.view.iter().map(|&i| self.cards[i].votes).sum()
-    }
 }

@@ -72,6 +72,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Open => {
             if let Some(card) = s.results.get(s.selected) {
                 app.screen = Screen::Detail(Box::new(card.clone()));
+                app.detail_from_search = true;
             }
         }
         Action::Cancel => app.screen = Screen::Cards,
