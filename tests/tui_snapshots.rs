@@ -133,3 +133,25 @@ fn timer_in_the_header() {
         insta::assert_snapshot!(format!("timer_over_{code}_80x24"), text(&d, 80, 24));
     }
 }
+
+/// Snapshots hold text only; the styles that carry meaning are checked cell by cell.
+#[test]
+fn search_highlights_the_matched_words_and_the_list_marks_the_selection() {
+    let mut d = fixture(Lang::En);
+    let buf = d.render(80, 24);
+    let row = (0..24u16)
+        .find(|&y| buf[(0, y)].symbol() == "▸")
+        .expect("a selected row");
+    assert!(
+        buf[(5, row)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+
+    typed(&mut d, "/lodz");
+    let buf = d.render(80, 24);
+    let line: String = (0..80u16).map(|x| buf[(x, 3)].symbol().to_owned()).collect();
+    let at = line.chars().position(|c| c == 'Ł').unwrap() as u16;
+    assert_eq!(buf[(at, 3)].bg, ratatui::style::Color::Yellow, "{line}");
+    assert_ne!(buf[(at - 2, 3)].bg, ratatui::style::Color::Yellow);
+}
