@@ -150,7 +150,9 @@ fn search_highlights_the_matched_words_and_the_list_marks_the_selection() {
 
     typed(&mut d, "/lodz");
     let buf = d.render(80, 24);
-    let line: String = (0..80u16).map(|x| buf[(x, 3)].symbol().to_owned()).collect();
+    let line: String = (0..80u16)
+        .map(|x| buf[(x, 3)].symbol().to_owned())
+        .collect();
     let at = line.chars().position(|c| c == 'Ł').unwrap() as u16;
     assert_eq!(buf[(at, 3)].bg, ratatui::style::Color::Yellow, "{line}");
     assert_ne!(buf[(at - 2, 3)].bg, ratatui::style::Color::Yellow);

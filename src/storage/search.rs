@@ -24,9 +24,13 @@ impl Store {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        // Rank and cut inside FTS first: the card SELECT (tags, topic, decision) then
+        // runs for the best rows only, not for every match of a one-letter prefix. The
+        // margin leaves room for deleted cards among the best.
         let sql = format!(
             "{CARD_SELECT}
-             JOIN (SELECT rowid AS hit, bm25(card_fts) AS rank FROM card_fts WHERE card_fts MATCH ?1) f
+             JOIN (SELECT rowid AS hit, bm25(card_fts) AS rank FROM card_fts WHERE card_fts MATCH ?1
+                   ORDER BY rank LIMIT ?2 + 100) f
                ON f.hit = c.seq
              WHERE c.deleted_at IS NULL
                AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)

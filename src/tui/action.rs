@@ -66,6 +66,13 @@ pub enum Action {
     SessionsLoaded(Vec<Session>),
     #[serde(skip)]
     SessionSaved(Box<Session>),
+    /// A session's card count and vote total changed by these amounts.
+    #[serde(skip)]
+    Totals {
+        session_id: String,
+        cards: i64,
+        votes: i64,
+    },
     #[serde(skip)]
     CardsLoaded {
         generation: u64,
@@ -140,6 +147,7 @@ impl Action {
             | Started { .. }
             | SessionsLoaded(_)
             | SessionSaved(_)
+            | Totals { .. }
             | CardsLoaded { .. }
             | SearchResults { .. }
             | Stored { .. }

@@ -229,6 +229,17 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::Totals {
+                session_id,
+                cards,
+                votes,
+            } => {
+                if let Some(s) = self.sessions.iter_mut().find(|s| s.id == session_id) {
+                    s.card_count += cards;
+                    s.vote_total += votes;
+                }
+                Vec::new()
+            }
             Action::CardsLoaded { generation, cards } => {
                 if generation == self.list.generation {
                     self.list.set_cards(cards);

@@ -204,15 +204,38 @@ impl Runner {
         }
     }
 
-    fn stored(&self, card: Card, change: Change, via: Via) -> Result<Vec<Action>> {
+    /// The stored card, and how its session's totals moved: worked out from the card
+    /// before and after rather than recounted, which would read the whole session.
+    fn stored(before: Option<&Card>, card: Card, change: Change, via: Via) -> Result<Vec<Action>> {
+        let weight = |c: &Card| {
+            if c.deleted_at.is_none() {
+                (1, c.votes)
+            } else {
+                (0, 0)
+            }
+        };
+        let (c0, v0) = before.map_or((0, 0), weight);
+        let (c1, v1) = weight(&card);
         Ok(vec![
+            Action::Totals {
+                session_id: card.session_id.clone(),
+                cards: c1 - c0,
+                votes: v1 - v0,
+            },
             Action::Stored {
                 card: Box::new(card),
                 change,
                 via,
             },
-            Action::SessionsLoaded(self.store.sessions()?),
         ])
+    }
+
+    /// The id a change is about.
+    fn change_id(change: &Change) -> &str {
+        match change {
+            Change::Add(id) | Change::Delete(id) => id,
+            Change::Edit { id, .. } | Change::Vote { id, .. } => id,
+        }
     }
 
     fn try_perform(&mut self, effect: Effect) -> Result<Vec<Action>> {
@@ -241,44 +264,53 @@ impl Runner {
                 Ok(self.send_or_read(Read::Search { generation, query }))
             }
             Effect::AddCard(draft) => {
+                // The session was remembered when it was opened (`Effect::Remember`).
                 let card = s.add_card(&draft)?;
-                s.set_setting(LAST_SESSION, &card.session_id)?;
                 let change = Change::Add(card.id.clone());
-                self.stored(card, change, Via::New)
+                Self::stored(None, card, change, Via::New)
             }
             Effect::EditCard { id, patch } => {
-                let before = Box::new(patch_from(&s.card(&id)?, &patch));
+                let old = s.card(&id)?;
+                let before = Box::new(patch_from(&old, &patch));
                 let card = s.edit_card(&id, &patch)?;
                 let after = Box::new(patch_from(&card, &patch));
-                self.stored(card, Change::Edit { id, before, after }, Via::New)
+                Self::stored(
+                    Some(&old),
+                    card,
+                    Change::Edit { id, before, after },
+                    Via::New,
+                )
             }
             Effect::Vote { id, delta } => {
-                let old = s.card(&id)?.votes;
+                let old = s.card(&id)?;
                 let card = s.vote(&id, delta)?;
-                let delta = card.votes - old;
-                self.stored(card, Change::Vote { id, delta }, Via::New)
+                let delta = card.votes - old.votes;
+                Self::stored(Some(&old), card, Change::Vote { id, delta }, Via::New)
             }
             Effect::Delete(id) => {
+                let old = s.card(&id)?;
                 let card = s.delete_card(&id, None)?;
-                self.stored(card, Change::Delete(id), Via::New)
+                Self::stored(Some(&old), card, Change::Delete(id), Via::New)
             }
             Effect::Revert(change) => {
+                let old = s.card(Self::change_id(&change))?;
                 let card = match &change {
                     Change::Add(id) => s.delete_card(id, Some("undo"))?,
                     Change::Delete(id) => s.restore_card(id)?,
                     Change::Edit { id, before, .. } => s.edit_card(id, before)?,
                     Change::Vote { id, delta } => s.vote(id, -delta)?,
                 };
-                self.stored(card, change, Via::Undo)
+                Self::stored(Some(&old), card, change, Via::Undo)
             }
             Effect::Reapply(change) => {
+                let old = s.card(Self::change_id(&change))?;
                 let card = match &change {
                     Change::Add(id) => s.restore_card(id)?,
                     Change::Delete(id) => s.delete_card(id, None)?,
                     Change::Edit { id, after, .. } => s.edit_card(id, after)?,
                     Change::Vote { id, delta } => s.vote(id, *delta)?,
                 };
-                self.stored(card, change, Via::Redo)
+                Self::stored(Some(&old), card, change, Via::Redo)
             }
             Effect::SaveSession { id, draft } => {
                 let session = match id {
