@@ -295,10 +295,9 @@ pub enum BenchCmd {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
         input: PathBuf,
     },
-    /// Used by `bench tui`: open the interface off screen on an existing --db and print
-    /// the time since this process started.
+    /// Used by `bench tui`: measure the interface off screen on an existing --db.
     #[command(hide = true)]
-    TuiStart,
+    TuiRun,
     /// Import a JSON Lines file into a fresh file database; print seconds and peak RSS.
     Import {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]

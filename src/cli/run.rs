@@ -114,11 +114,8 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{report}");
             Ok(())
         }
-        Some(Command::Bench(BenchCmd::TuiStart)) => {
-            println!(
-                "{}",
-                crate::tui::bench::first_frame_since_process_start(&paths.db)?
-            );
+        Some(Command::Bench(BenchCmd::TuiRun)) => {
+            println!("{}", crate::tui::bench::measure_in_process(&paths.db)?);
             Ok(())
         }
         Some(Command::Bench(BenchCmd::Import { input })) => {

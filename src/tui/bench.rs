@@ -79,7 +79,7 @@ pub fn build_db(input: &Path, dir: &Path) -> Result<(std::path::PathBuf, usize)>
 }
 
 /// Open → first frame → full list drawn, as the terminal loop does it (reader thread).
-pub fn startup(db: &Path) -> Result<(Duration, Duration, Driver, Terminal<TestBackend>)> {
+pub fn startup(db: &Path) -> Result<Startup> {
     let t0 = Instant::now();
     let store = Store::open(db)?;
     let mut d = Driver::new(store, AppOptions::default(), true);
@@ -87,29 +87,77 @@ pub fn startup(db: &Path) -> Result<(Duration, Duration, Driver, Terminal<TestBa
     let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(io)?;
     draw(&mut term, &d)?;
     let first = t0.elapsed();
+    let since_exec = crate::bench::process_age_ms();
     d.settle(Duration::from_secs(120));
     draw(&mut term, &d)?;
-    Ok((first, t0.elapsed(), d, term))
+    Ok(Startup {
+        first,
+        since_exec,
+        loaded: t0.elapsed(),
+        driver: d,
+        term,
+    })
+}
+
+/// What `startup` measured, with the app and terminal to go on with.
+pub struct Startup {
+    pub first: Duration,
+    /// Milliseconds from exec to the first frame, when the OS tells.
+    pub since_exec: Option<f64>,
+    pub loaded: Duration,
+    pub driver: Driver,
+    pub term: Terminal<TestBackend>,
 }
 
 fn measure(input: &Path, dir: &Path) -> Result<String> {
     let t = Instant::now();
     let (db, n) = build_db(input, dir)?;
     let build_s = t.elapsed().as_secs_f64();
+    // The interface runs in a fresh process, so that start-up time and peak RSS are
+    // its own and not the import's.
+    let exe = std::env::current_exe().map_err(|e| Error::io(Path::new("narada"), e))?;
+    let out = std::process::Command::new(exe)
+        .args(["bench", "tui-run", "--db"])
+        .arg(&db)
+        .output()
+        .map_err(|e| Error::io(Path::new("narada bench tui-run"), e))?;
+    if !out.status.success() {
+        return Err(Error::Invalid(format!(
+            "bench tui-run failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(format!(
+        "bench tui: {} ({n} cards, database built in {build_s:.1} s)\n{}",
+        input.display(),
+        String::from_utf8_lossy(&out.stdout).trim_end()
+    ))
+}
+
+/// The measuring process: the app as `narada` starts it (reader thread included), on
+/// an existing database, driven by key events and drawn on a `TestBackend`.
+pub fn measure_in_process(db: &Path) -> Result<String> {
+    let Startup {
+        first,
+        since_exec,
+        loaded,
+        driver: mut d,
+        mut term,
+    } = startup(db)?;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "bench tui: {} ({n} cards, built in {build_s:.1} s)",
-        input.display()
-    );
-    let (first, loaded, mut d, mut term) = startup(&db)?;
     let _ = writeln!(
         out,
         "screen:                          {WIDTH}×{HEIGHT} TestBackend"
     );
+    if let Some(ms) = since_exec {
+        let _ = writeln!(
+            out,
+            "process start → first frame:     {ms:.0} ms (±10 ms, kernel start time)"
+        );
+    }
     let _ = writeln!(
         out,
-        "open → first frame:              {:.1} ms (list still loading on the reader thread)",
+        "open → first frame:              {:.1} ms (the list loads on the reader thread)",
         first.as_secs_f64() * 1000.0
     );
     let _ = writeln!(
@@ -118,9 +166,6 @@ fn measure(input: &Path, dir: &Path) -> Result<String> {
         d.app.list.view.len(),
         loaded.as_secs_f64() * 1000.0
     );
-    if let Some(age) = child_first_frame(&db) {
-        let _ = writeln!(out, "process start → first frame:     {age}");
-    }
 
     // Typing on the capture line.
     d.key(key('a'));
@@ -183,30 +228,4 @@ fn measure(input: &Path, dir: &Path) -> Result<String> {
         crate::bench::peak_rss_mib().map_or_else(|| "unknown".into(), |r| format!("{r:.1} MiB"))
     );
     Ok(out)
-}
-
-/// Runs `narada bench tui-start` in a child process, which measures from its own
-/// process start (kernel start time, 10 ms resolution) to its first frame.
-fn child_first_frame(db: &Path) -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let out = std::process::Command::new(exe)
-        .args(["bench", "tui-start", "--db"])
-        .arg(db)
-        .output()
-        .ok()?;
-    let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    (!text.is_empty()).then_some(text)
-}
-
-/// The child's side: start like the real app and report the time since exec.
-pub fn first_frame_since_process_start(db: &Path) -> Result<String> {
-    let store = Store::open(db)?;
-    let mut d = Driver::new(store, AppOptions::default(), true);
-    d.act(Action::Resize(WIDTH, HEIGHT));
-    let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(io)?;
-    draw(&mut term, &d)?;
-    Ok(match crate::bench::process_age_ms() {
-        Some(ms) => format!("{ms:.0} ms (±10 ms; own process, open + first frame)"),
-        None => "unknown (no /proc)".into(),
-    })
 }

@@ -109,14 +109,16 @@ fn read(store: &Store, job: Read) -> Action {
             Ok(cards) => Action::CardsLoaded { generation, cards },
             Err(e) => Action::Failed(e.to_string()),
         },
-        Read::Search { generation, query } => match store.search(&query, SEARCH_LIMIT) {
-            Ok(cards) => Action::SearchResults {
-                generation,
-                query,
-                cards,
-            },
-            Err(e) => Action::Failed(e.to_string()),
-        },
+        Read::Search { generation, query } => {
+            match store.search_as_you_type(&query, SEARCH_LIMIT) {
+                Ok(cards) => Action::SearchResults {
+                    generation,
+                    query,
+                    cards,
+                },
+                Err(e) => Action::Failed(e.to_string()),
+            }
+        }
     }
 }
 
