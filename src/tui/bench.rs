@@ -210,18 +210,34 @@ pub fn measure_in_process(db: &Path) -> Result<String> {
     // Search as you type: key → query on the reader thread → results drawn.
     d.key(key('/'));
     let mut searching = Vec::new();
+    let mut per_key = String::new();
     for c in "lawki przy park".chars() {
         let t = Instant::now();
         d.key(key(c));
         d.settle(Duration::from_secs(10));
         draw(&mut term, &d)?;
-        searching.push(t.elapsed());
+        let dt = t.elapsed();
+        searching.push(dt);
+        let _ = write!(
+            per_key,
+            " {}:{:.0}",
+            d.app
+                .search
+                .field
+                .text()
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or(""),
+            dt.as_secs_f64() * 1000.0
+        );
     }
     let _ = writeln!(
         out,
         "search as you type (to results): {}",
         summary(searching)
     );
+    let _ = writeln!(out, "  per key (word typed so far: ms):{per_key}");
     let _ = writeln!(
         out,
         "peak RSS:                        {}",
