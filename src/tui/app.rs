@@ -180,6 +180,8 @@ impl App {
     /// Maps a key press through the keymap; unbound keys go to the text field of text
     /// modes and are ignored elsewhere.
     pub fn handle_key(&mut self, ev: KeyEvent) -> Vec<Effect> {
+        // A message stays until the next key, which shows it was seen.
+        self.status = None;
         let mode = self.mode();
         match self.keymap.lookup(mode, &ev) {
             Some(action) => self.update(action),

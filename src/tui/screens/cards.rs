@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 fn next_kind(k: CardKind, back: bool) -> CardKind {
     let all = CardKind::ALL;
@@ -181,25 +182,64 @@ fn capture(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// One list row: kind badge, votes, text, tags and (for the whole consultation) session.
-pub fn card_line<'a>(card: &'a Card, lang: Lang, with_session: bool, selected: bool) -> Line<'a> {
+/// Cells before the text: marker, kind dot and badge, votes.
+const ROW_PREFIX: usize = 12;
+
+/// One list row: kind badge, votes, text, then role, tags and (for the whole
+/// consultation) session. A long text is cut with `…` so that what follows it stays
+/// visible, up to half of the row.
+pub fn card_line<'a>(card: &'a Card, lang: Lang, opts: RowOptions) -> Line<'a> {
+    let mut suffix: Vec<Span> = Vec::new();
+    if let Some(s) = &card.speaker {
+        suffix.push(Span::styled(format!(" @{s}"), theme::dim()));
+    }
+    for t in &card.tags {
+        suffix.push(Span::styled(format!(" #{t}"), theme::tag()));
+    }
+    if opts.with_session {
+        suffix.push(Span::styled(format!(" · {}", card.session), theme::dim()));
+    }
+    let suffix_w: usize = suffix.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(opts.width).saturating_sub(ROW_PREFIX);
+    let text_room = room.saturating_sub(suffix_w.min(room / 2));
     let mut spans = vec![
         // The marker shows the selection without colour (monochrome, screen readers).
-        Span::raw(if selected { "▸" } else { " " }),
+        Span::raw(if opts.selected { "▸" } else { " " }),
         Span::styled("● ", theme::kind(card.kind)),
         Span::styled(kind_badge(card.kind, lang), theme::kind(card.kind)),
         Span::raw(format!(" {:>3} ", card.votes)),
-        Span::raw(card.text.as_str()),
+        Span::raw(truncate(&card.text, text_room)),
     ];
-    if let Some(s) = &card.speaker {
-        spans.push(Span::styled(format!(" @{s}"), theme::dim()));
-    }
-    for t in &card.tags {
-        spans.push(Span::styled(format!(" #{t}"), theme::tag()));
-    }
-    if with_session {
-        spans.push(Span::styled(format!(" · {}", card.session), theme::dim()));
-    }
+    spans.extend(suffix);
     Line::from(spans)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RowOptions {
+    pub width: u16,
+    pub with_session: bool,
+    pub selected: bool,
+}
+
+/// `text` cut to `cells` terminal cells, ending in `…` when cut.
+pub fn truncate(text: &str, cells: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= cells {
+        return text.into();
+    }
+    let mut used = 0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if cells > 0 {
+        out.push('…');
+    }
+    out.into()
 }
 
 /// The list body: visible rows only, whatever the list's length.
@@ -228,7 +268,12 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         let line_area = Rect::new(area.x, y, area.width, 1);
         let card = &list.cards[i];
         let selected = offset + row == list.selected;
-        card_line(card, app.lang, list.all_sessions, selected).render(line_area, buf);
+        let opts = RowOptions {
+            width: area.width,
+            with_session: list.all_sessions,
+            selected,
+        };
+        card_line(card, app.lang, opts).render(line_area, buf);
         if selected {
             buf.set_style(line_area, theme::selected());
         }
@@ -266,4 +311,17 @@ pub fn render_capture(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn capture_field_area(area: Rect, badge_width: u16) -> Rect {
     let w = badge_width.min(area.width);
     Rect::new(area.x + w, area.y, area.width - w, area.height.min(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncation_counts_cells_and_marks_the_cut() {
+        assert_eq!(truncate("Łódź", 4), "Łódź");
+        assert_eq!(truncate("Zażółć gęślą", 6), "Zażół…");
+        assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("abc", 0), "");
+    }
 }

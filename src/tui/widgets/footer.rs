@@ -2,6 +2,7 @@
 //! mode taken from the keymap, as many as fit.
 
 use crate::tui::app::App;
+use crate::tui::i18n::{T, kind_name};
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,6 +23,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(status.text.as_str(), style).render(area, buf);
         return;
     }
+    if let Some(line) = capture_preview(app) {
+        line.render(area, buf);
+        return;
+    }
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0usize;
     let width = usize::from(area.width);
@@ -36,4 +41,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("{label} "), theme::footer_label()));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// While a card is being typed: how it will be stored (kind, tags, role, activity),
+/// so a mistyped `#tag` or prefix shows before Enter.
+fn capture_preview(app: &App) -> Option<Line<'_>> {
+    let line = app.capture.as_ref()?;
+    if line.field.text().trim().is_empty() || app.mode() != crate::tui::keymap::Mode::Capture {
+        return None;
+    }
+    let parsed = crate::model::parse_capture(line.field.text());
+    let kind = parsed.kind.unwrap_or(line.kind);
+    let mut spans = vec![
+        Span::raw(" → "),
+        Span::styled(kind_name(kind, app.lang), theme::kind(kind)),
+    ];
+    for t in &parsed.tags {
+        spans.push(Span::styled(format!(" #{t}"), theme::tag()));
+    }
+    if let Some(s) = &parsed.speaker {
+        spans.push(Span::styled(format!(" @{s}"), theme::dim()));
+    }
+    if let Some(a) = &app.activity {
+        spans.push(Span::styled(
+            format!(" · {}: {a}", app.tr(T::Activity)),
+            theme::dim(),
+        ));
+    }
+    Some(Line::from(spans))
 }
