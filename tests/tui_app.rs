@@ -355,3 +355,35 @@ fn readme_key_table_matches_the_keymap() {
         "README.md's key table is out of date; it should read:\n{table}"
     );
 }
+
+#[test]
+fn a_card_saved_while_the_list_loads_is_not_lost_from_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("load.db");
+    let mut store = Store::open(&path).unwrap();
+    let s = store
+        .add_session(&SessionDraft::new("Szkolenie", SessionKind::Training))
+        .unwrap();
+    store
+        .add_card(&narada::model::CardDraft::new(
+            &s.id,
+            CardKind::Other,
+            "Stara",
+        ))
+        .unwrap();
+    // With the reader thread: the load is under way when the card is typed.
+    let mut d = Driver::new(store, AppOptions::default(), true);
+    assert!(d.app.list.loading);
+    typed(&mut d, "a");
+    typed(&mut d, "Nowa");
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_secs(10));
+    let texts: Vec<&str> = d
+        .app
+        .list
+        .view
+        .iter()
+        .map(|&i| d.app.list.cards[i].text.as_str())
+        .collect();
+    assert_eq!(texts, vec!["Stara", "Nowa"]);
+}

@@ -310,6 +310,7 @@ impl App {
         self.list.loading = true;
         self.list.cards.clear();
         self.list.view.clear();
+        self.list.changed_while_loading.clear();
         self.list.selected = 0;
         self.list.offset = 0;
         let session_id = if self.list.all_sessions {

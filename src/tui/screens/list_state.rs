@@ -40,6 +40,9 @@ pub struct CardList {
     pub loading: bool,
     /// Results of older loads are ignored.
     pub generation: u64,
+    /// Changes stored while a load was under way: the loaded snapshot may predate
+    /// them, so they are applied again on top of it.
+    pub changed_while_loading: Vec<(Card, bool)>,
 }
 
 impl CardList {
@@ -53,7 +56,28 @@ impl CardList {
         let keep = self.selected_card().map(|c| c.id.clone());
         self.cards = cards;
         self.loading = false;
+        for (card, in_scope) in std::mem::take(&mut self.changed_while_loading) {
+            self.place(card, in_scope);
+        }
         self.rebuild(keep.as_deref());
+    }
+
+    /// Puts a card where it belongs in `cards` (entry order), replaces it, or takes it
+    /// out when it was deleted or is not in scope.
+    fn place(&mut self, card: Card, in_scope: bool) {
+        let pos = self.cards.iter().position(|c| c.id == card.id);
+        match (pos, card.deleted_at.is_none() && in_scope) {
+            (Some(i), true) => self.cards[i] = card,
+            (Some(i), false) => {
+                self.cards.remove(i);
+            }
+            (None, true) => {
+                // Keep `cards` in entry order, which the default sort relies on.
+                let at = self.cards.partition_point(|c| c.seq < card.seq);
+                self.cards.insert(at, card);
+            }
+            (None, false) => {}
+        }
     }
 
     /// Recomputes the view; keeps the selection on `keep` when it is still shown.
@@ -90,19 +114,10 @@ impl CardList {
         } else {
             self.selected_card().map(|c| c.id.clone())
         };
-        let pos = self.cards.iter().position(|c| c.id == card.id);
-        match (pos, card.deleted_at.is_none() && in_scope) {
-            (Some(i), true) => self.cards[i] = card,
-            (Some(i), false) => {
-                self.cards.remove(i);
-            }
-            (None, true) => {
-                // Keep `cards` in entry order, which the default sort relies on.
-                let at = self.cards.partition_point(|c| c.seq < card.seq);
-                self.cards.insert(at, card);
-            }
-            (None, false) => {}
+        if self.loading {
+            self.changed_while_loading.push((card.clone(), in_scope));
         }
+        self.place(card, in_scope);
         self.rebuild(keep.as_deref());
     }
 

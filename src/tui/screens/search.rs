@@ -52,15 +52,17 @@ impl SearchState {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let s = &mut app.search;
     match action {
+        // The guard applies the key; only a changed text asks for a new search.
         Action::Key(ev) if s.field.input(&ev) => {
             let query = s.field.text().to_owned();
+            // A new generation either way, so a slower earlier answer is dropped.
+            s.generation += 1;
             if crate::storage::fts_query(&query).is_none() {
                 s.results.clear();
                 s.query = query;
                 s.pending = false;
                 return Vec::new();
             }
-            s.generation += 1;
             s.pending = true;
             return vec![Effect::Search {
                 generation: s.generation,
