@@ -296,3 +296,12 @@ fn every_command_has_help() {
             .stdout(predicate::str::contains("Usage"));
     }
 }
+
+#[test]
+fn the_interface_refuses_to_start_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    narada(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("needs a terminal"));
+}

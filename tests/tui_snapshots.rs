@@ -157,3 +157,19 @@ fn search_highlights_the_matched_words_and_the_list_marks_the_selection() {
     assert_eq!(buf[(at, 3)].bg, ratatui::style::Color::Yellow, "{line}");
     assert_ne!(buf[(at - 2, 3)].bg, ratatui::style::Color::Yellow);
 }
+
+#[test]
+fn empty_database_opens_on_the_session_picker() {
+    for (lang, code) in [(Lang::Pl, "pl"), (Lang::En, "en")] {
+        for (w, h) in [(80u16, 24u16), (20, 5)] {
+            let store = Store::open_in_memory().unwrap();
+            let options = AppOptions {
+                lang,
+                keymap: Keymap::default(),
+            };
+            let mut d = Driver::new(store, options, false);
+            d.act(Action::Resize(w, h));
+            insta::assert_snapshot!(format!("empty_{code}_{w}x{h}"), text(&d, w, h));
+        }
+    }
+}

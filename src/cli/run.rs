@@ -47,7 +47,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 summary.sessions,
                 summary.cards
             );
-            if no_tui {
+            // Without a terminal (a script, a pipe) the demo only loads, as with --no-tui.
+            if no_tui || !std::io::stdout().is_terminal() {
                 println!("try: narada --db {} card list", target.display());
                 return Ok(());
             }

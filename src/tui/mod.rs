@@ -133,6 +133,12 @@ pub fn app_options(dir: Option<&Path>, lang: Option<Lang>) -> Result<AppOptions>
 
 /// Runs the interface on `store` until the user quits or a signal arrives.
 pub fn run(store: Store, options: TuiOptions) -> Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Invalid(
+            "the interface needs a terminal; for scripts use a command (narada --help)".into(),
+        ));
+    }
     let app_options = app_options(options.config_dir.as_deref(), options.lang)?;
     let mut guard = terminal::Guard::init()?;
     let size = guard
