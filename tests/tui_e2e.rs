@@ -9,8 +9,14 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_narada");
 
-fn tmux(args: &[&str]) -> Output {
-    Command::new("tmux").args(args).output().expect("tmux runs")
+/// tmux on a server of the test's own (`-L`), so parallel tests never share one: a
+/// server shutting down as one test ends would otherwise fail the other's start.
+fn tmux(socket: &str, args: &[&str]) -> Output {
+    Command::new("tmux")
+        .args(["-L", socket])
+        .args(args)
+        .output()
+        .expect("tmux runs")
 }
 
 fn have_tmux() -> bool {
@@ -29,23 +35,26 @@ impl Session {
     /// Starts `command` in a detached 100×30 session.
     fn start(tag: &str, command: &str) -> Session {
         let name = format!("narada-e2e-{tag}-{}", std::process::id());
-        let out = tmux(&[
-            "new-session",
-            "-d",
-            "-s",
+        let out = tmux(
             &name,
-            "-x",
-            "100",
-            "-y",
-            "30",
-            command,
-        ]);
+            &[
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                command,
+            ],
+        );
         assert!(out.status.success(), "{out:?}");
         Session { name }
     }
 
     fn screen(&self) -> String {
-        let out = tmux(&["capture-pane", "-p", "-t", &self.name]);
+        let out = tmux(&self.name, &["capture-pane", "-p", "-t", &self.name]);
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -67,14 +76,14 @@ impl Session {
     fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", &self.name];
         args.extend_from_slice(keys);
-        assert!(tmux(&args).status.success());
+        assert!(tmux(&self.name, &args).status.success());
         // Let the app read them apart: Esc followed at once by a key reads as Alt-key.
         std::thread::sleep(Duration::from_millis(150));
     }
 
     fn text(&self, text: &str) {
         assert!(
-            tmux(&["send-keys", "-t", &self.name, "-l", text])
+            tmux(&self.name, &["send-keys", "-t", &self.name, "-l", text])
                 .status
                 .success()
         );
@@ -82,14 +91,17 @@ impl Session {
     }
 
     fn query(&self, format: &str) -> String {
-        let out = tmux(&["display-message", "-p", "-t", &self.name, format]);
+        let out = tmux(
+            &self.name,
+            &["display-message", "-p", "-t", &self.name, format],
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = tmux(&["kill-session", "-t", &self.name]);
+        let _ = tmux(&self.name, &["kill-server"]);
     }
 }
 
