@@ -1,5 +1,8 @@
 //! `narada bench …`: figures, not pass/fail checks.
 
+pub mod cluster;
+pub mod merge;
+
 use crate::error::{Error, Result};
 use crate::storage::{ImportOptions, Store, baseline};
 use std::path::Path;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 const CONSULTATION_JSON: &str = include_str!("../sample-data/consultation.json");
 const CARDS_CSV: &str = include_str!("../sample-data/cards.csv");
+const WORKED_EXAMPLE: &str = include_str!("../sample-data/worked-example.json");
 
 /// The setting that marks a database as a demo, which `narada demo` may replace.
 const DEMO_MARK: &str = "demo";
@@ -89,6 +90,7 @@ fn fill(path: &Path) -> Result<DemoSummary> {
         },
         &mut |_, _| {},
     )?;
+    apply_worked_example(&mut store, WORKED_EXAMPLE)?;
     // Start the interface on the first session, as a trainer would.
     if let Some(first) = store.sessions()?.first() {
         store.set_setting("last_session", &first.id)?;
@@ -99,6 +101,107 @@ fn fill(path: &Path) -> Result<DemoSummary> {
         sessions: sample.sessions.len(),
         cards: sum.inserted,
     })
+}
+
+/// The working group's part of the sample: topics, decisions, outline mapping, drafts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkedExample {
+    decided_on: Option<String>,
+    topics: Vec<ExampleTopic>,
+    #[serde(default)]
+    card_decisions: Vec<ExampleCardDecision>,
+    #[serde(default)]
+    drafts: Vec<ExampleDraft>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleTopic {
+    label: String,
+    cards: Vec<String>,
+    section: Option<String>,
+    decision: Option<ExampleDecision>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleDecision {
+    outcome: String,
+    #[serde(default)]
+    rationale: String,
+    #[serde(rename = "for")]
+    votes_for: Option<i64>,
+    against: Option<i64>,
+    abstain: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleCardDecision {
+    card: String,
+    outcome: String,
+    #[serde(default)]
+    rationale: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleDraft {
+    section: String,
+    text: String,
+}
+
+/// Replays a worked example through the same store operations a secretary would use.
+pub fn apply_worked_example(store: &mut Store, json: &str) -> Result<()> {
+    use crate::storage::decisions::{DecisionDraft, DecisionTarget};
+    use crate::storage::outline::MapTarget;
+    let ex: WorkedExample = serde_json::from_str(json)
+        .map_err(|e| Error::Invalid(format!("sample-data/worked-example.json: {e}")))?;
+    let outcome = |o: &str| o.parse().map_err(Error::Invalid);
+    for t in &ex.topics {
+        let topic = store.create_topic(&t.label)?;
+        let ids = t
+            .cards
+            .iter()
+            .map(|c| store.find_card(c).map(|c| c.id))
+            .collect::<Result<Vec<_>>>()?;
+        store.move_cards(&ids, &topic.id, false)?;
+        if let Some(d) = &t.decision {
+            store.decide(
+                &DecisionTarget::Topic(topic.id.clone()),
+                outcome(&d.outcome)?,
+                &DecisionDraft {
+                    rationale: d.rationale.clone(),
+                    votes_for: d.votes_for,
+                    votes_against: d.against,
+                    votes_abstain: d.abstain,
+                    decided_on: ex.decided_on.clone(),
+                },
+            )?;
+        }
+        if let Some(section) = &t.section {
+            let s = store.find_section(section)?;
+            store.map_section(&s.id, &MapTarget::Topic(topic.id.clone()))?;
+        }
+    }
+    for d in &ex.card_decisions {
+        let card = store.find_card(&d.card)?;
+        store.decide(
+            &DecisionTarget::Card(card.id),
+            outcome(&d.outcome)?,
+            &DecisionDraft {
+                rationale: d.rationale.clone(),
+                decided_on: ex.decided_on.clone(),
+                ..DecisionDraft::default()
+            },
+        )?;
+    }
+    for d in &ex.drafts {
+        let s = store.find_section(&d.section)?;
+        store.edit_section(&s.id, None, Some(&d.text))?;
+    }
+    Ok(())
 }
 
 fn sibling(path: &Path, tag: &str) -> PathBuf {

@@ -5,6 +5,7 @@
 
 pub mod bench;
 pub mod cli;
+pub mod cluster;
 pub mod demo;
 pub mod error;
 pub mod export;

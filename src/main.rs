@@ -4,6 +4,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = narada::cli::Cli::parse();
     match narada::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -11,5 +12,16 @@ fn main() -> ExitCode {
             eprintln!("narada: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, which makes `println!` panic when the reader of a pipe
+/// (`narada card list | head`) goes away; the default action ends the process quietly,
+/// as other command-line tools do.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to its default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -213,6 +213,33 @@ fn demo_loads_into_its_own_file_and_refuses_a_real_database() {
         .success()
         .stdout(predicate::str::contains("6 sessions"));
     assert!(dir.path().join("demo.db").exists());
+    // The worked example: topics with decisions mapped into the outline.
+    let demo = dir.path().join("demo.db");
+    let topics = narada(dir.path())
+        .args([
+            "--db",
+            demo.to_str().unwrap(),
+            "topic",
+            "list",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let topics: serde_json::Value = serde_json::from_slice(&topics).unwrap();
+    let topics = topics.as_array().unwrap();
+    assert!(topics.len() >= 14, "{}", topics.len());
+    assert!(topics.iter().filter(|t| t["decision"] == "adopted").count() >= 5);
+    assert!(
+        topics
+            .iter()
+            .filter(|t| !t["sections"].as_array().unwrap().is_empty())
+            .count()
+            >= 10
+    );
     assert!(
         !dir.path().join("narada.db").exists(),
         "the user's own database is untouched"
@@ -295,6 +322,135 @@ fn every_command_has_help() {
             .success()
             .stdout(predicate::str::contains("Usage"));
     }
+}
+
+#[test]
+fn working_group_flow_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wg.db");
+    let run = |args: &[&str]| -> String {
+        let out = narada(dir.path())
+            .args(["--db", db.to_str().unwrap()])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    run(&[
+        "session",
+        "add",
+        "Zespół roboczy",
+        "--kind",
+        "working_group",
+    ]);
+    run(&[
+        "card",
+        "add",
+        "Głosowanie przez internet i w punktach",
+        "-k",
+        "r",
+    ]);
+    run(&[
+        "card",
+        "add",
+        "Głosowanie elektroniczne oraz papierowe",
+        "-k",
+        "r",
+    ]);
+    run(&[
+        "card",
+        "add",
+        "Wymagać numeru PESEL od głosujących",
+        "-k",
+        "p",
+    ]);
+    run(&[
+        "topic",
+        "move",
+        "--to",
+        "new:Sposób głosowania",
+        "1",
+        "2",
+        "3",
+    ]);
+    run(&[
+        "topic",
+        "split",
+        "Sposób głosowania",
+        "--label",
+        "Dane osobowe",
+        "--card",
+        "3",
+    ]);
+    run(&[
+        "card",
+        "merge",
+        "1",
+        "2",
+        "--text",
+        "Głosowanie elektroniczne i papierowe",
+        "--votes",
+        "max",
+        "--why",
+        "duplikat",
+    ]);
+    run(&[
+        "decide",
+        "--topic",
+        "Sposób głosowania",
+        "adopted",
+        "--why",
+        "Zgodne z praktyką",
+        "--for",
+        "9",
+        "--against",
+        "1",
+        "--abstain",
+        "2",
+        "--date",
+        "2026-12-09",
+    ]);
+    run(&[
+        "decide",
+        "--card",
+        "3",
+        "rejected",
+        "--why",
+        "Wolno żądać tylko imienia, nazwiska i adresu",
+    ]);
+    run(&["outline", "map", "§ 15", "--topic", "Sposób głosowania"]);
+    let topics: serde_json::Value =
+        serde_json::from_str(&run(&["topic", "list", "--format", "json"])).unwrap();
+    let voting = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["label"] == "Sposób głosowania")
+        .unwrap();
+    assert_eq!(voting["size"], 1, "the two merged cards became one");
+    assert_eq!(voting["decision"], "adopted");
+    assert_eq!(voting["sections"][0], "§ 15");
+    assert!(voting["id"].is_string());
+    let log = run(&["decision", "list"]);
+    assert!(log.contains("rejected") && log.contains("adopted"), "{log}");
+    let outline = run(&["outline", "list"]);
+    assert!(
+        outline.contains("§ 15 Sposób głosowania  [1 adopted]"),
+        "{outline}"
+    );
+    let coverage = run(&["outline", "coverage"]);
+    assert!(
+        coverage.contains("Rozdział 1 Przepisy ogólne"),
+        "{coverage}"
+    );
+    let show = run(&["card", "show", "1"]);
+    assert!(
+        show.contains("merged_into #4") && show.contains("duplikat"),
+        "{show}"
+    );
 }
 
 #[test]

@@ -280,3 +280,21 @@ fn sample_data_imports_cleanly() {
     assert_eq!(sum.inserted, records.len());
     assert_eq!(sum.sessions_created.len(), 6);
 }
+
+#[test]
+fn session_titles_are_matched_after_cleaning() {
+    let mut store = Store::open_in_memory().unwrap();
+    let csv = "text,session\na,\"  Szkolenie   1 \"\n";
+    run(&mut store, "a.csv", csv.as_bytes(), Format::Csv).unwrap();
+    let csv2 = "text,session\nb,Szkolenie 1\n";
+    let sum = run(&mut store, "b.csv", csv2.as_bytes(), Format::Csv).unwrap();
+    assert!(sum.sessions_created.is_empty());
+    // Without a session column or a source name, one "Import" session is reused.
+    let recs = import::parse("c.csv", b"text\nc\n", Format::Csv).unwrap();
+    for _ in 0..2 {
+        store
+            .import_records(&recs, &ImportOptions::default(), &mut |_, _| {})
+            .unwrap();
+    }
+    assert_eq!(store.sessions().unwrap().len(), 2);
+}

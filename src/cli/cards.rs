@@ -92,8 +92,19 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
                     let decision = card.decision.map(|d| d.as_str()).unwrap_or("-");
                     println!("decision: {decision}");
                     println!("created: {}  updated: {}", card.created_at, card.updated_at);
+                    if let Some(by) = &card.superseded_by {
+                        let by = store.card(by)?;
+                        println!("replaced by: #{} {}", by.seq, by.text);
+                    }
                     println!("history:");
                     for e in &history {
+                        let related = match &e.related_id {
+                            Some(r) => store
+                                .card(r)
+                                .map(|c| format!(" #{}", c.seq))
+                                .unwrap_or_default(),
+                            None => String::new(),
+                        };
                         let who = e
                             .actor
                             .as_deref()
@@ -104,7 +115,7 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
                             .as_deref()
                             .map(|d| format!(" {d}"))
                             .unwrap_or_default();
-                        println!("  {} {}{who}{detail}", e.at, e.event);
+                        println!("  {} {}{related}{who}{detail}", e.at, e.event);
                     }
                     Ok(())
                 }
@@ -136,6 +147,30 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
                 "deleted #{} (kept in history; `narada card restore {}` brings it back)",
                 card.seq, card.seq
             );
+            Ok(())
+        }
+        CardCmd::Merge {
+            cards,
+            text,
+            votes,
+            why,
+        } => {
+            let ids = super::topics::card_ids(store, &cards)?;
+            let text = match text {
+                Some(t) => t,
+                None => store.card(&ids[0])?.text,
+            };
+            let merged = store.merge_cards(&ids, &text, votes, why.as_deref())?;
+            println!("merged {} cards into {}", ids.len(), card_line(&merged));
+            Ok(())
+        }
+        CardCmd::Split { card, parts, why } => {
+            let original = store.find_card(&card)?;
+            let new = store.split_card(&original.id, &parts, why.as_deref())?;
+            println!("split #{} into:", original.seq);
+            for c in &new {
+                println!("  {}", card_line(c));
+            }
             Ok(())
         }
         CardCmd::Restore { card } => {

@@ -108,19 +108,43 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
+        Some(Command::Cluster(args)) => match &args.input {
+            Some(input) => {
+                let opts = super::cluster::options(&args, None)?;
+                super::cluster::run_file(input, args.output.as_deref(), args.force, &opts)
+            }
+            None => super::cluster::run_db(&mut open()?, &args),
+        },
+        Some(Command::Topic(cmd)) => super::topics::run(&mut open()?, cmd),
+        Some(Command::Decide(args)) => super::decisions::decide(&mut open()?, &args),
+        Some(Command::Decision(cmd)) => super::decisions::run(&open()?, cmd),
+        Some(Command::Outline(cmd)) => super::outline::run(&mut open()?, cmd),
         Some(Command::Import(args)) => import(&mut open()?, &args),
         Some(Command::Export(args)) => export(&open()?, &args),
-        Some(Command::Bench(BenchCmd::Tui { input })) => {
-            let report = crate::bench::tui(&input)?;
-            println!("{report}");
-            Ok(())
+        Some(Command::Merge { files, on_conflict }) => {
+            super::reliability::merge(&mut open()?, &files, on_conflict)
         }
-        Some(Command::Bench(BenchCmd::TuiRun)) => {
-            println!("{}", crate::tui::bench::measure_in_process(&paths.db)?);
-            Ok(())
+        Some(Command::Bundle(cmd)) => super::reliability::bundle(&mut open()?, cmd),
+        Some(Command::Backup { to }) => super::reliability::backup(&open()?, to.as_deref()),
+        Some(Command::Restore { file }) => super::reliability::restore(&mut open()?, &file),
+        Some(Command::Anonymise { dry_run }) => {
+            super::reliability::anonymise(&mut open()?, dry_run)
         }
-        Some(Command::Bench(BenchCmd::Import { input })) => {
-            let report = crate::bench::import(&input)?;
+        Some(Command::Bench(cmd)) => {
+            let report = match cmd {
+                BenchCmd::Import { input } => crate::bench::import(&input)?,
+                BenchCmd::Tui { input } => crate::bench::tui(&input)?,
+                BenchCmd::TuiRun => crate::tui::bench::measure_in_process(&paths.db)?,
+                BenchCmd::Merge { input } => crate::bench::merge::run(&input)?,
+                BenchCmd::Cluster { data_dir, threads } => {
+                    crate::bench::cluster::suite(&data_dir, threads)?
+                }
+                BenchCmd::ClusterCase { file, k, threads } => {
+                    let r = crate::bench::cluster::run_case(&file, k, threads)?;
+                    serde_json::to_string(&r).map_err(|e| Error::Invalid(e.to_string()))?
+                }
+                BenchCmd::Score { gold, pred } => crate::bench::cluster::score(&gold, &pred)?,
+            };
             println!("{report}");
             Ok(())
         }
@@ -153,6 +177,11 @@ fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
             eprint!("importing {done}/{total}{end}");
         }
     };
+    if !store.cards(&Default::default())?.is_empty()
+        && let Some(saved) = store.auto_backup("before-import")?
+    {
+        eprintln!("backup: {}", saved.display());
+    }
     let sum = store.import_records(&records, &opts, &mut progress)?;
     println!(
         "{label}: {} cards read — {} new, {} updated, {} unchanged",

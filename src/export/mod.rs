@@ -1,6 +1,7 @@
 //! Pure writers over export views: no database access here.
 
 mod cards;
+pub mod view;
 
 pub use cards::{ExportRow, write_cards_csv, write_cards_json};
 

@@ -92,7 +92,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 }
 
 /// Line (1-based) and column (1-based, in characters) of a byte offset.
-pub(crate) fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
+pub fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
     let start = before

@@ -36,6 +36,11 @@ pub struct Card {
     pub deleted_at: Option<String>,
     pub topic: Option<String>,
     pub decision: Option<DecisionOutcome>,
+    /// The card that replaced this one by a merge or a split; such cards are kept but
+    /// hidden from lists.
+    pub superseded_by: Option<String>,
+    /// Pinned to its topic: clustering runs leave it where it is.
+    pub pinned: bool,
 }
 
 /// What a form, a capture line or an import row produces before it is stored.

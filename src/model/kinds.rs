@@ -78,6 +78,16 @@ vocabulary! {
     }
 }
 
+impl DecisionOutcome {
+    /// Adopted in full or in part: the card feeds a provision.
+    pub fn is_adopted(self) -> bool {
+        matches!(
+            self,
+            DecisionOutcome::Adopted | DecisionOutcome::AdoptedInPart
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 mod capture;
 mod card;
 mod kinds;
+pub mod outline;
 mod query;
 mod session;
 pub mod text;

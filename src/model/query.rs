@@ -104,6 +104,8 @@ mod tests {
             deleted_at: None,
             topic: Some("Zieleń".into()),
             decision: Some(DecisionOutcome::Adopted),
+            superseded_by: None,
+            pinned: false,
         }
     }
 

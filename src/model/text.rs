@@ -23,7 +23,7 @@ pub fn clean(s: &str) -> String {
 /// Search key: lowercase ASCII via deunicode, which (unlike NFKD or FTS5's
 /// `remove_diacritics`) also folds `ł`/`Ł` to `l`.
 pub fn fold(s: &str) -> String {
-    deunicode::deunicode(s).to_lowercase()
+    crate::cluster::fold(s)
 }
 
 /// A tag as stored: without a leading `#`, NFC, lowercase, inner spaces as `-`.

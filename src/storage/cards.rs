@@ -12,9 +12,9 @@ pub struct CardFilter {
     pub session_id: Option<String>,
     pub kind: Option<CardKind>,
     pub tag: Option<String>,
-    /// Show soft-deleted cards too (`Some(true)`), only them (`Some(false)` is not used:
-    /// see `only_deleted`), or hide them (`None`, the default).
+    /// Show soft-deleted cards and cards replaced by a merge or split too.
     pub include_deleted: bool,
+    /// Show only soft-deleted cards.
     pub only_deleted: bool,
 }
 
@@ -127,7 +127,7 @@ impl Store {
                AND (?2 IS NULL OR c.kind = ?2)
                AND (?3 IS NULL OR EXISTS (SELECT 1 FROM card_tag g WHERE g.card_id = c.id AND g.tag = ?3))
                AND (CASE WHEN ?4 THEN c.deleted_at IS NOT NULL
-                         WHEN ?5 THEN 1 ELSE c.deleted_at IS NULL END)
+                         WHEN ?5 THEN 1 ELSE c.deleted_at IS NULL AND c.superseded_by IS NULL END)
                AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)
              ORDER BY c.seq"
         );

@@ -53,10 +53,11 @@ impl Store {
             ..ImportSummary::default()
         };
         let mut cache = Resolved::default();
-        let fallback = opts
-            .default_session
-            .clone()
-            .unwrap_or_else(|| format!("Import: {}", opts.source));
+        let fallback = match (&opts.default_session, opts.source.trim()) {
+            (Some(s), _) => s.clone(),
+            (None, "") => "Import".to_owned(),
+            (None, source) => format!("Import: {source}"),
+        };
         let kind = opts.new_session_kind.unwrap_or(SessionKind::Other);
         let now = now_rfc3339();
         let before = max_seq(&tx)?;
@@ -104,7 +105,9 @@ fn resolve_session(
     if let Some(id) = cache.sessions.get(title) {
         return Ok(id.clone());
     }
-    let id = match sessions::id_by_title(tx, title)? {
+    // Stored titles are cleaned (NFC, single spaces): look them up the same way.
+    let clean_title = crate::model::text::clean(title);
+    let id = match sessions::id_by_title(tx, &clean_title)? {
         Some(id) => id,
         None => {
             let draft = SessionDraft::new(title, kind)

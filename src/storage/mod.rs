@@ -1,15 +1,23 @@
 //! The SQLite store: the only module that uses rusqlite.
 
+pub mod backup;
 pub mod baseline;
 mod cards;
 mod consultation;
+pub mod decisions;
 mod events;
 mod export_rows;
+mod export_view;
 mod import;
+pub mod lineage;
+pub mod merge;
 pub mod migrate;
+pub mod outline;
+pub mod privacy;
 mod rows;
 mod search;
 mod sessions;
+pub mod topics;
 
 pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;
@@ -65,6 +73,10 @@ impl Store {
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_identity(&conn, &label)?;
+        let version = migrate::user_version(&conn)?;
+        if exists && version > 0 && version < migrate::LATEST {
+            backup::auto_backup(path, &format!("before-migration-v{version}"))?;
+        }
         Self::finish_open(conn, Some(path.to_path_buf()))
     }
 
@@ -84,6 +96,9 @@ impl Store {
         // 32 MiB page cache (default 2 MiB): bulk imports touch several indexes at once.
         conn.pragma_update(None, "cache_size", -32_768)?;
         migrate::migrate_to(&mut conn, migrate::LATEST)?;
+        // Writers take the lock when they begin, so two processes wait for each other
+        // (busy timeout) instead of failing when a read turns into a write.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         Ok(Store {
             conn,
             path,
@@ -126,7 +141,7 @@ impl Store {
 }
 
 /// Refuses files that are neither empty nor SQLite databases, without opening them.
-fn check_header(path: &Path) -> Result<()> {
+pub(crate) fn check_header(path: &Path) -> Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     let label = path.display().to_string();
     if meta.is_dir() {
@@ -151,7 +166,7 @@ fn check_header(path: &Path) -> Result<()> {
 }
 
 /// Checks the application id and schema version of an existing file, read-only.
-fn check_identity(conn: &Connection, label: &str) -> Result<()> {
+pub(crate) fn check_identity(conn: &Connection, label: &str) -> Result<()> {
     let not_narada = |reason: String| Error::NotNarada {
         path: label.to_owned(),
         reason,
@@ -185,5 +200,55 @@ impl Store {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// `PRAGMA integrity_check`: "ok" for a sound file, else the first problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check(10)")?;
+        let lines: Vec<String> = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(lines.join("; "))
+    }
+}
+
+/// Resolves what a user typed against a list: an exact id or label (any case) wins,
+/// else a unique prefix of a label (or of an id, from 4 characters on).
+pub(crate) fn pick_one<'a, T>(
+    all: &'a [T],
+    reference: &str,
+    id: impl Fn(&T) -> &str,
+    label: impl Fn(&T) -> &str,
+    what: &str,
+    hint: &str,
+) -> Result<&'a T> {
+    let r = reference.trim();
+    let lower = r.to_lowercase();
+    let exact: Vec<&T> = all
+        .iter()
+        .filter(|x| id(x) == r || label(x).to_lowercase() == lower)
+        .collect();
+    let found = if exact.is_empty() {
+        all.iter()
+            .filter(|x| {
+                (r.len() >= 4 && id(x).starts_with(r))
+                    || label(x).to_lowercase().starts_with(&lower)
+            })
+            .collect()
+    } else {
+        exact
+    };
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Error::NotFound(format!(
+            "no {what} matches {r:?} (see `{hint}`)"
+        ))),
+        many => Err(Error::Invalid(format!(
+            "{r:?} matches {} {what}s: {}",
+            many.len(),
+            many.iter().map(|x| label(x)).collect::<Vec<_>>().join("; ")
+        ))),
     }
 }

@@ -11,7 +11,8 @@ pub(super) const CARD_SELECT: &str = "SELECT c.id, c.seq, c.external_id, c.sessi
         c.votes, c.entered_by, c.created_at, c.updated_at, c.deleted_at, t.label,
         coalesce(
             (SELECT outcome FROM decision d WHERE d.card_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1),
-            (SELECT outcome FROM decision d WHERE d.topic_id = t.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1))
+            (SELECT outcome FROM decision d WHERE d.topic_id = t.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1)),
+        c.superseded_by, m.pinned
     FROM card c
     JOIN session s ON s.id = c.session_id
     LEFT JOIN activity a ON a.id = c.activity_id
@@ -42,6 +43,8 @@ pub(super) fn card_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Card> {
         deleted_at: r.get(14)?,
         topic: r.get(15)?,
         decision: decision.and_then(|d| d.parse().ok()),
+        superseded_by: r.get(17)?,
+        pinned: r.get::<_, Option<bool>>(18)?.unwrap_or(false),
     })
 }
 

@@ -81,7 +81,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let sql = format!(
             "{CARD_SELECT}
-             WHERE c.seq = ?1 AND c.deleted_at IS NULL
+             WHERE c.seq = ?1 AND c.deleted_at IS NULL AND c.superseded_by IS NULL
                AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)"
         );
         let mut st = self.conn.prepare_cached(&sql)?;

@@ -6,8 +6,8 @@ use crate::model::{Activity, Session, SessionDraft, SessionKind, new_id, now_rfc
 use rusqlite::{Connection, OptionalExtension, params};
 
 const SESSION_COLUMNS: &str = "s.id, s.kind, s.title, s.date, s.place, s.facilitator, s.participants,
-    (SELECT count(*) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL),
-    (SELECT coalesce(sum(votes), 0) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL)";
+    (SELECT count(*) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
+    (SELECT coalesce(sum(votes), 0) FROM card c WHERE c.session_id = s.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL)";
 
 fn session_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
     let kind: String = r.get(1)?;
@@ -151,34 +151,16 @@ impl Store {
     /// Resolves what a user typed: an exact title (any case), a full id, or a unique
     /// prefix of a title or id.
     pub fn find_session(&self, reference: &str) -> Result<Session> {
-        let r = reference.trim();
         let all = self.sessions()?;
-        let lower = r.to_lowercase();
-        let exact: Vec<&Session> = all
-            .iter()
-            .filter(|s| s.id == r || s.title.to_lowercase() == lower)
-            .collect();
-        let candidates: Vec<&Session> = if exact.is_empty() {
-            all.iter()
-                .filter(|s| s.id.starts_with(r) || s.title.to_lowercase().starts_with(&lower))
-                .collect()
-        } else {
-            exact
-        };
-        match candidates.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(Error::NotFound(format!(
-                "no session matches {r:?} (see `narada session list`)"
-            ))),
-            many => Err(Error::Invalid(format!(
-                "{r:?} matches {} sessions: {}",
-                many.len(),
-                many.iter()
-                    .map(|s| s.title.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ))),
-        }
+        let s = super::pick_one(
+            &all,
+            reference,
+            |s| &s.id,
+            |s| &s.title,
+            "session",
+            "narada session list",
+        )?;
+        Ok(s.clone())
     }
 
     /// Adds (or finds) an activity of a session.

@@ -210,7 +210,7 @@ impl Runner {
     /// before and after rather than recounted, which would read the whole session.
     fn stored(before: Option<&Card>, card: Card, change: Change, via: Via) -> Result<Vec<Action>> {
         let weight = |c: &Card| {
-            if c.deleted_at.is_none() {
+            if c.deleted_at.is_none() && c.superseded_by.is_none() {
                 (1, c.votes)
             } else {
                 (0, 0)

@@ -66,7 +66,8 @@ impl CardList {
     /// out when it was deleted or is not in scope.
     fn place(&mut self, card: Card, in_scope: bool) {
         let pos = self.cards.iter().position(|c| c.id == card.id);
-        match (pos, card.deleted_at.is_none() && in_scope) {
+        let shown = card.deleted_at.is_none() && card.superseded_by.is_none();
+        match (pos, shown && in_scope) {
             (Some(i), true) => self.cards[i] = card,
             (Some(i), false) => {
                 self.cards.remove(i);

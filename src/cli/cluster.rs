@@ -1,0 +1,236 @@
+//! `narada cluster` (on the database, or on a JSON Lines file) and `narada topic list`.
+
+use super::output::{print_json, truncate};
+use super::{ClusterArgs, OutputFormat};
+use crate::cluster::{self, ClusterOptions, Clustering, Lang, SeedTopic, Stage};
+use crate::error::{Error, Result};
+use crate::storage::Store;
+use crate::storage::topics::{RunRecord, RunTopic};
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::Path;
+
+/// Inputs above this size report progress on stderr.
+const PROGRESS_FROM: usize = 10_000;
+
+pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<ClusterOptions> {
+    let mut seeds: Vec<SeedTopic> = Vec::new();
+    if args.outline_seeds {
+        let lang = args.lang.or(default_lang).unwrap_or(Lang::Pl).to_string();
+        seeds.extend(
+            crate::model::outline::seed_topics(&lang)
+                .into_iter()
+                .map(|(name, keywords)| SeedTopic { name, keywords }),
+        );
+    }
+    if let Some(path) = &args.seeds {
+        seeds.extend(read_seeds(path)?);
+    }
+    Ok(ClusterOptions {
+        k: args.k,
+        lang: args.lang.or(default_lang),
+        seeds,
+        random_seed: args.random_seed,
+        threads: args.threads,
+    })
+}
+
+/// Seed topics from a JSON file: `[{"name": "Głosowanie", "keywords": ["głos", "karta"]}]`.
+fn read_seeds(path: &Path) -> Result<Vec<SeedTopic>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_str(&text).map_err(|e| Error::Input {
+        file: path.display().to_string(),
+        line: e.line() as u64,
+        column: e.column().to_string(),
+        message: format!("expected a list of {{\"name\": …, \"keywords\": […]}} objects: {e}"),
+    })
+}
+
+/// Runs the engine, reporting stages on stderr for large inputs.
+pub fn run_engine(texts: &[&str], opts: &ClusterOptions) -> Clustering {
+    let show = texts.len() > PROGRESS_FROM;
+    let started = std::time::Instant::now();
+    let mut progress = |stage: Stage, _: f32| {
+        if show {
+            eprintln!(
+                "clustering {} texts: {stage:?} ({:.1} s)",
+                texts.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+    };
+    cluster::cluster_with_progress(texts, opts, &mut progress)
+}
+
+#[derive(Debug, Deserialize)]
+struct InputLine {
+    id: serde_json::Value,
+    #[serde(default)]
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct OutputLine<'a> {
+    id: &'a serde_json::Value,
+    cluster: Option<usize>,
+    label: &'a str,
+}
+
+/// `narada cluster --input FILE.jsonl`: no database; one output line per input line.
+pub fn run_file(
+    input: &Path,
+    output: Option<&Path>,
+    force: bool,
+    opts: &ClusterOptions,
+) -> Result<()> {
+    let bytes = std::fs::read(input).map_err(|e| Error::io(input, e))?;
+    let name = input.display().to_string();
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, col) = crate::import::line_col(&bytes, e.valid_up_to());
+        Error::Input {
+            file: name.clone(),
+            line,
+            column: col.to_string(),
+            message: "invalid UTF-8".into(),
+        }
+    })?;
+    let mut items: Vec<InputLine> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item: InputLine = serde_json::from_str(line).map_err(|e| Error::Input {
+            file: name.clone(),
+            line: i as u64 + 1,
+            column: e.column().to_string(),
+            message: format!("expected an object with `id` and `text`: {e}"),
+        })?;
+        items.push(item);
+    }
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    let result = run_engine(&texts, opts);
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        for (item, a) in items.iter().zip(&result.assignments) {
+            let label = a.topic.map_or("", |t| result.topics[t].label.as_str());
+            serde_json::to_writer(
+                &mut *w,
+                &OutputLine {
+                    id: &item.id,
+                    cluster: a.topic,
+                    label,
+                },
+            )?;
+            writeln!(w)?;
+        }
+        Ok(())
+    };
+    match output {
+        Some(path) => crate::export::write_atomically(path, force, write)?,
+        None => {
+            write(&mut std::io::stdout().lock()).map_err(|e| Error::io(Path::new("<stdout>"), e))?
+        }
+    }
+    eprintln!(
+        "{} texts → {} topics (k {} {}), {} unsorted",
+        items.len(),
+        result.topics.len(),
+        result.k_chosen,
+        if result.k_auto {
+            "chosen automatically"
+        } else {
+            "given"
+        },
+        result.unsorted.len()
+    );
+    Ok(())
+}
+
+/// `narada cluster` on the database.
+pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
+    let consultation = store.consultation()?;
+    let session = args
+        .session
+        .as_deref()
+        .map(|s| store.find_session(s))
+        .transpose()?;
+    let default_lang = consultation.language.parse().ok();
+    let opts = options(args, default_lang)?;
+    let cards = store.cluster_input(session.as_ref().map(|s| s.id.as_str()))?;
+    if cards.is_empty() {
+        return Err(Error::Invalid("no cards to cluster".into()));
+    }
+    let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
+    let result = run_engine(&texts, &opts);
+    let record = RunRecord {
+        session_id: session.as_ref().map(|s| s.id.clone()),
+        params: serde_json::to_string(&opts).unwrap_or_default(),
+        k: result.k_chosen,
+        k_auto: result.k_auto,
+        lang: result.lang.to_string(),
+        topics: result
+            .topics
+            .iter()
+            .map(|t| RunTopic {
+                label: t.label.clone(),
+                keywords: t.label_words.clone(),
+                seed_name: t.seed_name.clone(),
+                example_card_id: cards[t.example].0.clone(),
+                members: t
+                    .members
+                    .iter()
+                    .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
+                    .collect(),
+            })
+            .collect(),
+        unsorted: result
+            .unsorted
+            .iter()
+            .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
+            .collect(),
+    };
+    if args.format == OutputFormat::Json {
+        print_json(&result)?;
+    } else {
+        print_summary(&result, &texts);
+    }
+    if args.dry_run {
+        eprintln!("--dry-run: nothing stored");
+        return Ok(());
+    }
+    let sum = store.save_cluster_run(&record, true)?;
+    eprintln!(
+        "run stored: {} topics; {} cards placed, {} kept where they were put by hand, {} unsorted",
+        sum.topics, sum.assigned, sum.kept_by_hand, sum.unsorted
+    );
+    Ok(())
+}
+
+fn print_summary(result: &Clustering, texts: &[&str]) {
+    println!(
+        "{} cards → {} topics (k = {}, {}; language {})",
+        texts.len(),
+        result.topics.len(),
+        result.k_chosen,
+        if result.k_auto {
+            "chosen automatically"
+        } else {
+            "given"
+        },
+        result.lang
+    );
+    for (i, t) in result.topics.iter().enumerate() {
+        let seed = t
+            .seed_name
+            .as_deref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
+        println!(
+            "{:>3}. {:>4} cards  {}{seed}",
+            i + 1,
+            t.members.len(),
+            t.label
+        );
+        println!("           e.g. {}", truncate(texts[t.example], 90));
+    }
+    println!("  unsorted: {} cards", result.unsorted.len());
+}

@@ -1,0 +1,114 @@
+//! `narada merge`, `bundle`, `backup`, `restore` and `anonymise`.
+
+use super::BundleCmd;
+use crate::error::{Error, Result};
+use crate::storage::Store;
+use crate::storage::merge::{ConflictPolicy, MergeSummary};
+use std::path::Path;
+
+fn report(file: &Path, s: &MergeSummary) {
+    if !s.changed() && s.conflicts.is_empty() {
+        println!("{}: nothing new (already merged)", file.display());
+        return;
+    }
+    println!(
+        "{}: {} sessions, {} activities, {} cards new; {} cards updated; {} history events; \
+         {} topics, {} placements, {} decisions, {} outline sections",
+        file.display(),
+        s.sessions_added,
+        s.activities_added,
+        s.cards_added,
+        s.cards_updated,
+        s.events_added,
+        s.topics_added,
+        s.placements_added,
+        s.decisions_added,
+        s.sections_added
+    );
+    for c in &s.conflicts {
+        println!(
+            "  conflict on #{}: mine {:?} / theirs {:?}",
+            c.seq, c.mine, c.theirs
+        );
+    }
+}
+
+pub fn merge(
+    store: &mut Store,
+    files: &[std::path::PathBuf],
+    policy: Option<ConflictPolicy>,
+) -> Result<()> {
+    if let Some(saved) = store.auto_backup("before-merge")? {
+        eprintln!("backup: {}", saved.display());
+    }
+    for f in files {
+        let started = std::time::Instant::now();
+        let sum = store.merge_from(f, policy)?;
+        report(f, &sum);
+        eprintln!("merged in {:.2} s", started.elapsed().as_secs_f64());
+    }
+    Ok(())
+}
+
+pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
+    match cmd {
+        BundleCmd::Export { file, force } => {
+            if file.exists() {
+                if !force {
+                    return Err(Error::Invalid(format!(
+                        "{} already exists; add --force to overwrite it",
+                        file.display()
+                    )));
+                }
+                std::fs::remove_file(&file).map_err(|e| Error::io(&file, e))?;
+            }
+            store.backup_to(&file)?;
+            // Check what was written, as the receiver will.
+            Store::open_checked_readonly(&file)?;
+            let n = store.cards(&Default::default())?.len();
+            println!(
+                "bundle {} written ({n} cards); send it to the secretary",
+                file.display()
+            );
+            Ok(())
+        }
+        BundleCmd::Import { file, on_conflict } => merge(store, &[file], on_conflict),
+    }
+}
+
+pub fn backup(store: &Store, to: Option<&Path>) -> Result<()> {
+    let dest = match to {
+        Some(p) => {
+            store.backup_to(p)?;
+            p.to_path_buf()
+        }
+        None => store
+            .auto_backup("manual")?
+            .ok_or_else(|| Error::Invalid("an in-memory database has no file to back up".into()))?,
+    };
+    println!("backup written: {}", dest.display());
+    Ok(())
+}
+
+pub fn restore(store: &mut Store, file: &Path) -> Result<()> {
+    let saved = store.restore_from(file)?;
+    println!("restored from {}", file.display());
+    if let Some(s) = saved {
+        println!("the previous content was saved to {}", s.display());
+    }
+    Ok(())
+}
+
+pub fn anonymise(store: &mut Store, dry_run: bool) -> Result<()> {
+    let map = store.anonymise(dry_run)?;
+    for (old, new) in &map {
+        println!("{old:?} → {new}");
+    }
+    let verb = if dry_run {
+        "would be replaced (--dry-run: nothing written)"
+    } else {
+        "replaced"
+    };
+    println!("{} speaker values {verb}", map.len());
+    Ok(())
+}

@@ -1,0 +1,203 @@
+//! Spherical k-means (cosine similarity, unit centroids) with k-means++
+//! seeding on cosine distance, restarts keeping the best total similarity,
+//! and optional anchored centroids for seeded topics.
+
+use super::linalg::{dot, normalize};
+use super::rng::Rng;
+
+/// A fitted clustering of the rows of a point matrix.
+#[derive(Debug, Clone)]
+pub(super) struct Fit {
+    /// Row-major `k × dim`, unit rows (an anchored centroid may equal its anchor).
+    pub centroids: Vec<f32>,
+    pub labels: Vec<usize>,
+    /// Cosine of each point to its centroid.
+    pub sims: Vec<f32>,
+    /// Sum of `sims`.
+    pub objective: f64,
+}
+
+/// How hard to search.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Params {
+    pub k: usize,
+    pub restarts: usize,
+    pub max_iter: usize,
+    pub seed: u64,
+    pub threads: usize,
+}
+
+/// Runs `f(0..n)` on `threads` workers (0 = all cores), results in index
+/// order, so the outcome never depends on the thread count.
+pub(super) fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if threads != 1 && n > 1 {
+        use rayon::prelude::*;
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            return pool.install(|| (0..n).into_par_iter().map(&f).collect());
+        }
+    }
+    (0..n).map(f).collect()
+}
+
+/// Best of `p.restarts` runs on the unit rows of `x` (`dim` wide). The
+/// first `anchors.len()` centroids are anchored: they start at the anchor
+/// and move only half-way towards their members' mean.
+pub(super) fn fit(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fit {
+    let runs = par_map(p.restarts.max(1), p.threads, |r| {
+        let mut rng = Rng::derive(p.seed, r as u64);
+        let init = init_pp(x, dim, p.k, anchors, &mut rng);
+        lloyd(x, dim, init, anchors, p.max_iter)
+    });
+    let mut best: Option<Fit> = None;
+    for run in runs {
+        if best.as_ref().is_none_or(|b| run.objective > b.objective) {
+            best = Some(run);
+        }
+    }
+    best.unwrap_or_else(|| lloyd(x, dim, Vec::new(), anchors, 0))
+}
+
+/// k-means++ on cosine distance (1 − cos, i.e. half the squared Euclidean
+/// distance between unit vectors). Anchors count as already chosen.
+pub(super) fn init_pp(
+    x: &[f32],
+    dim: usize,
+    k: usize,
+    anchors: &[Vec<f32>],
+    rng: &mut Rng,
+) -> Vec<f32> {
+    let n = x.len() / dim;
+    let mut cents: Vec<f32> = Vec::with_capacity(k * dim);
+    let mut dist = vec![1.0f64; n];
+    let add = |c: &[f32], cents: &mut Vec<f32>, dist: &mut [f64]| {
+        cents.extend_from_slice(c);
+        for (p, d) in x.chunks_exact(dim).zip(dist.iter_mut()) {
+            *d = d.min((1.0 - dot(p, c) as f64).max(0.0));
+        }
+    };
+    for a in anchors.iter().take(k) {
+        add(a, &mut cents, &mut dist);
+    }
+    while cents.len() < k * dim && n > 0 {
+        let total: f64 = dist.iter().sum();
+        let pick = if total <= 1e-12 || cents.is_empty() {
+            rng.below(n)
+        } else {
+            let mut r = rng.next_f64() * total;
+            let mut pick = n - 1;
+            for (i, &d) in dist.iter().enumerate() {
+                r -= d;
+                if r < 0.0 {
+                    pick = i;
+                    break;
+                }
+            }
+            pick
+        };
+        let c = x[pick * dim..(pick + 1) * dim].to_vec();
+        add(&c, &mut cents, &mut dist);
+    }
+    cents
+}
+
+/// Nearest centroid by cosine (ties: lowest index).
+#[inline]
+pub(super) fn nearest(p: &[f32], cents: &[f32], dim: usize) -> (usize, f32) {
+    let mut best = (0usize, f32::NEG_INFINITY);
+    for (j, c) in cents.chunks_exact(dim).enumerate() {
+        let s = dot(p, c);
+        if s > best.1 {
+            best = (j, s);
+        }
+    }
+    best
+}
+
+/// Lloyd iterations from the given centroids until labels stop changing.
+pub(super) fn lloyd(
+    x: &[f32],
+    dim: usize,
+    mut cents: Vec<f32>,
+    anchors: &[Vec<f32>],
+    max_iter: usize,
+) -> Fit {
+    let n = x.len() / dim;
+    let k = cents.len() / dim;
+    let mut labels = vec![usize::MAX; n];
+    let mut sims = vec![0.0f32; n];
+    let mut sums = vec![0.0f32; k * dim];
+    let mut counts = vec![0usize; k];
+    for iter in 0..=max_iter {
+        let mut changed = false;
+        for (i, p) in x.chunks_exact(dim).enumerate() {
+            let (j, s) = nearest(p, &cents, dim);
+            changed |= labels[i] != j;
+            labels[i] = j;
+            sims[i] = s;
+        }
+        if (!changed && iter > 0) || iter == max_iter || k == 0 {
+            break;
+        }
+        sums.iter_mut().for_each(|s| *s = 0.0);
+        counts.iter_mut().for_each(|c| *c = 0);
+        for (p, &j) in x.chunks_exact(dim).zip(&labels) {
+            counts[j] += 1;
+            sums[j * dim..(j + 1) * dim]
+                .iter_mut()
+                .zip(p)
+                .for_each(|(s, v)| *s += v);
+        }
+        let mut used: Vec<usize> = Vec::new();
+        for j in 0..k {
+            let c = &mut cents[j * dim..(j + 1) * dim];
+            let s = &mut sums[j * dim..(j + 1) * dim];
+            if let Some(a) = anchors.get(j) {
+                normalize(s);
+                c.iter_mut()
+                    .zip(a.iter().zip(s.iter()))
+                    .for_each(|(c, (a, s))| *c = a + s);
+                normalize(c);
+            } else if counts[j] == 0 {
+                // Empty cluster: restart it at the worst-fitting point.
+                let worst = (0..n)
+                    .filter(|i| !used.contains(i))
+                    .min_by(|&a, &b| sims[a].total_cmp(&sims[b]).then(a.cmp(&b)));
+                if let Some(w) = worst {
+                    used.push(w);
+                    c.copy_from_slice(&x[w * dim..(w + 1) * dim]);
+                }
+            } else {
+                c.copy_from_slice(s);
+                normalize(c);
+            }
+        }
+    }
+    let objective = sims.iter().map(|&s| s as f64).sum();
+    Fit {
+        centroids: cents,
+        labels,
+        sims,
+        objective,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separates_two_obvious_groups() {
+        let x = [1.0, 0.0, 0.99, 0.141, 0.0, 1.0, 0.141, 0.99];
+        let p = Params {
+            k: 2,
+            restarts: 3,
+            max_iter: 10,
+            seed: 1,
+            threads: 1,
+        };
+        let f = fit(&x, 2, &[], &p);
+        assert_eq!(f.labels[0], f.labels[1]);
+        assert_eq!(f.labels[2], f.labels[3]);
+        assert_ne!(f.labels[0], f.labels[2]);
+    }
+}

@@ -1,0 +1,149 @@
+//! The little dense linear algebra the engine needs, on row-major f32/f64.
+
+/// Dot product; four accumulators let the compiler vectorise.
+#[inline]
+pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut acc = [0.0f32; 4];
+    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..4 {
+            acc[i] += x[i] * y[i];
+        }
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+}
+
+/// Scales `v` to unit length; returns the old norm (0 leaves `v` as is).
+pub(super) fn normalize(v: &mut [f32]) -> f32 {
+    let n = dot(v, v).sqrt();
+    if n > 0.0 {
+        v.iter_mut().for_each(|x| *x /= n);
+    }
+    n
+}
+
+/// Orthonormalises the columns of a row-major `rows × cols` matrix in place
+/// (modified Gram–Schmidt, run twice for stability). Columns that collapse
+/// to zero are left as zero.
+pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize) {
+    // Work column-major for contiguous access.
+    let mut c = vec![0.0f64; rows * cols];
+    for r in 0..rows {
+        for j in 0..cols {
+            c[j * rows + r] = m[r * cols + j];
+        }
+    }
+    for _pass in 0..2 {
+        for j in 0..cols {
+            let (done, rest) = c.split_at_mut(j * rows);
+            let col = &mut rest[..rows];
+            for p in 0..j {
+                let q = &done[p * rows..(p + 1) * rows];
+                let proj: f64 = q.iter().zip(col.iter()).map(|(a, b)| a * b).sum();
+                col.iter_mut().zip(q).for_each(|(x, y)| *x -= proj * y);
+            }
+            let norm = col.iter().map(|x| x * x).sum::<f64>().sqrt();
+            if norm > 1e-12 {
+                col.iter_mut().for_each(|x| *x /= norm);
+            } else {
+                col.iter_mut().for_each(|x| *x = 0.0);
+            }
+        }
+    }
+    for r in 0..rows {
+        for j in 0..cols {
+            m[r * cols + j] = c[j * rows + r];
+        }
+    }
+}
+
+/// Eigen-decomposition of a symmetric `n × n` matrix (row-major) by cyclic
+/// Jacobi rotations. Returns eigenvalues (descending) and the matching
+/// eigenvectors as the columns of a row-major `n × n` matrix.
+pub(super) fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut a = a.to_vec();
+    let mut v = vec![0.0f64; n * n];
+    for i in 0..n {
+        v[i * n + i] = 1.0;
+    }
+    for _sweep in 0..60 {
+        let off: f64 = (0..n)
+            .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i * n + j] * a[i * n + j])
+            .sum();
+        let diag: f64 = (0..n).map(|i| a[i * n + i] * a[i * n + i]).sum();
+        if off <= 1e-22 * diag.max(1e-300) {
+            break;
+        }
+        for p in 0..n {
+            for q in p + 1..n {
+                let apq = a[p * n + q];
+                if apq.abs() < 1e-300 {
+                    continue;
+                }
+                let theta = (a[q * n + q] - a[p * n + p]) / (2.0 * apq);
+                let t = theta.signum() / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let t = if theta == 0.0 { 1.0 } else { t };
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..n {
+                    let (akp, akq) = (a[k * n + p], a[k * n + q]);
+                    a[k * n + p] = c * akp - s * akq;
+                    a[k * n + q] = s * akp + c * akq;
+                }
+                for k in 0..n {
+                    let (apk, aqk) = (a[p * n + k], a[q * n + k]);
+                    a[p * n + k] = c * apk - s * aqk;
+                    a[q * n + k] = s * apk + c * aqk;
+                }
+                for k in 0..n {
+                    let (vkp, vkq) = (v[k * n + p], v[k * n + q]);
+                    v[k * n + p] = c * vkp - s * vkq;
+                    v[k * n + q] = s * vkp + c * vkq;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| a[j * n + j].total_cmp(&a[i * n + i]).then(i.cmp(&j)));
+    let vals = order.iter().map(|&i| a[i * n + i]).collect();
+    let mut vecs = vec![0.0f64; n * n];
+    for (new, &old) in order.iter().enumerate() {
+        for k in 0..n {
+            vecs[k * n + new] = v[k * n + old];
+        }
+    }
+    (vals, vecs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jacobi_recovers_known_eigenvalues() {
+        // [[2,1],[1,2]] has eigenvalues 3 and 1.
+        let (vals, vecs) = symmetric_eigen(&[2.0, 1.0, 1.0, 2.0], 2);
+        assert!((vals[0] - 3.0).abs() < 1e-9 && (vals[1] - 1.0).abs() < 1e-9);
+        let v0 = [vecs[0], vecs[2]];
+        assert!((v0[0].abs() - v0[1].abs()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn gram_schmidt_gives_orthonormal_columns() {
+        let mut m = vec![1.0, 2.0, 3.0, 4.0, 5.0, 7.0];
+        orthonormalize_columns(&mut m, 3, 2);
+        let c0: Vec<f64> = (0..3).map(|r| m[r * 2]).collect();
+        let c1: Vec<f64> = (0..3).map(|r| m[r * 2 + 1]).collect();
+        let d: f64 = c0.iter().zip(&c1).map(|(a, b)| a * b).sum();
+        assert!(d.abs() < 1e-12);
+        assert!((c0.iter().map(|x| x * x).sum::<f64>() - 1.0).abs() < 1e-12);
+        assert!((dot(&[3.0, 4.0], &[3.0, 4.0]) - 25.0).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,66 @@
+//! Stop-word lists, whitespace-separated; lines starting with `//` inside the
+//! strings are section notes, skipped by [`words`]. Matching happens on the
+//! folded form (see `tokenize`), so texts typed without Polish letters ("sie",
+//! "ze") lose the same words.
+
+/// Polish function words (pronouns, prepositions, conjunctions, particles,
+/// auxiliaries) plus fillers common in civic proposals (street/number
+/// abbreviations) that say nothing about the topic.
+pub(super) const POLISH: &str = "
+// conjunctions and particles
+a aby ach acz aczkolwiek aj albo ale ależ ani aż bo bowiem by byle chociaż choć czy
+czyli dlatego gdy gdyby gdyż i iż jednak jednakże jeśli jeżeli lecz lub natomiast niech
+niż no oraz oto owszem ponieważ tylko więc zatem że żeby także również też toteż czyż
+bądź albowiem wszak niechaj nawet jeszcze już właśnie chyba może można tak nie ni ot
+przecież raczej wprost zaś li ano
+// prepositions
+bez beze dla do dzięki ku mimo między na nad nade o obok od ode około po pod pode
+podczas pomimo ponad poza przed przede przez przeze przy u w we według wobec wraz wśród
+z za ze zamiast znad spod sprzed poprzez względem
+// pronouns
+ja mnie mi mną ty ciebie cię tobie ci tobą on jego go niego jemu mu niemu nim ona jej
+niej ją nią ono my nas nam nami wy was wam wami oni one ich nich im nimi się siebie
+sobie sobą mój moja moje moi mojego mojej moim twój twoja twoje swój swoja swoje swoich
+swoim swojej swego nasz nasza nasze naszego naszej naszych naszym nasi wasz wasza wasze
+waszych ten ta to te ci tego tej temu tym tą tę tych tymi tamten tamta tamto ów owa owe
+który która które którego której któremu którym którą których którymi którzy kto kogo
+komu kim co czego czemu czym ktoś coś kimś czymś cokolwiek ktokolwiek nic niczego nikt
+nikogo jaki jaka jakie jakiego jakiej jakim jakich jakiś jakaś jakieś taki taka takie
+takiego takiej takim takich sam sama samo same samego każdy każda każde każdego każdej
+wszyscy wszystkie wszystko wszystkich wszystkim cały cała całe inny inna inne innych
+innego innej żaden żadna żadne żadnych
+// adverbs of place, time, manner, quantity
+gdzie gdzieś tam tu tutaj stąd skąd dokąd kiedy kiedyś wtedy teraz zawsze nigdy często
+czasem znowu znów potem dziś dzisiaj jak jako jakby jakoś dlaczego czemu ile kilka wiele
+wielu więcej mniej bardzo bardziej dość zbyt tyle trochę ok około np itd itp tj tzw tzn
+in m wg ws dot
+// auxiliaries and modal verbs
+być jest jestem jesteś jesteśmy są był była było byli były będzie będą będę bym byś
+byłby byłoby zostać został została zostało zostały zostanie zostaną ma mają mam mieć
+miał miała miało mieli musi muszą mogą może mógł trzeba powinien powinna powinno powinni
+chce chcą
+// civic-text fillers: street and number abbreviations
+ul ulica ulicy ulicę ulic ulicach ulicami al aleja alei alejach nr numer pl os im
+imienia zł
+/// English function words, for English input.
+";
+
+/// English function words, for English input.
+pub(super) const ENGLISH: &str = "
+a about above after again against all am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for
+from further had has have having he her here hers herself him himself his how i if in
+into is it its itself just me more most my myself no nor not now of off on once only or
+other our ours ourselves out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours
+yourself yourselves also may might must shall let via etc ie eg st street road rd ave
+avenue no
+";
+
+/// The words of a list, skipping the section-note lines.
+pub(super) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .flat_map(str::split_whitespace)
+}

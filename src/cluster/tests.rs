@@ -1,0 +1,234 @@
+//! End-to-end tests of the public API on small generated inputs.
+
+use super::rng::Rng;
+use super::*;
+
+const GROUPS: [[&str; 8]; 4] = [
+    [
+        "drzewa",
+        "zieleń",
+        "krzewy",
+        "kwiaty",
+        "trawnik",
+        "ogród",
+        "łąka",
+        "nasadzenia",
+    ],
+    [
+        "rowerowa",
+        "ścieżka",
+        "jezdnia",
+        "przejście",
+        "chodnik",
+        "parking",
+        "autobus",
+        "przystanek",
+    ],
+    [
+        "boisko",
+        "siłownia",
+        "sport",
+        "piłka",
+        "bieżnia",
+        "zawody",
+        "trening",
+        "basen",
+    ],
+    [
+        "biblioteka",
+        "koncert",
+        "teatr",
+        "kultura",
+        "książki",
+        "festiwal",
+        "muzyka",
+        "kino",
+    ],
+];
+
+/// `per_group` texts of three distinct words from each group, shuffled.
+fn corpus(per_group: usize, seed: u64) -> (Vec<String>, Vec<usize>) {
+    let mut rng = Rng::new(seed);
+    let mut items = Vec::new();
+    for (g, words) in GROUPS.iter().enumerate() {
+        for _ in 0..per_group {
+            let idx: Vec<usize> = (0..8).collect();
+            let pick = rng.sample(&idx, 3);
+            let text = pick.iter().map(|&i| words[i]).collect::<Vec<_>>().join(" ");
+            items.push((text, g));
+        }
+    }
+    rng.shuffle(&mut items);
+    items.into_iter().unzip()
+}
+
+fn refs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn check_partition(c: &Clustering, n: usize) {
+    assert_eq!(c.assignments.len(), n);
+    let mut seen = vec![0usize; n];
+    for (t, topic) in c.topics.iter().enumerate() {
+        assert!(!topic.members.is_empty());
+        assert!(topic.members.windows(2).all(|w| w[0] < w[1]));
+        assert!(topic.members.contains(&topic.example));
+        assert_eq!(topic.label, topic.label_words.join(", "));
+        for &m in &topic.members {
+            seen[m] += 1;
+            assert_eq!(c.assignments[m].topic, Some(t));
+        }
+    }
+    for &u in &c.unsorted {
+        seen[u] += 1;
+        assert_eq!(c.assignments[u].topic, None);
+    }
+    assert!(seen.iter().all(|&s| s == 1), "every index exactly once");
+    assert!(
+        c.topics
+            .windows(2)
+            .all(|w| w[0].members.len() >= w[1].members.len())
+    );
+}
+
+#[test]
+fn separated_groups_are_recovered_and_k_is_four() {
+    let (texts, gold) = corpus(40, 3);
+    let c = cluster(&refs(&texts), &ClusterOptions::default());
+    assert!(c.k_auto);
+    assert_eq!(c.k_chosen, 4);
+    let pred: Vec<usize> = c
+        .assignments
+        .iter()
+        .map(|a| a.topic.unwrap_or(99))
+        .collect();
+    assert!(metrics::ari(&gold, &pred) > 0.95);
+    check_partition(&c, texts.len());
+}
+
+#[test]
+fn deterministic_across_runs_and_threads() {
+    let (texts, _) = corpus(30, 9);
+    let opts = ClusterOptions {
+        k: Some(4),
+        ..Default::default()
+    };
+    let a = cluster(&refs(&texts), &opts);
+    let b = cluster(&refs(&texts), &opts);
+    assert_eq!(a, b);
+    let c = cluster(&refs(&texts), &ClusterOptions { threads: 2, ..opts });
+    assert_eq!(a, c);
+}
+
+#[test]
+fn empty_and_emoji_texts_are_unsorted() {
+    let (mut texts, _) = corpus(20, 5);
+    let junk = ["", "😀😀", "!!!", "zzzqqq", "12 34"];
+    let first = texts.len();
+    texts.extend(junk.iter().map(|s| s.to_string()));
+    let c = cluster(&refs(&texts), &ClusterOptions::default());
+    for i in first..texts.len() {
+        assert!(c.unsorted.contains(&i), "text {i} should be unsorted");
+    }
+    check_partition(&c, texts.len());
+    let none = cluster(&["", "😀"], &ClusterOptions::default());
+    assert!(none.topics.is_empty());
+    assert_eq!(none.unsorted, vec![0, 1]);
+}
+
+#[test]
+fn seeded_topic_collects_its_cards() {
+    let (texts, gold) = corpus(30, 11);
+    let opts = ClusterOptions {
+        k: Some(4),
+        seeds: vec![SeedTopic {
+            name: "Zieleń".into(),
+            keywords: vec!["drzewo".into(), "kwiaty".into()],
+        }],
+        ..Default::default()
+    };
+    let c = cluster(&refs(&texts), &opts);
+    let seeded: Vec<&Topic> = c.topics.iter().filter(|t| t.seed_name.is_some()).collect();
+    assert_eq!(seeded.len(), 1);
+    assert_eq!(seeded[0].seed_name.as_deref(), Some("Zieleń"));
+    let greens: Vec<usize> = (0..texts.len()).filter(|&i| gold[i] == 0).collect();
+    let inside = greens
+        .iter()
+        .filter(|i| seeded[0].members.contains(i))
+        .count();
+    assert!(
+        inside * 10 >= greens.len() * 9,
+        "{inside} of {}",
+        greens.len()
+    );
+    check_partition(&c, texts.len());
+}
+
+#[test]
+fn labels_use_written_forms_not_stems() {
+    let texts: Vec<String> = (0..12)
+        .flat_map(|i| {
+            [
+                format!("Elektroniczne głosowanie nr {i}"),
+                format!("Głosowanie elektroniczne w szkole {i}"),
+                format!("Nowe drzewa i krzewy w parku {i}"),
+            ]
+        })
+        .collect();
+    let c = cluster(
+        &refs(&texts),
+        &ClusterOptions {
+            k: Some(2),
+            ..Default::default()
+        },
+    );
+    let words: Vec<&String> = c.topics.iter().flat_map(|t| &t.label_words).collect();
+    assert!(words.iter().any(|w| *w == "głosowanie"), "{words:?}");
+    assert!(words.iter().any(|w| *w == "elektroniczne"), "{words:?}");
+    assert!(
+        c.topics
+            .iter()
+            .all(|t| (1..=5).contains(&t.label_words.len()))
+    );
+}
+
+#[test]
+fn every_text_gets_exactly_one_assignment() {
+    let vocab = [
+        "park", "ławka", "rower", "szkoła", "drzewo", "lampa", "😀", "w", "i", "12",
+    ];
+    let mut rng = Rng::new(77);
+    for round in 0..25 {
+        let n = rng.below(40);
+        let texts: Vec<String> = (0..n)
+            .map(|_| {
+                let len = rng.below(5);
+                (0..len)
+                    .map(|_| vocab[rng.below(vocab.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let k = if round % 2 == 0 {
+            None
+        } else {
+            Some(rng.below(6))
+        };
+        let opts = ClusterOptions {
+            k,
+            random_seed: round,
+            ..Default::default()
+        };
+        let c = cluster(&refs(&texts), &opts);
+        check_partition(&c, n);
+    }
+}
+
+#[test]
+fn lang_parses_and_displays() {
+    assert_eq!("pl".parse::<Lang>(), Ok(Lang::Pl));
+    assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+    assert!("de".parse::<Lang>().is_err());
+    assert_eq!(Lang::En.to_string(), "en");
+    assert_eq!(fold("Łódź"), "lodz");
+}

@@ -1,0 +1,216 @@
+//! Text → words → terms. Order matters (measured): NFC, lowercase, split on
+//! non-letters, drop 1-letter tokens, drop stop words, stem with the
+//! diacritics still present, and only then fold to ASCII.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use frostem::{Algorithm, Stemmer};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use super::stopwords;
+use super::types::Lang;
+
+/// FxHash-like hasher for the word caches (hit about a million times at 100k
+/// texts; SipHash was a visible cost). Only used for lookups: iteration order
+/// of these maps never reaches a result.
+#[derive(Default)]
+pub(super) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// Lowercase + transliterate to ASCII (`Łódź` → `lodz`); used for search too.
+pub fn fold(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
+    deunicode::deunicode(&lower).to_lowercase()
+}
+
+/// Fold one stemmed token; keeps only ASCII letters/digits so that
+/// transliterations with spaces or punctuation stay a single token.
+fn fold_token(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = deunicode::deunicode(s);
+    out.retain(|c| c.is_ascii_alphanumeric());
+    out.make_ascii_lowercase();
+    out
+}
+
+/// Splits `text` into lowercase letter runs of at least two letters and calls
+/// `f` with each. Digits, punctuation and emoji separate words and vanish.
+pub(super) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let normalized;
+    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        normalized = text.nfc().collect::<String>();
+        normalized.as_str()
+    };
+    buf.clear();
+    let mut letters = 0usize;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+            letters += 1;
+        } else if !buf.is_empty() {
+            if letters >= 2 {
+                f(buf);
+            }
+            buf.clear();
+            letters = 0;
+        }
+    }
+    if letters >= 2 {
+        f(buf);
+    }
+}
+
+/// Language-specific part of the pipeline: stop words and stemmer.
+pub(super) struct Analyzer {
+    stemmer: Stemmer,
+    stop: FastSet<String>,
+}
+
+impl Analyzer {
+    pub(super) fn new(lang: Lang) -> Self {
+        let alg = match lang {
+            Lang::Pl => Algorithm::Polish,
+            Lang::En => Algorithm::English,
+        };
+        // Both lists always: Polish cards quote English and vice versa.
+        let stop = stopwords::words(stopwords::POLISH)
+            .chain(stopwords::words(stopwords::ENGLISH))
+            .map(fold)
+            .collect();
+        Analyzer {
+            stemmer: Stemmer::new(alg),
+            stop,
+        }
+    }
+
+    /// The term key of a lowercase word: `None` for stop words, otherwise the
+    /// folded stem. Stop words are matched folded so "sie" = "się".
+    pub(super) fn term(&self, word: &str) -> Option<String> {
+        if self.stop.contains(fold_token(word).as_str()) {
+            return None;
+        }
+        let stem = self.stemmer.stem(word);
+        let key = fold_token(&stem);
+        (key.len() >= 2).then_some(key)
+    }
+
+    /// All term keys of a text, in order (used for seeds and queries).
+    pub(super) fn terms(&self, text: &str) -> Vec<String> {
+        let mut buf = String::new();
+        let mut out = Vec::new();
+        for_each_word(text, &mut buf, |w| out.extend(self.term(w)));
+        out
+    }
+}
+
+/// Guesses the language from up to 2,000 texts: Polish diacritics and
+/// Polish-only stop words vote for Polish, English-only stop words for
+/// English. Ties (e.g. no evidence) go to Polish, the app's main language.
+pub(super) fn detect_lang(texts: &[&str]) -> Lang {
+    let pl: FastSet<&str> = stopwords::words(stopwords::POLISH).collect();
+    let en: FastSet<&str> = stopwords::words(stopwords::ENGLISH).collect();
+    let (mut pl_votes, mut en_votes) = (0usize, 0usize);
+    let mut buf = String::new();
+    for t in texts.iter().take(2000) {
+        pl_votes += t
+            .chars()
+            .filter(|c| "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".contains(*c))
+            .count();
+        for_each_word(t, &mut buf, |w| match (pl.contains(w), en.contains(w)) {
+            (true, false) => pl_votes += 1,
+            (false, true) => en_votes += 1,
+            _ => {}
+        });
+    }
+    if en_votes > pl_votes {
+        Lang::En
+    } else {
+        Lang::Pl
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_diacritics() {
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("ZAŻÓŁĆ gęślą"), "zazolc gesla");
+    }
+
+    #[test]
+    fn polish_inflections_share_a_stem() {
+        let a = Analyzer::new(Lang::Pl);
+        let k: Vec<_> = ["głosowanie", "głosowania", "głosowaniu"]
+            .iter()
+            .map(|w| a.term(w).unwrap_or_default())
+            .collect();
+        assert_eq!(k[0], k[1]);
+        assert_eq!(k[1], k[2]);
+        assert!(k[0].is_ascii() && !k[0].is_empty());
+        assert_eq!(a.terms("Łódź"), a.terms("łodz"));
+    }
+
+    #[test]
+    fn stop_words_digits_and_short_tokens_dropped() {
+        let a = Analyzer::new(Lang::Pl);
+        let t = a.terms("Remont ul. Piotrkowskiej 12 i się w 2024 r. oraz 😀");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert!(a.terms("sie ze oraz w na").is_empty());
+    }
+
+    #[test]
+    fn words_are_lowercased_and_split() {
+        let mut buf = String::new();
+        let mut out = Vec::new();
+        for_each_word("ZIELONY-skwer,SP114 x", &mut buf, |w| {
+            out.push(w.to_string())
+        });
+        assert_eq!(out, vec!["zielony", "skwer", "sp"]);
+    }
+
+    #[test]
+    fn detects_language() {
+        assert_eq!(
+            detect_lang(&["Nowe drzewa przy szkole", "Remont chodnika"]),
+            Lang::Pl
+        );
+        assert_eq!(
+            detect_lang(&["New trees for the school", "Fix the road"]),
+            Lang::En
+        );
+    }
+}

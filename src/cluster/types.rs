@@ -1,0 +1,125 @@
+//! Public option and result types.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Language of the texts: selects stop words and the stemmer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Pl,
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "pl" | "pol" | "polish" => Ok(Lang::Pl),
+            "en" | "eng" | "english" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?} (expected pl or en)")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::Pl => "pl",
+            Lang::En => "en",
+        })
+    }
+}
+
+/// A topic known before clustering, described by a few keywords.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeedTopic {
+    pub name: String,
+    pub keywords: Vec<String>,
+}
+
+/// Options for [`cluster`](super::cluster).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ClusterOptions {
+    /// Total number of topics including seeded ones; `None` chooses it by
+    /// stability (see [`choose_k`](super::choose_k)). Capped at the number of
+    /// placeable texts.
+    pub k: Option<usize>,
+    /// `None` detects the language from the texts.
+    pub lang: Option<Lang>,
+    /// Known topics: cards that fit go there, the rest get new topics.
+    pub seeds: Vec<SeedTopic>,
+    /// Seed of the internal PRNG; equal inputs and options give equal output.
+    pub random_seed: u64,
+    /// 1 = single thread; 0 = all cores. The result never depends on it.
+    pub threads: usize,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            k: None,
+            lang: None,
+            seeds: Vec::new(),
+            random_seed: 42,
+            threads: 1,
+        }
+    }
+}
+
+/// One topic of a clustering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    /// 3–5 characteristic words, each in its most frequent written form.
+    pub label_words: Vec<String>,
+    /// `label_words` joined with ", ".
+    pub label: String,
+    /// `Some(name)` for a seeded (known) topic.
+    pub seed_name: Option<String>,
+    /// Input indices, ascending; never empty.
+    pub members: Vec<usize>,
+    /// The member closest to the topic centroid.
+    pub example: usize,
+}
+
+/// Where one input text went.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// Index into [`Clustering::topics`]; `None` = unsorted.
+    pub topic: Option<usize>,
+    /// Cosine similarity to the topic centroid (to the nearest centroid for
+    /// unsorted texts that have a vector; 0 for texts without one).
+    pub score: f32,
+}
+
+/// Result of [`cluster`](super::cluster).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Clustering {
+    /// Ordered by size (descending), then by first member.
+    pub topics: Vec<Topic>,
+    /// One per input text, in input order.
+    pub assignments: Vec<Assignment>,
+    /// Indices of texts that could not be placed, ascending.
+    pub unsorted: Vec<usize>,
+    /// Number of topics the clustering ran with (seeded + new); empty topics
+    /// are dropped, so `topics.len()` may be smaller.
+    pub k_chosen: usize,
+    /// Whether `k_chosen` was chosen automatically.
+    pub k_auto: bool,
+    pub lang: Lang,
+}
+
+/// Pipeline stages reported to the progress callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Tokenize,
+    Vectors,
+    ChooseK,
+    Cluster,
+    Label,
+    Done,
+}

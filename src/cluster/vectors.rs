@@ -1,0 +1,209 @@
+//! Word vectors learned from the input itself: text-level co-occurrence →
+//! PPMI (context smoothing α = 0.75) → randomized truncated SVD, word
+//! vector = U·S^½; a text vector is its TF-IDF row times the word vectors.
+
+use super::linalg::{normalize, orthonormalize_columns, symmetric_eigen};
+use super::rng::Rng;
+use super::weight::Corpus;
+
+/// Context-distribution smoothing exponent for PPMI.
+const ALPHA: f64 = 0.75;
+/// Extra random directions for the randomized SVD range finder.
+const OVERSAMPLE: usize = 10;
+/// Power iterations: sharpen the spectrum so the top directions dominate.
+const POWER_ITERS: usize = 2;
+
+/// Dense word vectors for the `n` commonest terms (ids `0..n`).
+pub(super) struct WordVectors {
+    pub dim: usize,
+    pub n: usize,
+    pub data: Vec<f32>,
+}
+
+impl WordVectors {
+    pub(super) fn get(&self, t: usize) -> Option<&[f32]> {
+        (t < self.n).then(|| &self.data[t * self.dim..(t + 1) * self.dim])
+    }
+}
+
+/// Sparse square matrix in CSR form.
+struct Csr {
+    ptr: Vec<usize>,
+    col: Vec<u32>,
+    val: Vec<f32>,
+}
+
+/// Prefix of a text's (sorted) term row that has vectors.
+fn vocab_prefix(c: &Corpus, d: usize, v: usize) -> &[u32] {
+    let (terms, _) = c.row(d);
+    &terms[..terms.partition_point(|&t| (t as usize) < v)]
+}
+
+/// Positive PMI of text-level co-occurrence (diagonal excluded).
+fn ppmi(c: &Corpus, v: usize) -> Csr {
+    // Postings: term → texts containing it.
+    let mut count = vec![0usize; v + 1];
+    for d in 0..c.n_docs {
+        for &t in vocab_prefix(c, d, v) {
+            count[t as usize + 1] += 1;
+        }
+    }
+    for i in 0..v {
+        count[i + 1] += count[i];
+    }
+    let mut post = vec![0u32; count[v]];
+    let mut fill = count.clone();
+    for d in 0..c.n_docs {
+        for &t in vocab_prefix(c, d, v) {
+            post[fill[t as usize]] = d as u32;
+            fill[t as usize] += 1;
+        }
+    }
+    // Co-occurrence rows through a dense scratch row.
+    let mut m = Csr {
+        ptr: vec![0],
+        col: Vec::new(),
+        val: Vec::new(),
+    };
+    let mut scratch = vec![0u32; v];
+    let mut touched: Vec<u32> = Vec::new();
+    for i in 0..v {
+        for &d in &post[count[i]..count[i + 1]] {
+            for &j in vocab_prefix(c, d as usize, v) {
+                if j as usize != i {
+                    if scratch[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    scratch[j as usize] += 1;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            m.col.push(j);
+            m.val.push(scratch[j as usize] as f32);
+            scratch[j as usize] = 0;
+        }
+        touched.clear();
+        m.ptr.push(m.col.len());
+    }
+    // C is symmetric, so row sums are also the context counts.
+    let row_sum: Vec<f64> = (0..v)
+        .map(|i| {
+            m.val[m.ptr[i]..m.ptr[i + 1]]
+                .iter()
+                .map(|&x| x as f64)
+                .sum()
+        })
+        .collect();
+    let ctx: Vec<f64> = row_sum.iter().map(|s| s.powf(ALPHA)).collect();
+    let z: f64 = ctx.iter().sum();
+    let mut out = Csr {
+        ptr: vec![0],
+        col: Vec::with_capacity(m.col.len()),
+        val: Vec::with_capacity(m.col.len()),
+    };
+    for (i, &rs) in row_sum.iter().enumerate() {
+        for e in m.ptr[i]..m.ptr[i + 1] {
+            let j = m.col[e] as usize;
+            let pmi = (m.val[e] as f64 * z / (rs * ctx[j])).ln();
+            if pmi > 0.0 {
+                out.col.push(j as u32);
+                out.val.push(pmi as f32);
+            }
+        }
+        out.ptr.push(out.col.len());
+    }
+    out
+}
+
+/// `M · X` (`transpose = false`) or `Mᵀ · X`, X row-major `v × l`.
+fn spmm(m: &Csr, x: &[f64], l: usize, transpose: bool) -> Vec<f64> {
+    let v = m.ptr.len() - 1;
+    let mut y = vec![0.0f64; v * l];
+    for i in 0..v {
+        for e in m.ptr[i]..m.ptr[i + 1] {
+            let (j, a) = (m.col[e] as usize, m.val[e] as f64);
+            let (dst, src) = if transpose { (j, i) } else { (i, j) };
+            let xs = &x[src * l..(src + 1) * l];
+            y[dst * l..(dst + 1) * l]
+                .iter_mut()
+                .zip(xs)
+                .for_each(|(yy, xx)| *yy += a * xx);
+        }
+    }
+    y
+}
+
+/// Word vectors for the `max_vocab` commonest terms, `dim` dimensions.
+pub(super) fn word_vectors(c: &Corpus, max_vocab: usize, dim: usize, seed: u64) -> WordVectors {
+    let v = c.n_terms().min(max_vocab);
+    let l = (dim + OVERSAMPLE).min(v);
+    let dim = dim.min(l);
+    if v == 0 || dim == 0 {
+        return WordVectors {
+            dim: dim.max(1),
+            n: 0,
+            data: Vec::new(),
+        };
+    }
+    let m = ppmi(c, v);
+    // Randomized range finder with power iterations (Halko et al.).
+    let mut rng = Rng::new(seed);
+    let omega: Vec<f64> = (0..v * l).map(|_| rng.next_f64() * 2.0 - 1.0).collect();
+    let mut q = spmm(&m, &omega, l, false);
+    orthonormalize_columns(&mut q, v, l);
+    for _ in 0..POWER_ITERS {
+        let mut z = spmm(&m, &q, l, true);
+        orthonormalize_columns(&mut z, v, l);
+        q = spmm(&m, &z, l, false);
+        orthonormalize_columns(&mut q, v, l);
+    }
+    // B = Qᵀ M; the eigenvectors of B Bᵀ rotate Q onto the left singular
+    // vectors, and its eigenvalues are the squared singular values.
+    let bt = spmm(&m, &q, l, true);
+    let mut g = vec![0.0f64; l * l];
+    for row in bt.chunks_exact(l) {
+        for a in 0..l {
+            for b in a..l {
+                g[a * l + b] += row[a] * row[b];
+            }
+        }
+    }
+    for a in 0..l {
+        for b in 0..a {
+            g[a * l + b] = g[b * l + a];
+        }
+    }
+    let (vals, w) = symmetric_eigen(&g, l);
+    // U·S^½ with S = sqrt(λ): scale by λ^¼.
+    let scale: Vec<f64> = vals[..dim].iter().map(|&x| x.max(0.0).powf(0.25)).collect();
+    let mut data = vec![0.0f32; v * dim];
+    for i in 0..v {
+        let qi = &q[i * l..(i + 1) * l];
+        for k in 0..dim {
+            let u: f64 = (0..l).map(|a| qi[a] * w[a * l + k]).sum();
+            data[i * dim + k] = (u * scale[k]) as f32;
+        }
+    }
+    WordVectors { dim, n: v, data }
+}
+
+/// Text vectors (row-major `n_docs × dim`), L2-normalised; texts without any
+/// word that has a vector stay all-zero.
+pub(super) fn text_vectors(c: &Corpus, wv: &WordVectors) -> Vec<f32> {
+    let dim = wv.dim;
+    let mut x = vec![0.0f32; c.n_docs * dim];
+    for (d, out) in x.chunks_exact_mut(dim).enumerate() {
+        let (terms, weights) = c.row(d);
+        for (&t, &w) in terms.iter().zip(weights) {
+            if let Some(v) = wv.get(t as usize) {
+                out.iter_mut().zip(v).for_each(|(o, a)| *o += w * a);
+            }
+        }
+        if normalize(out) < 1e-6 {
+            out.iter_mut().for_each(|o| *o = 0.0);
+        }
+    }
+    x
+}

@@ -1,0 +1,105 @@
+//! The export view: everything a document needs, read from the store in one go, so the
+//! writers stay pure functions of this data.
+
+use serde::Serialize;
+
+/// Level of an outline section: rozdział → § → ust. → pkt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionLevel {
+    Chapter,
+    Paragraph,
+    Ust,
+    Pkt,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportView {
+    pub consultation: ConsultationView,
+    /// ISO date the document was produced (given by the caller, so output is reproducible).
+    pub generated_on: String,
+    /// Set for a per-session export or report: only that session's cards are included.
+    pub session_scope: Option<String>,
+    /// The outline as a tree in document order (children in order too).
+    pub sections: Vec<SectionView>,
+    pub sessions: Vec<SessionView>,
+    pub topics: Vec<TopicView>,
+    /// Every live card in scope, in entry order.
+    pub cards: Vec<CardView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsultationView {
+    pub title: String,
+    pub city: String,
+    pub year: Option<i64>,
+    /// `pl` or `en`: the language of the document's fixed wording.
+    pub language: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub level: SectionLevel,
+    pub heading: String,
+    /// The secretary's drafted wording; empty when not drafted yet.
+    pub draft_text: String,
+    /// Topics mapped to this section.
+    pub topic_ids: Vec<String>,
+    /// Cards mapped here directly or through a topic, whose decision is adopted or
+    /// adopted in part: the provision's sources, in entry order.
+    pub source_card_ids: Vec<String>,
+    pub children: Vec<SectionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionView {
+    pub id: String,
+    pub title: String,
+    /// `training`, `working_group`, `advisory` or `other`.
+    pub kind: String,
+    pub date: Option<String>,
+    pub place: String,
+    pub participants: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicView {
+    pub id: String,
+    pub label: String,
+    pub decision: Option<DecisionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardView {
+    pub id: String,
+    /// Short reference printed in documents: the imported id, else `#` and the number.
+    pub reference: String,
+    pub text: String,
+    /// `recommendation`, `expectation`, `proposal`, `concern`, `question` or `other`.
+    pub kind: String,
+    pub session_id: String,
+    pub topic_id: Option<String>,
+    pub votes: i64,
+    /// The card's own latest decision, else its topic's.
+    pub decision: Option<DecisionView>,
+    /// Cards merged into this one or split from it are listed in `lineage`.
+    pub lineage: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionView {
+    /// `adopted`, `adopted_in_part`, `rejected` or `postponed`.
+    pub outcome: String,
+    pub rationale: String,
+    pub votes_for: Option<i64>,
+    pub votes_against: Option<i64>,
+    pub votes_abstain: Option<i64>,
+    pub decided_on: Option<String>,
+}
+
+impl DecisionView {
+    pub fn is_adopted(&self) -> bool {
+        matches!(self.outcome.as_str(), "adopted" | "adopted_in_part")
+    }
+}

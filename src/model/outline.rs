@@ -1,0 +1,382 @@
+//! The default skeleton of the council resolution on participatory-budget requirements
+//! (art. 5a ust. 7 u.s.g.), with keywords that let clustering seed one topic per chapter.
+
+/// One chapter (rozdział) of the default outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chapter {
+    pub number: u32,
+    pub heading_pl: &'static str,
+    pub heading_en: &'static str,
+    /// The paragraphs (§) the skeleton starts with: (Polish, English) headings.
+    pub paragraphs: &'static [(&'static str, &'static str)],
+    /// Words typical of cards about this chapter (surface forms; clustering stems them).
+    pub keywords_pl: &'static [&'static str],
+    pub keywords_en: &'static [&'static str],
+}
+
+pub const DEFAULT_CHAPTERS: &[Chapter] = &[
+    Chapter {
+        number: 1,
+        heading_pl: "Przepisy ogólne",
+        heading_en: "General provisions",
+        paragraphs: &[
+            ("Definicje", "Definitions"),
+            (
+                "Wysokość budżetu obywatelskiego",
+                "Amount of the participatory budget",
+            ),
+            ("Podział na pule", "Division into pools"),
+            (
+                "Etapy budżetu obywatelskiego",
+                "Stages of the participatory budget",
+            ),
+        ],
+        keywords_pl: &[
+            "pula",
+            "kwota",
+            "dzielnica",
+            "osiedle",
+            "ogólnomiejska",
+            "budżet",
+            "limit",
+            "koszt",
+        ],
+        keywords_en: &[
+            "pool", "amount", "district", "citywide", "budget", "limit", "cost",
+        ],
+    },
+    Chapter {
+        number: 2,
+        heading_pl: "Zgłaszanie projektów — wymogi formalne",
+        heading_en: "Submitting projects — formal requirements",
+        paragraphs: &[
+            ("Kto może zgłosić projekt", "Who may submit a project"),
+            ("Formularz zgłoszenia projektu", "Project application form"),
+            (
+                "Sposób i termin składania projektów",
+                "How and when projects are submitted",
+            ),
+        ],
+        keywords_pl: &[
+            "zgłaszanie",
+            "zgłoszenie",
+            "formularz",
+            "wniosek",
+            "projektodawca",
+            "nabór",
+            "dane",
+        ],
+        keywords_en: &[
+            "submission",
+            "submit",
+            "form",
+            "application",
+            "proposer",
+            "deadline",
+        ],
+    },
+    Chapter {
+        number: 3,
+        heading_pl: "Lista poparcia",
+        heading_en: "Support list",
+        paragraphs: &[
+            (
+                "Liczba podpisów poparcia",
+                "Number of supporting signatures",
+            ),
+            ("Wzór listy poparcia", "Support list template"),
+        ],
+        keywords_pl: &["lista", "poparcie", "podpis", "podpisy", "popierających"],
+        keywords_en: &["support", "signature", "signatures", "list"],
+    },
+    Chapter {
+        number: 4,
+        heading_pl: "Ocena projektów",
+        heading_en: "Evaluation of projects",
+        paragraphs: &[
+            ("Ocena formalna", "Formal evaluation"),
+            ("Ocena merytoryczna", "Merit evaluation"),
+            (
+                "Publikacja wyników oceny",
+                "Publication of the evaluation results",
+            ),
+        ],
+        keywords_pl: &[
+            "ocena",
+            "weryfikacja",
+            "kosztorys",
+            "wykonalność",
+            "zespół",
+            "opinia",
+            "poprawki",
+        ],
+        keywords_en: &[
+            "evaluation",
+            "assessment",
+            "feasibility",
+            "estimate",
+            "review",
+        ],
+    },
+    Chapter {
+        number: 5,
+        heading_pl: "Tryb odwoławczy",
+        heading_en: "Appeals",
+        paragraphs: &[(
+            "Odwołanie od decyzji o niedopuszczeniu projektu do głosowania",
+            "Appeal against not admitting a project to the vote",
+        )],
+        keywords_pl: &[
+            "odwołanie",
+            "protest",
+            "odrzucenie",
+            "uzasadnienie",
+            "odwoławczy",
+        ],
+        keywords_en: &["appeal", "appeals", "rejection", "reasons"],
+    },
+    Chapter {
+        number: 6,
+        heading_pl: "Głosowanie",
+        heading_en: "Voting",
+        paragraphs: &[
+            ("Uprawnieni do głosowania", "Who may vote"),
+            ("Sposób głosowania", "How the vote is held"),
+            ("Ważność głosu", "Validity of votes"),
+        ],
+        keywords_pl: &[
+            "głosowanie",
+            "głos",
+            "głosować",
+            "karta",
+            "elektroniczne",
+            "punkty",
+            "wiek",
+        ],
+        keywords_en: &["vote", "voting", "ballot", "electronic", "points"],
+    },
+    Chapter {
+        number: 7,
+        heading_pl: "Ustalanie wyników i podanie ich do publicznej wiadomości",
+        heading_en: "Results and their publication",
+        paragraphs: &[
+            ("Ustalanie wyników", "Determining the results"),
+            (
+                "Podanie wyników do publicznej wiadomości",
+                "Publication of the results",
+            ),
+        ],
+        keywords_pl: &[
+            "wyniki",
+            "ranking",
+            "remis",
+            "losowanie",
+            "protokół",
+            "ogłoszenie",
+            "publikacja",
+        ],
+        keywords_en: &["results", "ranking", "tie", "lots", "report", "publication"],
+    },
+    Chapter {
+        number: 8,
+        heading_pl: "Postanowienia końcowe",
+        heading_en: "Final provisions",
+        paragraphs: &[
+            ("Wykonanie uchwały", "Execution of the resolution"),
+            ("Wejście w życie", "Entry into force"),
+        ],
+        keywords_pl: &[
+            "wykonanie",
+            "wejście",
+            "harmonogram",
+            "realizacja",
+            "zarządzenie",
+        ],
+        keywords_en: &["implementation", "schedule", "entry", "force"],
+    },
+];
+
+/// Cross-cutting themes that are not chapters of their own but that cards often raise.
+pub const THEMES: &[Chapter] = &[
+    Chapter {
+        number: 0,
+        heading_pl: "Promocja i edukacja",
+        heading_en: "Promotion and education",
+        paragraphs: &[],
+        keywords_pl: &[
+            "promocja",
+            "kampania",
+            "informacja",
+            "spotkania",
+            "media",
+            "edukacja",
+            "ulotki",
+        ],
+        keywords_en: &[
+            "promotion",
+            "campaign",
+            "information",
+            "meetings",
+            "media",
+            "education",
+        ],
+    },
+    Chapter {
+        number: 0,
+        heading_pl: "Dostępność",
+        heading_en: "Accessibility",
+        paragraphs: &[],
+        keywords_pl: &[
+            "dostępność",
+            "niepełnosprawność",
+            "seniorzy",
+            "bariery",
+            "uniwersalne",
+            "tłumacz",
+        ],
+        keywords_en: &[
+            "accessibility",
+            "disability",
+            "seniors",
+            "barriers",
+            "universal",
+        ],
+    },
+];
+
+impl Chapter {
+    pub fn paragraph_headings(&self, lang: &str) -> Vec<&'static str> {
+        self.paragraphs
+            .iter()
+            .map(|(pl, en)| if lang == "en" { *en } else { *pl })
+            .collect()
+    }
+
+    pub fn heading(&self, lang: &str) -> &'static str {
+        if lang == "en" {
+            self.heading_en
+        } else {
+            self.heading_pl
+        }
+    }
+
+    pub fn keywords(&self, lang: &str) -> &'static [&'static str] {
+        if lang == "en" {
+            self.keywords_en
+        } else {
+            self.keywords_pl
+        }
+    }
+}
+
+/// The chapters (without the final provisions, which cards rarely address) and the
+/// themes, as (name, keywords) pairs for seeding topic clustering.
+pub fn seed_topics(lang: &str) -> Vec<(String, Vec<String>)> {
+    DEFAULT_CHAPTERS
+        .iter()
+        .filter(|c| c.number != 8)
+        .chain(THEMES)
+        .map(|c| {
+            (
+                c.heading(lang).to_owned(),
+                c.keywords(lang).iter().map(|k| (*k).to_owned()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeleton_has_eight_numbered_chapters_and_seeds_in_both_languages() {
+        let numbers: Vec<u32> = DEFAULT_CHAPTERS.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, (1..=8).collect::<Vec<_>>());
+        let pl = seed_topics("pl");
+        assert_eq!(pl.len(), 9);
+        assert!(pl.iter().all(|(_, k)| !k.is_empty()));
+        assert_eq!(seed_topics("en")[5].0, "Voting");
+    }
+}
+
+/// Citation of each section of an outline given in document order as (level, depth)
+/// pairs: chapters are numbered in order, § continuously through the document, ust.
+/// within their §, pkt within their ust. (or § when it has no ust.).
+pub fn citations(levels: &[crate::export::view::SectionLevel], lang: &str) -> Vec<String> {
+    use crate::export::view::SectionLevel as L;
+    let (chapter_word, ust_word, pkt_word) = if lang == "en" {
+        ("Chapter", "sec.", "item")
+    } else {
+        ("Rozdział", "ust.", "pkt")
+    };
+    let (mut chapter, mut par, mut ust, mut pkt) = (0, 0, 0, 0);
+    levels
+        .iter()
+        .map(|level| match level {
+            L::Chapter => {
+                chapter += 1;
+                format!("{chapter_word} {chapter}")
+            }
+            L::Paragraph => {
+                par += 1;
+                ust = 0;
+                pkt = 0;
+                format!("§ {par}")
+            }
+            L::Ust => {
+                ust += 1;
+                pkt = 0;
+                format!("§ {par} {ust_word} {ust}")
+            }
+            L::Pkt => {
+                pkt += 1;
+                if ust == 0 {
+                    format!("§ {par} {pkt_word} {pkt}")
+                } else {
+                    format!("§ {par} {ust_word} {ust} {pkt_word} {pkt}")
+                }
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::citations;
+    use crate::export::view::SectionLevel as L;
+
+    #[test]
+    fn paragraphs_run_through_chapters_and_ust_restart() {
+        let c = citations(
+            &[
+                L::Chapter,
+                L::Paragraph,
+                L::Ust,
+                L::Ust,
+                L::Pkt,
+                L::Chapter,
+                L::Paragraph,
+                L::Pkt,
+            ],
+            "pl",
+        );
+        assert_eq!(
+            c,
+            vec![
+                "Rozdział 1",
+                "§ 1",
+                "§ 1 ust. 1",
+                "§ 1 ust. 2",
+                "§ 1 ust. 2 pkt 1",
+                "Rozdział 2",
+                "§ 2",
+                "§ 2 pkt 1"
+            ]
+        );
+        assert_eq!(
+            citations(&[L::Chapter, L::Paragraph, L::Ust], "en")[2],
+            "§ 1 sec. 1"
+        );
+    }
+}

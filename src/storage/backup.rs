@@ -1,0 +1,145 @@
+//! Backups with SQLite's online backup API: a consistent copy even while another
+//! process writes. Automatic ones are kept in `backups/` beside the database, rotated.
+
+use super::Store;
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How many automatic backups of one database are kept.
+pub const KEEP_BACKUPS: usize = 10;
+
+/// Copies the database behind `src` into a new file at `dest`.
+fn copy_db(src: &Connection, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        return Err(Error::Invalid(format!("{} already exists", dest.display())));
+    }
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let tmp = dest.with_extension("partial");
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| -> Result<()> {
+        let mut out = Connection::open(&tmp)?;
+        {
+            let backup = rusqlite::backup::Backup::new(src, &mut out)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        out.close().map_err(|(_, e)| Error::from(e))?;
+        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Where automatic backups of `db` go.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    db.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+fn stamp() -> String {
+    crate::model::now_rfc3339().replace([':', '.'], "-")
+}
+
+/// Backs up the database file at `db` (if it exists and has content) before `reason`,
+/// through a read-only connection, and prunes older automatic backups.
+pub fn auto_backup(db: &Path, reason: &str) -> Result<Option<PathBuf>> {
+    if std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) == 0 {
+        return Ok(None);
+    }
+    let src = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "narada".into(), |s| s.to_string_lossy().into_owned());
+    let dir = backup_dir(db);
+    let dest = dir.join(format!("{stem}-{}-{reason}.db", stamp()));
+    copy_db(&src, &dest)?;
+    prune(&dir, &stem)?;
+    Ok(Some(dest))
+}
+
+/// Keeps the newest `KEEP_BACKUPS` automatic backups of one database.
+fn prune(dir: &Path, stem: &str) -> Result<()> {
+    let prefix = format!("{stem}-");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "db")
+                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with(&prefix)
+                        && n[prefix.len()..].starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+        .collect();
+    files.sort();
+    let excess = files.len().saturating_sub(KEEP_BACKUPS);
+    for old in &files[..excess] {
+        std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Writes a consistent copy of this database to `dest` (which must not exist).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        copy_db(&self.conn, dest)
+    }
+
+    /// An automatic backup of this store's file before a risky operation.
+    pub fn auto_backup(&self, reason: &str) -> Result<Option<PathBuf>> {
+        match &self.path {
+            Some(p) => auto_backup(p, reason),
+            None => Ok(None),
+        }
+    }
+
+    /// Replaces this database's content with the narada database at `src`, after checking
+    /// it and backing up the current content. One step: readers see the old or the new.
+    pub fn restore_from(&mut self, src: &Path) -> Result<Option<PathBuf>> {
+        let checked = Store::open_checked_readonly(src)?;
+        let saved = self.auto_backup("before-restore")?;
+        {
+            let backup = rusqlite::backup::Backup::new(&checked, &mut self.conn)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        // A restored older backup is brought up to the current schema.
+        super::migrate::migrate_to(&mut self.conn, super::migrate::LATEST)?;
+        Ok(saved)
+    }
+
+    /// Opens another narada database read-only after checking its identity, version and
+    /// integrity — for restores, merges and bundle imports. Nothing is written to it.
+    pub fn open_checked_readonly(path: &Path) -> Result<Connection> {
+        let label = path.display().to_string();
+        if !path.exists() {
+            return Err(Error::NotFound(format!("{label}: no such file")));
+        }
+        super::check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| Error::NotNarada {
+            path: label.clone(),
+            reason: e.to_string(),
+        })?;
+        super::check_identity(&conn, &label)?;
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+            .map_err(|e| Error::NotNarada {
+                path: label.clone(),
+                reason: e.to_string(),
+            })?;
+        if ok != "ok" {
+            return Err(Error::NotNarada {
+                path: label,
+                reason: format!("damaged: {ok}"),
+            });
+        }
+        Ok(conn)
+    }
+}

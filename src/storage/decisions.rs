@@ -1,0 +1,136 @@
+//! Working-group decisions on cards and topics. Decisions are never edited: a new one
+//! supersedes the earlier, which stays in the log.
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{DecisionOutcome, new_id, now_rfc3339, text::clean};
+use rusqlite::params;
+use serde::Serialize;
+
+/// What a decision is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionTarget {
+    Card(String),
+    Topic(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DecisionDraft {
+    pub rationale: String,
+    pub votes_for: Option<i64>,
+    pub votes_against: Option<i64>,
+    pub votes_abstain: Option<i64>,
+    /// ISO date of the meeting that decided.
+    pub decided_on: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionRow {
+    pub id: String,
+    pub outcome: DecisionOutcome,
+    /// `card` or `topic`.
+    pub target_kind: String,
+    pub target_id: String,
+    /// The card's text or the topic's label.
+    pub target_label: String,
+    pub rationale: String,
+    pub votes_for: Option<i64>,
+    pub votes_against: Option<i64>,
+    pub votes_abstain: Option<i64>,
+    pub decided_on: Option<String>,
+    pub entered_by: Option<String>,
+    pub created_at: String,
+    /// False when a later decision on the same card or topic replaced it.
+    pub current: bool,
+}
+
+impl Store {
+    pub fn decide(
+        &mut self,
+        target: &DecisionTarget,
+        outcome: DecisionOutcome,
+        draft: &DecisionDraft,
+    ) -> Result<DecisionRow> {
+        for (name, v) in [
+            ("for", draft.votes_for),
+            ("against", draft.votes_against),
+            ("abstain", draft.votes_abstain),
+        ] {
+            if v.is_some_and(|v| v < 0) {
+                return Err(Error::Invalid(format!("votes {name} cannot be negative")));
+            }
+        }
+        if let Some(d) = &draft.decided_on {
+            let fmt = time::macros::format_description!("[year]-[month]-[day]");
+            time::Date::parse(d, &fmt).map_err(|_| {
+                Error::Invalid(format!("date {d:?} is not a valid YYYY-MM-DD date"))
+            })?;
+        }
+        let (card, topic) = match target {
+            DecisionTarget::Card(c) => (Some(self.card(c)?.id), None),
+            DecisionTarget::Topic(t) => (None, Some(self.topic(t)?.id)),
+        };
+        let id = new_id();
+        self.conn.execute(
+            "INSERT INTO decision (id, card_id, topic_id, outcome, rationale, votes_for, votes_against,
+                 votes_abstain, decided_on, entered_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                id,
+                card,
+                topic,
+                outcome.as_str(),
+                clean(&draft.rationale),
+                draft.votes_for,
+                draft.votes_against,
+                draft.votes_abstain,
+                draft.decided_on,
+                self.actor,
+                now_rfc3339()
+            ],
+        )?;
+        self.decisions()?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| Error::NotFound("the new decision vanished".into()))
+    }
+
+    /// The decision log of the current consultation, newest first.
+    pub fn decisions(&self) -> Result<Vec<DecisionRow>> {
+        let mut st = self.conn.prepare(
+            "SELECT d.id, d.outcome, CASE WHEN d.card_id IS NULL THEN 'topic' ELSE 'card' END,
+                    coalesce(d.card_id, d.topic_id), coalesce(c.text, t.label, ''),
+                    d.rationale, d.votes_for, d.votes_against, d.votes_abstain, d.decided_on,
+                    d.entered_by, d.created_at,
+                    NOT EXISTS (SELECT 1 FROM decision e
+                        WHERE coalesce(e.card_id, e.topic_id) = coalesce(d.card_id, d.topic_id)
+                          AND (e.created_at, e.id) > (d.created_at, d.id))
+             FROM decision d
+             LEFT JOIN card c ON c.id = d.card_id
+             LEFT JOIN session s ON s.id = c.session_id
+             LEFT JOIN topic t ON t.id = d.topic_id
+             WHERE coalesce(s.consultation_id, t.consultation_id) =
+                   (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)
+             ORDER BY d.created_at DESC, d.id DESC",
+        )?;
+        let rows = st.query_map([], |r| {
+            let outcome: String = r.get(1)?;
+            Ok(DecisionRow {
+                id: r.get(0)?,
+                outcome: outcome.parse().unwrap_or(DecisionOutcome::Postponed),
+                target_kind: r.get(2)?,
+                target_id: r.get(3)?,
+                target_label: r.get(4)?,
+                rationale: r.get(5)?,
+                votes_for: r.get(6)?,
+                votes_against: r.get(7)?,
+                votes_abstain: r.get(8)?,
+                decided_on: r.get(9)?,
+                entered_by: r.get(10)?,
+                created_at: r.get(11)?,
+                current: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,166 @@
+//! Fills the export view that the document writers render.
+
+use super::decisions::DecisionRow;
+use super::outline::SectionRow;
+use super::{CardFilter, Store};
+use crate::error::Result;
+use crate::export::view::{
+    CardView, ConsultationView, DecisionView, ExportView, SectionView, SessionView, TopicView,
+};
+use std::collections::BTreeMap;
+
+fn decision_view(d: &DecisionRow) -> DecisionView {
+    DecisionView {
+        outcome: d.outcome.as_str().to_owned(),
+        rationale: d.rationale.clone(),
+        votes_for: d.votes_for,
+        votes_against: d.votes_against,
+        votes_abstain: d.votes_abstain,
+        decided_on: d.decided_on.clone(),
+    }
+}
+
+/// Nests the flat, depth-annotated outline into a tree.
+fn nest(rows: &[SectionRow], sources: &BTreeMap<String, Vec<String>>) -> Vec<SectionView> {
+    fn build(
+        rows: &[SectionRow],
+        at: &mut usize,
+        depth: usize,
+        sources: &BTreeMap<String, Vec<String>>,
+    ) -> Vec<SectionView> {
+        let mut out = Vec::new();
+        while *at < rows.len() && rows[*at].depth == depth {
+            let r = &rows[*at];
+            *at += 1;
+            let children = build(rows, at, depth + 1, sources);
+            out.push(SectionView {
+                id: r.id.clone(),
+                level: r.level,
+                heading: r.heading.clone(),
+                draft_text: r.draft_text.clone(),
+                topic_ids: r.topic_ids.clone(),
+                source_card_ids: sources.get(&r.id).cloned().unwrap_or_default(),
+                children,
+            });
+        }
+        out
+    }
+    let mut at = 0;
+    build(rows, &mut at, 0, sources)
+}
+
+impl Store {
+    /// Everything the resolution outline, the source table and the reports need.
+    /// With `session_id`, only that session's cards are included.
+    pub fn export_view(
+        &mut self,
+        session_id: Option<&str>,
+        generated_on: &str,
+    ) -> Result<ExportView> {
+        let c = self.consultation()?;
+        let rows = self.outline()?;
+        let mut sources = self.section_sources()?;
+        let all_cards = self.cards(&CardFilter {
+            session_id: session_id.map(str::to_owned),
+            include_deleted: true,
+            ..CardFilter::default()
+        })?;
+        // Deleted cards are not inputs any more; replaced ones are, with their lineage.
+        let cards: Vec<_> = all_cards
+            .into_iter()
+            .filter(|c| c.deleted_at.is_none())
+            .collect();
+        let in_scope: std::collections::BTreeSet<&str> =
+            cards.iter().map(|c| c.id.as_str()).collect();
+        for ids in sources.values_mut() {
+            ids.retain(|id| in_scope.contains(id.as_str()));
+        }
+        let topic_of = self.card_topics()?;
+        let decisions = self.decisions()?;
+        let current: BTreeMap<&str, &DecisionRow> = decisions
+            .iter()
+            .filter(|d| d.current)
+            .map(|d| (d.target_id.as_str(), d))
+            .collect();
+        let seq_of: BTreeMap<&str, i64> = cards.iter().map(|c| (c.id.as_str(), c.seq)).collect();
+        let number = |id: &str| {
+            seq_of
+                .get(id)
+                .map_or_else(|| "?".to_owned(), |s| format!("#{s}"))
+        };
+        let mut lineage: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for card in &cards {
+            for e in self.card_history(&card.id)? {
+                let Some(other) = &e.related_id else { continue };
+                let text = match e.event.as_str() {
+                    "merged_into" => format!("merged into {}", number(other)),
+                    "merged_from" => format!("merged from {}", number(other)),
+                    "split_into" => format!("split into {}", number(other)),
+                    "split_from" => format!("split from {}", number(other)),
+                    _ => continue,
+                };
+                lineage.entry(card.id.clone()).or_default().push(text);
+            }
+        }
+        let card_views = cards
+            .iter()
+            .map(|card| {
+                let topic_id = topic_of.get(&card.id).cloned();
+                let decision = current
+                    .get(card.id.as_str())
+                    .or_else(|| topic_id.as_deref().and_then(|t| current.get(t)))
+                    .map(|d| decision_view(d));
+                CardView {
+                    id: card.id.clone(),
+                    reference: card
+                        .external_id
+                        .clone()
+                        .unwrap_or_else(|| format!("#{}", card.seq)),
+                    text: card.text.clone(),
+                    kind: card.kind.as_str().to_owned(),
+                    session_id: card.session_id.clone(),
+                    topic_id,
+                    votes: card.votes,
+                    decision,
+                    lineage: lineage.remove(&card.id).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let sessions = self
+            .sessions()?
+            .into_iter()
+            .filter(|s| session_id.is_none_or(|id| id == s.id))
+            .map(|s| SessionView {
+                id: s.id,
+                title: s.title,
+                kind: s.kind.as_str().to_owned(),
+                date: s.date,
+                place: s.place,
+                participants: s.participants,
+            })
+            .collect();
+        let topics = self
+            .topics()?
+            .into_iter()
+            .map(|t| TopicView {
+                decision: current.get(t.id.as_str()).map(|d| decision_view(d)),
+                id: t.id,
+                label: t.label,
+            })
+            .collect();
+        Ok(ExportView {
+            consultation: ConsultationView {
+                title: c.title,
+                city: c.city,
+                year: c.year,
+                language: c.language,
+            },
+            generated_on: generated_on.to_owned(),
+            session_scope: session_id.map(str::to_owned),
+            sections: nest(&rows, &sources),
+            sessions,
+            topics,
+            cards: card_views,
+        })
+    }
+}

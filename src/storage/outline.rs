@@ -1,0 +1,443 @@
+//! The resolution outline: chapters, §, ust. and pkt, and the topics and cards mapped to
+//! them. A consultation gets the default skeleton the first time its outline is used.
+
+use super::{Store, consultation};
+use crate::error::{Error, Result};
+use crate::export::view::SectionLevel;
+use crate::model::outline::{DEFAULT_CHAPTERS, citations};
+use crate::model::{new_id, text::clean};
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionRow {
+    pub id: String,
+    pub parent_id: Option<String>,
+    pub level: SectionLevel,
+    pub position: i64,
+    pub depth: usize,
+    /// "Rozdział 2", "§ 5", "§ 5 ust. 1 pkt 2" — computed from the order.
+    pub citation: String,
+    pub heading: String,
+    pub draft_text: String,
+    pub topic_ids: Vec<String>,
+    pub card_ids: Vec<String>,
+}
+
+/// What a section can be mapped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapTarget {
+    Topic(String),
+    Card(String),
+}
+
+pub(super) fn level_name(level: SectionLevel) -> &'static str {
+    match level {
+        SectionLevel::Chapter => "chapter",
+        SectionLevel::Paragraph => "paragraph",
+        SectionLevel::Ust => "ust",
+        SectionLevel::Pkt => "pkt",
+    }
+}
+
+fn level_of(name: &str) -> SectionLevel {
+    match name {
+        "chapter" => SectionLevel::Chapter,
+        "paragraph" => SectionLevel::Paragraph,
+        "ust" => SectionLevel::Ust,
+        _ => SectionLevel::Pkt,
+    }
+}
+
+/// The level a child of `parent` has.
+fn child_level(parent: Option<SectionLevel>) -> Result<SectionLevel> {
+    Ok(match parent {
+        None => SectionLevel::Chapter,
+        Some(SectionLevel::Chapter) => SectionLevel::Paragraph,
+        Some(SectionLevel::Paragraph) => SectionLevel::Ust,
+        Some(SectionLevel::Ust) => SectionLevel::Pkt,
+        Some(SectionLevel::Pkt) => {
+            return Err(Error::Invalid("a pkt cannot have sub-sections".into()));
+        }
+    })
+}
+
+fn insert_section(
+    conn: &Connection,
+    cid: &str,
+    parent: Option<&str>,
+    level: SectionLevel,
+    position: i64,
+    heading: &str,
+) -> rusqlite::Result<String> {
+    let id = new_id();
+    conn.execute(
+        "INSERT INTO outline_section (id, consultation_id, parent_id, level, position, heading)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, cid, parent, level_name(level), position, heading],
+    )?;
+    Ok(id)
+}
+
+/// Creates the default skeleton in the consultation's language if it has no outline yet.
+pub(super) fn ensure_skeleton(conn: &Connection) -> rusqlite::Result<String> {
+    let cid = consultation::ensure(conn)?;
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM outline_section WHERE consultation_id = ?1",
+        [&cid],
+        |r| r.get(0),
+    )?;
+    if count > 0 {
+        return Ok(cid);
+    }
+    let lang: String = conn.query_row(
+        "SELECT language FROM consultation WHERE id = ?1",
+        [&cid],
+        |r| r.get(0),
+    )?;
+    for (i, ch) in DEFAULT_CHAPTERS.iter().enumerate() {
+        let chapter = insert_section(
+            conn,
+            &cid,
+            None,
+            SectionLevel::Chapter,
+            i as i64,
+            ch.heading(&lang),
+        )?;
+        for (j, heading) in ch.paragraph_headings(&lang).into_iter().enumerate() {
+            insert_section(
+                conn,
+                &cid,
+                Some(&chapter),
+                SectionLevel::Paragraph,
+                j as i64,
+                heading,
+            )?;
+        }
+    }
+    Ok(cid)
+}
+
+/// Loads the outline in document order (depth-first by position).
+pub(super) fn load(conn: &Connection, cid: &str, lang: &str) -> rusqlite::Result<Vec<SectionRow>> {
+    let mut st = conn.prepare(
+        "SELECT id, parent_id, level, position, heading, draft_text FROM outline_section
+         WHERE consultation_id = ?1 ORDER BY position, id",
+    )?;
+    let mut children: BTreeMap<Option<String>, Vec<SectionRow>> = BTreeMap::new();
+    for row in st.query_map([cid], |r| {
+        let level: String = r.get(2)?;
+        Ok(SectionRow {
+            id: r.get(0)?,
+            parent_id: r.get(1)?,
+            level: level_of(&level),
+            position: r.get(3)?,
+            depth: 0,
+            citation: String::new(),
+            heading: r.get(4)?,
+            draft_text: r.get(5)?,
+            topic_ids: Vec::new(),
+            card_ids: Vec::new(),
+        })
+    })? {
+        let row = row?;
+        children.entry(row.parent_id.clone()).or_default().push(row);
+    }
+    let mut links =
+        conn.prepare("SELECT section_id, topic_id, card_id FROM section_link ORDER BY rowid")?;
+    let mut topic_links: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut card_links: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for link in links.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })? {
+        let (section, topic, card) = link?;
+        if let Some(t) = topic {
+            topic_links.entry(section.clone()).or_default().push(t);
+        }
+        if let Some(c) = card {
+            card_links.entry(section).or_default().push(c);
+        }
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<(SectionRow, usize)> = children
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|r| (r, 0))
+        .collect();
+    while let Some((mut row, depth)) = stack.pop() {
+        row.depth = depth;
+        row.topic_ids = topic_links.remove(&row.id).unwrap_or_default();
+        row.card_ids = card_links.remove(&row.id).unwrap_or_default();
+        if let Some(kids) = children.remove(&Some(row.id.clone())) {
+            stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
+        }
+        out.push(row);
+    }
+    let levels: Vec<SectionLevel> = out.iter().map(|r| r.level).collect();
+    for (row, citation) in out.iter_mut().zip(citations(&levels, lang)) {
+        row.citation = citation;
+    }
+    Ok(out)
+}
+
+/// Normalises a typed reference: lower case, no spaces or dots, `§`/`par` unified.
+fn ref_key(s: &str) -> String {
+    s.to_lowercase()
+        .replace("paragraf", "§")
+        .replace("rozdział", "r")
+        .replace("rozdzial", "r")
+        .replace("chapter", "r")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect()
+}
+
+impl Store {
+    /// The outline of the current consultation, creating the default skeleton if needed.
+    pub fn outline(&mut self) -> Result<Vec<SectionRow>> {
+        let tx = self.conn.transaction()?;
+        let cid = ensure_skeleton(&tx)?;
+        tx.commit()?;
+        let lang = self.consultation()?.language;
+        Ok(load(&self.conn, &cid, &lang)?)
+    }
+
+    /// Resolves a typed section reference: `§ 5`, `5` (the § with that number),
+    /// `rozdział 2`/`r2`/`chapter 2`, `§5 ust. 2`, a heading prefix, or an id prefix.
+    pub fn find_section(&mut self, reference: &str) -> Result<SectionRow> {
+        let all = self.outline()?;
+        let key = ref_key(reference);
+        let wanted = if key.chars().all(|c| c.is_ascii_digit()) {
+            format!("§{key}")
+        } else {
+            key.clone()
+        };
+        let by_citation: Vec<&SectionRow> = all
+            .iter()
+            .filter(|s| ref_key(&s.citation) == wanted)
+            .collect();
+        if let [one] = by_citation.as_slice() {
+            return Ok((*one).clone());
+        }
+        let lower = reference.trim().to_lowercase();
+        let matches: Vec<&SectionRow> = all
+            .iter()
+            .filter(|s| {
+                (lower.len() >= 4 && s.id.starts_with(reference.trim()))
+                    || s.heading.to_lowercase().starts_with(&lower)
+            })
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::NotFound(format!(
+                "no outline section matches {reference:?} (see `narada outline list`)"
+            ))),
+            many => Err(Error::Invalid(format!(
+                "{reference:?} matches {} sections: {}",
+                many.len(),
+                many.iter()
+                    .map(|s| s.citation.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+
+    /// Adds a section under `parent` (a chapter at the top level), after its siblings.
+    pub fn add_section(&mut self, parent_id: Option<&str>, heading: &str) -> Result<SectionRow> {
+        let heading = clean(heading);
+        if heading.is_empty() {
+            return Err(Error::Invalid("a section needs a heading".into()));
+        }
+        let all = self.outline()?;
+        let parent = parent_id
+            .map(|p| {
+                all.iter()
+                    .find(|s| s.id == p)
+                    .ok_or_else(|| Error::NotFound(format!("no section with id {p}")))
+            })
+            .transpose()?;
+        let level = child_level(parent.map(|p| p.level))?;
+        let tx = self.conn.transaction()?;
+        let cid = consultation::ensure(&tx)?;
+        let position: i64 = tx.query_row(
+            "SELECT coalesce(max(position), -1) + 1 FROM outline_section
+             WHERE consultation_id = ?1 AND parent_id IS ?2",
+            params![cid, parent_id],
+            |r| r.get(0),
+        )?;
+        let id = insert_section(&tx, &cid, parent_id, level, position, &heading)?;
+        tx.commit()?;
+        self.outline()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Error::NotFound("the new section vanished".into()))
+    }
+
+    /// Changes a section's heading and/or its drafted wording.
+    pub fn edit_section(
+        &mut self,
+        id: &str,
+        heading: Option<&str>,
+        draft: Option<&str>,
+    ) -> Result<()> {
+        let heading = heading.map(clean);
+        if heading.as_deref() == Some("") {
+            return Err(Error::Invalid("a section needs a heading".into()));
+        }
+        let n = self.conn.execute(
+            "UPDATE outline_section SET heading = coalesce(?2, heading), draft_text = coalesce(?3, draft_text)
+             WHERE id = ?1",
+            params![id, heading, draft.map(str::trim)],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("no section with id {id}")));
+        }
+        Ok(())
+    }
+
+    /// Moves a section up (`-1`) or down (`+1`) among its siblings.
+    pub fn move_section(&mut self, id: &str, delta: i64) -> Result<()> {
+        let all = self.outline()?;
+        let me = all
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
+        let mut siblings: Vec<&SectionRow> =
+            all.iter().filter(|s| s.parent_id == me.parent_id).collect();
+        siblings.sort_by_key(|s| s.position);
+        let at = siblings.iter().position(|s| s.id == id).unwrap_or(0) as i64;
+        let to = (at + delta).clamp(0, siblings.len() as i64 - 1);
+        if to == at {
+            return Ok(());
+        }
+        let moved = siblings.remove(at as usize);
+        siblings.insert(to as usize, moved);
+        let tx = self.conn.transaction()?;
+        for (i, s) in siblings.iter().enumerate() {
+            tx.execute(
+                "UPDATE outline_section SET position = ?2 WHERE id = ?1",
+                params![s.id, i as i64],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Maps a topic or a card to a section (idempotent).
+    pub fn map_section(&mut self, section_id: &str, target: &MapTarget) -> Result<()> {
+        let (topic, card) = match target {
+            MapTarget::Topic(t) => (Some(self.topic(t)?.id), None),
+            MapTarget::Card(c) => (None, Some(self.card(c)?.id)),
+        };
+        self.conn.execute(
+            "INSERT OR IGNORE INTO section_link (section_id, topic_id, card_id) VALUES (?1, ?2, ?3)",
+            params![section_id, topic, card],
+        )?;
+        Ok(())
+    }
+
+    pub fn unmap_section(&mut self, section_id: &str, target: &MapTarget) -> Result<usize> {
+        let n = match target {
+            MapTarget::Topic(t) => self.conn.execute(
+                "DELETE FROM section_link WHERE section_id = ?1 AND topic_id = ?2",
+                params![section_id, t],
+            )?,
+            MapTarget::Card(c) => self.conn.execute(
+                "DELETE FROM section_link WHERE section_id = ?1 AND card_id = ?2",
+                params![section_id, c],
+            )?,
+        };
+        Ok(n)
+    }
+}
+
+/// What the outline covers and what it misses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Chapters and § with no adopted recommendation in them (or below them).
+    pub uncovered: Vec<SectionRow>,
+    /// Adopted cards not mapped to any section, directly or through their topic.
+    pub unmapped_adopted: Vec<crate::model::Card>,
+}
+
+impl Store {
+    /// Adopted (or adopted-in-part) live cards mapped to each section, directly or through
+    /// a topic, in entry order: the sources of each provision.
+    pub fn section_sources(&mut self) -> Result<BTreeMap<String, Vec<String>>> {
+        let sections = self.outline()?;
+        let cards = self.cards(&super::CardFilter::default())?;
+        let topic_of = self.card_topics()?;
+        let adopted: Vec<&crate::model::Card> = cards
+            .iter()
+            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()))
+            .collect();
+        let mut out = BTreeMap::new();
+        for s in &sections {
+            let ids: Vec<String> = adopted
+                .iter()
+                .filter(|c| {
+                    s.card_ids.contains(&c.id)
+                        || topic_of.get(&c.id).is_some_and(|t| s.topic_ids.contains(t))
+                })
+                .map(|c| c.id.clone())
+                .collect();
+            out.insert(s.id.clone(), ids);
+        }
+        Ok(out)
+    }
+
+    /// Card id → topic id for every placed card.
+    pub fn card_topics(&self) -> Result<BTreeMap<String, String>> {
+        let mut st = self.conn.prepare(
+            "SELECT m.card_id, m.topic_id FROM membership m JOIN topic t ON t.id = m.topic_id
+             WHERE t.deleted_at IS NULL",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn coverage(&mut self) -> Result<Coverage> {
+        let sections = self.outline()?;
+        let sources = self.section_sources()?;
+        // A chapter or § is covered when it or any section below it has sources.
+        let mut covered = vec![false; sections.len()];
+        for (i, s) in sections.iter().enumerate() {
+            if sources.get(&s.id).is_some_and(|v| !v.is_empty()) {
+                covered[i] = true;
+                let mut depth = s.depth;
+                for j in (0..i).rev() {
+                    if sections[j].depth < depth {
+                        covered[j] = true;
+                        depth = sections[j].depth;
+                    }
+                }
+            }
+        }
+        let uncovered = sections
+            .iter()
+            .zip(&covered)
+            .filter(|(s, c)| {
+                !**c && matches!(s.level, SectionLevel::Chapter | SectionLevel::Paragraph)
+            })
+            .map(|(s, _)| s.clone())
+            .collect();
+        let used: std::collections::BTreeSet<&String> = sources.values().flatten().collect();
+        let unmapped_adopted = self
+            .cards(&super::CardFilter::default())?
+            .into_iter()
+            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()) && !used.contains(&c.id))
+            .collect();
+        Ok(Coverage {
+            uncovered,
+            unmapped_adopted,
+        })
+    }
+}

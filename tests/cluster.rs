@@ -1,0 +1,221 @@
+//! Clustering through the binary (`cluster --input`) and through the store (runs keep
+//! hand placements).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use assert_cmd::Command;
+use narada::cluster::metrics;
+use narada::storage::Store;
+use narada::storage::topics::{RunRecord, RunTopic};
+use std::collections::BTreeMap;
+
+const EASY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/easy-clusters.jsonl"
+);
+
+fn cluster_file(extra: &[&str]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    Command::cargo_bin("narada")
+        .unwrap()
+        .args([
+            "cluster",
+            "--input",
+            EASY,
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .args(extra)
+        .assert()
+        .success();
+    std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn nmi_against_gold(out: &[serde_json::Value]) -> f64 {
+    let gold_text = std::fs::read_to_string(EASY).unwrap();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    for (i, (line, o)) in gold_text.lines().zip(out).enumerate() {
+        let g: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(g["id"], o["id"], "output keeps input order");
+        let n = names.len();
+        gold.push(
+            *names
+                .entry(g["label"].as_str().unwrap().to_owned())
+                .or_insert(n),
+        );
+        // Unsorted items are singletons.
+        pred.push(o["cluster"].as_u64().map_or(1000 + i, |c| c as usize));
+    }
+    metrics::nmi(&gold, &pred)
+}
+
+#[test]
+fn file_mode_writes_one_line_per_input_in_order_with_labels() {
+    let out = cluster_file(&["--k", "4"]);
+    assert_eq!(out.len(), 42);
+    for o in &out {
+        let obj = o.as_object().unwrap();
+        assert_eq!(obj.len(), 3, "{o}");
+        assert!(o["cluster"].is_u64() || o["cluster"].is_null(), "{o}");
+        assert!(o["label"].is_string(), "{o}");
+    }
+    // Emoji-only and empty texts are unsorted, not a garbage cluster.
+    assert!(out[40]["cluster"].is_null());
+    assert!(out[41]["cluster"].is_null());
+    let nmi = nmi_against_gold(&out);
+    assert!(nmi >= 0.8, "NMI {nmi} on an easy fixture");
+    // Labels show words as written, not stems.
+    let labels: Vec<&str> = out.iter().filter_map(|o| o["label"].as_str()).collect();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.contains("bibliotece") || l.contains("książki")),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn file_mode_is_deterministic_and_chooses_k_itself() {
+    let a = cluster_file(&[]);
+    let b = cluster_file(&[]);
+    assert_eq!(a, b);
+    let topics: std::collections::BTreeSet<u64> =
+        a.iter().filter_map(|o| o["cluster"].as_u64()).collect();
+    assert!((3..=6).contains(&topics.len()), "{topics:?}");
+    assert!(nmi_against_gold(&a) >= 0.7);
+}
+
+#[test]
+fn bad_input_line_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.jsonl");
+    std::fs::write(&file, "{\"id\":1,\"text\":\"a\"}\n{\"text\":\"bez id\"}\n").unwrap();
+    Command::cargo_bin("narada")
+        .unwrap()
+        .args(["cluster", "--input", file.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("bad.jsonl:2:"));
+}
+
+fn run_over(store: &Store, groups: &[(&str, &[usize])]) -> RunRecord {
+    let cards = store.cluster_input(None).unwrap();
+    RunRecord {
+        session_id: None,
+        params: "{}".into(),
+        k: groups.len(),
+        k_auto: false,
+        lang: "pl".into(),
+        topics: groups
+            .iter()
+            .map(|(label, members)| RunTopic {
+                label: (*label).into(),
+                keywords: vec![(*label).into()],
+                seed_name: None,
+                example_card_id: cards[members[0]].0.clone(),
+                members: members.iter().map(|&i| (cards[i].0.clone(), 0.5)).collect(),
+            })
+            .collect(),
+        unsorted: Vec::new(),
+    }
+}
+
+#[test]
+fn runs_never_move_cards_placed_by_hand_and_retire_empty_topics() {
+    let mut store = Store::open_in_memory().unwrap();
+    let records = narada::import::parse(
+        "t.csv",
+        "text,session\nDrzewa w parku,S\nŁawki w parku,S\nŚcieżka rowerowa,S\nStojaki rowerowe,S\n"
+            .as_bytes(),
+        narada::import::Format::Csv,
+    )
+    .unwrap();
+    store
+        .import_records(&records, &Default::default(), &mut |_, _| {})
+        .unwrap();
+    let cards = store.cluster_input(None).unwrap();
+    let first = store
+        .save_cluster_run(
+            &run_over(&store, &[("park", &[0, 1]), ("rower", &[2, 3])]),
+            true,
+        )
+        .unwrap();
+    assert_eq!((first.assigned, first.kept_by_hand), (4, 0));
+    // A person moves card 1 into a topic of their own.
+    let mine = store.create_topic("Ławki").unwrap();
+    store
+        .move_cards(&[cards[1].0.clone()], &mine.id, false)
+        .unwrap();
+    // A later run would put everything in one topic: the hand placement stays.
+    let second = store
+        .save_cluster_run(&run_over(&store, &[("wszystko", &[0, 1, 2, 3])]), true)
+        .unwrap();
+    assert_eq!((second.assigned, second.kept_by_hand), (3, 1));
+    assert_eq!(
+        store.card(&cards[1].0).unwrap().topic.as_deref(),
+        Some("Ławki")
+    );
+    assert_eq!(
+        store.card(&cards[0].0).unwrap().topic.as_deref(),
+        Some("wszystko")
+    );
+    let labels: Vec<String> = store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    assert_eq!(
+        labels,
+        vec!["wszystko", "Ławki"],
+        "the emptied run topics are retired"
+    );
+    // A proposal (not applied) is stored but changes no placement.
+    store
+        .save_cluster_run(&run_over(&store, &[("inne", &[0, 2])]), false)
+        .unwrap();
+    assert_eq!(
+        store.card(&cards[0].0).unwrap().topic.as_deref(),
+        Some("wszystko")
+    );
+}
+
+#[test]
+fn clustering_the_demo_database_stores_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("narada")
+            .unwrap()
+            .env("NARADA_DATA_DIR", dir.path())
+            .args(["--db", db.to_str().unwrap()])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    run(&["demo", "--no-tui"]);
+    run(&["cluster", "--outline-seeds", "--k", "10"]);
+    let topics: serde_json::Value =
+        serde_json::from_slice(&run(&["topic", "list", "--format", "json"])).unwrap();
+    let topics = topics.as_array().unwrap();
+    assert!(topics.len() >= 8, "{topics:?}");
+    assert!(
+        topics
+            .iter()
+            .any(|t| t["label"] == "Głosowanie" && t["origin"] == "seed")
+    );
+    // Running again reuses the seeded topics instead of piling up copies.
+    run(&["cluster", "--outline-seeds", "--k", "10"]);
+    let again: serde_json::Value =
+        serde_json::from_slice(&run(&["topic", "list", "--format", "json"])).unwrap();
+    assert_eq!(again.as_array().unwrap().len(), topics.len());
+}

@@ -1,0 +1,236 @@
+//! Crash safety (SIGKILL at random points), two processes on one database, fuzzed
+//! import parsers, and anonymisation.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use narada::import::{self, Format};
+use narada::storage::{CardFilter, Store};
+use proptest::prelude::*;
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn bin() -> String {
+    assert_cmd::cargo::cargo_bin("narada").display().to_string()
+}
+
+fn card_count(db: &Path) -> usize {
+    let store = Store::open(db).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    store
+        .cards(&CardFilter {
+            include_deleted: true,
+            ..CardFilter::default()
+        })
+        .unwrap()
+        .len()
+}
+
+/// A small deterministic generator, so every run kills at the same spread of moments.
+fn delays(n: usize, max_ms: u64) -> Vec<u64> {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % max_ms
+        })
+        .collect()
+}
+
+fn kill_group(child: &std::process::Child) {
+    // SAFETY: sending a signal to the process group we created for the child.
+    unsafe {
+        libc::kill(-(child.id() as i32), libc::SIGKILL);
+    }
+}
+
+#[test]
+fn killing_a_bulk_import_leaves_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.jsonl");
+    let lines: String = (0..20_000)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"k{i}\",\"text\":\"Karta numer {i} o głosowaniu\",\"session\":\"S\"}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&file, lines).unwrap();
+    for (round, ms) in delays(8, 600).into_iter().enumerate() {
+        let db = dir.path().join(format!("kill{round}.db"));
+        let mut child = Command::new(bin())
+            .args([
+                "--db",
+                db.to_str().unwrap(),
+                "import",
+                file.to_str().unwrap(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        kill_group(&child);
+        let status = child.wait().unwrap();
+        if !db.exists() {
+            continue; // killed before the file was created
+        }
+        let n = card_count(&db);
+        assert!(
+            n == 0 || n == 20_000,
+            "round {round} ({ms} ms, {status}): {n} cards"
+        );
+    }
+}
+
+#[test]
+fn killing_rapid_capture_never_loses_a_card_reported_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cap.db");
+    let db_s = db.to_str().unwrap().to_owned();
+    Command::new(bin())
+        .args(["--db", &db_s, "session", "add", "Warsztat"])
+        .output()
+        .unwrap();
+    let mut total_saved = 0;
+    for (round, ms) in delays(6, 400).into_iter().enumerate() {
+        let log = dir.path().join(format!("saved{round}.txt"));
+        let script = format!(
+            "for i in $(seq 1 500); do \"{bin}\" --db \"{db_s}\" card add \"r{round} karta $i\" >/dev/null && echo \"r{round} karta $i\" >> \"{log}\"; done",
+            bin = bin(),
+            log = log.display()
+        );
+        let mut child = Command::new("bash")
+            .args(["-c", &script])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(100 + ms));
+        kill_group(&child);
+        child.wait().unwrap();
+        let saved = std::fs::read_to_string(&log).unwrap_or_default();
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.integrity_check().unwrap(), "ok", "round {round}");
+        let texts: std::collections::BTreeSet<String> = store
+            .cards(&CardFilter::default())
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        for line in saved.lines() {
+            assert!(
+                texts.contains(line),
+                "round {round}: {line:?} was reported saved but is missing"
+            );
+            total_saved += 1;
+        }
+    }
+    assert!(total_saved > 0, "the capture loop never got to save a card");
+}
+
+#[test]
+fn two_processes_can_write_to_one_database_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("two.db");
+    let db_s = db.to_str().unwrap().to_owned();
+    Command::new(bin())
+        .args(["--db", &db_s, "session", "add", "Warsztat"])
+        .output()
+        .unwrap();
+    let spawn = |who: &str| {
+        let script = format!(
+            "for i in $(seq 1 25); do \"{bin}\" --db \"{db_s}\" card add \"{who} $i\" >/dev/null || exit 1; done",
+            bin = bin()
+        );
+        Command::new("bash").args(["-c", &script]).spawn().unwrap()
+    };
+    let (mut a, mut b) = (spawn("A"), spawn("B"));
+    assert!(a.wait().unwrap().success());
+    assert!(b.wait().unwrap().success());
+    assert_eq!(card_count(&db), 50);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Any bytes: a parsed file or a clear error naming the file — never a panic.
+    #[test]
+    fn import_parsers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        for format in [Format::Csv, Format::Json, Format::Jsonl] {
+            match import::parse("fuzz.txt", &bytes, format) {
+                Ok(records) => prop_assert!(!records.is_empty()),
+                Err(e) => prop_assert!(e.to_string().starts_with("fuzz.txt:"), "{}", e),
+            }
+        }
+    }
+
+    /// Structured but hostile CSV: quotes, separators, Polish letters and control bytes.
+    #[test]
+    fn import_parsers_never_panic_on_csv_like_text(body in "[a-zł,;\"\\n\\r\\t #@ż0-9\\x00]{0,300}") {
+        let text = format!("text,kind,votes,tags\n{body}");
+        if let Err(e) = import::parse("fuzz.csv", text.as_bytes(), Format::Csv) {
+            prop_assert!(e.to_string().starts_with("fuzz.csv:"), "{}", e);
+        }
+    }
+}
+
+#[test]
+fn anonymise_replaces_speakers_everywhere_and_is_stable() {
+    let mut store = Store::open_in_memory().unwrap();
+    let csv = "text,speaker,session\nA,Jan Kowalski,S\nB,seniorka,S\nC,Jan Kowalski,S\n";
+    let recs = import::parse("a.csv", csv.as_bytes(), Format::Csv).unwrap();
+    store
+        .import_records(&recs, &Default::default(), &mut |_, _| {})
+        .unwrap();
+    let first = store.find_card("1").unwrap();
+    store
+        .edit_card(
+            &first.id,
+            &narada::model::CardPatch {
+                speaker: Some(Some("Anna Nowak".into())),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let dry = store.anonymise(true).unwrap();
+    assert_eq!(dry.len(), 3);
+    assert_eq!(
+        store.find_card("2").unwrap().speaker.as_deref(),
+        Some("seniorka"),
+        "dry run writes nothing"
+    );
+    store.anonymise(false).unwrap();
+    let speakers: Vec<Option<String>> = store
+        .cards(&CardFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.speaker)
+        .collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Osoba 1".into()),
+            Some("Osoba 2".into()),
+            Some("Osoba 3".into())
+        ]
+    );
+    assert!(
+        store.search("kowalski", 5).unwrap().is_empty(),
+        "the search index forgot the name"
+    );
+    let history = store.card_history(&first.id).unwrap();
+    assert!(
+        history
+            .iter()
+            .all(|e| !e.detail.clone().unwrap_or_default().contains("Kowalski"))
+    );
+    assert!(
+        store.anonymise(false).unwrap().is_empty(),
+        "a second run changes nothing"
+    );
+}
