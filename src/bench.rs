@@ -16,6 +16,28 @@ pub fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Milliseconds since this process started (Linux: kernel start time in clock ticks,
+/// usually 10 ms), if known.
+pub fn process_age_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let after = stat.rsplit_once(')')?.1;
+    let start_ticks: f64 = after.split_whitespace().nth(19)?.parse().ok()?;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    // CLK_TCK is 100 on every Linux configuration narada is likely to meet.
+    Some((uptime - start_ticks / 100.0) * 1000.0)
+}
+
+/// `narada bench tui`: the interface on a database built from `input`.
+pub fn tui(input: &Path) -> Result<String> {
+    crate::tui::bench::run(input)
+}
+
 /// Imports `input` into a fresh file database in a temporary directory and reports the
 /// time of each phase, with a bare one-table insert of the same rows as the baseline.
 pub fn import(input: &Path) -> Result<String> {

@@ -13,5 +13,6 @@ pub mod import;
 pub mod model;
 pub mod paths;
 pub mod storage;
+pub mod tui;
 
 pub use error::{Error, Result};

@@ -452,3 +452,12 @@ fn working_group_flow_through_the_command_line() {
         "{show}"
     );
 }
+
+#[test]
+fn the_interface_refuses_to_start_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    narada(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("needs a terminal"));
+}

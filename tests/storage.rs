@@ -268,3 +268,31 @@ fn an_empty_file_becomes_a_database() {
         narada::storage::migrate::LATEST
     );
 }
+
+#[test]
+fn search_as_you_type_skips_tiny_words_and_ranks_only_real_ones() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = with_session(&mut store);
+    for text in ["Ławki w parku", "Lampy na ulicy", "Ławki przy szkole"] {
+        store
+            .add_card(&CardDraft::new(&s, CardKind::Other, text))
+            .unwrap();
+    }
+    let texts = |q: &str| -> Vec<String> {
+        store
+            .search_as_you_type(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    };
+    // Short prefixes: newest first, no ranking.
+    assert_eq!(
+        texts("l"),
+        vec!["Ławki przy szkole", "Lampy na ulicy", "Ławki w parku"]
+    );
+    // A one-letter word next to a real one is ignored until it grows.
+    assert_eq!(texts("lawki p").len(), 2);
+    assert_eq!(texts("lawki pa"), vec!["Ławki w parku"]);
+    assert!(texts(" ").is_empty());
+}

@@ -32,6 +32,9 @@ pub struct Cli {
     /// Name or pseudonym recorded as "entered by" on what you add (env NARADA_USER).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub actor: Option<String>,
+    /// Language of the interface: pl or en (default: config.toml, else the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::tui::i18n::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -548,6 +551,14 @@ pub struct ExportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum BenchCmd {
+    /// Drive the interface on a 100k-card database (off screen); print latencies and RSS.
+    Tui {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+    },
+    /// Used by `bench tui`: measure the interface off screen on an existing --db.
+    #[command(hide = true)]
+    TuiRun,
     /// Cluster the labelled sets with k given and automatic; print NMI, ARI, V-measure,
     /// largest-cluster share, chosen k, seconds and peak RSS (one process per case).
     Cluster {

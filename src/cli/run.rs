@@ -16,26 +16,17 @@ pub fn run(cli: Cli) -> Result<()> {
         .actor
         .clone()
         .or_else(|| std::env::var("NARADA_USER").ok());
+    let tui_options = crate::tui::TuiOptions {
+        lang: cli.lang,
+        config_dir: Some(paths.config_dir.clone()),
+    };
     let open = || -> Result<Store> {
         let mut store = Store::open(&paths.db)?;
         store.set_actor(actor.clone());
         Ok(store)
     };
     match cli.command {
-        None => {
-            let store = open()?;
-            let n = store.cards(&Default::default())?.len();
-            println!(
-                "narada: database {} holds {n} cards.\n\
-                 The full-screen interface is not part of this version yet. Try:\n  \
-                 narada demo --no-tui      load the sample consultation\n  \
-                 narada session list       list sessions\n  \
-                 narada card add \"…\"       add a card\n  \
-                 narada --help             all commands",
-                paths.db.display()
-            );
-            Ok(())
-        }
+        None => crate::tui::run(open()?, tui_options),
         Some(Command::Paths) => {
             println!("data directory:   {}", paths.data_dir.display());
             println!("config directory: {}", paths.config_dir.display());
@@ -47,7 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("demo database:    {}", paths.demo_db.display());
             Ok(())
         }
-        Some(Command::Demo { no_tui: _ }) => {
+        Some(Command::Demo { no_tui }) => {
             let target = cli.db.clone().unwrap_or_else(|| paths.demo_db.clone());
             let summary = crate::demo::create(&target)?;
             println!(
@@ -56,8 +47,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 summary.sessions,
                 summary.cards
             );
-            println!("try: narada --db {} card list", target.display());
-            Ok(())
+            // Without a terminal (a script, a pipe) the demo only loads, as with --no-tui.
+            if no_tui || !std::io::stdout().is_terminal() {
+                println!("try: narada --db {} card list", target.display());
+                return Ok(());
+            }
+            let mut store = Store::open(&target)?;
+            store.set_actor(actor.clone());
+            crate::tui::run(store, tui_options)
         }
         Some(Command::Consultation(cmd)) => {
             let mut store = open()?;
@@ -136,6 +133,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Bench(cmd)) => {
             let report = match cmd {
                 BenchCmd::Import { input } => crate::bench::import(&input)?,
+                BenchCmd::Tui { input } => crate::bench::tui(&input)?,
+                BenchCmd::TuiRun => crate::tui::bench::measure_in_process(&paths.db)?,
                 BenchCmd::Merge { input } => crate::bench::merge::run(&input)?,
                 BenchCmd::Cluster { data_dir, threads } => {
                     crate::bench::cluster::suite(&data_dir, threads)?

@@ -1,16 +1,20 @@
 //! The domain: pure types and rules, no IO.
 
+mod capture;
 mod card;
 mod kinds;
 pub mod outline;
+mod query;
 mod session;
 pub mod text;
 
+pub use capture::{Capture, parse_capture};
 pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
     LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
 };
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
+pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft};
 
 /// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored

@@ -44,6 +44,42 @@ pub fn split_tags(raw: &str) -> Vec<String> {
     tags
 }
 
+/// Byte ranges of the words of `text` that a search for `query` matched: words whose
+/// folded form starts with one of the folded query words (the FTS prefix rule), so
+/// the screen can highlight `Łódź` for the query `lodz`.
+pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let folded = fold(query);
+    let terms: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let check = |s: usize, e: usize, out: &mut Vec<std::ops::Range<usize>>| {
+        let word = fold(&text[s..e]);
+        if terms.iter().any(|t| word.starts_with(t)) {
+            out.push(s..e);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                check(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        check(s, text.len(), &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +112,14 @@ mod tests {
             vec!["ocena", "terminy", "dostępność"]
         );
         assert!(split_tags(" ; ").is_empty());
+    }
+
+    #[test]
+    fn match_ranges_find_folded_prefixes() {
+        let t = "Łódź: więcej ławek, mniej łąk";
+        let r = match_ranges(t, "lodz LAWE");
+        let words: Vec<&str> = r.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(words, vec!["Łódź", "ławek"]);
+        assert!(match_ranges(t, " ").is_empty());
     }
 }

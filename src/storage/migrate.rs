@@ -8,6 +8,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/v2.sql"),
     include_str!("sql/v3.sql"),
     include_str!("sql/v4.sql"),
+    include_str!("sql/v5.sql"),
 ];
 
 /// The schema version this build writes.
@@ -74,6 +75,16 @@ mod tests {
         ] {
             assert!(t.contains(&name.to_string()), "{name} missing from {t:?}");
         }
+        // v5: session totals come from the index alone.
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT count(*), sum(votes) FROM card
+                 WHERE session_id = 's' AND deleted_at IS NULL AND superseded_by IS NULL",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX card_session"), "{plan}");
         // Running again is a no-op.
         assert_eq!(migrate_to(&mut conn, LATEST).unwrap(), LATEST);
     }

@@ -23,6 +23,7 @@ pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;
 pub use events::CardEvent;
 pub use import::{ImportOptions, ImportSummary};
+pub use search::fts_query;
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};

@@ -4,6 +4,7 @@ use super::Store;
 use super::rows::{CARD_SELECT, card_from_row};
 use crate::error::Result;
 use crate::model::{Card, text::fold};
+use rusqlite::OptionalExtension;
 
 /// Turns what a user typed into an FTS5 query: every folded word must occur, as a
 /// prefix, so search works while the user is still typing. Returns `None` when the
@@ -18,23 +19,82 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// Shortest term worth ranking: a one- or two-letter prefix matches most cards, so
+/// ranking them costs tens of milliseconds on 100k cards and tells nothing.
+const RANKED_TERM: usize = 3;
+
+/// Matches looked up beyond the limit, to make up for deleted cards among them.
+const MARGIN: i64 = 100;
+
 impl Store {
     /// Cards of the current consultation matching `query`, best match first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Card>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        self.hits(
+            "SELECT rowid FROM card_fts WHERE card_fts MATCH ?1
+             ORDER BY bm25(card_fts), rowid LIMIT ?2",
+            &q,
+            limit,
+        )
+    }
+
+    /// Search for a query that is still being typed: one-letter words are left out while
+    /// a longer word is there (they would match nearly every card), and while every word
+    /// is shorter than three letters the newest matches come first instead of the best.
+    pub fn search_as_you_type(&self, query: &str, limit: usize) -> Result<Vec<Card>> {
+        let folded = fold(query);
+        let words: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        if longest >= RANKED_TERM {
+            let kept: Vec<&str> = words
+                .into_iter()
+                .filter(|w| w.chars().count() > 1)
+                .collect();
+            return self.search(&kept.join(" "), limit);
+        }
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        self.hits(
+            "SELECT rowid FROM card_fts WHERE card_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+            &q,
+            limit,
+        )
+    }
+
+    /// Runs an FTS query for card numbers, then reads those cards one by one. Two steps
+    /// on purpose: joined in one statement, the planner may walk a whole session's cards
+    /// through the session index and probe the matches, which is far slower.
+    fn hits(&self, fts_sql: &str, q: &str, limit: usize) -> Result<Vec<Card>> {
+        let wanted = i64::try_from(limit).unwrap_or(i64::MAX);
+        let seqs: Vec<i64> = self
+            .conn
+            .prepare_cached(fts_sql)?
+            .query_map(rusqlite::params![q, wanted.saturating_add(MARGIN)], |r| {
+                r.get(0)
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let sql = format!(
             "{CARD_SELECT}
-             JOIN (SELECT rowid AS hit, bm25(card_fts) AS rank FROM card_fts WHERE card_fts MATCH ?1) f
-               ON f.hit = c.seq
-             WHERE c.deleted_at IS NULL AND c.superseded_by IS NULL
-               AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)
-             ORDER BY f.rank, c.seq LIMIT ?2"
+             WHERE c.seq = ?1 AND c.deleted_at IS NULL AND c.superseded_by IS NULL
+               AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params![q, limit as i64], card_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for seq in seqs {
+            if out.len() >= limit {
+                break;
+            }
+            if let Some(card) = st.query_row([seq], card_from_row).optional()? {
+                out.push(card);
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -192,4 +192,45 @@ impl Store {
             .optional()?;
         id.map(|id| self.session(&id)).transpose()
     }
+
+    /// Replaces a session's descriptive fields; activities named in the draft are added
+    /// (existing ones are kept, since cards may refer to them).
+    pub fn update_session(&mut self, id: &str, draft: &SessionDraft) -> Result<Session> {
+        let d = draft.validated().map_err(Error::Invalid)?;
+        let old = self.session(id)?;
+        let tx = self.conn.transaction()?;
+        let clash: Option<String> = tx
+            .query_row(
+                "SELECT id FROM session WHERE title = ?1 AND id <> ?2
+                 AND consultation_id = (SELECT consultation_id FROM session WHERE id = ?2)",
+                params![d.title, old.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if clash.is_some() {
+            return Err(Error::Invalid(format!(
+                "a session titled {:?} already exists",
+                d.title
+            )));
+        }
+        tx.execute(
+            "UPDATE session SET kind = ?2, title = ?3, date = ?4, place = ?5, facilitator = ?6,
+                 participants = ?7, updated_at = ?8 WHERE id = ?1",
+            params![
+                old.id,
+                d.kind.as_str(),
+                d.title,
+                d.date,
+                d.place,
+                d.facilitator,
+                d.participants,
+                now_rfc3339()
+            ],
+        )?;
+        for name in &d.activities {
+            ensure_activity(&tx, &old.id, name)?;
+        }
+        tx.commit()?;
+        self.session(&old.id)
+    }
 }

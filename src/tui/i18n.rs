@@ -1,0 +1,241 @@
+//! The one catalogue of user-visible strings, in Polish and English.
+//!
+//! Every string the interface shows comes from here (card and session texts aside), so
+//! a translation is one place to edit and a missing one is a compile error.
+
+use crate::model::{CardKind, DecisionOutcome, SessionKind};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Pl,
+    En,
+}
+
+impl Lang {
+    /// The language a POSIX locale asks for: `pl_PL.UTF-8` → Polish, else English.
+    /// `LC_ALL` wins over `LC_MESSAGES`, which wins over `LANG`, as in gettext.
+    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| get(k))
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if locale.to_lowercase().starts_with("pl") {
+            Lang::Pl
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Declares the message keys with their Polish and English texts.
+macro_rules! catalogue {
+    ($($key:ident => $pl:literal, $en:literal;)+) => {
+        /// A message key; `tr` gives its text in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum T { $($key),+ }
+
+        impl T {
+            pub fn tr(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Pl) => $pl, (T::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    Sessions => "Sesje", "Sessions";
+    NoSessions => "Brak sesji. Naciśnij n, aby dodać pierwszą.", "No sessions yet. Press n to add the first one.";
+    Votes => "głosy", "votes";
+    AllSessions => "Cała konsultacja", "Whole consultation";
+    NoSession => "(bez sesji)", "(no session)";
+    Loading => "Wczytywanie…", "Loading…";
+    NoCards => "Brak kart. Naciśnij a, aby dodać kartę.", "No cards. Press a to add one.";
+    NoMatches => "Nic nie pasuje do filtra.", "Nothing matches the filter.";
+    Filter => "Filtr", "Filter";
+    FilterHint => "k:p #tag s:sesja t:temat d:przyjęta słowa", "k:p #tag s:session t:topic d:adopted words";
+    Sort => "Kolejność", "Sort";
+    SortEntry => "wg wpisania", "as entered";
+    SortNewest => "najnowsze", "newest";
+    SortVotes => "wg głosów", "by votes";
+    SortKind => "wg rodzaju", "by kind";
+    Capture => "Nowa karta", "New card";
+    CaptureHint => "p: tekst #tag @rola · Tab rodzaj · Enter zapisz", "p: text #tag @role · Tab kind · Enter save";
+    Saved => "Zapisano", "Saved";
+    Deleted => "Usunięto", "Deleted";
+    Undone => "Cofnięto", "Undone";
+    Redone => "Przywrócono", "Redone";
+    NothingToUndo => "Nie ma czego cofnąć", "Nothing to undo";
+    NothingToRedo => "Nie ma czego przywrócić", "Nothing to redo";
+    NoCardSelected => "Nie wybrano karty", "No card selected";
+    PickSessionFirst => "Najpierw wybierz lub dodaj sesję", "Pick or add a session first";
+    Error => "Błąd", "Error";
+    Search => "Szukaj", "Search";
+    SearchHint => "Wpisz słowa; litery polskie są dowolne (lodz = Łódź)", "Type words; Polish letters optional (lodz = Łódź)";
+    Found => "znaleziono", "found";
+    Help => "Pomoc", "Help";
+    HelpClose => "Esc lub ? zamyka", "Esc or ? closes";
+    Detail => "Karta", "Card";
+    Kind => "Rodzaj", "Kind";
+    Text => "Tekst", "Text";
+    Session => "Sesja", "Session";
+    Activity => "Aktywność", "Activity";
+    Speaker => "Rola", "Role";
+    Tags => "Tagi", "Tags";
+    Topic => "Temat", "Topic";
+    Decision => "Decyzja", "Decision";
+    Created => "Dodano", "Added";
+    EditCard => "Edycja karty", "Edit card";
+    NewSession => "Nowa sesja", "New session";
+    EditSession => "Edycja sesji", "Edit session";
+    Title => "Tytuł", "Title";
+    Date => "Data (RRRR-MM-DD)", "Date (YYYY-MM-DD)";
+    Place => "Miejsce", "Place";
+    Facilitator => "Prowadzący", "Facilitator";
+    Participants => "Uczestnicy (liczba)", "Participants (count)";
+    Activities => "Aktywności (po przecinku)", "Activities (comma-separated)";
+    FormHint => "Tab pole · ←/→ rodzaj · Enter zapisz · Esc anuluj", "Tab field · ←/→ kind · Enter save · Esc cancel";
+    NotANumber => "to nie jest liczba", "not a number";
+    Timer => "Czas", "Timer";
+    TimerPrompt => "Minuty na aktywność", "Minutes for the activity";
+    TimeUp => "KONIEC CZASU", "TIME'S UP";
+    Paused => "pauza", "paused";
+    Projector => "Tryb rzutnika", "Projector mode";
+    Quit => "Wyjście", "Quit";
+}
+
+/// Countable things shown with a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    Card,
+    Vote,
+}
+
+/// `n` with the right plural form: Polish has three (1 karta, 2 karty, 5 kart).
+pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
+    let (one, few, many) = match (noun, lang) {
+        (Noun::Card, Lang::Pl) => ("karta", "karty", "kart"),
+        (Noun::Vote, Lang::Pl) => ("głos", "głosy", "głosów"),
+        (Noun::Card, Lang::En) => ("card", "cards", "cards"),
+        (Noun::Vote, Lang::En) => ("vote", "votes", "votes"),
+    };
+    let word = match (lang, n.unsigned_abs()) {
+        (_, 1) => one,
+        (Lang::En, _) => many,
+        (Lang::Pl, m) if (2..=4).contains(&(m % 10)) && !(12..=14).contains(&(m % 100)) => few,
+        (Lang::Pl, _) => many,
+    };
+    format!("{n} {word}")
+}
+
+/// Display name of a card kind.
+pub fn kind_name(k: CardKind, lang: Lang) -> &'static str {
+    use CardKind::*;
+    match (k, lang) {
+        (Recommendation, Lang::Pl) => "rekomendacja",
+        (Expectation, Lang::Pl) => "oczekiwanie",
+        (Proposal, Lang::Pl) => "propozycja",
+        (Concern, Lang::Pl) => "obawa",
+        (Question, Lang::Pl) => "pytanie",
+        (Other, Lang::Pl) => "inne",
+        (Recommendation, Lang::En) => "recommendation",
+        (Expectation, Lang::En) => "expectation",
+        (Proposal, Lang::En) => "proposal",
+        (Concern, Lang::En) => "concern",
+        (Question, Lang::En) => "question",
+        (Other, Lang::En) => "other",
+    }
+}
+
+/// A four-letter badge for a card kind, for narrow list columns.
+pub fn kind_badge(k: CardKind, lang: Lang) -> &'static str {
+    use CardKind::*;
+    match (k, lang) {
+        (Recommendation, Lang::Pl) => "REKO",
+        (Expectation, Lang::Pl) => "OCZE",
+        (Proposal, Lang::Pl) => "PROP",
+        (Concern, Lang::Pl) => "OBAW",
+        (Question, Lang::Pl) => "PYTA",
+        (Other, Lang::Pl) => "INNE",
+        (Recommendation, Lang::En) => "RECO",
+        (Expectation, Lang::En) => "EXPE",
+        (Proposal, Lang::En) => "PROP",
+        (Concern, Lang::En) => "CONC",
+        (Question, Lang::En) => "QUES",
+        (Other, Lang::En) => "OTHR",
+    }
+}
+
+pub fn session_kind_name(k: SessionKind, lang: Lang) -> &'static str {
+    use SessionKind::*;
+    match (k, lang) {
+        (Training, Lang::Pl) => "szkolenie",
+        (WorkingGroup, Lang::Pl) => "grupa robocza",
+        (Advisory, Lang::Pl) => "spotkanie doradcze",
+        (Other, Lang::Pl) => "inne",
+        (Training, Lang::En) => "training",
+        (WorkingGroup, Lang::En) => "working group",
+        (Advisory, Lang::En) => "advisory meeting",
+        (Other, Lang::En) => "other",
+    }
+}
+
+pub fn decision_name(d: DecisionOutcome, lang: Lang) -> &'static str {
+    use DecisionOutcome::*;
+    match (d, lang) {
+        (Adopted, Lang::Pl) => "przyjęta",
+        (AdoptedInPart, Lang::Pl) => "przyjęta częściowo",
+        (Rejected, Lang::Pl) => "odrzucona",
+        (Postponed, Lang::Pl) => "odłożona",
+        (Adopted, Lang::En) => "adopted",
+        (AdoptedInPart, Lang::En) => "adopted in part",
+        (Rejected, Lang::En) => "rejected",
+        (Postponed, Lang::En) => "postponed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_polish_only_for_pl() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "pl_PL.UTF-8")])), Lang::Pl);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "pl_PL")])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn polish_plurals_have_three_forms() {
+        let pl = |n| count(n, Noun::Card, Lang::Pl);
+        assert_eq!(
+            [pl(1), pl(2), pl(5), pl(12), pl(22), pl(0)],
+            [
+                "1 karta", "2 karty", "5 kart", "12 kart", "22 karty", "0 kart"
+            ]
+        );
+        assert_eq!(count(1, Noun::Vote, Lang::En), "1 vote");
+        assert_eq!(count(3, Noun::Vote, Lang::Pl), "3 głosy");
+    }
+
+    #[test]
+    fn every_key_has_both_languages() {
+        assert_eq!(T::Sessions.tr(Lang::Pl), "Sesje");
+        assert_eq!(T::Sessions.tr(Lang::En), "Sessions");
+    }
+}

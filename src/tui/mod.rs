@@ -1,0 +1,187 @@
+//! The full-screen terminal interface; the only module that uses ratatui/crossterm.
+//!
+//! Input → `Action` (through the keymap) → `App::update` → `Effect`s → `Runner` against
+//! the store → result actions → `update` again; drawing reads `&App` only.
+
+pub mod action;
+pub mod app;
+pub mod bench;
+pub mod config;
+pub mod effect;
+pub mod event;
+pub mod i18n;
+pub mod keymap;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod timer;
+pub mod view;
+pub mod widgets;
+
+use crate::error::{Error, Result};
+use crate::storage::Store;
+use action::Action;
+use app::{App, AppOptions};
+use effect::{Effect, Runner};
+use i18n::Lang;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How `narada` starts the interface.
+#[derive(Debug, Clone, Default)]
+pub struct TuiOptions {
+    /// `--lang`; else the config file; else the locale.
+    pub lang: Option<Lang>,
+    /// Where `config.toml` is looked for.
+    pub config_dir: Option<PathBuf>,
+}
+
+/// The app and the runner wired together: what the terminal loop, the tests and the
+/// benchmark all drive.
+pub struct Driver {
+    pub app: App,
+    pub runner: Runner,
+}
+
+impl Driver {
+    /// Builds the app and runs its start effects. `background` reads big lists and
+    /// searches on a second thread (see `Runner::new`).
+    pub fn new(store: Store, options: AppOptions, background: bool) -> Driver {
+        let mut d = Driver {
+            app: App::new(options),
+            runner: Runner::new(store, background),
+        };
+        let effects = d.app.start();
+        d.run_effects(effects);
+        d
+    }
+
+    fn run_effects(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(e) = queue.pop_front() {
+            for action in self.runner.perform(e) {
+                queue.extend(self.app.update(action));
+            }
+        }
+    }
+
+    pub fn act(&mut self, action: Action) {
+        let effects = self.app.update(action);
+        self.run_effects(effects);
+    }
+
+    pub fn key(&mut self, ev: KeyEvent) {
+        let effects = self.app.handle_key(ev);
+        self.run_effects(effects);
+    }
+
+    /// Feeds in what the reader thread has finished; returns whether anything arrived.
+    pub fn poll(&mut self) -> bool {
+        let results = self.runner.poll();
+        let any = !results.is_empty();
+        for a in results {
+            self.act(a);
+        }
+        any
+    }
+
+    /// Waits (up to `limit`) until background reads are done; for tests and benches.
+    pub fn settle(&mut self, limit: Duration) {
+        let t = Instant::now();
+        while self.app.list.loading || self.app.search.pending {
+            if !self.poll() {
+                if t.elapsed() > limit {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+    }
+
+    /// Draws the app into a fresh buffer of the given size.
+    pub fn render(&self, width: u16, height: u16) -> Buffer {
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        ratatui::widgets::Widget::render(&self.app, area, &mut buf);
+        buf
+    }
+}
+
+/// The language: `--lang`, else `lang` in the config file, else the locale.
+fn choose_lang(flag: Option<Lang>, config: Option<Lang>) -> Lang {
+    flag.or(config)
+        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()))
+}
+
+/// Loads `config.toml` from `dir` and turns it into app options.
+pub fn app_options(dir: Option<&Path>, lang: Option<Lang>) -> Result<AppOptions> {
+    let (config, label) = match dir {
+        Some(d) => (
+            config::Config::load(d)?,
+            d.join(config::CONFIG_FILE).display().to_string(),
+        ),
+        None => (config::Config::default(), String::new()),
+    };
+    Ok(AppOptions {
+        lang: choose_lang(lang, config.lang),
+        keymap: config.keymap(&label)?,
+    })
+}
+
+/// Runs the interface on `store` until the user quits or a signal arrives.
+pub fn run(store: Store, options: TuiOptions) -> Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Invalid(
+            "the interface needs a terminal; for scripts use a command (narada --help)".into(),
+        ));
+    }
+    let app_options = app_options(options.config_dir.as_deref(), options.lang)?;
+    let mut guard = terminal::Guard::init()?;
+    let size = guard
+        .terminal
+        .size()
+        .map_err(|e| Error::io(Path::new("<terminal>"), e))?;
+    let mut d = Driver::new(store, app_options, true);
+    d.act(Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard
+                .terminal
+                .draw(|f| {
+                    f.render_widget(&d.app, f.area());
+                    if let Some(p) = view::cursor(&d.app, f.area()) {
+                        f.set_cursor_position(p);
+                    }
+                })
+                .map_err(|e| Error::io(Path::new("<terminal>"), e))?;
+            dirty = false;
+        }
+        if d.app.quit || guard.stop_requested() {
+            break;
+        }
+        // Short waits while something is loading or counting down, long ones at rest.
+        let busy = d.app.list.loading || d.app.search.pending || d.app.timer.running();
+        let wait = Duration::from_millis(if busy { 50 } else { 500 });
+        let input = event::next(wait).map_err(|e| Error::io(Path::new("<terminal>"), e))?;
+        // The clock reaches the state as an action, so the timer reads one time.
+        d.act(Action::Tick(Instant::now()));
+        match input {
+            Some(event::Input::Key(k)) => {
+                d.key(k);
+                dirty = true;
+            }
+            Some(event::Input::Action(a)) => {
+                d.act(a);
+                dirty = true;
+            }
+            None => {}
+        }
+        dirty |= d.poll() || d.app.timer.running();
+    }
+    Ok(())
+}

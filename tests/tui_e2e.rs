@@ -1,0 +1,228 @@
+//! The real binary in a real terminal (tmux): type a card, quit, and check the card is
+//! stored and the terminal restored; and that SIGTERM restores it too. Skipped, with
+//! the reason printed, when tmux is not installed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_narada");
+
+/// tmux on a server of the test's own (`-L`), so parallel tests never share one: a
+/// server shutting down as one test ends would otherwise fail the other's start.
+fn tmux(socket: &str, args: &[&str]) -> Output {
+    Command::new("tmux")
+        .args(["-L", socket])
+        .args(args)
+        .output()
+        .expect("tmux runs")
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A tmux session that is killed when the test ends, however it ends.
+struct Session {
+    name: String,
+}
+
+impl Session {
+    /// Starts `command` in a detached 100×30 session.
+    fn start(tag: &str, command: &str) -> Session {
+        let name = format!("narada-e2e-{tag}-{}", std::process::id());
+        let out = tmux(
+            &name,
+            &[
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                "100",
+                "-y",
+                "30",
+                command,
+            ],
+        );
+        assert!(out.status.success(), "{out:?}");
+        Session { name }
+    }
+
+    fn screen(&self) -> String {
+        let out = tmux(&self.name, &["capture-pane", "-p", "-t", &self.name]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let t = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {needle:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.name];
+        args.extend_from_slice(keys);
+        assert!(tmux(&self.name, &args).status.success());
+        // Let the app read them apart: Esc followed at once by a key reads as Alt-key.
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn text(&self, text: &str) {
+        assert!(
+            tmux(&self.name, &["send-keys", "-t", &self.name, "-l", text])
+                .status
+                .success()
+        );
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn query(&self, format: &str) -> String {
+        let out = tmux(
+            &self.name,
+            &["display-message", "-p", "-t", &self.name, format],
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = tmux(&self.name, &["kill-server"]);
+    }
+}
+
+/// A child process of `parent`, from /proc (no procps needed).
+fn child_of(parent: &str) -> Option<String> {
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let pid = entry.file_name().to_string_lossy().into_owned();
+        if !pid.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (comm) state ppid …"; comm may hold spaces, so split after ')'.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1));
+        if ppid == Some(parent) {
+            return Some(pid);
+        }
+    }
+    None
+}
+
+fn narada(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("NARADA_DATA_DIR", dir)
+        .env("NARADA_CONFIG_DIR", dir.join("config"))
+        .env_remove("NARADA_DB")
+        .output()
+        .unwrap()
+}
+
+/// The shell line that runs the app and then reports how it ended.
+fn app_command(dir: &Path, db: &Path) -> String {
+    format!(
+        "env NARADA_DATA_DIR='{d}' NARADA_CONFIG_DIR='{d}/config' LANG=C.UTF-8 '{BIN}' --db '{db}' --lang en; \
+         echo \"narada-exit=$?\"; sleep 600",
+        d = dir.display(),
+        db = db.display()
+    )
+}
+
+#[test]
+fn type_a_card_quit_and_find_it_stored_with_the_terminal_restored() {
+    if !have_tmux() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let db_s = db.to_str().unwrap();
+    let out = narada(
+        dir.path(),
+        &["--db", db_s, "session", "add", "Szkolenie e2e"],
+    );
+    assert!(out.status.success(), "{out:?}");
+
+    let s = Session::start("card", &app_command(dir.path(), &db));
+    s.wait_for("Szkolenie e2e");
+    assert_eq!(
+        s.query("#{alternate_on}"),
+        "1",
+        "the app uses the alternate screen"
+    );
+    s.keys(&["a"]);
+    s.text("p: Ławki w parku przy fontannie #zieleń @radna");
+    s.keys(&["Enter"]);
+    s.wait_for("Saved #1");
+    s.keys(&["Escape"]);
+    s.keys(&["q"]);
+    let screen = s.wait_for("narada-exit=0");
+    assert!(
+        !screen.contains("Szkolenie e2e │"),
+        "app screen left behind:\n{screen}"
+    );
+    assert_eq!(s.query("#{alternate_on}"), "0", "alternate screen left");
+
+    let out = narada(
+        dir.path(),
+        &["--db", db_s, "card", "list", "--format", "json"],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let cards: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    assert_eq!(cards[0]["text"], "Ławki w parku przy fontannie");
+    assert_eq!(cards[0]["kind"], "proposal");
+    assert_eq!(cards[0]["tags"], serde_json::json!(["zieleń"]));
+    assert_eq!(cards[0]["speaker"], "radna");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !have_tmux() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("term.db");
+    let s = Session::start("term", &app_command(dir.path(), &db));
+    s.wait_for("Sessions");
+    // The pane's shell runs narada as its child: signal exactly that process.
+    let shell = s.query("#{pane_pid}");
+    let t = Instant::now();
+    let child = loop {
+        if let Some(pid) = child_of(&shell) {
+            break pid;
+        }
+        assert!(t.elapsed() < Duration::from_secs(10), "no child of {shell}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let kill = format!("kill -TERM {child}");
+    assert!(
+        Command::new("sh")
+            .args(["-c", &kill])
+            .status()
+            .unwrap()
+            .success()
+    );
+    s.wait_for("narada-exit=0");
+    assert_eq!(s.query("#{alternate_on}"), "0");
+}
