@@ -53,7 +53,7 @@ fn csv_happy_path_creates_sessions_and_cards() {
     assert_eq!(cards[0].activity.as_deref(), Some("Grupa A"));
     assert_eq!(cards[2].kind.as_str(), "recommendation");
     assert_eq!(cards[2].external_id.as_deref(), Some("a3"));
-    assert_eq!(store.search("listy poparcia", 5).unwrap().len(), 1);
+    assert_eq!(store.search("lista poparcia", 5).unwrap().len(), 1);
 }
 
 #[test]

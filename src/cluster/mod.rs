@@ -55,6 +55,12 @@ const LABEL_WORDS: usize = 4;
 /// text sharing a single word with a topic typically stays above it.
 pub const MIN_SIMILARITY: f32 = 0.2;
 
+/// The folded stem of one word as clustering sees it, or `None` for stop words and
+/// fragments too short to stem; lets search match other inflections of a word.
+pub fn stem_key(word: &str, lang: Lang) -> Option<String> {
+    tokenize::Analyzer::new(lang).term(&word.to_lowercase())
+}
+
 /// Clusters `texts` into topics. See [`cluster_with_progress`].
 pub fn cluster(texts: &[&str], opts: &ClusterOptions) -> Clustering {
     cluster_with_progress(texts, opts, &mut |_, _| {})

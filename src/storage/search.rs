@@ -2,19 +2,33 @@
 
 use super::Store;
 use super::rows::{CARD_SELECT, card_from_row};
+use crate::cluster::Lang;
 use crate::error::Result;
 use crate::model::{Card, text::fold};
 use rusqlite::OptionalExtension;
 
-/// Turns what a user typed into an FTS5 query: every folded word must occur, as a
-/// prefix, so search works while the user is still typing. Returns `None` when the
-/// input has no searchable word.
-pub fn fts_query(input: &str) -> Option<String> {
-    let folded = fold(input);
-    let terms: Vec<String> = folded
+/// Turns what a user typed into an FTS5 query: every word must occur, as a folded
+/// prefix, so search works while the user is still typing; words of four letters or more
+/// also match through their stem in `lang`, so `lista` finds `listy` and `głosowanie`
+/// finds `głosowania`. Returns `None` when the input has no searchable word.
+pub fn fts_query(input: &str, lang: Lang) -> Option<String> {
+    let lower = input.to_lowercase();
+    let terms: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(|t| format!("\"{t}\"*"))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let folded: String = fold(w).chars().filter(|c| c.is_alphanumeric()).collect();
+            let stem = (w.chars().count() >= 4)
+                .then(|| crate::cluster::stem_key(w, lang))
+                .flatten()
+                .filter(|s| s.len() >= 3);
+            match stem {
+                Some(s) if folded.starts_with(&s) => format!("\"{s}\"*"),
+                Some(s) => format!("(\"{folded}\"* OR \"{s}\"*)"),
+                None => format!("\"{folded}\"*"),
+            }
+        })
+        .filter(|t| !t.contains("\"\""))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
@@ -27,9 +41,22 @@ const RANKED_TERM: usize = 3;
 const MARGIN: i64 = 100;
 
 impl Store {
+    /// The language words are stemmed in: the consultation's.
+    fn search_lang(&self) -> Lang {
+        self.conn
+            .query_row(
+                "SELECT language FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .ok()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(Lang::Pl)
+    }
+
     /// Cards of the current consultation matching `query`, best match first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Card>> {
-        let Some(q) = fts_query(query) else {
+        let Some(q) = fts_query(query, self.search_lang()) else {
             return Ok(Vec::new());
         };
         self.hits(
@@ -57,7 +84,7 @@ impl Store {
                 .collect();
             return self.search(&kept.join(" "), limit);
         }
-        let Some(q) = fts_query(query) else {
+        let Some(q) = fts_query(query, self.search_lang()) else {
             return Ok(Vec::new());
         };
         self.hits(
@@ -101,18 +128,27 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::fts_query;
+    use crate::cluster::Lang;
 
     #[test]
     fn query_is_folded_quoted_and_prefixed() {
         assert_eq!(
-            fts_query("Łódź  głos").as_deref(),
+            fts_query("Łódź  głos", Lang::Pl).as_deref(),
             Some("\"lodz\"* \"glos\"*")
         );
         // FTS syntax in user input is neutralised, not interpreted.
         assert_eq!(
-            fts_query("a\" OR b*").as_deref(),
+            fts_query("a\" OR b*", Lang::Pl).as_deref(),
             Some("\"a\"* \"or\"* \"b\"*")
         );
-        assert_eq!(fts_query(" -- "), None);
+        assert_eq!(fts_query(" -- ", Lang::Pl), None);
+    }
+
+    #[test]
+    fn longer_words_also_match_through_their_stem() {
+        let q = fts_query("lista głosowanie", Lang::Pl).unwrap_or_default();
+        assert!(q.contains("\"list\"*"), "{q}");
+        assert!(!q.contains("\"lista\"*") || q.contains(" OR "), "{q}");
+        assert!(q.contains("glosowa"), "{q}");
     }
 }

@@ -57,7 +57,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let query = s.field.text().to_owned();
             // A new generation either way, so a slower earlier answer is dropped.
             s.generation += 1;
-            if crate::storage::fts_query(&query).is_none() {
+            if crate::storage::fts_query(&query, crate::cluster::Lang::Pl).is_none() {
                 s.results.clear();
                 s.query = query;
                 s.pending = false;
