@@ -35,6 +35,12 @@ pub enum Error {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// A merge stopped because cards were edited on both sides; nothing was written.
+    #[error("{message}")]
+    Conflicts {
+        message: String,
+        conflicts: Vec<crate::storage::merge::MergeConflict>,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -40,8 +40,11 @@ pub struct DecisionRow {
     pub decided_on: Option<String>,
     pub entered_by: Option<String>,
     pub created_at: String,
-    /// False when a later decision on the same card or topic replaced it.
+    /// False when a later decision on the same card or topic replaced it, or when it
+    /// was retracted.
     pub current: bool,
+    /// When the decision was withdrawn (undone); it stays in the log.
+    pub retracted_at: Option<String>,
 }
 
 impl Store {
@@ -95,6 +98,19 @@ impl Store {
             .ok_or_else(|| Error::NotFound("the new decision vanished".into()))
     }
 
+    /// Withdraws a decision (the undo of `decide`): the row stays in the log, marked,
+    /// and the decision before it counts again.
+    pub fn retract_decision(&mut self, id: &str) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE decision SET retracted_at = ?2 WHERE id = ?1 AND retracted_at IS NULL",
+            params![id, now_rfc3339()],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("no live decision with id {id}")));
+        }
+        Ok(())
+    }
+
     /// The decision log of the current consultation, newest first.
     pub fn decisions(&self) -> Result<Vec<DecisionRow>> {
         let mut st = self.conn.prepare(
@@ -102,9 +118,11 @@ impl Store {
                     coalesce(d.card_id, d.topic_id), coalesce(c.text, t.label, ''),
                     d.rationale, d.votes_for, d.votes_against, d.votes_abstain, d.decided_on,
                     d.entered_by, d.created_at,
-                    NOT EXISTS (SELECT 1 FROM decision e
+                    d.retracted_at IS NULL AND NOT EXISTS (SELECT 1 FROM decision e
                         WHERE coalesce(e.card_id, e.topic_id) = coalesce(d.card_id, d.topic_id)
-                          AND (e.created_at, e.id) > (d.created_at, d.id))
+                          AND e.retracted_at IS NULL
+                          AND (e.created_at, e.id) > (d.created_at, d.id)),
+                    d.retracted_at
              FROM decision d
              LEFT JOIN card c ON c.id = d.card_id
              LEFT JOIN session s ON s.id = c.session_id
@@ -129,6 +147,7 @@ impl Store {
                 entered_by: r.get(10)?,
                 created_at: r.get(11)?,
                 current: r.get(12)?,
+                retracted_at: r.get(13)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -11,7 +11,7 @@ type Decisions = HashMap<String, (String, String)>;
 
 fn latest_decisions(store: &Store, column: &str) -> Result<Decisions> {
     let sql = format!(
-        "SELECT {column}, outcome, rationale FROM decision WHERE {column} IS NOT NULL
+        "SELECT {column}, outcome, rationale FROM decision WHERE {column} IS NOT NULL AND retracted_at IS NULL
          ORDER BY created_at, id"
     );
     let mut st = store.conn.prepare(&sql)?;

@@ -146,12 +146,15 @@ fn merge_tx(
             .iter()
             .map(|c| format!("#{}: mine {:?} / theirs {:?}", c.seq, c.mine, c.theirs))
             .collect();
-        return Err(Error::Invalid(format!(
-            "{label}: {} card(s) were changed in both databases; nothing was merged.\n  {}\n\
-             Run again with --on-conflict mine, theirs or both.",
-            list.len(),
-            list.join("\n  ")
-        )));
+        return Err(Error::Conflicts {
+            message: format!(
+                "{label}: {} card(s) were changed in both databases; nothing was merged.\n  {}\n\
+                 Run again with --on-conflict mine, theirs or both.",
+                list.len(),
+                list.join("\n  ")
+            ),
+            conflicts: sum.conflicts,
+        });
     }
     copy_events(tx, &cards, &mut sum)?;
     let topics = copy_topics(tx, &cid, &sessions, &cards, &mut sum)?;
@@ -579,10 +582,16 @@ fn copy_decisions(
         }
         sum.decisions_added += tx.execute(
             "INSERT OR IGNORE INTO decision (id, card_id, topic_id, outcome, rationale, votes_for, votes_against,
-                 votes_abstain, decided_on, entered_by, created_at)
+                 votes_abstain, decided_on, entered_by, created_at, retracted_at)
              SELECT id, ?2, ?3, outcome, rationale, votes_for, votes_against, votes_abstain, decided_on,
-                 entered_by, created_at FROM other.decision WHERE id = ?1",
+                 entered_by, created_at, retracted_at FROM other.decision WHERE id = ?1",
             params![id, card, topic],
+        )?;
+        // A retraction made on the other side reaches a decision both sides hold.
+        tx.execute(
+            "UPDATE decision SET retracted_at = (SELECT retracted_at FROM other.decision WHERE id = ?1)
+             WHERE id = ?1 AND retracted_at IS NULL",
+            [id],
         )?;
     }
     Ok(())

@@ -18,6 +18,7 @@ mod rows;
 mod search;
 mod sessions;
 pub mod topics;
+pub mod undo;
 
 pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;

@@ -10,8 +10,8 @@ pub(super) const CARD_SELECT: &str = "SELECT c.id, c.seq, c.external_id, c.sessi
         (SELECT group_concat(tag, char(31) ORDER BY position, tag) FROM card_tag WHERE card_id = c.id),
         c.votes, c.entered_by, c.created_at, c.updated_at, c.deleted_at, t.label,
         coalesce(
-            (SELECT outcome FROM decision d WHERE d.card_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1),
-            (SELECT outcome FROM decision d WHERE d.topic_id = t.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1)),
+            (SELECT outcome FROM decision d WHERE d.card_id = c.id AND d.retracted_at IS NULL ORDER BY d.created_at DESC, d.id DESC LIMIT 1),
+            (SELECT outcome FROM decision d WHERE d.topic_id = t.id AND d.retracted_at IS NULL ORDER BY d.created_at DESC, d.id DESC LIMIT 1)),
         c.superseded_by, m.pinned
     FROM card c
     JOIN session s ON s.id = c.session_id

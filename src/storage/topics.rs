@@ -63,7 +63,7 @@ const TOPIC_SELECT: &str = "SELECT t.id, t.label, t.keywords, t.origin, t.run_id
           WHERE m.topic_id = t.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
         (SELECT coalesce(sum(c.votes), 0) FROM membership m JOIN card c ON c.id = m.card_id
           WHERE m.topic_id = t.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
-        (SELECT outcome FROM decision d WHERE d.topic_id = t.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1)
+        (SELECT outcome FROM decision d WHERE d.topic_id = t.id AND d.retracted_at IS NULL ORDER BY d.created_at DESC, d.id DESC LIMIT 1)
     FROM topic t";
 
 fn topic_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TopicRow> {
