@@ -161,9 +161,40 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     }
     let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
     let result = run_engine(&texts, &opts);
-    let record = RunRecord {
-        session_id: session.as_ref().map(|s| s.id.clone()),
-        params: serde_json::to_string(&opts).unwrap_or_default(),
+    let record = run_record(
+        &cards,
+        &result,
+        &opts,
+        session.as_ref().map(|s| s.id.clone()),
+    );
+    if args.format == OutputFormat::Json {
+        print_json(&result)?;
+    } else {
+        print_summary(&result, &texts);
+    }
+    if args.dry_run {
+        eprintln!("--dry-run: nothing stored");
+        return Ok(());
+    }
+    let sum = store.save_cluster_run(&record, true)?;
+    eprintln!(
+        "run stored: {} topics; {} cards placed, {} kept where they were put by hand, {} unsorted",
+        sum.topics, sum.assigned, sum.kept_by_hand, sum.unsorted
+    );
+    Ok(())
+}
+
+/// A clustering result over `(card id, text)` pairs as a run to store (the command
+/// line and the interface's board both build it here).
+pub fn run_record(
+    cards: &[(String, String)],
+    result: &Clustering,
+    opts: &ClusterOptions,
+    session_id: Option<String>,
+) -> RunRecord {
+    RunRecord {
+        session_id,
+        params: serde_json::to_string(opts).unwrap_or_default(),
         k: result.k_chosen,
         k_auto: result.k_auto,
         lang: result.lang.to_string(),
@@ -187,22 +218,7 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
             .iter()
             .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
             .collect(),
-    };
-    if args.format == OutputFormat::Json {
-        print_json(&result)?;
-    } else {
-        print_summary(&result, &texts);
     }
-    if args.dry_run {
-        eprintln!("--dry-run: nothing stored");
-        return Ok(());
-    }
-    let sum = store.save_cluster_run(&record, true)?;
-    eprintln!(
-        "run stored: {} topics; {} cards placed, {} kept where they were put by hand, {} unsorted",
-        sum.topics, sum.assigned, sum.kept_by_hand, sum.unsorted
-    );
-    Ok(())
 }
 
 fn print_summary(result: &Clustering, texts: &[&str]) {

@@ -1,7 +1,7 @@
 //! Command-line interface: clap definitions here, implementations in the sibling files.
 
 mod cards;
-mod cluster;
+pub(crate) mod cluster;
 mod decisions;
 mod outline;
 mod output;

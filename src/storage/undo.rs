@@ -39,6 +39,15 @@ pub struct BoardState {
 }
 
 impl Store {
+    /// Ids of the consultation's live topics (cheaper than `topics()`: no counts).
+    pub fn live_topic_ids(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM topic WHERE deleted_at IS NULL ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every placement of a live topic, keyed by card.
     pub fn placements(&self) -> Result<Vec<Placement>> {
         let mut st = self.conn.prepare(

@@ -49,6 +49,33 @@ pub enum Action {
     TimerToggle,
     TimerSet,
     TimerReset,
+    /// The topic board.
+    Board,
+    /// Mark or unmark the selected card (or proposed topic).
+    Mark,
+    /// Topics pane ↔ cards pane.
+    SwitchPane,
+    Move,
+    Rename,
+    MergeTopics,
+    SplitTopic,
+    Pin,
+    Cluster,
+    MergeCards,
+    SplitCard,
+    Decide,
+    Decisions,
+    Outline,
+    Coverage,
+    MergeDb,
+    Map,
+    Unmap,
+    NewSection,
+    MoveUp,
+    MoveDown,
+    Accept,
+    AcceptAll,
+    Discard,
 
     // Not bindable: input for text fields and results from the runner.
     #[serde(skip)]
@@ -93,6 +120,9 @@ pub enum Action {
     },
     #[serde(skip)]
     Failed(String),
+    /// Results of the board, decisions, outline, merge and clustering effects.
+    #[serde(skip)]
+    Loaded(Box<super::loaded::Loaded>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,6 +171,30 @@ impl Action {
             TimerToggle => ("czas start/pauza", "timer start/pause"),
             TimerSet => ("ustaw czas", "set timer"),
             TimerReset => ("zeruj czas", "reset timer"),
+            Board => ("tablica tematów", "topic board"),
+            Mark => ("zaznacz", "mark"),
+            SwitchPane => ("tematy/karty", "topics/cards"),
+            Move => ("przenieś do tematu", "move to topic"),
+            Rename => ("zmień nazwę", "rename"),
+            MergeTopics => ("połącz tematy", "merge topics"),
+            SplitTopic => ("podziel temat", "split topic"),
+            Pin => ("przypnij/odepnij", "pin/unpin"),
+            Cluster => ("grupuj", "cluster"),
+            MergeCards => ("scal karty", "merge cards"),
+            SplitCard => ("rozdziel kartę", "split card"),
+            Decide => ("decyzja", "decide"),
+            Decisions => ("rejestr decyzji", "decision log"),
+            Outline => ("konspekt uchwały", "resolution outline"),
+            Coverage => ("pokrycie", "coverage"),
+            MergeDb => ("scal bazę", "merge database"),
+            Map => ("przypisz do sekcji", "map to section"),
+            Unmap => ("odłącz od sekcji", "unmap"),
+            NewSection => ("nowa sekcja", "new section"),
+            MoveUp => ("przesuń w górę", "move up"),
+            MoveDown => ("przesuń w dół", "move down"),
+            Accept => ("przyjmij zaznaczone", "accept marked"),
+            AcceptAll => ("przyjmij wszystko", "accept all"),
+            Discard => ("odrzuć", "discard"),
             Key(_)
             | Tick(_)
             | Resize(..)
@@ -151,7 +205,8 @@ impl Action {
             | CardsLoaded { .. }
             | SearchResults { .. }
             | Stored { .. }
-            | Failed(_) => ("", ""),
+            | Failed(_)
+            | Loaded(_) => ("", ""),
         };
         match lang {
             Lang::Pl => pl,

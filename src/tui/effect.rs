@@ -3,6 +3,8 @@
 //! search) go to a reader thread with its own connection, so typing never waits.
 
 use super::action::{Action, Via};
+use super::hints::HintCache;
+use super::loaded::Loaded;
 use crate::error::Result;
 use crate::model::{Card, CardDraft, CardPatch, SessionDraft};
 use crate::storage::{CardFilter, Store};
@@ -28,6 +30,8 @@ pub enum Change {
         id: String,
         delta: i64,
     },
+    /// Board, decision and outline changes (see `board_effects.rs`).
+    Board(Box<super::board_effects::BoardChange>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,10 +65,25 @@ pub enum Effect {
         draft: SessionDraft,
     },
     Remember(String),
+    /// Board, decision, outline, clustering and merge work (see `board_effects.rs`).
+    More(Box<super::board_effects::MoreEffect>),
+    /// Cards like `query` (near-duplicate hints); `version` invalidates the cached texts.
+    Similar {
+        generation: u64,
+        version: u64,
+        query: String,
+        exclude: Option<String>,
+    },
 }
 
 /// A read for the reader thread.
 enum Read {
+    Similar {
+        generation: u64,
+        version: u64,
+        query: String,
+        exclude: Option<String>,
+    },
     Cards {
         generation: u64,
         session_id: Option<String>,
@@ -81,8 +100,13 @@ struct Reader {
 }
 
 pub struct Runner {
-    store: Store,
+    pub(super) store: Store,
     reader: Option<Reader>,
+    /// Hints computed inline when there is no reader thread.
+    hints: HintCache,
+    /// Messages of clustering workers.
+    pub(super) worker_tx: Sender<Action>,
+    worker_rx: Receiver<Action>,
 }
 
 /// The patch that sets every field an edit touched back to `card`'s values.
@@ -97,8 +121,17 @@ fn patch_from(card: &Card, like: &CardPatch) -> CardPatch {
     }
 }
 
-fn read(store: &Store, job: Read) -> Action {
+fn read(store: &Store, hints: &mut HintCache, job: Read) -> Action {
     match job {
+        Read::Similar {
+            generation,
+            version,
+            query,
+            exclude,
+        } => match hints.similar(store, version, &query, exclude.as_deref()) {
+            Ok(hints) => Action::Loaded(Box::new(Loaded::Hints { generation, hints })),
+            Err(e) => Action::Failed(e.to_string()),
+        },
         Read::Cards {
             generation,
             session_id,
@@ -132,19 +165,22 @@ fn reader_loop(path: PathBuf, jobs: Receiver<Read>, results: Sender<Action>) {
             return;
         }
     };
+    let mut hints = HintCache::default();
     while let Ok(first) = jobs.recv() {
         let mut cards = None;
         let mut search = None;
+        let mut similar = None;
         let mut next = Some(first);
         while let Some(job) = next {
             match job {
                 j @ Read::Cards { .. } => cards = Some(j),
                 j @ Read::Search { .. } => search = Some(j),
+                j @ Read::Similar { .. } => similar = Some(j),
             }
             next = jobs.try_recv().ok();
         }
-        for job in [cards, search].into_iter().flatten() {
-            if results.send(read(&store, job)).is_err() {
+        for job in [cards, search, similar].into_iter().flatten() {
+            if results.send(read(&store, &mut hints, job)).is_err() {
                 return;
             }
         }
@@ -168,7 +204,14 @@ impl Runner {
             }
             _ => None,
         };
-        Runner { store, reader }
+        let (worker_tx, worker_rx) = mpsc::channel();
+        Runner {
+            store,
+            reader,
+            hints: HintCache::default(),
+            worker_tx,
+            worker_rx,
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -177,10 +220,13 @@ impl Runner {
 
     /// Results the reader thread has finished since the last call.
     pub fn poll(&self) -> Vec<Action> {
-        self.reader
+        let mut out: Vec<Action> = self
+            .reader
             .as_ref()
             .map(|r| r.results.try_iter().collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        out.extend(self.worker_rx.try_iter());
+        out
     }
 
     /// Whether a reader thread exists (then results arrive later, through `poll`).
@@ -196,13 +242,13 @@ impl Runner {
         }
     }
 
-    fn send_or_read(&self, job: Read) -> Vec<Action> {
+    fn send_or_read(&mut self, job: Read) -> Vec<Action> {
         match &self.reader {
             Some(r) => match r.jobs.send(job) {
                 Ok(()) => Vec::new(),
-                Err(mpsc::SendError(job)) => vec![read(&self.store, job)],
+                Err(mpsc::SendError(job)) => vec![read(&self.store, &mut self.hints, job)],
             },
-            None => vec![read(&self.store, job)],
+            None => vec![read(&self.store, &mut self.hints, job)],
         }
     }
 
@@ -237,6 +283,7 @@ impl Runner {
         match change {
             Change::Add(id) | Change::Delete(id) => id,
             Change::Edit { id, .. } | Change::Vote { id, .. } => id,
+            Change::Board(_) => "",
         }
     }
 
@@ -294,6 +341,20 @@ impl Runner {
                 let card = s.delete_card(&id, None)?;
                 Self::stored(Some(&old), card, Change::Delete(id), Via::New)
             }
+            Effect::Revert(Change::Board(c)) => self.undo_board(*c, Via::Undo),
+            Effect::Reapply(Change::Board(c)) => self.undo_board(*c, Via::Redo),
+            Effect::More(e) => self.more(*e),
+            Effect::Similar {
+                generation,
+                version,
+                query,
+                exclude,
+            } => Ok(self.send_or_read(Read::Similar {
+                generation,
+                version,
+                query,
+                exclude,
+            })),
             Effect::Revert(change) => {
                 let old = s.card(Self::change_id(&change))?;
                 let card = match &change {
@@ -301,6 +362,7 @@ impl Runner {
                     Change::Delete(id) => s.restore_card(id)?,
                     Change::Edit { id, before, .. } => s.edit_card(id, before)?,
                     Change::Vote { id, delta } => s.vote(id, -delta)?,
+                    Change::Board(c) => return self.undo_board(*c.clone(), Via::Undo),
                 };
                 Self::stored(Some(&old), card, change, Via::Undo)
             }
@@ -311,6 +373,7 @@ impl Runner {
                     Change::Delete(id) => s.delete_card(id, None)?,
                     Change::Edit { id, after, .. } => s.edit_card(id, after)?,
                     Change::Vote { id, delta } => s.vote(id, *delta)?,
+                    Change::Board(c) => return self.undo_board(*c.clone(), Via::Redo),
                 };
                 Self::stored(Some(&old), card, change, Via::Redo)
             }

@@ -6,17 +6,21 @@
 pub mod action;
 pub mod app;
 pub mod bench;
+pub mod board_effects;
 pub mod config;
 pub mod effect;
 pub mod event;
+pub mod hints;
 pub mod i18n;
 pub mod keymap;
+pub mod loaded;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod timer;
 pub mod view;
 pub mod widgets;
+pub mod worker;
 
 use crate::error::{Error, Result};
 use crate::storage::Store;

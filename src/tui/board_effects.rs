@@ -1,0 +1,510 @@
+//! The runner's half of the board, the decision log, the outline, clustering and the
+//! merge dialog: each effect is one store call (one transaction), and each change comes
+//! back with what undoes it. Topic work is undone by restoring the captured board state
+//! of the cards and topics it touched.
+
+use super::action::{Action, Via};
+use super::effect::{Change, Runner};
+use super::loaded::{HistoryLine, Loaded};
+use super::worker::{self, ClusterJob, ClusterScope, Source};
+use crate::error::{Error, Result};
+use crate::model::DecisionOutcome;
+use crate::storage::Store;
+use crate::storage::decisions::{DecisionDraft, DecisionTarget};
+use crate::storage::lineage::VotePolicy;
+use crate::storage::merge::ConflictPolicy;
+use crate::storage::outline::MapTarget;
+use crate::storage::topics::RunRecord;
+use crate::storage::undo::{BoardState, TopicState};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoardOp {
+    Move {
+        cards: Vec<String>,
+        topic: String,
+    },
+    MoveToNew {
+        cards: Vec<String>,
+        label: String,
+    },
+    Rename {
+        id: String,
+        label: String,
+    },
+    MergeTopics {
+        from: String,
+        into: String,
+    },
+    SplitTopic {
+        id: String,
+        cards: Vec<String>,
+        label: String,
+    },
+    Pin {
+        cards: Vec<String>,
+        pinned: bool,
+    },
+    /// Accept a clustering proposal (all of it, or the chosen topics only).
+    ApplyRun(Box<RunRecord>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SectionOp {
+    Map {
+        section: String,
+        target: MapTarget,
+    },
+    Unmap {
+        section: String,
+        target: MapTarget,
+    },
+    Edit {
+        id: String,
+        heading: Option<String>,
+        draft: Option<String>,
+    },
+    Move {
+        id: String,
+        delta: i64,
+    },
+    Add {
+        parent: Option<String>,
+        heading: String,
+    },
+    Remove {
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MoreEffect {
+    LoadBoard {
+        cards: bool,
+    },
+    Board(BoardOp),
+    MergeCards {
+        ids: Vec<String>,
+        text: String,
+        policy: VotePolicy,
+        why: Option<String>,
+    },
+    SplitCard {
+        id: String,
+        parts: Vec<String>,
+        why: Option<String>,
+    },
+    Decide {
+        target: DecisionTarget,
+        outcome: DecisionOutcome,
+        draft: DecisionDraft,
+    },
+    LoadDecisions,
+    LoadOutline,
+    LoadCoverage,
+    Section(SectionOp),
+    Cluster(ClusterJob),
+    MergeDb {
+        path: String,
+        policy: Option<ConflictPolicy>,
+    },
+    History(String),
+}
+
+/// An undoable board, decision or outline change. Each side holds what performing it
+/// does now; performing one side yields the other side with fresh ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoardChange {
+    Topics {
+        before: Box<BoardState>,
+        after: Box<BoardState>,
+    },
+    /// `merged` is the card the merge made (what undo unmerges).
+    MergeCards {
+        merged: String,
+        ids: Vec<String>,
+        text: String,
+        policy: VotePolicy,
+        why: Option<String>,
+    },
+    SplitCard {
+        id: String,
+        parts: Vec<String>,
+        why: Option<String>,
+    },
+    Decision {
+        id: String,
+        target: DecisionTarget,
+        outcome: DecisionOutcome,
+        draft: DecisionDraft,
+    },
+    Section {
+        undo: SectionOp,
+        redo: SectionOp,
+    },
+}
+
+impl BoardChange {
+    /// Whether the cards themselves (not only their placement) changed.
+    pub fn touches_cards(&self) -> bool {
+        matches!(
+            self,
+            BoardChange::MergeCards { .. } | BoardChange::SplitCard { .. }
+        )
+    }
+}
+
+/// Runs `op` between two captures of the cards and topics it may touch.
+fn captured(
+    s: &mut Store,
+    cards: Vec<String>,
+    op: impl FnOnce(&mut Store) -> Result<()>,
+) -> Result<BoardChange> {
+    let t0 = s.live_topic_ids()?;
+    let mut before = s.board_state(&cards, &t0)?;
+    op(s)?;
+    let mut t1 = s.live_topic_ids()?;
+    for t in &t0 {
+        if !t1.contains(t) {
+            t1.push(t.clone());
+        }
+    }
+    let after = s.board_state(&cards, &t1)?;
+    // Topics the operation made did not exist before: undo retires them.
+    for t in &after.topics {
+        if !before.topics.iter().any(|b| b.id == t.id) {
+            before.topics.push(TopicState {
+                live: false,
+                ..t.clone()
+            });
+        }
+    }
+    Ok(BoardChange::Topics {
+        before: Box::new(before),
+        after: Box::new(after),
+    })
+}
+
+/// Performs a section operation; returns the operation that undoes it.
+fn section(s: &mut Store, op: &SectionOp) -> Result<SectionOp> {
+    Ok(match op {
+        SectionOp::Map { section, target } => {
+            s.map_section(section, target)?;
+            SectionOp::Unmap {
+                section: section.clone(),
+                target: target.clone(),
+            }
+        }
+        SectionOp::Unmap { section, target } => {
+            s.unmap_section(section, target)?;
+            SectionOp::Map {
+                section: section.clone(),
+                target: target.clone(),
+            }
+        }
+        SectionOp::Edit { id, heading, draft } => {
+            let old = s
+                .outline()?
+                .into_iter()
+                .find(|x| &x.id == id)
+                .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
+            s.edit_section(id, heading.as_deref(), draft.as_deref())?;
+            SectionOp::Edit {
+                id: id.clone(),
+                heading: heading.as_ref().map(|_| old.heading),
+                draft: draft.as_ref().map(|_| old.draft_text),
+            }
+        }
+        SectionOp::Move { id, delta } => {
+            s.move_section(id, *delta)?;
+            SectionOp::Move {
+                id: id.clone(),
+                delta: -delta,
+            }
+        }
+        SectionOp::Add { parent, heading } => {
+            let new = s.add_section(parent.as_deref(), heading)?;
+            SectionOp::Remove { id: new.id }
+        }
+        SectionOp::Remove { id } => {
+            let old = s
+                .outline()?
+                .into_iter()
+                .find(|x| &x.id == id)
+                .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
+            s.remove_section(id)?;
+            SectionOp::Add {
+                parent: old.parent_id,
+                heading: old.heading,
+            }
+        }
+    })
+}
+
+fn changed(change: BoardChange, via: Via, note: String) -> Vec<Action> {
+    vec![Action::Loaded(Box::new(Loaded::Changed {
+        change: Change::Board(Box::new(change)),
+        via,
+        note,
+    }))]
+}
+
+impl Runner {
+    /// Board-side effects; what they yield comes back as actions.
+    pub(super) fn more(&mut self, effect: MoreEffect) -> Result<Vec<Action>> {
+        let s = &mut self.store;
+        let loaded = |l: Loaded| Ok(vec![Action::Loaded(Box::new(l))]);
+        match effect {
+            MoreEffect::LoadBoard { cards } => loaded(Loaded::Board {
+                topics: s.topics()?,
+                placements: s.placements()?,
+                cards: if cards {
+                    Some(s.cards(&crate::storage::CardFilter::default())?)
+                } else {
+                    None
+                },
+            }),
+            MoreEffect::Board(op) => {
+                let (cards, note) = match &op {
+                    BoardOp::Move { cards, .. }
+                    | BoardOp::MoveToNew { cards, .. }
+                    | BoardOp::SplitTopic { cards, .. } => (cards.clone(), "moved"),
+                    BoardOp::Pin { cards, .. } => (cards.clone(), "pinned"),
+                    BoardOp::Rename { .. } => (Vec::new(), "renamed"),
+                    BoardOp::MergeTopics { from, .. } => (
+                        s.placements()?
+                            .into_iter()
+                            .filter(|p| &p.topic_id == from)
+                            .map(|p| p.card_id)
+                            .collect(),
+                        "merged",
+                    ),
+                    BoardOp::ApplyRun(r) => (
+                        r.topics
+                            .iter()
+                            .flat_map(|t| t.members.iter().map(|m| m.0.clone()))
+                            .chain(r.unsorted.iter().map(|m| m.0.clone()))
+                            .collect(),
+                        "applied",
+                    ),
+                };
+                let mut summary = String::new();
+                let change = captured(s, cards, |s| {
+                    match op {
+                        BoardOp::Move { cards, topic } => {
+                            s.move_cards(&cards, &topic, false)?;
+                        }
+                        BoardOp::MoveToNew { cards, label } => {
+                            let t = s.create_topic(&label)?;
+                            s.move_cards(&cards, &t.id, false)?;
+                        }
+                        BoardOp::Rename { id, label } => {
+                            s.rename_topic(&id, &label)?;
+                        }
+                        BoardOp::MergeTopics { from, into } => {
+                            s.merge_topics(&from, &into)?;
+                        }
+                        BoardOp::SplitTopic { id, cards, label } => {
+                            s.split_topic(&id, &cards, &label)?;
+                        }
+                        BoardOp::Pin { cards, pinned } => {
+                            s.pin_cards(&cards, pinned)?;
+                        }
+                        BoardOp::ApplyRun(record) => {
+                            let sum = s.save_cluster_run(&record, true)?;
+                            summary = format!(
+                                " ({} / {} / {})",
+                                sum.assigned, sum.kept_by_hand, sum.unsorted
+                            );
+                        }
+                    }
+                    Ok(())
+                })?;
+                Ok(changed(change, Via::New, format!("{note}{summary}")))
+            }
+            MoreEffect::MergeCards {
+                ids,
+                text,
+                policy,
+                why,
+            } => {
+                let card = s.merge_cards(&ids, &text, policy, why.as_deref())?;
+                let note = format!("#{}", card.seq);
+                let change = BoardChange::MergeCards {
+                    merged: card.id,
+                    ids,
+                    text,
+                    policy,
+                    why,
+                };
+                Ok(changed(change, Via::New, note))
+            }
+            MoreEffect::SplitCard { id, parts, why } => {
+                let new = s.split_card(&id, &parts, why.as_deref())?;
+                let note = new
+                    .iter()
+                    .map(|c| format!("#{}", c.seq))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Ok(changed(
+                    BoardChange::SplitCard { id, parts, why },
+                    Via::New,
+                    note,
+                ))
+            }
+            MoreEffect::Decide {
+                target,
+                outcome,
+                draft,
+            } => {
+                let row = s.decide(&target, outcome, &draft)?;
+                let note = row.target_label.clone();
+                let change = BoardChange::Decision {
+                    id: row.id,
+                    target,
+                    outcome,
+                    draft,
+                };
+                Ok(changed(change, Via::New, note))
+            }
+            MoreEffect::LoadDecisions => loaded(Loaded::Decisions(s.decisions()?)),
+            MoreEffect::LoadOutline => {
+                let sections = s.outline()?;
+                let sources = s.section_sources()?;
+                let topics: BTreeMap<String, String> =
+                    s.topics()?.into_iter().map(|t| (t.id, t.label)).collect();
+                loaded(Loaded::Outline {
+                    sections,
+                    sources,
+                    topics,
+                })
+            }
+            MoreEffect::LoadCoverage => loaded(Loaded::Coverage(s.coverage()?)),
+            MoreEffect::Section(op) => {
+                let undo = section(s, &op)?;
+                Ok(changed(
+                    BoardChange::Section { undo, redo: op },
+                    Via::New,
+                    String::new(),
+                ))
+            }
+            MoreEffect::Cluster(job) => {
+                let lang = s.consultation()?.language;
+                let source = match (&job.scope, s.path()) {
+                    (ClusterScope::Topic(cards), _) => Source::Cards(cards.clone(), lang),
+                    (_, Some(p)) => Source::Db(p.to_path_buf()),
+                    (ClusterScope::Session(id), None) => {
+                        Source::Cards(s.cluster_input(Some(id))?, lang)
+                    }
+                    (_, None) => Source::Cards(s.cluster_input(None)?, lang),
+                };
+                worker::spawn(source, job, self.worker_tx.clone());
+                Ok(Vec::new())
+            }
+            MoreEffect::MergeDb { path, policy } => {
+                let _ = s.auto_backup("merge")?;
+                match s.merge_from(Path::new(&path), policy) {
+                    Ok(sum) => loaded(Loaded::Merged(sum)),
+                    Err(Error::Conflicts { conflicts, .. }) => {
+                        loaded(Loaded::Conflicts { path, conflicts })
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            MoreEffect::History(card_id) => {
+                let mut lines = Vec::new();
+                for e in s.card_history(&card_id)? {
+                    let related_seq = match &e.related_id {
+                        Some(r) => s.card(r).ok().map(|c| c.seq),
+                        None => None,
+                    };
+                    let why = e
+                        .detail
+                        .as_deref()
+                        .and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok())
+                        .and_then(|v| v.get("why").and_then(|w| w.as_str()).map(str::to_owned));
+                    lines.push(HistoryLine {
+                        event: e.event,
+                        related_seq,
+                        actor: e.actor,
+                        at: e.at,
+                        why,
+                    });
+                }
+                loaded(Loaded::History { card_id, lines })
+            }
+        }
+    }
+
+    /// Undo (`Via::Undo`) or redo of a board change; the change handed back is the one
+    /// to put on the other stack.
+    pub(super) fn undo_board(&mut self, change: BoardChange, via: Via) -> Result<Vec<Action>> {
+        let s = &mut self.store;
+        let undo = via == Via::Undo;
+        let next = match change {
+            BoardChange::Topics { before, after } => {
+                s.restore_board_state(if undo { &before } else { &after })?;
+                BoardChange::Topics { before, after }
+            }
+            BoardChange::MergeCards {
+                merged,
+                ids,
+                text,
+                policy,
+                why,
+            } => {
+                let merged = if undo {
+                    s.unmerge_cards(&merged)?;
+                    merged
+                } else {
+                    s.merge_cards(&ids, &text, policy, why.as_deref())?.id
+                };
+                BoardChange::MergeCards {
+                    merged,
+                    ids,
+                    text,
+                    policy,
+                    why,
+                }
+            }
+            BoardChange::SplitCard { id, parts, why } => {
+                if undo {
+                    s.unsplit_card(&id)?;
+                } else {
+                    s.split_card(&id, &parts, why.as_deref())?;
+                }
+                BoardChange::SplitCard { id, parts, why }
+            }
+            BoardChange::Decision {
+                id,
+                target,
+                outcome,
+                draft,
+            } => {
+                let id = if undo {
+                    s.retract_decision(&id)?;
+                    id
+                } else {
+                    s.decide(&target, outcome, &draft)?.id
+                };
+                BoardChange::Decision {
+                    id,
+                    target,
+                    outcome,
+                    draft,
+                }
+            }
+            BoardChange::Section { undo: u, redo: r } => {
+                if undo {
+                    let r = section(s, &u)?;
+                    BoardChange::Section { undo: u, redo: r }
+                } else {
+                    let u = section(s, &r)?;
+                    BoardChange::Section { undo: u, redo: r }
+                }
+            }
+        };
+        Ok(changed(next, via, String::new()))
+    }
+}
