@@ -2,9 +2,12 @@
 //! returns the effects to run. No IO here and no drawing (see `view.rs`).
 
 use super::action::{Action, Via};
+use super::board_effects::MoreEffect;
 use super::effect::{Change, Effect};
 use super::i18n::{Lang, T};
 use super::keymap::{Keymap, Mode};
+use super::loaded::{Hint, HistoryLine};
+use super::screens::board_state::Board;
 use super::screens::forms::{CardForm, SessionForm};
 use super::screens::list_state::CardList;
 use super::screens::prompt::Prompt;
@@ -15,6 +18,11 @@ use crate::model::{Card, CardKind, Session};
 use ratatui::crossterm::event::KeyEvent;
 use std::time::Instant;
 
+/// The effect for board-side work.
+pub fn more(e: MoreEffect) -> Effect {
+    Effect::More(Box::new(e))
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// Before the store has said which session to open.
@@ -23,6 +31,10 @@ pub enum Screen {
     Cards,
     Detail(Box<Card>),
     Search,
+    Board,
+    Decisions,
+    Outline,
+    Coverage,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +43,11 @@ pub enum Modal {
     SessionForm(SessionForm),
     CardForm(CardForm),
     Prompt(Prompt),
+    Picker(super::screens::picker::Picker),
+    Dialog(Box<super::screens::dialogs::Dialog>),
+    Proposal(super::screens::proposal::Proposal),
+    /// Lines to read (a merge summary); any key closes it.
+    Message(T, Vec<String>),
 }
 
 /// The capture line under the card list.
@@ -87,6 +104,20 @@ pub struct App {
     pub quit: bool,
     /// Esc on a card opened from search goes back to the results.
     pub detail_from_search: bool,
+    /// Esc on a card opened from the board goes back to the board.
+    pub detail_from_board: bool,
+    pub board: Board,
+    pub decision_log: super::screens::decisions::DecisionLog,
+    pub outline: super::screens::outline::OutlineView,
+    pub coverage: super::screens::coverage::CoverageView,
+    /// Lineage of the card shown in the detail.
+    pub history: Option<(String, Vec<HistoryLine>)>,
+    /// Near-duplicates of the card being typed.
+    pub capture_hints: Vec<Hint>,
+    /// Changes whenever a card text may have changed (the hint cache's key).
+    pub corpus_version: u64,
+    /// The card list missed board changes (merges, splits, topics) and reloads on return.
+    pub list_stale: bool,
     generation: u64,
 }
 
@@ -113,6 +144,15 @@ impl App {
             now: Instant::now(),
             quit: false,
             detail_from_search: false,
+            detail_from_board: false,
+            board: Board::default(),
+            decision_log: Default::default(),
+            outline: Default::default(),
+            coverage: Default::default(),
+            history: None,
+            capture_hints: Vec::new(),
+            corpus_version: 0,
+            list_stale: false,
             generation: 0,
         }
     }
@@ -139,14 +179,20 @@ impl App {
             Screen::Cards => Mode::List,
             Screen::Detail(_) => Mode::Detail,
             Screen::Search => Mode::Search,
+            Screen::Board => Mode::Board,
+            Screen::Decisions => Mode::Decisions,
+            Screen::Outline => Mode::Outline,
+            Screen::Coverage => Mode::Coverage,
         }
     }
 
     pub fn mode(&self) -> Mode {
         match &self.modal {
-            Some(Modal::Help) => Mode::Help,
-            Some(Modal::SessionForm(_) | Modal::CardForm(_)) => Mode::Form,
+            Some(Modal::Help | Modal::Message(..)) => Mode::Help,
+            Some(Modal::SessionForm(_) | Modal::CardForm(_) | Modal::Dialog(_)) => Mode::Form,
             Some(Modal::Prompt(_)) => Mode::Prompt,
+            Some(Modal::Picker(_)) => Mode::Picker,
+            Some(Modal::Proposal(_)) => Mode::Proposal,
             None => self.screen_mode(),
         }
     }
@@ -154,8 +200,18 @@ impl App {
     /// Rows of the card list body at the current terminal size (header, column
     /// titles, footer and the capture line taken off).
     pub fn list_height(&self) -> usize {
-        let chrome = 2 + u16::from(self.capture.is_some());
+        let chrome = 2 + self.capture_rows();
         usize::from(self.size.1.saturating_sub(chrome)).max(1)
+    }
+
+    /// Rows of the capture band: the line, and above it the near-duplicate hints when
+    /// the terminal is tall enough to spare them.
+    pub fn capture_rows(&self) -> u16 {
+        match &self.capture {
+            None => 0,
+            Some(_) if self.size.1 >= 12 => 1 + self.capture_hints.len() as u16,
+            Some(_) => 1,
+        }
     }
 
     pub(crate) fn next_generation(&mut self) -> u64 {
@@ -259,13 +315,31 @@ impl App {
                 Vec::new()
             }
             Action::Stored { card, change, via } => self.stored(*card, change, via),
+            Action::Loaded(loaded) => super::on_loaded::loaded(self, *loaded),
             Action::Failed(message) => {
                 self.list.loading = false;
+                self.board.loading = false;
                 self.fail(format!("{}: {message}", self.tr(T::Error)));
                 Vec::new()
             }
-            other => self.route(other),
+            other => {
+                let mut effects = self.route(other);
+                effects.extend(self.history_effect());
+                effects
+            }
         }
+    }
+
+    /// Asks for the lineage of the card the detail shows, when it is not loaded yet.
+    fn history_effect(&mut self) -> Option<Effect> {
+        let Screen::Detail(card) = &self.screen else {
+            return None;
+        };
+        if self.history.as_ref().is_some_and(|(id, _)| id == &card.id) {
+            return None;
+        }
+        self.history = Some((card.id.clone(), Vec::new()));
+        Some(more(MoreEffect::History(card.id.clone())))
     }
 
     /// Bindable actions and text input go to the modal, else to the screen.
@@ -275,7 +349,10 @@ impl App {
             return Vec::new();
         }
         match self.modal.take() {
-            Some(Modal::Help) => Vec::new(), // every key bound in help closes it
+            Some(Modal::Help | Modal::Message(..)) => Vec::new(), // every key bound in help closes it
+            Some(Modal::Picker(p)) => super::screens::picker::update(self, p, action),
+            Some(Modal::Dialog(d)) => super::screens::dialogs::update(self, *d, action),
+            Some(Modal::Proposal(p)) => super::screens::proposal::update(self, p, action),
             Some(Modal::SessionForm(form)) => {
                 super::screens::forms::session_form(self, form, action)
             }
@@ -288,6 +365,10 @@ impl App {
                 Screen::Cards => super::screens::cards::update(self, action),
                 Screen::Detail(_) => super::screens::detail::update(self, action),
                 Screen::Search => super::screens::search::update(self, action),
+                Screen::Board => super::screens::board::update(self, action),
+                Screen::Decisions => super::screens::decisions::update(self, action),
+                Screen::Outline => super::screens::outline::update(self, action),
+                Screen::Coverage => super::screens::coverage::update(self, action),
             },
         }
     }
@@ -352,6 +433,10 @@ impl App {
         self.list.upsert(card, in_scope, select);
         let height = self.list_height();
         self.list.follow(height);
+        self.corpus_version += 1;
+        if self.screen == Screen::Board {
+            return vec![more(MoreEffect::LoadBoard { cards: true })];
+        }
         Vec::new()
     }
 

@@ -106,6 +106,99 @@ catalogue! {
     Paused => "pauza", "paused";
     Projector => "Tryb rzutnika", "Projector mode";
     Quit => "Wyjście", "Quit";
+    Board => "Tablica tematów", "Topic board";
+    Unsorted => "(bez tematu)", "(unsorted)";
+    NoTopics => "Brak tematów. Naciśnij c, aby pogrupować karty.", "No topics yet. Press c to cluster the cards.";
+    NoCardsInTopic => "Brak kart w tym temacie.", "No cards in this topic.";
+    Similar => "Podobne", "Similar";
+    Clustering => "Grupowanie", "Clustering";
+    ClusterTitle => "Grupowanie kart", "Cluster cards";
+    Scope => "Zakres", "Scope";
+    TopicCount => "Liczba tematów (puste = sama)", "Number of topics (empty = auto)";
+    Seeds => "Zalążki z konspektu", "Seed with outline";
+    Yes => "tak", "yes";
+    No => "nie", "no";
+    ScopeAll => "cała konsultacja", "whole consultation";
+    ScopeSession => "bieżąca sesja", "current session";
+    ScopeTopic => "ten temat", "this topic";
+    Proposal => "Propozycja grupowania", "Clustering proposal";
+    Discarded => "Odrzucono propozycję", "Proposal discarded";
+    Applied => "Zastosowano propozycję", "Proposal applied";
+    NothingChosen => "Nie zaznaczono żadnego tematu", "No topic is marked";
+    ClusterFailed => "Grupowanie nie powiodło się", "Clustering failed";
+    MoveTo => "Przenieś do tematu", "Move to topic";
+    MergeInto => "Połącz z tematem", "Merge into topic";
+    NewTopic => "(+ nowy temat)", "(+ new topic)";
+    NewTopicLabel => "Nazwa nowego tematu", "New topic's label";
+    RenameTopic => "Nowa nazwa tematu", "New topic label";
+    SplitTopicLabel => "Temat dla zaznaczonych kart", "Topic for the marked cards";
+    PickTopicFirst => "Najpierw wybierz temat", "Pick a topic first";
+    MarkTwoCards => "Zaznacz (spacja) co najmniej dwie karty", "Mark (space) at least two cards";
+    BoardSaved => "Zapisano zmianę tematów", "Topic change saved";
+    CardsMerged => "Scalono karty w", "Cards merged into";
+    CardSplit => "Podzielono kartę na", "Card split into";
+    Decided => "Zapisano decyzję", "Decision recorded";
+    OutlineSaved => "Zapisano konspekt", "Outline saved";
+    MergeCardsTitle => "Scalanie kart", "Merge cards";
+    SplitCardTitle => "Podział karty", "Split card";
+    MergedText => "Tekst po scaleniu", "Merged text";
+    VotePolicy => "Głosy", "Votes";
+    PolicySum => "suma", "sum";
+    PolicyMax => "maksimum", "max";
+    PolicySeparate => "osobno", "keep separate";
+    Why => "Powód", "Why";
+    Part1 => "Część 1", "Part 1";
+    Part2 => "Część 2", "Part 2";
+    DecideTitle => "Decyzja grupy roboczej", "Working-group decision";
+    Outcome => "Rozstrzygnięcie", "Outcome";
+    Rationale => "Uzasadnienie", "Rationale";
+    VotesFor => "Głosy za", "Votes for";
+    VotesAgainst => "Głosy przeciw", "Votes against";
+    VotesAbstain => "Wstrzymało się", "Abstained";
+    DecisionLog => "Rejestr decyzji", "Decision log";
+    NoDecisions => "Brak decyzji.", "No decisions yet.";
+    AllOutcomes => "wszystkie", "all";
+    Retracted => "wycofana", "retracted";
+    Superseded => "zastąpiona", "superseded";
+    OutlineTitle => "Konspekt uchwały", "Resolution outline";
+    Mapping => "Przypisywane", "Mapping";
+    NothingToMap => "Otwórz konspekt z tablicy, wybrawszy temat lub kartę", "Open the outline from the board with a topic or card selected";
+    SectionHeading => "Nagłówek sekcji", "Section heading";
+    SectionDraft => "Treść projektu", "Draft text";
+    NewSectionTitle => "Nagłówek nowej sekcji", "New section heading";
+    Mapped => "Przypisane", "Mapped";
+    Sources => "przyjęte", "adopted";
+    CoverageTitle => "Pokrycie konspektu", "Outline coverage";
+    Uncovered => "Sekcje bez przyjętej rekomendacji", "Sections with no adopted recommendation";
+    UnmappedAdopted => "Przyjęte karty bez sekcji", "Adopted cards not mapped";
+    None => "(brak)", "(none)";
+    MergeDbTitle => "Scal bazę innego trenera", "Merge another trainer's database";
+    DbPath => "Plik .db", "File .db";
+    ConflictsTitle => "Karty zmienione po obu stronach", "Cards changed on both sides";
+    OnConflict => "Rozstrzygnij", "Resolve";
+    KeepMine => "zostaw moje", "keep mine";
+    KeepTheirs => "weź ich", "take theirs";
+    KeepBoth => "zachowaj oba", "keep both";
+    Mine => "moja", "mine";
+    Theirs => "ich", "theirs";
+    MergedTitle => "Scalono bazę", "Database merged";
+    NothingNew => "Nic nowego — bazy były już scalone", "Nothing new — the databases were already merged";
+    SumSessions => "sesje", "sessions";
+    SumCardsAdded => "nowe karty", "cards added";
+    SumCardsUpdated => "zaktualizowane karty", "cards updated";
+    SumEvents => "zdarzenia historii", "history events";
+    SumTopics => "tematy", "topics";
+    SumPlacements => "przypisania do tematów", "topic placements";
+    SumDecisions => "decyzje", "decisions";
+    SumSections => "sekcje konspektu", "outline sections";
+    History => "Historia", "History";
+    MergedInto => "scalona w", "merged into";
+    MergedFrom => "powstała ze scalenia", "merged from";
+    SplitInto => "podzielona na", "split into";
+    SplitFrom => "wydzielona z", "split from";
+    Unmerged => "scalenie cofnięte", "merge undone";
+    Unsplit => "podział cofnięty", "split undone";
+    Pinned => "przypięta", "pinned";
 }
 
 /// Countable things shown with a number.
@@ -113,6 +206,7 @@ catalogue! {
 pub enum Noun {
     Card,
     Vote,
+    Topic,
 }
 
 /// `n` with the right plural form: Polish has three (1 karta, 2 karty, 5 kart).
@@ -122,6 +216,8 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
         (Noun::Vote, Lang::Pl) => ("głos", "głosy", "głosów"),
         (Noun::Card, Lang::En) => ("card", "cards", "cards"),
         (Noun::Vote, Lang::En) => ("vote", "votes", "votes"),
+        (Noun::Topic, Lang::Pl) => ("temat", "tematy", "tematów"),
+        (Noun::Topic, Lang::En) => ("topic", "topics", "topics"),
     };
     let word = match (lang, n.unsigned_abs()) {
         (_, 1) => one,
@@ -195,6 +291,18 @@ pub fn decision_name(d: DecisionOutcome, lang: Lang) -> &'static str {
         (AdoptedInPart, Lang::En) => "adopted in part",
         (Rejected, Lang::En) => "rejected",
         (Postponed, Lang::En) => "postponed",
+    }
+}
+
+/// A one-cell badge for a decision, for narrow rows.
+pub fn decision_badge(d: Option<DecisionOutcome>) -> &'static str {
+    use DecisionOutcome::*;
+    match d {
+        Some(Adopted) => "✔",
+        Some(AdoptedInPart) => "◑",
+        Some(Rejected) => "✘",
+        Some(Postponed) => "…",
+        None => " ",
     }
 }
 

@@ -14,6 +14,7 @@ pub mod hints;
 pub mod i18n;
 pub mod keymap;
 pub mod loaded;
+pub mod on_loaded;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -95,7 +96,10 @@ impl Driver {
     /// Waits (up to `limit`) until background reads are done; for tests and benches.
     pub fn settle(&mut self, limit: Duration) {
         let t = Instant::now();
-        while self.app.list.loading || self.app.search.pending {
+        while self.app.list.loading
+            || self.app.search.pending
+            || self.app.board.clustering.is_some()
+        {
             if !self.poll() {
                 if t.elapsed() > limit {
                     break;
@@ -169,7 +173,10 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
             break;
         }
         // Short waits while something is loading or counting down, long ones at rest.
-        let busy = d.app.list.loading || d.app.search.pending || d.app.timer.running();
+        let busy = d.app.list.loading
+            || d.app.search.pending
+            || d.app.timer.running()
+            || d.app.board.clustering.is_some();
         let wait = Duration::from_millis(if busy { 50 } else { 500 });
         let input = event::next(wait).map_err(|e| Error::io(Path::new("<terminal>"), e))?;
         // The clock reaches the state as an action, so the timer reads one time.

@@ -3,7 +3,10 @@
 
 use super::app::{App, Modal, Screen};
 use super::i18n::{Noun, T, count};
-use super::screens::{cards, detail, help, projector, search, sessions};
+use super::screens::{
+    board, cards, coverage, decisions, detail, dialogs, help, message, outline, picker, projector,
+    proposal, search, sessions,
+};
 use super::theme;
 use super::widgets::footer;
 use ratatui::buffer::Buffer;
@@ -21,7 +24,11 @@ struct Bands {
 }
 
 fn bands(app: &App, area: Rect) -> Bands {
-    let capture_h = u16::from(app.capture.is_some() && app.screen == Screen::Cards);
+    let capture_h = if app.screen == Screen::Cards {
+        app.capture_rows()
+    } else {
+        0
+    };
     let header = Rect::new(area.x, area.y, area.width, area.height.min(1));
     let footer_y = area.bottom().saturating_sub(1).max(header.bottom());
     let footer = Rect::new(area.x, footer_y, area.width, area.bottom() - footer_y);
@@ -46,6 +53,17 @@ fn header_line(app: &App) -> Line<'_> {
     let title = match &app.screen {
         Screen::Starting | Screen::Sessions => app.tr(T::Sessions).to_owned(),
         Screen::Search => app.tr(T::Search).to_owned(),
+        Screen::Board => format!("{} │ {}", app.tr(T::Board), board::header(app)),
+        Screen::Decisions => format!("{} │ {}", app.tr(T::DecisionLog), decisions::header(app)),
+        Screen::Outline => {
+            let extra = outline::header(app);
+            if extra.is_empty() {
+                app.tr(T::OutlineTitle).to_owned()
+            } else {
+                format!("{} │ {extra}", app.tr(T::OutlineTitle))
+            }
+        }
+        Screen::Coverage => app.tr(T::CoverageTitle).to_owned(),
         Screen::Cards | Screen::Detail(_) => {
             if app.list.all_sessions {
                 app.tr(T::AllSessions).to_owned()
@@ -132,6 +150,10 @@ impl Widget for &App {
             Screen::Cards => cards::render_list(self, b.body, buf),
             Screen::Detail(card) => detail::render(self, card, b.body, buf),
             Screen::Search => search::render(self, b.body, buf),
+            Screen::Board => board::render(self, b.body, buf),
+            Screen::Decisions => decisions::render(self, b.body, buf),
+            Screen::Outline => outline::render(self, b.body, buf),
+            Screen::Coverage => coverage::render(self, b.body, buf),
         }
         cards::render_capture(self, b.capture, buf);
         footer::render(self, b.footer, buf);
@@ -141,6 +163,10 @@ impl Widget for &App {
             Some(Modal::SessionForm(f)) => f.form.render(self, area, buf),
             Some(Modal::CardForm(f)) => f.form.render(self, area, buf),
             Some(Modal::Prompt(p)) => super::screens::prompt::render(self, p, area, buf),
+            Some(Modal::Picker(p)) => picker::render(self, p, area, buf),
+            Some(Modal::Dialog(d)) => dialogs::render(self, d, area, buf),
+            Some(Modal::Proposal(p)) => proposal::render(self, p, area, buf),
+            Some(Modal::Message(t, lines)) => message::render(self, *t, lines, area, buf),
         }
     }
 }
@@ -152,10 +178,12 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
     }
     let b = bands(app, area);
     match &app.modal {
-        Some(Modal::Help) => None,
+        Some(Modal::Help | Modal::Proposal(_) | Modal::Message(..)) => None,
         Some(Modal::SessionForm(f)) => f.form.cursor(app, area),
         Some(Modal::CardForm(f)) => f.form.cursor(app, area),
         Some(Modal::Prompt(p)) => super::screens::prompt::cursor(p, area),
+        Some(Modal::Picker(p)) => picker::cursor(p, area),
+        Some(Modal::Dialog(d)) => dialogs::cursor(app, d, area),
         None => match (&app.screen, &app.capture) {
             (Screen::Cards, Some(line)) => {
                 let badge = format!("{} ▸ ", super::i18n::kind_badge(line.kind, app.lang));

@@ -80,6 +80,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Projector => app.projector = !app.projector,
+        Action::Board => return super::board::open(app),
+        Action::Decisions => {
+            app.screen = Screen::Decisions;
+            return vec![crate::tui::app::more(
+                crate::tui::board_effects::MoreEffect::LoadDecisions,
+            )];
+        }
         Action::Cancel => {
             app.projector = false;
             app.status = None;
@@ -129,6 +136,21 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Near-duplicates of the card being typed; short texts clear the hints.
+fn capture_hints(app: &mut App, query: String) -> Vec<Effect> {
+    app.board.hint_generation += 1;
+    if query.chars().count() < crate::tui::hints::MIN_QUERY {
+        app.capture_hints.clear();
+        return Vec::new();
+    }
+    vec![Effect::Similar {
+        generation: app.board.hint_generation,
+        version: app.corpus_version,
+        query,
+        exclude: None,
+    }]
+}
+
 fn with_selected(
     app: &mut App,
     id: Option<String>,
@@ -150,12 +172,16 @@ fn capture(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Key(ev) => {
-            line.field.input(&ev);
+        Action::Key(ev) if line.field.input(&ev) => {
+            let query = crate::model::parse_capture(line.field.text()).text;
+            return capture_hints(app, query);
         }
         Action::NextKind => line.kind = next_kind(line.kind, false),
         Action::PrevKind => line.kind = next_kind(line.kind, true),
-        Action::Cancel => app.capture = None,
+        Action::Cancel => {
+            app.capture = None;
+            app.capture_hints.clear();
+        }
         Action::Up => app.list.move_by(-1, height),
         Action::Down => app.list.move_by(1, height),
         Action::Undo => return app.undo(),
@@ -174,6 +200,7 @@ fn capture(app: &mut App, action: Action) -> Vec<Effect> {
             draft.speaker = parsed.speaker;
             draft.activity = app.activity.clone();
             line.field.clear();
+            app.capture_hints.clear();
             return vec![Effect::AddCard(draft)];
         }
         _ => {}
@@ -286,11 +313,28 @@ pub fn render_capture(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
+    let hint_rows = area.height.saturating_sub(1);
+    for (n, h) in app
+        .capture_hints
+        .iter()
+        .take(usize::from(hint_rows))
+        .enumerate()
+    {
+        let text = format!("  ≈ #{} {}", h.seq, h.text);
+        let w = usize::from(area.width);
+        buf.set_stringn(
+            area.x,
+            area.y + n as u16,
+            truncate(&text, w),
+            w,
+            theme::dim(),
+        );
+    }
     let badge = format!("{} ▸ ", kind_badge(line.kind, app.lang));
     let w = badge.chars().count() as u16;
     buf.set_stringn(
         area.x,
-        area.y,
+        area.y + hint_rows,
         &badge,
         usize::from(area.width),
         theme::kind(line.kind),
@@ -308,9 +352,11 @@ pub fn render_capture(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The field sits on the band's last row; hints take the rows above it.
 pub fn capture_field_area(area: Rect, badge_width: u16) -> Rect {
     let w = badge_width.min(area.width);
-    Rect::new(area.x + w, area.y, area.width - w, area.height.min(1))
+    let y = area.bottom().saturating_sub(1).max(area.y);
+    Rect::new(area.x + w, y, area.width - w, area.height.min(1))
 }
 
 #[cfg(test)]

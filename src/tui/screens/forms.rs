@@ -35,7 +35,7 @@ pub struct Form {
     pub error: Option<String>,
 }
 
-fn text(label: T, v: &str) -> Field {
+pub(crate) fn text(label: T, v: &str) -> Field {
     Field {
         label,
         value: Value::Text(TextField::new(v)),
@@ -43,14 +43,14 @@ fn text(label: T, v: &str) -> Field {
 }
 
 impl Form {
-    fn text(&self, i: usize) -> &str {
+    pub(crate) fn text(&self, i: usize) -> &str {
         match self.fields.get(i).map(|f| &f.value) {
             Some(Value::Text(t)) => t.text(),
             _ => "",
         }
     }
 
-    fn choice(&self, i: usize) -> usize {
+    pub(crate) fn choice(&self, i: usize) -> usize {
         match self.fields.get(i).map(|f| &f.value) {
             Some(Value::Choice(c, _)) => *c,
             _ => 0,
@@ -59,7 +59,7 @@ impl Form {
 
     /// Moves focus or edits the focused field. `Some(true)` asks to save, `Some(false)`
     /// to cancel.
-    fn input(&mut self, action: Action) -> Option<bool> {
+    pub(crate) fn input(&mut self, action: Action) -> Option<bool> {
         let n = self.fields.len();
         match action {
             Action::Save => return Some(true),
@@ -83,7 +83,19 @@ impl Form {
     }
 
     fn choice_label(&self, label: T, c: usize, lang: Lang) -> &'static str {
+        let pick = |options: &[T]| options.get(c).map_or("", |t| t.tr(lang));
         match label {
+            T::Outcome => crate::tui::i18n::decision_name(
+                crate::model::DecisionOutcome::ALL
+                    .get(c)
+                    .copied()
+                    .unwrap_or(crate::model::DecisionOutcome::Postponed),
+                lang,
+            ),
+            T::VotePolicy => pick(&[T::PolicySum, T::PolicyMax, T::PolicySeparate]),
+            T::Scope => pick(&[T::ScopeAll, T::ScopeSession, T::ScopeTopic]),
+            T::Seeds => pick(&[T::No, T::Yes]),
+            T::OnConflict => pick(&[T::KeepMine, T::KeepTheirs, T::KeepBoth]),
             T::Kind if self.title == T::EditCard => kind_name(
                 CardKind::ALL.get(c).copied().unwrap_or(CardKind::Other),
                 lang,
@@ -98,7 +110,7 @@ impl Form {
         }
     }
 
-    fn outer(&self, screen: Rect) -> Rect {
+    pub(crate) fn outer(&self, screen: Rect) -> Rect {
         let h = (self.fields.len() as u16 + 3).min(screen.height);
         let w = screen.width.min(72);
         let x = screen.x + (screen.width - w) / 2;

@@ -1,8 +1,10 @@
-//! One-line prompts over the card list: the filter line and the timer length.
+//! One-line prompts: the filter line, the timer length, and the names and texts the
+//! board and the outline ask for.
 
 use crate::model::CardQuery;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Modal};
+use crate::tui::app::{App, Modal, more};
+use crate::tui::board_effects::{BoardOp, MoreEffect, SectionOp};
 use crate::tui::effect::Effect;
 use crate::tui::i18n::T;
 use crate::tui::theme;
@@ -13,10 +15,19 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     Filter,
     Timer,
+    RenameTopic(String),
+    /// Label of a new topic for these cards.
+    NewTopic(Vec<String>),
+    /// Label of a new topic for these cards of a topic.
+    SplitTopic(String, Vec<String>),
+    SectionHeading(String),
+    SectionDraft(String),
+    /// Heading of a new section under this parent (a chapter when `None`).
+    NewSection(Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,13 +50,19 @@ impl Prompt {
         match self.kind {
             PromptKind::Filter => T::Filter,
             PromptKind::Timer => T::TimerPrompt,
+            PromptKind::RenameTopic(_) => T::RenameTopic,
+            PromptKind::NewTopic(_) => T::NewTopicLabel,
+            PromptKind::SplitTopic(..) => T::SplitTopicLabel,
+            PromptKind::SectionHeading(_) => T::SectionHeading,
+            PromptKind::SectionDraft(_) => T::SectionDraft,
+            PromptKind::NewSection(_) => T::NewSectionTitle,
         }
     }
 
     fn hint(&self) -> Option<T> {
         match self.kind {
             PromptKind::Filter => Some(T::FilterHint),
-            PromptKind::Timer => None,
+            _ => None,
         }
     }
 }
@@ -56,6 +73,14 @@ pub fn update(app: &mut App, mut p: Prompt, action: Action) -> Vec<Effect> {
             p.field.input(&ev);
         }
         Action::Cancel => return Vec::new(),
+        Action::Save if !matches!(p.kind, PromptKind::Filter | PromptKind::Timer) => {
+            let text = p.field.text().trim().to_owned();
+            if text.is_empty() && !matches!(p.kind, PromptKind::SectionDraft(_)) {
+                app.modal = Some(Modal::Prompt(p));
+                return Vec::new();
+            }
+            return named(app, p.kind, text);
+        }
         Action::Save => match p.kind {
             PromptKind::Filter => match CardQuery::parse(p.field.text()) {
                 Ok(q) => {
@@ -76,11 +101,47 @@ pub fn update(app: &mut App, mut p: Prompt, action: Action) -> Vec<Effect> {
                 }
                 None => p.error = Some(app.tr(T::NotANumber).to_owned()),
             },
+            _ => {}
         },
         _ => {}
     }
     app.modal = Some(Modal::Prompt(p));
     Vec::new()
+}
+
+/// A name or text was entered: the store operation it asks for.
+fn named(app: &mut App, kind: PromptKind, text: String) -> Vec<Effect> {
+    let e = match kind {
+        PromptKind::RenameTopic(id) => MoreEffect::Board(BoardOp::Rename { id, label: text }),
+        PromptKind::NewTopic(cards) => {
+            app.board.marked.clear();
+            MoreEffect::Board(BoardOp::MoveToNew { cards, label: text })
+        }
+        PromptKind::SplitTopic(id, cards) => {
+            app.board.marked.clear();
+            MoreEffect::Board(BoardOp::SplitTopic {
+                id,
+                cards,
+                label: text,
+            })
+        }
+        PromptKind::SectionHeading(id) => MoreEffect::Section(SectionOp::Edit {
+            id,
+            heading: Some(text),
+            draft: None,
+        }),
+        PromptKind::SectionDraft(id) => MoreEffect::Section(SectionOp::Edit {
+            id,
+            heading: None,
+            draft: Some(text),
+        }),
+        PromptKind::NewSection(parent) => MoreEffect::Section(SectionOp::Add {
+            parent,
+            heading: text,
+        }),
+        PromptKind::Filter | PromptKind::Timer => return Vec::new(),
+    };
+    vec![more(e)]
 }
 
 /// The box: three lines (field, hint or error) centred low on the screen.
