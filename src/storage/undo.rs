@@ -9,6 +9,11 @@ use crate::error::{Error, Result};
 use crate::model::now_rfc3339;
 use rusqlite::{OptionalExtension, params};
 
+/// Event details of undone merges and splits (the event itself is `restored` or
+/// `deleted`, names the schema already allows).
+pub const MERGE_UNDONE: &str = r#"{"why":"merge undone"}"#;
+pub const SPLIT_UNDONE: &str = r#"{"why":"split undone"}"#;
+
 /// Where a card sits: its topic, whether a person put it there, whether it is pinned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {
@@ -199,7 +204,14 @@ impl Store {
                  WHERE id = ?1",
                 params![o, now],
             )?;
-            events::record(&tx, o, "unmerged", Some(merged_id), None, actor.as_deref())?;
+            events::record(
+                &tx,
+                o,
+                "restored",
+                Some(merged_id),
+                Some(MERGE_UNDONE),
+                actor.as_deref(),
+            )?;
         }
         tx.execute(
             "UPDATE card SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
@@ -210,7 +222,7 @@ impl Store {
             merged_id,
             "deleted",
             None,
-            Some(r#"{"why":"merge undone"}"#),
+            Some(MERGE_UNDONE),
             actor.as_deref(),
         )?;
         tx.commit()?;
@@ -245,7 +257,7 @@ impl Store {
                 p,
                 "deleted",
                 None,
-                Some(r#"{"why":"split undone"}"#),
+                Some(SPLIT_UNDONE),
                 actor.as_deref(),
             )?;
         }
@@ -254,7 +266,14 @@ impl Store {
              WHERE id = ?1",
             params![original_id, now],
         )?;
-        events::record(&tx, original_id, "unsplit", None, None, actor.as_deref())?;
+        events::record(
+            &tx,
+            original_id,
+            "restored",
+            None,
+            Some(SPLIT_UNDONE),
+            actor.as_deref(),
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -42,7 +42,7 @@ impl HintCache {
         Ok(crate::cluster::similar(&texts, query, HINTS + 1)
             .into_iter()
             .map(|(i, _)| &self.cards[i])
-            .filter(|(id, _, t)| Some(id.as_str()) != exclude && t.trim() != query.trim())
+            .filter(|(id, _, _)| Some(id.as_str()) != exclude)
             .take(HINTS)
             .map(|(id, seq, text)| Hint {
                 id: id.clone(),

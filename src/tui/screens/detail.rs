@@ -62,8 +62,8 @@ fn history_line<'a>(app: &App, h: &'a HistoryLine) -> Option<Line<'a>> {
         "merged_from" => T::MergedFrom,
         "split_into" => T::SplitInto,
         "split_from" => T::SplitFrom,
-        "unmerged" => T::Unmerged,
-        "unsplit" => T::Unsplit,
+        "restored" | "deleted" if h.why.as_deref() == Some("merge undone") => T::Unmerged,
+        "restored" | "deleted" if h.why.as_deref() == Some("split undone") => T::Unsplit,
         _ => return None,
     };
     let mut s = format!("  {}", app.tr(what));
@@ -75,7 +75,7 @@ fn history_line<'a>(app: &App, h: &'a HistoryLine) -> Option<Line<'a>> {
         Some(a) => s.push_str(&format!(" ({a}, {when})")),
         None => s.push_str(&format!(" ({when})")),
     }
-    if let Some(w) = &h.why {
+    if let Some(w) = h.why.as_deref().filter(|w| !w.ends_with(" undone")) {
         s.push_str(&format!(": {w}"));
     }
     Some(Line::raw(s))

@@ -1,0 +1,581 @@
+//! The topic board, decisions, outline and merge dialog driven by keys on the demo
+//! database: the state after each step and what the store holds, undo and redo included.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use narada::model::DecisionOutcome;
+use narada::storage::Store;
+use narada::tui::Driver;
+use narada::tui::app::{AppOptions, Modal, Screen};
+use narada::tui::i18n::Lang;
+use narada::tui::keymap::{Keymap, Mode};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
+use std::time::Duration;
+
+fn key(d: &mut Driver, code: KeyCode) {
+    d.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(d: &mut Driver, c: char) {
+    d.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn typed(d: &mut Driver, text: &str) {
+    for c in text.chars() {
+        key(d, KeyCode::Char(c));
+    }
+}
+
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("demo.db");
+    narada::demo::create(&db).unwrap();
+    db
+}
+
+fn driver(db: &Path, lang: Lang) -> Driver {
+    let store = Store::open(db).unwrap();
+    let mut d = Driver::new(
+        store,
+        AppOptions {
+            lang,
+            keymap: Keymap::default(),
+        },
+        false,
+    );
+    d.act(narada::tui::action::Action::Resize(80, 24));
+    d
+}
+
+fn store(d: &Driver) -> &Store {
+    d.runner.store()
+}
+
+/// Where a card sits now: `(topic id, source, pinned)`.
+fn placement(d: &Driver, card: &str) -> Option<(String, String, bool)> {
+    store(d)
+        .placements()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.card_id == card)
+        .map(|p| (p.topic_id, p.source, p.pinned))
+}
+
+/// Opens the board on the largest topic with the cards pane focused.
+fn board_on_first_topic(d: &mut Driver) {
+    typed(d, "b");
+    assert_eq!(d.app.screen, Screen::Board);
+    assert_eq!(d.app.mode(), Mode::Board);
+    typed(d, "j");
+    key(d, KeyCode::Tab);
+}
+
+#[test]
+fn marked_cards_move_to_a_new_topic_and_back_by_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let topic = d.app.board.selected_topic().unwrap().clone();
+    typed(&mut d, "  ");
+    let marked: Vec<String> = d.app.board.marked.iter().cloned().collect();
+    assert_eq!(marked.len(), 2);
+    typed(&mut d, "m");
+    assert_eq!(d.app.mode(), Mode::Picker);
+    key(&mut d, KeyCode::Enter); // the first entry: a new topic
+    assert_eq!(d.app.mode(), Mode::Prompt);
+    typed(&mut d, "Nowy temat testowy");
+    key(&mut d, KeyCode::Enter);
+
+    let new = store(&d).find_topic("Nowy temat testowy").unwrap();
+    assert_eq!(new.size, 2);
+    for c in &marked {
+        assert_eq!(
+            placement(&d, c),
+            Some((new.id.clone(), "hand".into(), false))
+        );
+    }
+    assert!(d.app.board.topics.iter().any(|t| t.id == new.id));
+    assert!(d.app.board.marked.is_empty());
+
+    typed(&mut d, "u");
+    assert!(store(&d).find_topic("Nowy temat testowy").is_err());
+    for c in &marked {
+        assert_eq!(placement(&d, c).unwrap().0, topic.id);
+    }
+    assert!(!d.app.board.topics.iter().any(|t| t.id == new.id));
+    ctrl(&mut d, 'r');
+    assert_eq!(store(&d).find_topic("Nowy temat testowy").unwrap().size, 2);
+
+    // Moving to an existing topic by typing part of its name in the picker.
+    typed(&mut d, " m");
+    typed(&mut d, "tryb odw");
+    key(&mut d, KeyCode::Enter);
+    let appeal = store(&d).find_topic("Tryb odwoławczy").unwrap();
+    assert!(
+        store(&d)
+            .placements()
+            .unwrap()
+            .iter()
+            .filter(|p| p.topic_id == appeal.id)
+            .count()
+            > 11
+    );
+}
+
+#[test]
+fn rename_merge_split_and_pin_each_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    key(&mut d, KeyCode::Tab); // back to the topics pane
+    let topic = d.app.board.selected_topic().unwrap().clone();
+
+    typed(&mut d, "r");
+    ctrl(&mut d, 'u');
+    typed(&mut d, "Ocena projektów");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(store(&d).topic(&topic.id).unwrap().label, "Ocena projektów");
+    typed(&mut d, "u");
+    assert_eq!(store(&d).topic(&topic.id).unwrap().label, topic.label);
+
+    // Merge the largest topic into the one the picker offers first.
+    typed(&mut d, "M");
+    let into = match &d.app.modal {
+        Some(Modal::Picker(p)) => p.items[0].0.clone().unwrap(),
+        other => panic!("expected the picker, got {other:?}"),
+    };
+    let into_size = store(&d).topic(&into).unwrap().size;
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(store(&d).topic(&into).unwrap().size, into_size + topic.size);
+    assert!(
+        store(&d)
+            .live_topic_ids()
+            .unwrap()
+            .iter()
+            .all(|t| t != &topic.id)
+    );
+    typed(&mut d, "u");
+    assert_eq!(store(&d).topic(&topic.id).unwrap().size, topic.size);
+    assert_eq!(store(&d).topic(&into).unwrap().size, into_size);
+    let back = store(&d).topics().unwrap();
+    let back = back.iter().find(|t| t.id == topic.id).unwrap();
+    assert_eq!(back.sections, topic.sections, "outline links come back");
+
+    // Split: marked cards become a topic of their own.
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, " ");
+    let card = d.app.board.marked.iter().next().unwrap().clone();
+    let home = placement(&d, &card).unwrap().0;
+    typed(&mut d, "S");
+    typed(&mut d, "Wydzielony");
+    key(&mut d, KeyCode::Enter);
+    let split = store(&d).find_topic("Wydzielony").unwrap();
+    assert_eq!(placement(&d, &card).unwrap().0, split.id);
+    typed(&mut d, "u");
+    assert_eq!(placement(&d, &card).unwrap().0, home);
+
+    // Pin the selected card, undo unpins.
+    let sel = d.app.board.selected_card().unwrap().id.clone();
+    typed(&mut d, "p");
+    assert!(placement(&d, &sel).unwrap().2);
+    assert!(d.app.board.is_pinned(&sel));
+    typed(&mut d, "u");
+    assert!(!placement(&d, &sel).unwrap().2);
+}
+
+#[test]
+fn merging_and_splitting_cards_keep_the_originals_with_lineage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let a = d.app.board.selected_card().unwrap().clone();
+    typed(&mut d, " ");
+    let b = d.app.board.selected_card().unwrap().clone();
+    typed(&mut d, " J");
+    assert_eq!(d.app.mode(), Mode::Form);
+    ctrl(&mut d, 'u');
+    typed(&mut d, "Scalona karta o ocenie");
+    key(&mut d, KeyCode::Tab); // votes: sum
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "duplikat");
+    key(&mut d, KeyCode::Enter);
+
+    let a1 = store(&d).card(&a.id).unwrap();
+    let merged_id = a1.superseded_by.clone().expect("original marked as merged");
+    let merged = store(&d).card(&merged_id).unwrap();
+    assert_eq!(merged.text, "Scalona karta o ocenie");
+    assert_eq!(merged.votes, a.votes + b.votes);
+    assert_eq!(
+        store(&d).card(&b.id).unwrap().superseded_by,
+        Some(merged_id.clone())
+    );
+    let h = store(&d).card_history(&a.id).unwrap();
+    assert!(
+        h.iter().any(
+            |e| e.event == "merged_into" && e.related_id.as_deref() == Some(merged_id.as_str())
+        )
+    );
+    let h = store(&d).card_history(&merged_id).unwrap();
+    assert_eq!(h.iter().filter(|e| e.event == "merged_from").count(), 2);
+    assert!(h[0].detail.as_deref().unwrap().contains("duplikat"));
+
+    // The detail of the merged card shows where it came from.
+    let row = d
+        .app
+        .board
+        .group()
+        .iter()
+        .position(|&i| d.app.board.cards[i].id == merged_id)
+        .unwrap();
+    d.app.board.card_row = row;
+    key(&mut d, KeyCode::Enter);
+    assert!(matches!(d.app.screen, Screen::Detail(_)));
+    let shown = d.app.history.as_ref().unwrap();
+    assert_eq!(shown.1.len(), 2);
+    assert_eq!(shown.1[0].event, "merged_from");
+    assert!(shown.1.iter().any(|l| l.related_seq == Some(a.seq)));
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(d.app.screen, Screen::Board);
+
+    typed(&mut d, "u");
+    assert_eq!(
+        d.app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Undone")
+    );
+    assert!(store(&d).card(&a.id).unwrap().superseded_by.is_none());
+    assert!(store(&d).card(&merged_id).unwrap().deleted_at.is_some());
+    assert!(
+        store(&d)
+            .card_history(&a.id)
+            .unwrap()
+            .iter()
+            .any(|e| e.event == "restored")
+    );
+
+    // Split the selected card into two.
+    d.app.board.card_row = 0;
+    let c = d.app.board.selected_card().unwrap().clone();
+    typed(&mut d, "|");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Druga myśl z karty");
+    key(&mut d, KeyCode::Enter);
+    let c1 = store(&d).card(&c.id).unwrap();
+    assert!(c1.superseded_by.is_some(), "original kept, marked split");
+    let parts: Vec<String> = store(&d)
+        .card_history(&c.id)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == "split_into")
+        .filter_map(|e| e.related_id)
+        .collect();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(
+        store(&d).card(&parts[1]).unwrap().text,
+        "Druga myśl z karty"
+    );
+    let back = store(&d).card_history(&parts[1]).unwrap();
+    assert_eq!(back[0].event, "split_from");
+    typed(&mut d, "u");
+    assert!(store(&d).card(&c.id).unwrap().superseded_by.is_none());
+    assert!(store(&d).card(&parts[0]).unwrap().deleted_at.is_some());
+}
+
+#[test]
+fn a_decision_is_recorded_listed_filtered_and_retracted_by_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    typed(&mut d, "b");
+    typed(&mut d, "G"); // the smallest topic
+    let topic = d.app.board.selected_topic().unwrap().clone();
+    let before = store(&d).decisions().unwrap().len();
+    typed(&mut d, "d");
+    assert_eq!(d.app.mode(), Mode::Form);
+    key(&mut d, KeyCode::Right);
+    key(&mut d, KeyCode::Right); // adopted → in part → rejected
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Poza zakresem uchwały");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "3");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "7");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "1");
+    key(&mut d, KeyCode::Tab);
+    ctrl(&mut d, 'u');
+    typed(&mut d, "2026-12-10");
+    key(&mut d, KeyCode::Enter);
+
+    let log = store(&d).decisions().unwrap();
+    assert_eq!(log.len(), before + 1);
+    let row = &log[0];
+    assert_eq!(row.target_id, topic.id);
+    assert_eq!(row.outcome, DecisionOutcome::Rejected);
+    assert_eq!(row.rationale, "Poza zakresem uchwały");
+    assert_eq!(
+        (row.votes_for, row.votes_against, row.votes_abstain),
+        (Some(3), Some(7), Some(1))
+    );
+    assert_eq!(row.decided_on.as_deref(), Some("2026-12-10"));
+    assert_eq!(
+        store(&d).topic(&topic.id).unwrap().decision,
+        Some(DecisionOutcome::Rejected)
+    );
+    let shown = d
+        .app
+        .board
+        .topics
+        .iter()
+        .find(|t| t.id == topic.id)
+        .unwrap();
+    assert_eq!(shown.decision, Some(DecisionOutcome::Rejected));
+
+    // The log, filtered to rejected decisions.
+    typed(&mut d, "L");
+    assert_eq!(d.app.screen, Screen::Decisions);
+    assert_eq!(d.app.decision_log.rows.len(), before + 1);
+    typed(&mut d, "fff");
+    assert_eq!(d.app.decision_log.filter, Some(DecisionOutcome::Rejected));
+    assert!(
+        d.app
+            .decision_log
+            .visible()
+            .iter()
+            .all(|r| r.outcome == DecisionOutcome::Rejected)
+    );
+
+    // Undo retracts: the row stays in the log, the topic's decision is the earlier one.
+    typed(&mut d, "u");
+    let log = store(&d).decisions().unwrap();
+    assert_eq!(log.len(), before + 1, "nothing deleted");
+    assert!(log[0].retracted_at.is_some());
+    assert!(!log[0].current);
+    assert_eq!(store(&d).topic(&topic.id).unwrap().decision, topic.decision);
+    ctrl(&mut d, 'r');
+    assert_eq!(
+        store(&d).topic(&topic.id).unwrap().decision,
+        Some(DecisionOutcome::Rejected)
+    );
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(d.app.screen, Screen::Board);
+}
+
+#[test]
+fn clustering_from_the_board_keeps_hand_placements_and_pins() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let pinned = d.app.board.selected_card().unwrap().id.clone();
+    typed(&mut d, "p");
+    let before = store(&d).placements().unwrap();
+    let unsorted_before = d.app.board.groups[0].len();
+    assert!(unsorted_before > 0);
+
+    typed(&mut d, "c");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "6");
+    key(&mut d, KeyCode::Enter);
+    assert!(d.app.board.clustering.is_some(), "runs on a worker");
+    assert_eq!(d.app.mode(), Mode::Board, "keys keep working meanwhile");
+    typed(&mut d, "k");
+    d.settle(Duration::from_secs(60));
+    let Some(Modal::Proposal(p)) = &d.app.modal else {
+        panic!("expected a proposal, got {:?}", d.app.modal);
+    };
+    assert!(!p.record.topics.is_empty());
+    assert_eq!(
+        store(&d).placements().unwrap(),
+        before,
+        "nothing stored yet"
+    );
+    typed(&mut d, "a");
+    assert!(d.app.modal.is_none());
+
+    let after = store(&d).placements().unwrap();
+    for p in &before {
+        let now = after.iter().find(|a| a.card_id == p.card_id).unwrap();
+        assert_eq!(now.topic_id, p.topic_id, "hand placement kept");
+    }
+    assert!(after.iter().any(|p| p.card_id == pinned && p.pinned));
+    assert!(
+        d.app.board.groups[0].len() < unsorted_before,
+        "unsorted cards placed"
+    );
+
+    // Undo takes the whole run back.
+    typed(&mut d, "u");
+    let mut again = store(&d).placements().unwrap();
+    let mut want = before.clone();
+    again.sort_by(|a, b| a.card_id.cmp(&b.card_id));
+    want.sort_by(|a, b| a.card_id.cmp(&b.card_id));
+    assert_eq!(again, want);
+}
+
+#[test]
+fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    typed(&mut d, "b");
+    let topics_before = store(&d).live_topic_ids().unwrap().len();
+    typed(&mut d, "c");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "4");
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_secs(60));
+    let n = match &d.app.modal {
+        Some(Modal::Proposal(p)) => p.record.topics.len(),
+        other => panic!("expected a proposal, got {other:?}"),
+    };
+    assert!(n >= 2);
+    // Keep only the first proposed topic.
+    typed(&mut d, "j");
+    for _ in 1..n {
+        typed(&mut d, " j");
+    }
+    key(&mut d, KeyCode::Enter);
+    let topics_after = store(&d).live_topic_ids().unwrap().len();
+    assert!(
+        topics_after <= topics_before + 1,
+        "{topics_before} → {topics_after}"
+    );
+
+    // Discarding stores nothing.
+    typed(&mut d, "c");
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_secs(60));
+    let placements = store(&d).placements().unwrap();
+    typed(&mut d, "x");
+    assert!(d.app.modal.is_none());
+    assert_eq!(store(&d).placements().unwrap(), placements);
+}
+
+#[test]
+fn outline_maps_renames_adds_and_reorders_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    typed(&mut d, "b");
+    typed(&mut d, "G");
+    let topic = d.app.board.selected_topic().unwrap().clone();
+    typed(&mut d, "o");
+    assert_eq!(d.app.screen, Screen::Outline);
+    assert!(!d.app.outline.sections.is_empty());
+    typed(&mut d, "jj");
+    let section = d.app.outline.selected().unwrap().clone();
+    typed(&mut d, "m");
+    let row = store_outline(&d, &section.id);
+    assert!(row.topic_ids.contains(&topic.id));
+    typed(&mut d, "u");
+    assert!(!store_outline(&d, &section.id).topic_ids.contains(&topic.id));
+
+    typed(&mut d, "r");
+    ctrl(&mut d, 'u');
+    typed(&mut d, "Nowy nagłówek");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(store_outline(&d, &section.id).heading, "Nowy nagłówek");
+    typed(&mut d, "e");
+    typed(&mut d, "Treść paragrafu");
+    key(&mut d, KeyCode::Enter);
+    assert!(
+        store_outline(&d, &section.id)
+            .draft_text
+            .ends_with("Treść paragrafu")
+    );
+    typed(&mut d, "uu");
+    assert_eq!(store_outline(&d, &section.id).heading, section.heading);
+    assert_eq!(
+        store_outline(&d, &section.id).draft_text,
+        section.draft_text
+    );
+
+    let position = section.position;
+    typed(&mut d, "J");
+    assert_eq!(store_outline(&d, &section.id).position, position + 1);
+    typed(&mut d, "u");
+    assert_eq!(store_outline(&d, &section.id).position, position);
+
+    let count = d.app.outline.sections.len();
+    typed(&mut d, "n");
+    typed(&mut d, "Nowa sekcja");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.outline.sections.len(), count + 1);
+    typed(&mut d, "u");
+    assert_eq!(d.app.outline.sections.len(), count);
+
+    typed(&mut d, "v");
+    assert_eq!(d.app.screen, Screen::Coverage);
+    assert!(d.app.coverage.data.is_some());
+}
+
+fn store_outline(d: &Driver, id: &str) -> narada::storage::outline::SectionRow {
+    // `outline()` takes `&mut`; a second connection reads the same file.
+    let path = store(d).path().unwrap().to_path_buf();
+    let mut s = Store::open(&path).unwrap();
+    s.outline()
+        .unwrap()
+        .into_iter()
+        .find(|x| x.id == id)
+        .unwrap()
+}
+
+#[test]
+fn merge_dialog_shows_conflicts_and_merges_with_the_chosen_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let other = dir.path().join("other.db");
+    let card = {
+        let s = Store::open(&db).unwrap();
+        s.backup_to(&other).unwrap();
+        s.cards(&Default::default()).unwrap()[0].clone()
+    };
+    let patch = |text: &str| narada::model::CardPatch {
+        text: Some(text.into()),
+        ..Default::default()
+    };
+    Store::open(&other)
+        .unwrap()
+        .edit_card(&card.id, &patch("Wersja innego trenera"))
+        .unwrap();
+    Store::open(&db)
+        .unwrap()
+        .edit_card(&card.id, &patch("Moja wersja"))
+        .unwrap();
+
+    let mut d = driver(&db, Lang::En);
+    typed(&mut d, "bI");
+    typed(&mut d, other.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    let Some(Modal::Dialog(dialog)) = &d.app.modal else {
+        panic!("expected the conflicts dialog, got {:?}", d.app.modal);
+    };
+    let shown = format!("{:?}", dialog.kind);
+    assert!(shown.contains("Wersja innego trenera") && shown.contains("Moja wersja"));
+    assert_eq!(
+        store(&d).card(&card.id).unwrap().text,
+        "Moja wersja",
+        "nothing merged yet"
+    );
+    key(&mut d, KeyCode::Right); // keep mine → take theirs
+    key(&mut d, KeyCode::Enter);
+    assert!(matches!(d.app.modal, Some(Modal::Message(..))));
+    assert_eq!(
+        store(&d).card(&card.id).unwrap().text,
+        "Wersja innego trenera"
+    );
+    key(&mut d, KeyCode::Esc);
+    assert!(d.app.modal.is_none());
+}
+
+#[test]
+fn near_duplicates_are_hinted_on_the_board_and_while_capturing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let sel = d.app.board.selected_card().unwrap().clone();
+    assert!(!d.app.board.hints.is_empty());
+    assert!(d.app.board.hints.len() <= 3);
+    assert!(d.app.board.hints.iter().all(|h| h.id != sel.id));
+
+    key(&mut d, KeyCode::Esc);
+    typed(&mut d, "a");
+    typed(&mut d, &sel.text);
+    assert!(!d.app.capture_hints.is_empty());
+    assert!(d.app.capture_hints.iter().any(|h| h.id == sel.id));
+}
