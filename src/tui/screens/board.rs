@@ -260,7 +260,9 @@ fn topic_line(app: &App, row: usize, width: usize) -> Line<'static> {
         None => (
             app.tr(T::Unsorted).to_owned(),
             b.groups.first().map_or(0, Vec::len) as i64,
-            0,
+            b.groups
+                .first()
+                .map_or(0, |g| g.iter().map(|&i| b.cards[i].votes).sum()),
             None,
             String::new(),
         ),
@@ -275,9 +277,11 @@ fn topic_line(app: &App, row: usize, width: usize) -> Line<'static> {
             )
         }
     };
+    // Fixed-width columns so that the numbers line up under each other.
     let tail = format!(
-        " {size:>4} {votes:>4} {} {sections}",
-        decision_badge(decision)
+        " {size:>4} {votes:>4} {} {:<5}",
+        decision_badge(decision),
+        truncate(&sections, 5)
     );
     let room = width.saturating_sub(tail.width().min(width / 2) + 1);
     let marker = if row == b.topic_row { "▸" } else { " " };
@@ -320,7 +324,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(app.tr(T::Loading), theme::dim()).render(area, buf);
         return;
     }
-    let left_w = (area.width * 2 / 5).max(area.width.min(12));
+    let left_w = (area.width / 2).max(area.width.min(12));
     let left = Rect::new(area.x, area.y, left_w, area.height);
     let right = Rect::new(
         area.x + left_w + 1,
