@@ -1,9 +1,19 @@
 //! Pure writers over export views: no database access here.
 
 mod cards;
+pub mod document;
+#[doc(hidden)]
+pub mod fixture;
+pub mod lang;
+pub mod markdown;
+pub mod numbering;
+pub mod sources;
+pub mod templates;
 pub mod view;
 
 pub use cards::{ExportRow, write_cards_csv, write_cards_json};
+pub use document::{DocOptions, Document};
+pub use markdown::write_markdown;
 
 use crate::error::{Error, Result};
 use std::io::Write;
@@ -43,4 +53,9 @@ pub fn write_atomically(
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+/// Writers take any `Write`; its failures have no path of their own.
+pub(crate) fn output_error(e: std::io::Error) -> Error {
+    Error::io(Path::new("(export output)"), e)
 }
