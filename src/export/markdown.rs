@@ -258,10 +258,20 @@ mod tests {
 #[cfg(test)]
 mod dump {
     #[test]
-    fn dump_md() {
+    fn dump_all() {
         let v = crate::export::fixture::workshop_fixture();
+        let o = Default::default();
         let mut out = Vec::new();
-        super::write_markdown(&mut out, &v, &Default::default()).unwrap();
-        std::fs::write("/tmp/fixture.md", out).unwrap();
+        super::write_markdown(&mut out, &v, &o).unwrap();
+        std::fs::write("/tmp/fixture.md", &out).unwrap();
+        out.clear();
+        crate::export::write_html(&mut out, &v, &o).unwrap();
+        std::fs::write("/tmp/fixture.html", &out).unwrap();
+        out.clear();
+        crate::export::write_docx(&mut out, &v, &o).unwrap();
+        std::fs::write("/tmp/fixture.docx", &out).unwrap();
+        out.clear();
+        crate::export::write_odt(&mut out, &v, &o).unwrap();
+        std::fs::write("/tmp/fixture.odt", &out).unwrap();
     }
 }

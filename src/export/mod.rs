@@ -2,18 +2,25 @@
 
 mod cards;
 pub mod document;
+pub mod docx;
 #[doc(hidden)]
 pub mod fixture;
+pub mod html;
 pub mod lang;
 pub mod markdown;
 pub mod numbering;
+pub mod odt;
 pub mod sources;
 pub mod templates;
 pub mod view;
+mod xml_text;
 
 pub use cards::{ExportRow, write_cards_csv, write_cards_json};
 pub use document::{DocOptions, Document};
+pub use docx::write_docx;
+pub use html::write_html;
 pub use markdown::write_markdown;
+pub use odt::write_odt;
 
 use crate::error::{Error, Result};
 use std::io::Write;
