@@ -31,6 +31,8 @@ pub struct Document {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chapter {
+    /// The outline section it renders; `None` for parts the document adds itself.
+    pub section_id: Option<String>,
     /// `Rozdział 2`; `None` for § that the outline puts outside any chapter.
     pub label: Option<String>,
     pub heading: String,
@@ -41,6 +43,8 @@ pub struct Chapter {
 /// A §, ust. or pkt with its legal number.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provision {
+    /// The outline section it renders; `None` for the fixed final provisions.
+    pub section_id: Option<String>,
     pub level: SectionLevel,
     /// `§ 5.`, `2.` or `3)`.
     pub label: String,
@@ -137,6 +141,7 @@ fn append_final_provisions(
     if !has_own {
         let label = numbering.next_chapter(lang);
         chapters.push(Chapter {
+            section_id: None,
             label: Some(label),
             heading: fixed.final_chapter.clone(),
             body: Body::Nothing,
@@ -146,6 +151,7 @@ fn append_final_provisions(
     if let Some(last) = chapters.last_mut() {
         for text in &fixed.final_provisions {
             last.provisions.push(Provision {
+                section_id: None,
                 level: SectionLevel::Paragraph,
                 label: numbering.next_paragraph().label,
                 heading: String::new(),
@@ -161,6 +167,7 @@ fn append_final_provisions(
 
 fn unnamed_chapter(provisions: Vec<Provision>) -> Chapter {
     Chapter {
+        section_id: None,
         label: None,
         heading: String::new(),
         body: Body::Nothing,
@@ -183,6 +190,7 @@ impl<'a> Builder<'a> {
     fn chapter(&mut self, s: &SectionView) -> Chapter {
         let body = self.body(s, false);
         Chapter {
+            section_id: Some(s.id.clone()),
             label: self.numbering.get(&s.id).map(|n| n.label.clone()),
             heading: s.heading.clone(),
             body,
@@ -194,6 +202,7 @@ impl<'a> Builder<'a> {
         // A chapter nested where it should not be is still shown, as a plain provision.
         let body = self.body(s, s.children.is_empty());
         Provision {
+            section_id: Some(s.id.clone()),
             level: s.level,
             label: self
                 .numbering
@@ -253,5 +262,16 @@ impl<'a> Builder<'a> {
         self.notes.push(note);
         self.note_of.insert(card.id.clone(), self.notes.len() - 1);
         self.notes.len() - 1
+    }
+}
+
+impl Body {
+    /// Indices of the notes this body cites, in order.
+    pub fn notes(&self) -> Vec<usize> {
+        match self {
+            Body::Nothing | Body::ToComplete => Vec::new(),
+            Body::Drafted { notes, .. } => notes.clone(),
+            Body::ToDraft { items } => items.iter().map(|i| i.note).collect(),
+        }
     }
 }

@@ -158,7 +158,7 @@ impl Renderer<'_> {
             }
             return;
         }
-        let mut lead = vec![Run::new().add_text(format!("{}\t", p.label))];
+        let mut lead = vec![Run::new().add_text(&p.label).add_tab()];
         if !p.heading.trim().is_empty() {
             lead.push(Run::new().italic().add_text(clean(p.heading.trim())));
             if joins_text(&p.body) {
@@ -225,7 +225,7 @@ impl Renderer<'_> {
                 }
                 for item in items {
                     let mut p = Self::indented(depth + 1)
-                        .add_run(Run::new().add_text("•\t"))
+                        .add_run(Run::new().add_text("•").add_tab())
                         .add_run(
                             Run::new()
                                 .italic()
@@ -329,7 +329,8 @@ impl Renderer<'_> {
                 self.add(para_with("Normal", words.nothing));
             }
             for i in items {
-                self.add(para_with("Normal", &format!("•\t{i}")));
+                let p = Self::indented(1).add_run(Run::new().add_text("•").add_tab());
+                self.add(runs(i).into_iter().fold(p, Paragraph::add_run));
             }
         }
     }
