@@ -117,7 +117,7 @@ impl Renderer<'_> {
         if ch.label.is_some() || !ch.heading.trim().is_empty() {
             self.out.push_str("<h2>");
             if let Some(l) = &ch.label {
-                let _ = write!(self.out, "<span class=\"label\">{}</span>", esc(l));
+                let _ = write!(self.out, "<span class=\"label\">{}</span> ", esc(l));
             }
             let _ = writeln!(self.out, "{}</h2>", esc(ch.heading.trim()));
         }
@@ -171,7 +171,12 @@ impl Renderer<'_> {
                 esc(&p.label)
             );
             if !p.heading.trim().is_empty() {
-                let _ = write!(self.out, "<em>{}</em> ", esc(p.heading.trim()));
+                let dash = if super::docx::joins_text(&p.body) {
+                    " —"
+                } else {
+                    ""
+                };
+                let _ = write!(self.out, "<em>{}</em>{dash} ", esc(p.heading.trim()));
             }
             self.body(&p.body, "span");
             self.list(&p.children);

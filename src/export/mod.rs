@@ -1,5 +1,6 @@
 //! Pure writers over export views: no database access here.
 
+pub mod bench;
 mod cards;
 pub mod document;
 pub mod docx;
