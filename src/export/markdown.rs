@@ -200,7 +200,7 @@ fn closing_parts(out: &mut String, doc: &Document) {
 }
 
 /// Text on one line: Markdown syntax characters escaped, line breaks folded to spaces.
-fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
@@ -235,7 +235,7 @@ fn block(text: &str) -> String {
 }
 
 /// A table cell: pipes escaped and line breaks kept as `<br>`.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     text.lines()
         .map(inline)
         .filter(|l| !l.is_empty())
@@ -253,25 +253,5 @@ mod tests {
         assert_eq!(block("12. rok"), "12\\. rok");
         assert_eq!(block("- nie lista"), "\\- nie lista");
         assert_eq!(cell("jeden | dwa\ntrzy"), "jeden \\| dwa<br>trzy");
-    }
-}
-#[cfg(test)]
-mod dump {
-    #[test]
-    fn dump_all() {
-        let v = crate::export::fixture::workshop_fixture();
-        let o = Default::default();
-        let mut out = Vec::new();
-        super::write_markdown(&mut out, &v, &o).unwrap();
-        std::fs::write("/tmp/fixture.md", &out).unwrap();
-        out.clear();
-        crate::export::write_html(&mut out, &v, &o).unwrap();
-        std::fs::write("/tmp/fixture.html", &out).unwrap();
-        out.clear();
-        crate::export::write_docx(&mut out, &v, &o).unwrap();
-        std::fs::write("/tmp/fixture.docx", &out).unwrap();
-        out.clear();
-        crate::export::write_odt(&mut out, &v, &o).unwrap();
-        std::fs::write("/tmp/fixture.odt", &out).unwrap();
     }
 }

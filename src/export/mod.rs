@@ -11,6 +11,7 @@ pub mod lang;
 pub mod markdown;
 pub mod numbering;
 pub mod odt;
+pub mod report;
 pub mod sources;
 pub mod templates;
 pub mod view;
@@ -22,6 +23,7 @@ pub use docx::write_docx;
 pub use html::write_html;
 pub use markdown::write_markdown;
 pub use odt::write_odt;
+pub use report::{write_session_report_html, write_session_report_markdown};
 
 use crate::error::{Error, Result};
 use std::io::Write;
