@@ -313,3 +313,9 @@ fn libreoffice_converts_docx_and_odt_to_pdf() {
         );
     }
 }
+#[test]
+#[ignore = "writes /tmp/fixture.* for manual inspection"]
+fn dump_fixture_files() {
+    std::fs::write("/tmp/fixture.docx", docx_bytes()).unwrap();
+    std::fs::write("/tmp/fixture.odt", odt_bytes()).unwrap();
+}

@@ -26,16 +26,47 @@ pub fn write_docx(w: &mut dyn Write, view: &ExportView, opts: &DocOptions) -> Re
 pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
     let mut r = Renderer {
         doc,
-        docx: styled(Docx::new()),
+        blocks: Vec::new(),
         next_footnote: 1,
     };
     r.run();
+    // Docx methods take `self` by value: folding at the end moves it once per block.
+    let docx = r
+        .blocks
+        .into_iter()
+        .fold(styled(Docx::new()), |d, b| match b {
+            Block::P(p) => d.add_paragraph(p),
+            Block::T(t) => d.add_table(*t),
+        });
     let mut buf = std::io::Cursor::new(Vec::new());
-    r.docx
-        .build()
-        .pack(&mut buf)
+    docx.pack(&mut buf)
         .map_err(|e| Error::Invalid(format!("could not pack the DOCX file: {e}")))?;
-    Ok(buf.into_inner())
+    deflate_entries(&buf.into_inner())
+}
+
+/// docx-rs stores every part uncompressed, which makes a large source table tens of
+/// megabytes; the package is rewritten with each entry deflated, in the same order.
+fn deflate_entries(stored: &[u8]) -> Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let err =
+        |e: &dyn std::fmt::Display| Error::Invalid(format!("could not pack the DOCX file: {e}"));
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(|e| err(&e))?;
+    let mut output =
+        zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 8)));
+    let deflated = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
+    for i in 0..input.len() {
+        let mut entry = input.by_index(i).map_err(|e| err(&e))?;
+        let name = entry.name().to_string();
+        if entry.is_dir() {
+            output.add_directory(name, deflated).map_err(|e| err(&e))?;
+        } else {
+            output.start_file(name, deflated).map_err(|e| err(&e))?;
+            std::io::copy(&mut entry, &mut output).map_err(|e| err(&e))?;
+        }
+    }
+    Ok(output.finish().map_err(|e| err(&e))?.into_inner())
 }
 
 fn styled(docx: Docx) -> Docx {
@@ -78,6 +109,18 @@ fn styled(docx: Docx) -> Docx {
                 .size(18),
         )
         .add_style(note_ref)
+        .add_style(
+            Style::new("TableText", StyleType::Paragraph)
+                .name("Table Contents")
+                .based_on("Normal")
+                .size(18),
+        )
+        .add_style(
+            Style::new("TableHeading", StyleType::Paragraph)
+                .name("Table Heading")
+                .based_on("TableText")
+                .bold(),
+        )
 }
 
 /// Text runs with line breaks turned into real breaks.
@@ -109,16 +152,33 @@ pub(crate) fn joins_text(body: &Body) -> bool {
     matches!(body, Body::Drafted { .. } | Body::ToComplete)
 }
 
+// Paragraphs are the common case and are moved into the Docx by value anyway.
+#[allow(clippy::large_enum_variant)]
+enum Block {
+    P(Paragraph),
+    T(Box<Table>),
+}
+
+/// One table cell; styles rather than per-cell properties keep a large table small.
+fn cell(text: &str, style: &str) -> TableCell {
+    let p = Paragraph::new().style(style);
+    let p = if text.contains('\n') {
+        runs(text).into_iter().fold(p, Paragraph::add_run)
+    } else {
+        p.add_run(Run::new().add_text(clean(text)))
+    };
+    TableCell::new().add_paragraph(p)
+}
+
 struct Renderer<'a> {
     doc: &'a Document,
-    docx: Docx,
+    blocks: Vec<Block>,
     next_footnote: usize,
 }
 
 impl Renderer<'_> {
     fn add(&mut self, p: Paragraph) {
-        let docx = std::mem::take(&mut self.docx);
-        self.docx = docx.add_paragraph(p);
+        self.blocks.push(Block::P(p));
     }
 
     fn run(&mut self) {
@@ -271,23 +331,12 @@ impl Renderer<'_> {
             words.col_decision,
             words.col_where_used,
         ];
-        let cell = |text: &str, bold: bool, width: usize| {
-            let mut p = Paragraph::new().style("Normal").size(18);
-            for r in runs(text) {
-                p = p.add_run(if bold { r.bold() } else { r });
-            }
-            TableCell::new()
-                .add_paragraph(p)
-                .width(width, WidthType::Dxa)
-        };
         let mut rows = Vec::with_capacity(doc.sources.len() + 1);
         rows.push(TableRow::new(
-            header
-                .iter()
-                .zip(COLUMNS)
-                .map(|(h, w)| cell(h, true, w))
-                .collect(),
+            header.iter().map(|h| cell(h, "TableHeading")).collect(),
         ));
+        // Sequential on purpose: paragraph ids come from a thread-local counter in
+        // docx-rs, and duplicates from other threads make packing very slow.
         for r in &doc.sources {
             let cells = [
                 &r.reference,
@@ -299,16 +348,14 @@ impl Renderer<'_> {
                 &r.where_used,
             ];
             rows.push(TableRow::new(
-                cells
-                    .iter()
-                    .zip(COLUMNS)
-                    .map(|(c, w)| cell(c, false, w))
-                    .collect(),
+                cells.iter().map(|c| cell(c, "TableText")).collect(),
             ));
         }
-        let table = Table::new(rows).set_grid(COLUMNS.to_vec());
-        let docx = std::mem::take(&mut self.docx);
-        self.docx = docx.add_table(table);
+        let width = COLUMNS.iter().sum();
+        let table = Table::new(rows)
+            .set_grid(COLUMNS.to_vec())
+            .width(width, WidthType::Dxa);
+        self.blocks.push(Block::T(Box::new(table)));
 
         let c = &doc.coverage;
         self.add(para_with("Heading1", &f.coverage_heading));
