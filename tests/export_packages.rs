@@ -319,3 +319,41 @@ fn dump_fixture_files() {
     std::fs::write("/tmp/fixture.docx", docx_bytes()).unwrap();
     std::fs::write("/tmp/fixture.odt", odt_bytes()).unwrap();
 }
+
+#[test]
+fn empty_and_odd_views_still_give_well_formed_files() {
+    let mut empty = workshop_fixture();
+    empty.sections.clear();
+    empty.cards.clear();
+    let mut odd = workshop_fixture();
+    // A control character (not allowed in XML) and markup in user text.
+    odd.cards[0].text = "Pula\u{1} <b>&amp;</b> \"cytat\" ]]>".into();
+    odd.sections[0].heading = "Przepisy <ogólne> & \u{7}".into();
+    for view in [empty, odd] {
+        let mut docx = Vec::new();
+        write_docx(&mut docx, &view, &DocOptions::default()).unwrap();
+        let mut odt = Vec::new();
+        write_odt(&mut odt, &view, &DocOptions::default()).unwrap();
+        for part in ["word/document.xml", "word/styles.xml"] {
+            parse(&entry(&docx, part));
+        }
+        let content = parse(&entry(&odt, "content.xml"));
+        let h1: Vec<String> = content
+            .find_all("text:h")
+            .iter()
+            .map(|h| h.all_text())
+            .collect();
+        // The final provisions always get a chapter.
+        assert!(
+            h1.iter().any(|h| h.ends_with("Postanowienia końcowe")),
+            "{h1:?}"
+        );
+        if view.cards.is_empty() {
+            assert_eq!(content.find_all("table:table-row").len(), 1);
+        } else {
+            assert_eq!(h1[0].trim_end(), "Rozdział 1. Przepisy <ogólne> &");
+            let text = content.all_text();
+            assert!(text.contains("Pula <b>&amp;</b> \"cytat\" ]]>"), "{text}");
+        }
+    }
+}

@@ -7,6 +7,7 @@ use super::sources::{self, Coverage, Note, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
 use super::view::{CardView, ExportView, SectionLevel, SectionView};
 use crate::error::Result;
+use crate::model::outline::DEFAULT_CHAPTERS;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -109,8 +110,13 @@ impl Document {
         let notes = b.notes;
         let where_used = sources::where_used(&view.sections, &numbering, &cards);
         let sources = sources::source_rows(view, lang, &where_used);
-        let coverage =
-            sources::coverage(view, &fixed.final_chapter, &numbering, &cards, &where_used);
+        let coverage = sources::coverage(
+            view,
+            &|h| is_final_heading(h, &fixed),
+            &numbering,
+            &cards,
+            &where_used,
+        );
         append_final_provisions(&mut chapters, &fixed, &mut numbering, lang);
         Ok(Document {
             lang,
@@ -134,10 +140,9 @@ fn append_final_provisions(
     if fixed.final_provisions.is_empty() {
         return;
     }
-    let wanted = fixed.final_chapter.trim().to_lowercase();
     let has_own = chapters
         .last()
-        .is_some_and(|c| c.label.is_some() && c.heading.trim().to_lowercase() == wanted);
+        .is_some_and(|c| c.label.is_some() && is_final_heading(&c.heading, fixed));
     if !has_own {
         let label = numbering.next_chapter(lang);
         chapters.push(Chapter {
@@ -163,6 +168,21 @@ fn append_final_provisions(
             });
         }
     }
+}
+
+/// The template's final-chapter heading, or the default skeleton's in either language
+/// (an outline keeps its Polish headings when the document is switched to English).
+fn is_final_heading(heading: &str, fixed: &FixedText) -> bool {
+    let h = heading.trim().to_lowercase();
+    let last = DEFAULT_CHAPTERS.last();
+    [
+        Some(fixed.final_chapter.as_str()),
+        last.map(|c| c.heading_pl),
+        last.map(|c| c.heading_en),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|name| name.trim().to_lowercase() == h)
 }
 
 fn unnamed_chapter(provisions: Vec<Provision>) -> Chapter {

@@ -215,11 +215,11 @@ pub(crate) fn source_rows(
         .collect()
 }
 
-/// `final_heading` names the chapter that receives the fixed final provisions; it is not
+/// `is_final` recognises the chapter that receives the fixed final provisions; it is not
 /// reported as lacking recommendations, since it is not meant to have any.
 pub(crate) fn coverage(
     view: &ExportView,
-    final_heading: &str,
+    is_final: &dyn Fn(&str) -> bool,
     numbering: &Numbering,
     cards: &HashMap<&str, &CardView>,
     where_used: &HashMap<String, Vec<String>>,
@@ -228,10 +228,7 @@ pub(crate) fn coverage(
     let mut stack: Vec<&SectionView> = view.sections.iter().rev().collect();
     while let Some(s) = stack.pop() {
         let cite = numbering.citation(&s.id).unwrap_or_default();
-        if s.level == SectionLevel::Chapter
-            && !has_sources(s, cards)
-            && s.heading.trim().to_lowercase() != final_heading.trim().to_lowercase()
-        {
+        if s.level == SectionLevel::Chapter && !has_sources(s, cards) && !is_final(&s.heading) {
             cov.uncovered_chapters.push(titled(cite, &s.heading));
         }
         let no_text = s.draft_text.trim().is_empty();
