@@ -312,7 +312,31 @@ fn libreoffice_converts_docx_and_odt_to_pdf() {
             "{name}: bad PDF"
         );
     }
+    // LibreOffice must also read the DOCX structure as structure: outline headings,
+    // real footnotes and a table, not just text that looks like them.
+    let out_dir = dir.path().join("roundtrip");
+    let status = std::process::Command::new(&office)
+        .arg(&profile)
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(&out_dir)
+        .arg(dir.path().join("draft.docx"))
+        .output()
+        .unwrap();
+    let odt = std::fs::read(out_dir.join("draft.odt"))
+        .unwrap_or_else(|e| panic!("DOCX to ODT failed ({e}): {status:?}"));
+    let content = parse(&entry(&odt, "content.xml"));
+    let chapters: Vec<String> = content
+        .find_all("text:h")
+        .iter()
+        .filter(|h| h.attr("text:outline-level") == Some("1"))
+        .map(|h| h.all_text())
+        .collect();
+    assert_eq!(chapters[0], "Rozdział 1. Przepisy ogólne");
+    assert_eq!(chapters.len(), 8, "{chapters:?}");
+    assert_eq!(content.find_all("text:note").len(), 8);
+    assert_eq!(content.find_all("table:table").len(), 1);
 }
+
 #[test]
 #[ignore = "writes /tmp/fixture.* for manual inspection"]
 fn dump_fixture_files() {
