@@ -1,4 +1,12 @@
 //! Pure writers over export views: no database access here.
+//!
+//! The draft resolution is built once as a format-neutral [`Document`] (numbering from
+//! [`numbering`], fixed wording from the templates in [`templates`], source notes, source
+//! table and coverage from [`sources`]) and rendered by [`write_markdown`], [`write_html`],
+//! [`write_docx`] and [`write_odt`], so every format says the same thing. The fixed
+//! wording can be overridden by `document.pl.j2` / `document.en.j2` in the directory
+//! given as [`DocOptions::templates_dir`]; such a file may `{% extends
+//! "default/document.pl.j2" %}` and replace single blocks.
 
 pub mod bench;
 mod cards;
