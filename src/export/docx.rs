@@ -3,19 +3,18 @@
 //! lawyer edits), one real footnote per source reference, and a real source table.
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
+use super::docx_table;
 use super::view::ExportView;
 use super::xml_text::clean;
 use crate::error::{Error, Result};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footnote, Paragraph, Run, RunProperty, SpecialIndentType,
-    Style, StyleType, Table, TableCell, TableRow, VertAlignType, WidthType,
+    Style, StyleType, VertAlignType,
 };
-use std::io::Write;
+use std::io::{Read, Write};
 
 /// Indent per list level, in twentieths of a point.
 const INDENT: i32 = 425;
-/// Source table column widths (twips, ≈ 16 cm in total).
-const COLUMNS: [usize; 7] = [700, 2600, 1500, 900, 1100, 1500, 800];
 
 pub fn write_docx(w: &mut dyn Write, view: &ExportView, opts: &DocOptions) -> Result<()> {
     let doc = Document::build(view, opts)?;
@@ -26,27 +25,25 @@ pub fn write_docx(w: &mut dyn Write, view: &ExportView, opts: &DocOptions) -> Re
 pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
     let mut r = Renderer {
         doc,
-        blocks: Vec::new(),
+        paragraphs: Vec::new(),
         next_footnote: 1,
     };
     r.run();
-    // Docx methods take `self` by value: folding at the end moves it once per block.
+    // Docx methods take `self` by value: folding at the end moves it once per paragraph.
     let docx = r
-        .blocks
+        .paragraphs
         .into_iter()
-        .fold(styled(Docx::new()), |d, b| match b {
-            Block::P(p) => d.add_paragraph(p),
-            Block::T(t) => d.add_table(*t),
-        });
+        .fold(styled(Docx::new()), Docx::add_paragraph);
     let mut buf = std::io::Cursor::new(Vec::new());
     docx.pack(&mut buf)
         .map_err(|e| Error::Invalid(format!("could not pack the DOCX file: {e}")))?;
-    deflate_entries(&buf.into_inner())
+    deflate_entries(&buf.into_inner(), &docx_table::table_xml(doc))
 }
 
 /// docx-rs stores every part uncompressed, which makes a large source table tens of
-/// megabytes; the package is rewritten with each entry deflated, in the same order.
-fn deflate_entries(stored: &[u8]) -> Result<Vec<u8>> {
+/// megabytes; the package is rewritten with each entry deflated, in the same order, and
+/// the source table is spliced into `word/document.xml` on the way.
+fn deflate_entries(stored: &[u8], table: &str) -> Result<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     let err =
         |e: &dyn std::fmt::Display| Error::Invalid(format!("could not pack the DOCX file: {e}"));
@@ -61,6 +58,12 @@ fn deflate_entries(stored: &[u8]) -> Result<Vec<u8>> {
         let name = entry.name().to_string();
         if entry.is_dir() {
             output.add_directory(name, deflated).map_err(|e| err(&e))?;
+        } else if name == "word/document.xml" {
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).map_err(|e| err(&e))?;
+            let xml = docx_table::splice(&xml, table)?;
+            output.start_file(name, deflated).map_err(|e| err(&e))?;
+            output.write_all(xml.as_bytes()).map_err(|e| err(&e))?;
         } else {
             output.start_file(name, deflated).map_err(|e| err(&e))?;
             std::io::copy(&mut entry, &mut output).map_err(|e| err(&e))?;
@@ -152,33 +155,15 @@ pub(crate) fn joins_text(body: &Body) -> bool {
     matches!(body, Body::Drafted { .. } | Body::ToComplete)
 }
 
-// Paragraphs are the common case and are moved into the Docx by value anyway.
-#[allow(clippy::large_enum_variant)]
-enum Block {
-    P(Paragraph),
-    T(Box<Table>),
-}
-
-/// One table cell; styles rather than per-cell properties keep a large table small.
-fn cell(text: &str, style: &str) -> TableCell {
-    let p = Paragraph::new().style(style);
-    let p = if text.contains('\n') {
-        runs(text).into_iter().fold(p, Paragraph::add_run)
-    } else {
-        p.add_run(Run::new().add_text(clean(text)))
-    };
-    TableCell::new().add_paragraph(p)
-}
-
 struct Renderer<'a> {
     doc: &'a Document,
-    blocks: Vec<Block>,
+    paragraphs: Vec<Paragraph>,
     next_footnote: usize,
 }
 
 impl Renderer<'_> {
     fn add(&mut self, p: Paragraph) {
-        self.blocks.push(Block::P(p));
+        self.paragraphs.push(p);
     }
 
     fn run(&mut self) {
@@ -322,40 +307,8 @@ impl Renderer<'_> {
         }
 
         self.add(para_with("Heading1", &f.sources_heading));
-        let header = [
-            words.col_reference,
-            words.col_text,
-            words.col_session,
-            words.col_kind,
-            words.col_topic,
-            words.col_decision,
-            words.col_where_used,
-        ];
-        let mut rows = Vec::with_capacity(doc.sources.len() + 1);
-        rows.push(TableRow::new(
-            header.iter().map(|h| cell(h, "TableHeading")).collect(),
-        ));
-        // Sequential on purpose: paragraph ids come from a thread-local counter in
-        // docx-rs, and duplicates from other threads make packing very slow.
-        for r in &doc.sources {
-            let cells = [
-                &r.reference,
-                &r.text,
-                &r.session,
-                &r.kind,
-                &r.topic,
-                &r.decision,
-                &r.where_used,
-            ];
-            rows.push(TableRow::new(
-                cells.iter().map(|c| cell(c, "TableText")).collect(),
-            ));
-        }
-        let width = COLUMNS.iter().sum();
-        let table = Table::new(rows)
-            .set_grid(COLUMNS.to_vec())
-            .width(width, WidthType::Dxa);
-        self.blocks.push(Block::T(Box::new(table)));
+        // Filled in by `docx_table` while the package is recompressed.
+        self.add(Paragraph::new().add_run(Run::new().add_text(docx_table::MARKER)));
 
         let c = &doc.coverage;
         self.add(para_with("Heading1", &f.coverage_heading));

@@ -12,6 +12,7 @@ pub mod bench;
 mod cards;
 pub mod document;
 pub mod docx;
+mod docx_table;
 #[doc(hidden)]
 pub mod fixture;
 pub mod html;

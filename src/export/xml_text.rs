@@ -6,8 +6,10 @@ pub(crate) fn clean(text: &str) -> String {
     text.chars().filter(|&c| allowed(c)).collect()
 }
 
+/// U+E000 is dropped too: the DOCX writer uses it to mark where its source table goes.
 fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    matches!(c, '\t' | '\n' | '\r')
+        || (c >= ' ' && !matches!(c, '\u{E000}' | '\u{FFFE}' | '\u{FFFF}'))
 }
 
 /// Escaped for XML text and attribute values, with disallowed characters removed.
