@@ -134,6 +134,8 @@ fn docx_has_headings_numbers_footnotes_and_table() {
     assert_eq!(tables.len(), 1);
     let rows = tables[0].find_all("w:tr");
     assert_eq!(rows.len(), 11);
+    // The header row repeats on every page.
+    assert_eq!(rows[0].find_all("w:tblHeader").len(), 1);
     let cells =
         |r: &Node| -> Vec<String> { r.find_all("w:tc").iter().map(|c| c.all_text()).collect() };
     assert_eq!(cells(rows[0])[0], "Nr");
