@@ -236,11 +236,3 @@ fn sections_outside_chapters_and_no_final_chapter() {
     assert!(md.contains("## Rozdział 5. Postanowienia końcowe\n\n### § 7.\n"));
     assert!(!md.contains("K-9 — Ocena merytoryczna"), "K-9 is used now");
 }
-
-/// Figures for the closing note: `cargo test --release --test export -- --ignored --nocapture`.
-#[test]
-#[ignore = "timing run; use --release"]
-fn bench_10k_cards() {
-    let view = narada::export::bench::synthetic_view(10_000);
-    println!("{}", narada::export::bench::bench_formats(&view));
-}

@@ -340,13 +340,6 @@ fn libreoffice_converts_docx_and_odt_to_pdf() {
 }
 
 #[test]
-#[ignore = "writes /tmp/fixture.* for manual inspection"]
-fn dump_fixture_files() {
-    std::fs::write("/tmp/fixture.docx", docx_bytes()).unwrap();
-    std::fs::write("/tmp/fixture.odt", odt_bytes()).unwrap();
-}
-
-#[test]
 fn empty_and_odd_views_still_give_well_formed_files() {
     let mut empty = workshop_fixture();
     empty.sections.clear();
