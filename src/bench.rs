@@ -1,6 +1,7 @@
 //! `narada bench …`: figures, not pass/fail checks.
 
 pub mod cluster;
+pub mod export;
 pub mod merge;
 
 use crate::error::{Error, Result};

@@ -3,6 +3,7 @@
 mod cards;
 pub(crate) mod cluster;
 mod decisions;
+mod export;
 mod outline;
 mod output;
 mod reliability;
@@ -85,7 +86,8 @@ pub enum Command {
     Outline(OutlineCmd),
     /// Import cards from CSV, JSON or JSON Lines (all or nothing; re-import updates).
     Import(ImportArgs),
-    /// Export cards with their session, topic and decision as CSV or JSON.
+    /// Export the draft resolution outline (md, html, docx, odt), a session report, or the
+    /// card table (csv, json).
     Export(ExportArgs),
     /// Merge other trainers' databases into this one (by stable id; idempotent).
     Merge {
@@ -527,8 +529,24 @@ pub enum BundleCmd {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
+    /// The draft resolution outline as Markdown (or a session report with --report).
+    Md,
+    /// The draft outline as one self-contained, printable HTML file.
+    Html,
+    /// The draft outline as a Word document.
+    Docx,
+    /// The draft outline as an OpenDocument text (LibreOffice).
+    Odt,
+    /// The card table: each card with session, topic, decision and where it was used.
     Csv,
+    /// The card table as JSON.
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// For one session (--session): counts by kind, top topics, what happened to each card.
+    Session,
 }
 
 #[derive(Debug, Args)]
@@ -547,6 +565,9 @@ pub struct ExportArgs {
     /// Include who typed each card (left out by default).
     #[arg(long)]
     pub with_entered_by: bool,
+    /// Write a report instead of the outline (md or html).
+    #[arg(long, value_enum, requires = "session")]
+    pub report: Option<ReportKind>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -571,6 +592,13 @@ pub enum BenchCmd {
     Merge {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
         input: PathBuf,
+    },
+    /// Export a 10k-card consultation (clustered, decided, mapped) to every format.
+    Export {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        cards: usize,
     },
     /// One clustering case, printed as JSON (used by `bench cluster`).
     #[command(hide = true)]

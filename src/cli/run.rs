@@ -1,14 +1,11 @@
 //! Dispatch: resolves paths, opens the store and runs one command.
 
 use super::output::{print_json, print_table_or_json};
-use super::{
-    BenchCmd, Cli, Command, ConsultationCmd, ExportArgs, ExportFormat, ImportArgs, OutputFormat,
-};
+use super::{BenchCmd, Cli, Command, ConsultationCmd, ImportArgs, OutputFormat};
 use crate::error::{Error, Result};
 use crate::paths::Paths;
 use crate::storage::{ConsultationPatch, ImportOptions, Store};
-use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(cli.db.as_deref())?;
@@ -120,7 +117,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Decision(cmd)) => super::decisions::run(&open()?, cmd),
         Some(Command::Outline(cmd)) => super::outline::run(&mut open()?, cmd),
         Some(Command::Import(args)) => import(&mut open()?, &args),
-        Some(Command::Export(args)) => export(&open()?, &args),
+        Some(Command::Export(args)) => super::export::run(&mut open()?, &args, &paths),
         Some(Command::Merge { files, on_conflict }) => {
             super::reliability::merge(&mut open()?, &files, on_conflict)
         }
@@ -136,6 +133,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Tui { input } => crate::bench::tui(&input)?,
                 BenchCmd::TuiRun => crate::tui::bench::measure_in_process(&paths.db)?,
                 BenchCmd::Merge { input } => crate::bench::merge::run(&input)?,
+                BenchCmd::Export { input, cards } => crate::bench::export::run(&input, cards)?,
                 BenchCmd::Cluster { data_dir, threads } => {
                     crate::bench::cluster::suite(&data_dir, threads)?
                 }
@@ -194,29 +192,4 @@ fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
         println!("activities created: {}", sum.activities_created);
     }
     Ok(())
-}
-
-fn export(store: &Store, args: &ExportArgs) -> Result<()> {
-    let session_id = args
-        .session
-        .as_deref()
-        .map(|s| store.find_session(s).map(|s| s.id))
-        .transpose()?;
-    let rows = store.export_rows(session_id.as_deref(), args.with_entered_by)?;
-    let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        match args.format {
-            ExportFormat::Csv => crate::export::write_cards_csv(w, &rows, args.with_entered_by),
-            ExportFormat::Json => crate::export::write_cards_json(w, &rows),
-        }
-    };
-    match &args.output {
-        None => {
-            write(&mut std::io::stdout().lock()).map_err(|e| Error::io(Path::new("<stdout>"), e))
-        }
-        Some(path) => {
-            crate::export::write_atomically(path, args.force, |w| write(w))?;
-            eprintln!("{} cards written to {}", rows.len(), path.display());
-            Ok(())
-        }
-    }
 }

@@ -21,6 +21,8 @@ pub struct ExportRow {
     pub topic: Option<String>,
     pub decision: Option<String>,
     pub rationale: Option<String>,
+    /// Citations of the outline sections the card is a source of ("§ 15").
+    pub sections: Vec<String>,
     pub created_at: String,
     pub updated_at: String,
     /// Only filled when the user asks for it (privacy: who typed a card).
@@ -43,6 +45,7 @@ const CSV_HEADER: &[&str] = &[
     "topic",
     "decision",
     "rationale",
+    "sections",
     "created_at",
     "updated_at",
     "text",
@@ -77,6 +80,7 @@ pub fn write_cards_csv<W: Write>(
             opt(&r.topic),
             opt(&r.decision),
             opt(&r.rationale),
+            r.sections.join("; "),
             r.created_at.clone(),
             r.updated_at.clone(),
             r.text.clone(),
@@ -115,6 +119,7 @@ mod tests {
             topic: None,
             decision: None,
             rationale: None,
+            sections: vec!["§ 3".into()],
             created_at: "t".into(),
             updated_at: "t".into(),
             entered_by: Some("Ala".into()),

@@ -1,9 +1,38 @@
 //! Pure writers over export views: no database access here.
+//!
+//! The draft resolution is built once as a format-neutral [`Document`] (numbering from
+//! [`numbering`], fixed wording from the templates in [`templates`], source notes, source
+//! table and coverage from [`sources`]) and rendered by [`write_markdown`], [`write_html`],
+//! [`write_docx`] and [`write_odt`], so every format says the same thing. The fixed
+//! wording can be overridden by `document.pl.j2` / `document.en.j2` in the directory
+//! given as [`DocOptions::templates_dir`]; such a file may `{% extends
+//! "default/document.pl.j2" %}` and replace single blocks.
 
+pub mod bench;
 mod cards;
+pub mod document;
+pub mod docx;
+mod docx_table;
+#[doc(hidden)]
+pub mod fixture;
+pub mod html;
+pub mod lang;
+pub mod markdown;
+pub mod numbering;
+pub mod odt;
+pub mod report;
+pub mod sources;
+pub mod templates;
 pub mod view;
+mod xml_text;
 
 pub use cards::{ExportRow, write_cards_csv, write_cards_json};
+pub use document::{DocOptions, Document};
+pub use docx::write_docx;
+pub use html::write_html;
+pub use markdown::write_markdown;
+pub use odt::write_odt;
+pub use report::{write_session_report_html, write_session_report_markdown};
 
 use crate::error::{Error, Result};
 use std::io::Write;
@@ -43,4 +72,9 @@ pub fn write_atomically(
         return Err(Error::io(path, e));
     }
     Ok(())
+}
+
+/// Writers take any `Write`; its failures have no path of their own.
+pub(crate) fn output_error(e: std::io::Error) -> Error {
+    Error::io(Path::new("(export output)"), e)
 }

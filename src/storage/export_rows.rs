@@ -22,7 +22,7 @@ fn latest_decisions(store: &Store, column: &str) -> Result<Decisions> {
 
 impl Store {
     pub fn export_rows(
-        &self,
+        &mut self,
         session_id: Option<&str>,
         with_entered_by: bool,
     ) -> Result<Vec<ExportRow>> {
@@ -36,6 +36,17 @@ impl Store {
             .map(|s| (s.id.clone(), s))
             .collect();
         let by_card = latest_decisions(self, "card_id")?;
+        // Where each card was used: the sections it is a source of.
+        let outline = self.outline()?;
+        let mut used_in: HashMap<String, Vec<String>> = HashMap::new();
+        for (section, cards) in self.section_sources()? {
+            let Some(s) = outline.iter().find(|s| s.id == section) else {
+                continue;
+            };
+            for c in cards {
+                used_in.entry(c).or_default().push(s.citation.clone());
+            }
+        }
         let by_topic = latest_decisions(self, "topic_id")?;
         let mut st = self
             .conn
@@ -50,6 +61,7 @@ impl Store {
                 let decision = by_card
                     .get(&c.id)
                     .or_else(|| topic_of.get(&c.id).and_then(|t| by_topic.get(t)));
+                let sections = used_in.remove(&c.id).unwrap_or_default();
                 ExportRow {
                     id: c.id,
                     number: c.seq,
@@ -66,6 +78,7 @@ impl Store {
                     topic: c.topic,
                     decision: decision.map(|d| d.0.clone()),
                     rationale: decision.map(|d| d.1.clone()).filter(|r| !r.is_empty()),
+                    sections,
                     created_at: c.created_at,
                     updated_at: c.updated_at,
                     entered_by: if with_entered_by { c.entered_by } else { None },

@@ -1,0 +1,208 @@
+//! Fixed vocabulary of the documents in Polish and English: kinds, decisions, column
+//! headers and the small words of legal citations. Longer fixed wording lives in templates.
+
+/// Language of a document's fixed wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Pl,
+    En,
+}
+
+impl Lang {
+    /// `en`, `en-GB`, `EN` … mean English; anything else falls back to Polish, the default.
+    pub fn from_code(code: &str) -> Self {
+        let code = code.trim().to_ascii_lowercase();
+        if code == "en" || code.starts_with("en-") || code.starts_with("en_") {
+            Lang::En
+        } else {
+            Lang::Pl
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Pl => "pl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::Pl => &PL,
+            Lang::En => &EN,
+        }
+    }
+
+    /// A card kind as printed in documents; unknown kinds are printed as stored.
+    pub fn kind(self, kind: &str) -> String {
+        let word = match (self, kind) {
+            (Lang::Pl, "recommendation") => "rekomendacja",
+            (Lang::Pl, "expectation") => "oczekiwanie",
+            (Lang::Pl, "proposal") => "propozycja",
+            (Lang::Pl, "concern") => "obawa",
+            (Lang::Pl, "question") => "pytanie",
+            (Lang::Pl, "other") => "inne",
+            _ => kind,
+        };
+        word.to_string()
+    }
+
+    /// A decision outcome as printed in documents.
+    pub fn outcome(self, outcome: &str) -> String {
+        let word = match (self, outcome) {
+            (Lang::Pl, "adopted") => "przyjęta",
+            (Lang::Pl, "adopted_in_part") => "przyjęta częściowo",
+            (Lang::Pl, "rejected") => "odrzucona",
+            (Lang::Pl, "postponed") => "odłożona",
+            (Lang::En, "adopted_in_part") => "adopted in part",
+            _ => outcome,
+        };
+        word.to_string()
+    }
+
+    /// A session kind as printed in documents.
+    pub fn session_kind(self, kind: &str) -> String {
+        let word = match (self, kind) {
+            (Lang::Pl, "training") => "szkolenie",
+            (Lang::Pl, "working_group") => "grupa robocza",
+            (Lang::Pl, "advisory") => "zespół doradczy",
+            (Lang::Pl, "other") => "inne",
+            (Lang::En, "working_group") => "working group",
+            _ => kind,
+        };
+        word.to_string()
+    }
+}
+
+/// Short fixed words; one instance per language.
+#[derive(Debug)]
+pub struct Labels {
+    pub chapter: &'static str,
+    pub ust: &'static str,
+    pub pkt: &'static str,
+    pub votes: &'static str,
+    pub votes_for: &'static str,
+    pub votes_against: &'static str,
+    pub votes_abstain: &'static str,
+    pub decision: &'static str,
+    pub no_decision: &'static str,
+    pub not_used: &'static str,
+    pub to_complete: &'static str,
+    pub notes_heading: &'static str,
+    pub back_to_text: &'static str,
+    pub col_reference: &'static str,
+    pub col_text: &'static str,
+    pub col_session: &'static str,
+    pub col_kind: &'static str,
+    pub col_topic: &'static str,
+    pub col_decision: &'static str,
+    pub col_where_used: &'static str,
+    pub uncovered_chapters: &'static str,
+    pub empty_provisions: &'static str,
+    pub unused_adopted: &'static str,
+    pub undecided_cards: &'static str,
+    pub nothing: &'static str,
+    pub report_title: &'static str,
+    pub report_counts: &'static str,
+    pub report_topics: &'static str,
+    pub report_cards: &'static str,
+    pub report_count: &'static str,
+    pub report_total: &'static str,
+    pub report_participants: &'static str,
+}
+
+const PL: Labels = Labels {
+    chapter: "Rozdział",
+    ust: "ust.",
+    pkt: "pkt",
+    votes: "głosy",
+    votes_for: "za",
+    votes_against: "przeciw",
+    votes_abstain: "wstrzymało się",
+    decision: "decyzja",
+    no_decision: "brak decyzji",
+    not_used: "—",
+    to_complete: "[do uzupełnienia]",
+    notes_heading: "Przypisy",
+    back_to_text: "powrót do tekstu",
+    col_reference: "Nr",
+    col_text: "Treść uwagi",
+    col_session: "Spotkanie",
+    col_kind: "Rodzaj",
+    col_topic: "Temat",
+    col_decision: "Decyzja i uzasadnienie",
+    col_where_used: "Wykorzystano w",
+    uncovered_chapters: "Rozdziały bez przyjętych rekomendacji",
+    empty_provisions: "Przepisy bez treści i bez źródeł",
+    unused_adopted: "Przyjęte uwagi niewykorzystane w żadnym przepisie",
+    undecided_cards: "Uwagi bez decyzji",
+    nothing: "brak",
+    report_title: "Raport ze spotkania",
+    report_counts: "Uwagi według rodzaju",
+    report_topics: "Najczęstsze tematy",
+    report_cards: "Co stało się z każdą uwagą",
+    report_count: "Liczba",
+    report_total: "Razem",
+    report_participants: "uczestników",
+};
+
+const EN: Labels = Labels {
+    chapter: "Chapter",
+    ust: "sec.",
+    pkt: "item",
+    votes: "votes",
+    votes_for: "for",
+    votes_against: "against",
+    votes_abstain: "abstaining",
+    decision: "decision",
+    no_decision: "no decision",
+    not_used: "—",
+    to_complete: "[to be completed]",
+    notes_heading: "Notes",
+    back_to_text: "back to text",
+    col_reference: "Ref.",
+    col_text: "Comment",
+    col_session: "Session",
+    col_kind: "Kind",
+    col_topic: "Topic",
+    col_decision: "Decision and rationale",
+    col_where_used: "Used in",
+    uncovered_chapters: "Chapters without adopted recommendations",
+    empty_provisions: "Provisions with neither text nor sources",
+    unused_adopted: "Adopted comments not used in any provision",
+    undecided_cards: "Comments without a decision",
+    nothing: "none",
+    report_title: "Session report",
+    report_counts: "Comments by kind",
+    report_topics: "Top topics",
+    report_cards: "What happened to each comment",
+    report_count: "Count",
+    report_total: "Total",
+    report_participants: "participants",
+};
+
+/// Kinds in the order documents list them.
+pub const KINDS: &[&str] = &[
+    "recommendation",
+    "expectation",
+    "proposal",
+    "concern",
+    "question",
+    "other",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_words() {
+        assert_eq!(Lang::from_code("EN-gb"), Lang::En);
+        assert_eq!(Lang::from_code(""), Lang::Pl);
+        assert_eq!(Lang::Pl.outcome("adopted_in_part"), "przyjęta częściowo");
+        assert_eq!(Lang::En.outcome("adopted_in_part"), "adopted in part");
+        assert_eq!(Lang::Pl.kind("concern"), "obawa");
+        assert_eq!(Lang::Pl.kind("weird"), "weird");
+        assert_eq!(Lang::Pl.session_kind("working_group"), "grupa robocza");
+    }
+}

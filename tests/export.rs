@@ -1,0 +1,238 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! The draft-resolution writers on a hand-made fixture: golden Markdown and HTML,
+//! traceability (every adopted card in the source table, every § listing its sources),
+//! language, templates and scope.
+
+use narada::export::document::{Body, Chapter, Document, Provision};
+use narada::export::fixture::{workshop_fixture, workshop_fixture_en};
+use narada::export::view::{ExportView, SectionView};
+use narada::export::{DocOptions, write_html, write_markdown};
+use std::collections::HashMap;
+
+fn markdown(view: &ExportView, opts: &DocOptions) -> String {
+    let mut out = Vec::new();
+    write_markdown(&mut out, view, opts).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn html(view: &ExportView) -> String {
+    let mut out = Vec::new();
+    write_html(&mut out, view, &DocOptions::default()).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn markdown_golden_polish() {
+    insta::assert_snapshot!(markdown(&workshop_fixture(), &DocOptions::default()));
+}
+
+#[test]
+fn markdown_golden_english() {
+    insta::assert_snapshot!(markdown(&workshop_fixture_en(), &DocOptions::default()));
+}
+
+#[test]
+fn html_golden_polish() {
+    insta::assert_snapshot!(html(&workshop_fixture()));
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let h = html(&workshop_fixture());
+    assert!(h.starts_with("<!DOCTYPE html>"));
+    assert!(h.contains("<style>") && h.contains("@media print"));
+    assert!(!h.contains("<link") && !h.contains("<script") && !h.contains("src="));
+    assert!(h.contains("seniorów &amp; osoby z niepełnosprawnościami &lt;ważne&gt;"));
+    assert!(!h.contains("<ważne>"));
+    // Each reference links to its note, and each note links back to every reference.
+    assert!(h.contains("<a id=\"ref-K-1-1\" href=\"#note-K-1\">[K-1]</a>"));
+    assert!(h.contains("<a id=\"ref-K-1-2\" href=\"#note-K-1\">[K-1]</a>"));
+    assert!(h.contains("href=\"#ref-K-1-2\""));
+    assert!(h.contains("<li id=\"note-K-7\">"));
+    // Five chapters, annexes, source table, coverage and notes.
+    assert_eq!(h.matches("<h2>").count(), 9);
+}
+
+/// Every section of the view, with its rendered provision or chapter notes.
+fn notes_by_section(doc: &Document) -> HashMap<String, Vec<String>> {
+    fn provision(p: &Provision, doc: &Document, out: &mut HashMap<String, Vec<String>>) {
+        if let Some(id) = &p.section_id {
+            out.insert(id.clone(), card_ids(&p.body, doc));
+        }
+        for c in &p.children {
+            provision(c, doc, out);
+        }
+    }
+    fn card_ids(body: &Body, doc: &Document) -> Vec<String> {
+        body.notes()
+            .into_iter()
+            .map(|n| doc.notes[n].card_id.clone())
+            .collect()
+    }
+    let mut out = HashMap::new();
+    for ch in &doc.chapters {
+        let Chapter {
+            section_id, body, ..
+        } = ch;
+        if let Some(id) = section_id {
+            out.insert(id.clone(), card_ids(body, doc));
+        }
+        for p in &ch.provisions {
+            provision(p, doc, &mut out);
+        }
+    }
+    out
+}
+
+fn all_sections(sections: &[SectionView]) -> Vec<&SectionView> {
+    let mut out = Vec::new();
+    for s in sections {
+        out.push(s);
+        out.extend(all_sections(&s.children));
+    }
+    out
+}
+
+fn assert_traceable(view: &ExportView) {
+    let doc = Document::build(view, &DocOptions::default()).unwrap();
+    // Every card is a row; every adopted card in particular, with its decision.
+    let rows: HashMap<&str, _> = doc
+        .sources
+        .iter()
+        .map(|r| (r.card_id.as_str(), r))
+        .collect();
+    assert_eq!(rows.len(), view.cards.len());
+    for c in &view.cards {
+        let row = rows.get(c.id.as_str()).expect("card in the source table");
+        assert_eq!(row.reference, c.reference);
+        if c.decision.as_ref().is_some_and(|d| d.is_adopted()) {
+            assert!(row.adopted);
+        }
+    }
+    // Every section lists exactly its sources in scope (a session export leaves out the
+    // other sessions' cards), and the table says where each was used.
+    let rendered = notes_by_section(&doc);
+    for s in all_sections(&view.sections) {
+        let listed = rendered.get(&s.id).expect("section rendered");
+        let expected: Vec<String> = s
+            .source_card_ids
+            .iter()
+            .filter(|id| rows.contains_key(id.as_str()))
+            .cloned()
+            .collect();
+        assert_eq!(listed, &expected, "sources of section {}", s.id);
+        for card in &expected {
+            assert_ne!(
+                rows[card.as_str()].where_used,
+                "—",
+                "{card} used in {}",
+                s.id
+            );
+        }
+    }
+}
+
+#[test]
+fn traceability_on_the_fixture() {
+    let view = workshop_fixture();
+    assert_traceable(&view);
+    let md = markdown(&view, &DocOptions::default());
+    // Every adopted card is in the Markdown source table, and every § cites its sources.
+    for c in view
+        .cards
+        .iter()
+        .filter(|c| c.decision.as_ref().is_some_and(|d| d.is_adopted()))
+    {
+        assert!(
+            md.contains(&format!("\n| {} | ", c.reference)),
+            "{} in table",
+            c.reference
+        );
+    }
+    let section_4 = md
+        .split("### § 4.")
+        .nth(1)
+        .unwrap()
+        .split("## ")
+        .next()
+        .unwrap();
+    assert!(section_4.contains("[^K-3]") && section_4.contains("[^K-4]"));
+    assert!(md.contains("\n[^K-3]: K-3 — Warsztat 1"));
+    // The adopted card that no section uses is reported.
+    assert!(md.contains("- K-9 — Ocena merytoryczna z udziałem rady osiedla."));
+}
+
+#[test]
+fn traceability_on_a_large_synthetic_view() {
+    assert_traceable(&narada::export::bench::synthetic_view(2_000));
+}
+
+#[test]
+fn english_wording_and_citations() {
+    let md = markdown(&workshop_fixture_en(), &DocOptions::default());
+    assert!(md.starts_with("# Resolution No …/…/…"));
+    assert!(md.contains("## Chapter 1. Przepisy ogólne"));
+    assert!(md.contains("recommendation to be drafted"));
+    assert!(md.contains("| § 1 sec. 2, § 1 sec. 2 item 1 |"));
+    assert!(md.contains("adopted in part (for 4, against 2, abstaining 1)"));
+    assert!(md.contains("14 days after its publication"));
+}
+
+#[test]
+fn user_templates_replace_the_fixed_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("document.pl.j2"),
+        "{% extends \"default/document.pl.j2\" %}\
+         {% block legal_basis %}Na podstawie art. 5a ust. 7 (wersja gminy {{ consultation.city }}):{% endblock %}",
+    )
+    .unwrap();
+    let opts = DocOptions {
+        templates_dir: Some(dir.path().to_path_buf()),
+    };
+    let md = markdown(&workshop_fixture(), &opts);
+    assert!(md.contains("\nNa podstawie art. 5a ust. 7 (wersja gminy Reszel):\n"));
+    assert!(md.starts_with("# Uchwała Nr"));
+
+    std::fs::write(
+        dir.path().join("document.pl.j2"),
+        "{% block title %}{{ x.y }}{% endblock %}",
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let err = write_markdown(&mut out, &workshop_fixture(), &opts).unwrap_err();
+    assert!(err.to_string().contains("document.pl.j2:1"), "{err}");
+}
+
+#[test]
+fn session_scope_is_named_in_the_subtitle() {
+    let mut view = workshop_fixture();
+    view.session_scope = Some("s2".into());
+    view.cards.retain(|c| c.session_id == "s2");
+    let md = markdown(&view, &DocOptions::default());
+    assert!(md.contains("(tylko spotkanie: Szkolenie dla liderów osiedli)"));
+    assert_traceable(&view);
+}
+
+#[test]
+fn sections_outside_chapters_and_no_final_chapter() {
+    use narada::export::view::SectionLevel;
+    let mut view = workshop_fixture();
+    view.sections.retain(|s| s.id != "r5");
+    let loose = SectionView {
+        id: "loose".into(),
+        level: SectionLevel::Paragraph,
+        heading: "Przepis luźny".into(),
+        draft_text: String::new(),
+        topic_ids: vec![],
+        source_card_ids: vec!["c9".into(), "missing-card".into()],
+        children: vec![],
+    };
+    view.sections.insert(0, loose);
+    let md = markdown(&view, &DocOptions::default());
+    assert!(md.contains("### § 1. Przepis luźny"));
+    assert!(md.contains("## Rozdział 1. Przepisy ogólne\n\n### § 2. Kwota budżetu i pule"));
+    // The final provisions get a chapter of their own, numbered after the outline.
+    assert!(md.contains("## Rozdział 5. Postanowienia końcowe\n\n### § 7.\n"));
+    assert!(!md.contains("K-9 — Ocena merytoryczna"), "K-9 is used now");
+}

@@ -1,0 +1,118 @@
+//! The draft outline of the bundled sample consultation, end to end: golden Markdown and
+//! HTML, traceability against the store, and every format through the binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use assert_cmd::Command;
+use narada::export::{DocOptions, write_html, write_markdown};
+use narada::storage::Store;
+
+fn demo_store(dir: &std::path::Path) -> Store {
+    let path = dir.join("demo.db");
+    narada::demo::create(&path).unwrap();
+    Store::open(&path).unwrap()
+}
+
+#[test]
+fn sample_outline_markdown_and_html_are_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let view = store.export_view(None, "2026-12-09").unwrap();
+    let mut md = Vec::new();
+    write_markdown(&mut md, &view, &DocOptions::default()).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    insta::assert_snapshot!("sample_outline_md", md);
+    let mut html = Vec::new();
+    write_html(&mut html, &view, &DocOptions::default()).unwrap();
+    insta::assert_snapshot!("sample_outline_html", String::from_utf8(html).unwrap());
+}
+
+#[test]
+fn every_adopted_card_is_traced_and_every_provision_lists_its_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let view = store.export_view(None, "2026-12-09").unwrap();
+    let mut md = Vec::new();
+    write_markdown(&mut md, &view, &DocOptions::default()).unwrap();
+    let md = String::from_utf8(md).unwrap();
+    let sources = store.section_sources().unwrap();
+    let outline = store.outline().unwrap();
+    let mut checked = 0;
+    for s in outline.iter().filter(|s| s.depth == 1) {
+        for card in &sources[&s.id] {
+            let c = store.card(card).unwrap();
+            let reference = c.external_id.unwrap();
+            assert!(
+                md.contains(&format!("[^{reference}]")),
+                "{} misses {reference}",
+                s.citation
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    // The source table has one row per card, adopted or not.
+    for c in &view.cards {
+        assert!(
+            md.contains(&format!("| {} |", c.reference)),
+            "{} not in the source table",
+            c.reference
+        );
+    }
+}
+
+#[test]
+fn all_formats_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    narada::demo::create(&db).unwrap();
+    let run = |args: &[&str]| {
+        Command::cargo_bin("narada")
+            .unwrap()
+            .env("NARADA_CONFIG_DIR", dir.path().join("config"))
+            .args(["--db", db.to_str().unwrap()])
+            .args(args)
+            .assert()
+    };
+    for format in ["md", "html", "docx", "odt", "csv", "json"] {
+        let out = dir.path().join(format!("uchwala.{format}"));
+        run(&["export", "--format", format, "-o", out.to_str().unwrap()]).success();
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.len() > 1000, "{format}: {} bytes", bytes.len());
+        if format == "docx" || format == "odt" {
+            assert_eq!(&bytes[..2], b"PK", "{format} is a zip package");
+        }
+        run(&["export", "--format", format, "-o", out.to_str().unwrap()])
+            .failure()
+            .stderr(predicates::str::contains("--force"));
+    }
+    let csv = std::fs::read_to_string(dir.path().join("uchwala.csv")).unwrap();
+    assert!(csv.lines().next().unwrap().contains("sections"));
+    assert!(csv.contains("§ 15"), "cards carry the § they were used in");
+    run(&["export", "--format", "docx"])
+        .failure()
+        .stderr(predicates::str::contains("--output"));
+    run(&[
+        "export",
+        "--format",
+        "md",
+        "--session",
+        "Szkolenie 2",
+        "--report",
+        "session",
+    ])
+    .success()
+    .stdout(predicates::str::contains("Szkolenie 2"));
+    // A user template in the config directory changes the fixed wording.
+    let templates = dir.path().join("config/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("document.pl.j2"),
+        "{% extends \"default/document.pl.j2\" %}{% block legal_basis %}Podstawa prawna: art. 5a ust. 7 u.s.g.{% endblock %}",
+    )
+    .unwrap();
+    run(&["export", "--format", "md"])
+        .success()
+        .stdout(predicates::str::contains(
+            "Podstawa prawna: art. 5a ust. 7 u.s.g.",
+        ));
+}

@@ -1,0 +1,378 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! DOCX and ODT opened back as zip files, their XML parsed: headings, numbering,
+//! footnotes and the source table must hold the expected text. When LibreOffice is on
+//! PATH, both files are also converted to PDF.
+
+#[path = "support/xml_tree.rs"]
+mod xml_tree;
+
+use narada::export::fixture::workshop_fixture;
+use narada::export::odt::MIMETYPE;
+use narada::export::{DocOptions, write_docx, write_odt};
+use std::io::{Cursor, Read};
+use xml_tree::{Node, parse};
+
+fn docx_bytes() -> Vec<u8> {
+    let mut out = Vec::new();
+    write_docx(&mut out, &workshop_fixture(), &DocOptions::default()).unwrap();
+    out
+}
+
+fn odt_bytes() -> Vec<u8> {
+    let mut out = Vec::new();
+    write_odt(&mut out, &workshop_fixture(), &DocOptions::default()).unwrap();
+    out
+}
+
+fn entry(zip_bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(zip_bytes)).unwrap();
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} missing"))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// (style id, text) of each Word paragraph outside tables and footnotes.
+fn docx_paragraphs(body: &Node) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    fn walk(n: &Node, out: &mut Vec<(String, String)>) {
+        for c in &n.children {
+            match c.name.as_str() {
+                "w:tbl" => {}
+                "w:p" => {
+                    let style = c
+                        .find_all("w:pStyle")
+                        .first()
+                        .and_then(|s| s.attr("w:val"))
+                        .unwrap_or("")
+                        .to_string();
+                    out.push((style, c.all_text()));
+                }
+                _ => walk(c, out),
+            }
+        }
+    }
+    walk(body, &mut out);
+    out
+}
+
+#[test]
+fn docx_has_headings_numbers_footnotes_and_table() {
+    let bytes = docx_bytes();
+    assert!(bytes.starts_with(b"PK"));
+    let document = parse(&entry(&bytes, "word/document.xml"));
+    let paras = docx_paragraphs(&document);
+    let with_style = |s: &str| -> Vec<String> {
+        paras
+            .iter()
+            .filter(|(st, _)| st == s)
+            .map(|(_, t)| t.clone())
+            .collect()
+    };
+    assert_eq!(
+        with_style("Heading1"),
+        [
+            "Rozdział 1. Przepisy ogólne",
+            "Rozdział 2. Zgłaszanie projektów — wymogi formalne",
+            "Rozdział 3. Lista poparcia",
+            "Rozdział 4. Głosowanie",
+            "Rozdział 5. Postanowienia końcowe",
+            "Załączniki",
+            "Zestawienie uwag i rekomendacji",
+            "Pokrycie zakresu uchwały",
+        ]
+    );
+    let h2 = with_style("Heading2");
+    assert_eq!(h2[0], "§ 1. Kwota budżetu i pule");
+    assert!(h2.contains(&"§ 5. Sposób głosowania".to_string()));
+    assert!(h2.contains(&"§ 7.".to_string()), "{h2:?}");
+    assert!(with_style("Title")[0].starts_with("Uchwała Nr …/…/… Rady Miejskiej"));
+    let texts: Vec<&str> = paras.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(texts.contains(&"1.Wysokość środków ustala się corocznie w uchwale budżetowej."));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("1)pula ogólnomiejska — pula ogólnomiejska"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("•(rekomendacja do zredagowania) Pula osiedlowa"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Na podstawie art. 5a ust. 2 i 7"))
+    );
+
+    // Footnotes: one per reference, ids matching, texts naming the card and session.
+    let refs: Vec<String> = document
+        .find_all("w:footnoteReference")
+        .iter()
+        .map(|r| r.attr("w:id").unwrap().to_string())
+        .collect();
+    assert_eq!(refs.len(), 8);
+    let footnotes = parse(&entry(&bytes, "word/footnotes.xml"));
+    let notes: Vec<(String, String)> = footnotes
+        .find_all("w:footnote")
+        .iter()
+        .map(|f| (f.attr("w:id").unwrap().to_string(), f.all_text()))
+        .filter(|(id, _)| id.parse::<i64>().unwrap() > 0)
+        .collect();
+    assert_eq!(notes.iter().map(|n| n.0.clone()).collect::<Vec<_>>(), refs);
+    assert!(
+        notes[0]
+            .1
+            .starts_with("K-1 — Warsztat 1: zgłaszanie projektów (grupa robocza, 2026-03-14)")
+    );
+    assert!(notes.iter().all(|n| n.1.contains("decyzja: przyjęta")));
+
+    // The source table: header plus one row per card, escaped text intact.
+    let tables = document.find_all("w:tbl");
+    assert_eq!(tables.len(), 1);
+    let rows = tables[0].find_all("w:tr");
+    assert_eq!(rows.len(), 11);
+    // The header row repeats on every page.
+    assert_eq!(rows[0].find_all("w:tblHeader").len(), 1);
+    let cells =
+        |r: &Node| -> Vec<String> { r.find_all("w:tc").iter().map(|c| c.all_text()).collect() };
+    assert_eq!(cells(rows[0])[0], "Nr");
+    assert_eq!(cells(rows[0])[6], "Wykorzystano w");
+    let k3 = cells(rows[3]);
+    assert_eq!(
+        k3[1],
+        "Zbieranie podpisów zniechęca seniorów & osoby z niepełnosprawnościami <ważne>"
+    );
+    assert_eq!(k3[6], "§ 4");
+    assert!(cells(rows[6])[5].starts_with("odrzucona"));
+
+    let styles = entry(&bytes, "word/styles.xml");
+    let styles = parse(&styles);
+    let h1 = styles
+        .find_all("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some("Heading1"))
+        .expect("Heading1 style");
+    assert!(!h1.find_all("w:outlineLvl").is_empty());
+}
+
+#[test]
+fn odt_mimetype_is_first_and_stored() {
+    let bytes = odt_bytes();
+    // The ODF sniffing rule: local header, name `mimetype` at 30, no extra field, the
+    // media type itself at 38, uncompressed.
+    assert_eq!(&bytes[0..4], b"PK\x03\x04");
+    assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 0, "stored");
+    assert_eq!(
+        u16::from_le_bytes([bytes[28], bytes[29]]),
+        0,
+        "no extra field"
+    );
+    assert_eq!(&bytes[30..38], b"mimetype");
+    assert_eq!(&bytes[38..38 + MIMETYPE.len()], MIMETYPE.as_bytes());
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes)).unwrap();
+    let first = zip.by_index(0).unwrap();
+    assert_eq!(first.name(), "mimetype");
+    assert_eq!(first.compression(), zip::CompressionMethod::Stored);
+    drop(first);
+    let names: Vec<&str> = zip.file_names().collect();
+    for n in [
+        "META-INF/manifest.xml",
+        "styles.xml",
+        "content.xml",
+        "meta.xml",
+    ] {
+        assert!(names.contains(&n), "{n} in {names:?}");
+    }
+}
+
+#[test]
+fn odt_has_headings_numbers_notes_and_table() {
+    let bytes = odt_bytes();
+    let manifest = parse(&entry(&bytes, "META-INF/manifest.xml"));
+    assert_eq!(manifest.find_all("manifest:file-entry").len(), 4);
+    let styles = parse(&entry(&bytes, "styles.xml"));
+    assert!(
+        styles
+            .find_all("style:style")
+            .iter()
+            .any(|s| s.attr("style:name") == Some("Heading_20_1"))
+    );
+    let content = parse(&entry(&bytes, "content.xml"));
+    let headings = |level: &str| -> Vec<String> {
+        content
+            .find_all("text:h")
+            .iter()
+            .filter(|h| h.attr("text:outline-level") == Some(level))
+            .map(|h| h.all_text())
+            .collect()
+    };
+    let h1 = headings("1");
+    assert_eq!(h1[0], "Rozdział 1. Przepisy ogólne");
+    assert_eq!(h1[4], "Rozdział 5. Postanowienia końcowe");
+    assert_eq!(
+        h1[5..],
+        [
+            "Załączniki",
+            "Zestawienie uwag i rekomendacji",
+            "Pokrycie zakresu uchwały"
+        ]
+    );
+    let h2 = headings("2");
+    assert_eq!(h2[0], "§ 1. Kwota budżetu i pule");
+    assert_eq!(h2[6], "§ 7.");
+
+    let notes = content.find_all("text:note");
+    assert_eq!(notes.len(), 8);
+    for n in &notes {
+        assert_eq!(n.attr("text:note-class"), Some("footnote"));
+        let body = n.find_all("text:note-body")[0].all_text();
+        assert!(body.starts_with("K-"), "{body}");
+    }
+    // Numbered paragraphs: the label, then the text (tabs are elements, not text).
+    let paras: Vec<String> = content
+        .find_all("text:p")
+        .iter()
+        .map(|p| {
+            let mut p = (*p).clone();
+            p.children.retain(|c| c.name != "text:note");
+            p.all_text()
+        })
+        .collect();
+    assert!(
+        paras
+            .contains(&"1.Wysokość środków ustala się corocznie w uchwale budżetowej.".to_string())
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p == "1)pula ogólnomiejska — pula ogólnomiejska – 60% kwoty;")
+    );
+    assert!(!content.find_all("text:list").is_empty());
+
+    let tables = content.find_all("table:table");
+    assert_eq!(tables.len(), 1);
+    let rows = tables[0].find_all("table:table-row");
+    assert_eq!(rows.len(), 11);
+    let row_text = |i: usize| -> Vec<String> {
+        rows[i]
+            .find_all("table:table-cell")
+            .iter()
+            .map(|c| c.all_text())
+            .collect()
+    };
+    assert_eq!(row_text(0)[1], "Treść uwagi");
+    assert_eq!(
+        row_text(2)[1],
+        "Podział na pule: ogólnomiejską | osiedlowe, z limitem 200 tys. zł"
+    );
+    assert_eq!(row_text(2)[6], "§ 1 ust. 2, § 1 ust. 2 pkt 1");
+}
+
+/// `libreoffice` or `soffice`, when one is on PATH.
+fn office() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|d| [d.join("libreoffice"), d.join("soffice")])
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn libreoffice_converts_docx_and_odt_to_pdf() {
+    let Some(office) = office() else {
+        println!("skipped: neither libreoffice nor soffice is on PATH");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // A private profile, so parallel or earlier LibreOffice runs cannot interfere.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    for (name, bytes) in [("draft.docx", docx_bytes()), ("draft-odt.odt", odt_bytes())] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = std::process::Command::new(&office)
+            .arg(&profile)
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&file)
+            .output()
+            .unwrap();
+        let pdf = file.with_extension("pdf");
+        assert!(
+            pdf.is_file(),
+            "{name} was not converted: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let head = std::fs::read(&pdf).unwrap();
+        assert!(
+            head.starts_with(b"%PDF") && head.len() > 5_000,
+            "{name}: bad PDF"
+        );
+    }
+    // LibreOffice must also read the DOCX structure as structure: outline headings,
+    // real footnotes and a table, not just text that looks like them.
+    let out_dir = dir.path().join("roundtrip");
+    let status = std::process::Command::new(&office)
+        .arg(&profile)
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(&out_dir)
+        .arg(dir.path().join("draft.docx"))
+        .output()
+        .unwrap();
+    let odt = std::fs::read(out_dir.join("draft.odt"))
+        .unwrap_or_else(|e| panic!("DOCX to ODT failed ({e}): {status:?}"));
+    let content = parse(&entry(&odt, "content.xml"));
+    let chapters: Vec<String> = content
+        .find_all("text:h")
+        .iter()
+        .filter(|h| h.attr("text:outline-level") == Some("1"))
+        .map(|h| h.all_text())
+        .collect();
+    assert_eq!(chapters[0], "Rozdział 1. Przepisy ogólne");
+    assert_eq!(chapters.len(), 8, "{chapters:?}");
+    assert_eq!(content.find_all("text:note").len(), 8);
+    assert_eq!(content.find_all("table:table").len(), 1);
+}
+
+#[test]
+fn empty_and_odd_views_still_give_well_formed_files() {
+    let mut empty = workshop_fixture();
+    empty.sections.clear();
+    empty.cards.clear();
+    let mut odd = workshop_fixture();
+    // A control character (not allowed in XML) and markup in user text.
+    odd.cards[0].text = "Pula\u{1} <b>&amp;</b> \"cytat\" ]]>".into();
+    odd.sections[0].heading = "Przepisy <ogólne> & \u{7}".into();
+    for view in [empty, odd] {
+        let mut docx = Vec::new();
+        write_docx(&mut docx, &view, &DocOptions::default()).unwrap();
+        let mut odt = Vec::new();
+        write_odt(&mut odt, &view, &DocOptions::default()).unwrap();
+        for part in ["word/document.xml", "word/styles.xml"] {
+            parse(&entry(&docx, part));
+        }
+        let content = parse(&entry(&odt, "content.xml"));
+        let h1: Vec<String> = content
+            .find_all("text:h")
+            .iter()
+            .map(|h| h.all_text())
+            .collect();
+        // The final provisions always get a chapter.
+        assert!(
+            h1.iter().any(|h| h.ends_with("Postanowienia końcowe")),
+            "{h1:?}"
+        );
+        if view.cards.is_empty() {
+            assert_eq!(content.find_all("table:table-row").len(), 1);
+        } else {
+            assert_eq!(h1[0].trim_end(), "Rozdział 1. Przepisy <ogólne> &");
+            let text = content.all_text();
+            assert!(text.contains("Pula <b>&amp;</b> \"cytat\" ]]>"), "{text}");
+        }
+    }
+}
