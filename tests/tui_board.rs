@@ -579,3 +579,45 @@ fn near_duplicates_are_hinted_on_the_board_and_while_capturing() {
     assert!(!d.app.capture_hints.is_empty());
     assert!(d.app.capture_hints.iter().any(|h| h.id == sel.id));
 }
+
+#[test]
+fn export_dialog_writes_the_file_and_asks_before_replacing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::Pl);
+    typed(&mut d, "E");
+    let path_of = |d: &Driver| match &d.app.modal {
+        Some(Modal::Dialog(dialog)) => dialog.form.text(2).to_owned(),
+        other => panic!("expected the export dialog, got {other:?}"),
+    };
+    assert_eq!(path_of(&d), "uchwala-projekt.md");
+    key(&mut d, KeyCode::Right); // md → docx, and the name follows
+    assert_eq!(path_of(&d), "uchwala-projekt.docx");
+    key(&mut d, KeyCode::Left);
+    let target = dir.path().join("uchwala.md");
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Tab);
+    ctrl(&mut d, 'u');
+    typed(&mut d, target.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    let Some(Modal::Message(_, lines)) = &d.app.modal else {
+        panic!("expected where the file went, got {:?}", d.app.modal);
+    };
+    assert_eq!(lines, &vec![target.display().to_string()]);
+    let first = std::fs::read_to_string(&target).unwrap();
+    assert!(first.contains("§ 1"), "{first}");
+    key(&mut d, KeyCode::Esc);
+
+    // Again onto the same file: the first Enter only asks.
+    std::fs::write(&target, "stare").unwrap();
+    typed(&mut d, "E");
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Tab);
+    ctrl(&mut d, 'u');
+    typed(&mut d, target.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(matches!(d.app.modal, Some(Modal::Dialog(_))));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "stare");
+    key(&mut d, KeyCode::Enter);
+    assert!(matches!(d.app.modal, Some(Modal::Message(..))));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
+}

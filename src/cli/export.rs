@@ -24,7 +24,7 @@ pub fn doc_options(paths: &Paths) -> DocOptions {
 }
 
 /// What writes one export into a file or standard output.
-type WriteBody = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
+pub type WriteBody = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
 
 fn io(e: Error) -> std::io::Error {
     std::io::Error::other(e.to_string())
@@ -40,7 +40,40 @@ pub fn run(store: &mut Store, args: &ExportArgs, paths: &Paths) -> Result<()> {
     if binary && args.output.is_none() {
         return Err(Error::Invalid("docx and odt need --output FILE".into()));
     }
-    let write: WriteBody = match (args.format, args.report) {
+    let write = body(
+        store,
+        args.format,
+        args.report,
+        session_id,
+        args.with_entered_by,
+        doc_options(paths),
+    )?;
+    match &args.output {
+        None => {
+            write(&mut std::io::stdout().lock()).map_err(|e| Error::io(Path::new("<stdout>"), e))
+        }
+        Some(path) => {
+            export::write_atomically(path, args.force, write)?;
+            eprintln!("written: {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// Reads what an export needs and returns the writer of its bytes (the command line
+/// and the interface's export dialog both use it).
+pub fn body(
+    store: &mut Store,
+    format: ExportFormat,
+    report: Option<ReportKind>,
+    session_id: Option<String>,
+    with_entered_by: bool,
+    opts: DocOptions,
+) -> Result<WriteBody> {
+    if report.is_some() && session_id.is_none() {
+        return Err(Error::Invalid("a session report needs a session".into()));
+    }
+    Ok(match (format, report) {
         (ExportFormat::Csv | ExportFormat::Json, Some(_))
         | (ExportFormat::Docx | ExportFormat::Odt, Some(_)) => {
             return Err(Error::Invalid(
@@ -48,17 +81,15 @@ pub fn run(store: &mut Store, args: &ExportArgs, paths: &Paths) -> Result<()> {
             ));
         }
         (ExportFormat::Csv, None) => {
-            let rows = store.export_rows(session_id.as_deref(), args.with_entered_by)?;
-            let with = args.with_entered_by;
-            Box::new(move |w| export::write_cards_csv(w, &rows, with))
+            let rows = store.export_rows(session_id.as_deref(), with_entered_by)?;
+            Box::new(move |w| export::write_cards_csv(w, &rows, with_entered_by))
         }
         (ExportFormat::Json, None) => {
-            let rows = store.export_rows(session_id.as_deref(), args.with_entered_by)?;
+            let rows = store.export_rows(session_id.as_deref(), with_entered_by)?;
             Box::new(move |w| export::write_cards_json(w, &rows))
         }
         (format, report) => {
             let view = store.export_view(session_id.as_deref(), &today())?;
-            let opts = doc_options(paths);
             let session = session_id.clone().unwrap_or_default();
             Box::new(move |w| {
                 match (format, report) {
@@ -76,15 +107,5 @@ pub fn run(store: &mut Store, args: &ExportArgs, paths: &Paths) -> Result<()> {
                 .map_err(io)
             })
         }
-    };
-    match &args.output {
-        None => {
-            write(&mut std::io::stdout().lock()).map_err(|e| Error::io(Path::new("<stdout>"), e))
-        }
-        Some(path) => {
-            export::write_atomically(path, args.force, write)?;
-            eprintln!("written: {}", path.display());
-            Ok(())
-        }
-    }
+    })
 }

@@ -3,7 +3,7 @@
 mod cards;
 pub(crate) mod cluster;
 mod decisions;
-mod export;
+pub(crate) mod export;
 mod outline;
 mod output;
 mod reliability;

@@ -76,6 +76,8 @@ pub enum Action {
     Accept,
     AcceptAll,
     Discard,
+    /// The export dialog.
+    Export,
 
     // Not bindable: input for text fields and results from the runner.
     #[serde(skip)]
@@ -195,6 +197,7 @@ impl Action {
             Accept => ("przyjmij zaznaczone", "accept marked"),
             AcceptAll => ("przyjmij wszystko", "accept all"),
             Discard => ("odrzuć", "discard"),
+            Export => ("eksport", "export"),
             Key(_)
             | Tick(_)
             | Resize(..)

@@ -110,6 +110,7 @@ pub enum MoreEffect {
         policy: Option<ConflictPolicy>,
     },
     History(String),
+    Export(Box<super::screens::export_dialog::ExportJob>),
 }
 
 /// An undoable board, decision or outline change. Each side holds what performing it
@@ -411,6 +412,19 @@ impl Runner {
                     }
                     Err(e) => Err(e),
                 }
+            }
+            MoreEffect::Export(job) => {
+                let body = crate::cli::export::body(
+                    s,
+                    job.format,
+                    job.report,
+                    job.session_id.clone(),
+                    false,
+                    crate::export::DocOptions::default(),
+                )?;
+                crate::export::write_atomically(&job.path, job.force, body)?;
+                let shown = std::path::absolute(&job.path).unwrap_or_else(|_| job.path.clone());
+                loaded(Loaded::Exported(shown.display().to_string()))
             }
             MoreEffect::History(card_id) => {
                 let mut lines = Vec::new();

@@ -199,6 +199,12 @@ catalogue! {
     Unmerged => "scalenie cofnięte", "merge undone";
     Unsplit => "podział cofnięty", "split undone";
     Pinned => "przypięta", "pinned";
+    ExportTitle => "Eksport", "Export";
+    Format => "Format", "Format";
+    TargetFile => "Plik docelowy", "Target file";
+    AskOverwrite => "istnieje — Enter nadpisze, Esc anuluje", "exists — Enter replaces it, Esc cancels";
+    ExportedTitle => "Zapisano plik", "File written";
+    ScopeReport => "raport z sesji", "session report";
 }
 
 /// Countable things shown with a number.

@@ -65,6 +65,8 @@ pub enum Loaded {
     Proposal(Box<RunRecord>),
     ClusterFailed(String),
     Merged(MergeSummary),
+    /// Where the export dialog wrote its file.
+    Exported(String),
     Conflicts {
         path: String,
         conflicts: Vec<MergeConflict>,

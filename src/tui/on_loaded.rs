@@ -61,6 +61,9 @@ pub fn loaded(app: &mut App, l: Loaded) -> Vec<Effect> {
             app.modal = Some(Modal::Message(T::MergedTitle, lines));
             return reload(app, true);
         }
+        Loaded::Exported(path) => {
+            app.modal = Some(Modal::Message(T::ExportedTitle, vec![path]));
+        }
         Loaded::Conflicts { path, conflicts } => {
             app.modal = Some(Modal::Dialog(Box::new(Dialog::conflicts(path, conflicts))));
         }

@@ -209,6 +209,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![more(MoreEffect::LoadCoverage)];
         }
         Action::MergeDb => app.modal = Some(Modal::Dialog(Box::new(Dialog::merge_db()))),
+        Action::Export => {
+            let d = super::export_dialog::dialog(app.lang);
+            app.modal = Some(Modal::Dialog(Box::new(d)));
+        }
         Action::Undo => return app.undo(),
         Action::Redo => return app.redo(),
         Action::Cancel => {

@@ -81,6 +81,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Projector => app.projector = !app.projector,
         Action::Board => return super::board::open(app),
+        Action::Export => {
+            let d = super::export_dialog::dialog(app.lang);
+            app.modal = Some(Modal::Dialog(Box::new(d)));
+        }
         Action::Decisions => {
             app.screen = Screen::Decisions;
             return vec![crate::tui::app::more(

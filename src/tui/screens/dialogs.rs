@@ -31,6 +31,10 @@ pub enum DialogKind {
         path: String,
         conflicts: Vec<MergeConflict>,
     },
+    /// `confirmed`: Enter was pressed once on an existing file; again replaces it.
+    Export {
+        confirmed: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +162,10 @@ impl Dialog {
     }
 
     /// The effect Enter asks for, or a message saying what to fix.
-    fn submit(&self, app: &mut App) -> Result<Effect, String> {
+    fn submit(&mut self, app: &mut App) -> Result<Effect, String> {
+        if let DialogKind::Export { confirmed } = self.kind {
+            return super::export_dialog::submit(app, self, confirmed);
+        }
         let f = &self.form;
         let number = |i: usize, label: T| -> Result<Option<i64>, String> {
             let s = f.text(i).trim();
@@ -219,6 +226,7 @@ impl Dialog {
                 Some(path) => MoreEffect::MergeDb { path, policy: None },
                 None => return Err(app.tr(T::DbPath).to_owned()),
             },
+            DialogKind::Export { .. } => return Err(String::new()),
             DialogKind::Conflicts { path, .. } => MoreEffect::MergeDb {
                 path: path.clone(),
                 policy: [
@@ -235,7 +243,12 @@ impl Dialog {
 }
 
 pub fn update(app: &mut App, mut d: Dialog, action: Action) -> Vec<Effect> {
-    match d.form.input(action) {
+    let edit = matches!(action, Action::Key(_));
+    let input = d.form.input(action);
+    if edit && matches!(d.kind, DialogKind::Export { .. }) {
+        super::export_dialog::after_input(&mut d);
+    }
+    match input {
         Some(false) => return Vec::new(),
         Some(true) => match d.submit(app) {
             Ok(effect) => return vec![effect],

@@ -43,14 +43,14 @@ pub(crate) fn text(label: T, v: &str) -> Field {
 }
 
 impl Form {
-    pub(crate) fn text(&self, i: usize) -> &str {
+    pub fn text(&self, i: usize) -> &str {
         match self.fields.get(i).map(|f| &f.value) {
             Some(Value::Text(t)) => t.text(),
             _ => "",
         }
     }
 
-    pub(crate) fn choice(&self, i: usize) -> usize {
+    pub fn choice(&self, i: usize) -> usize {
         match self.fields.get(i).map(|f| &f.value) {
             Some(Value::Choice(c, _)) => *c,
             _ => 0,
@@ -93,9 +93,13 @@ impl Form {
                 lang,
             ),
             T::VotePolicy => pick(&[T::PolicySum, T::PolicyMax, T::PolicySeparate]),
-            T::Scope => pick(&[T::ScopeAll, T::ScopeSession, T::ScopeTopic]),
             T::Seeds => pick(&[T::No, T::Yes]),
             T::OnConflict => pick(&[T::KeepMine, T::KeepTheirs, T::KeepBoth]),
+            T::Format => super::export_dialog::FORMATS.get(c).map_or("", |f| f.1),
+            T::Scope if self.title == T::ExportTitle => {
+                pick(&[T::ScopeAll, T::ScopeSession, T::ScopeReport])
+            }
+            T::Scope => pick(&[T::ScopeAll, T::ScopeSession, T::ScopeTopic]),
             T::Kind if self.title == T::EditCard => kind_name(
                 CardKind::ALL.get(c).copied().unwrap_or(CardKind::Other),
                 lang,

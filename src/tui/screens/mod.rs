@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod decisions;
 pub mod detail;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod forms;
 pub mod help;
 pub mod list_state;
