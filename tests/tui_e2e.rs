@@ -226,3 +226,84 @@ fn sigterm_restores_the_terminal() {
     s.wait_for("narada-exit=0");
     assert_eq!(s.query("#{alternate_on}"), "0");
 }
+
+#[test]
+fn board_cluster_accept_move_decide_quit_and_the_database_holds_it() {
+    if !have_tmux() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("board.db");
+    let db_s = db.to_str().unwrap();
+    let out = narada(dir.path(), &["--db", db_s, "demo"]);
+    assert!(out.status.success(), "{out:?}");
+
+    let s = Session::start("board", &app_command(dir.path(), &db));
+    s.wait_for("cards ·");
+    s.keys(&["b"]);
+    s.wait_for("Topic board");
+    s.keys(&["c"]);
+    s.wait_for("Cluster cards");
+    s.keys(&["Enter"]);
+    s.wait_for("Clustering proposal");
+    s.keys(&["a"]);
+    s.wait_for("Topic change saved");
+    // The largest topic, its first card, to a new topic.
+    s.keys(&["j"]);
+    s.keys(&["Tab"]);
+    s.keys(&["m"]);
+    s.wait_for("Move to topic");
+    s.keys(&["Enter"]);
+    s.wait_for("New topic's label");
+    s.text("Temat e2e");
+    s.keys(&["Enter"]);
+    s.wait_for("Topic change saved");
+    s.keys(&["d"]);
+    s.wait_for("Working-group decision");
+    s.keys(&["Tab"]);
+    s.text("Przyjęte na posiedzeniu");
+    s.keys(&["Enter"]);
+    s.wait_for("Decision recorded");
+    s.keys(&["Escape"]);
+    s.keys(&["q"]);
+    s.wait_for("narada-exit=0");
+
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["--db", db_s];
+        all.extend_from_slice(args);
+        let out = narada(dir.path(), &all);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let topics = json(&["topic", "list", "--format", "json"]);
+    let mine = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["label"] == "Temat e2e")
+        .expect("the new topic is stored");
+    assert_eq!(mine["size"], 1);
+    let cards = json(&["card", "list", "--format", "json"]);
+    assert!(
+        cards
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["topic"] == "Temat e2e"),
+        "the moved card is in it"
+    );
+    // The decision is on the card selected after the move (the next one in the topic).
+    let decisions = json(&["decision", "list", "--format", "json"]);
+    let newest = &decisions.as_array().unwrap()[0];
+    assert_eq!(newest["target_kind"], "card");
+    let decided = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == newest["target_id"])
+        .expect("the decided card is live");
+    assert_eq!(decided["decision"], "adopted");
+    assert_eq!(newest["outcome"], "adopted");
+    assert_eq!(newest["rationale"], "Przyjęte na posiedzeniu");
+}
