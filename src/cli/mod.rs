@@ -577,6 +577,16 @@ pub enum BenchCmd {
         #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
         input: PathBuf,
     },
+    /// The topic board on a 10k-card database with 50 topics (off screen): keystroke →
+    /// frame while browsing, and moving 1,000 marked cards.
+    Board {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        cards: usize,
+        #[arg(long, default_value_t = 50)]
+        topics: usize,
+    },
     /// Used by `bench tui`: measure the interface off screen on an existing --db.
     #[command(hide = true)]
     TuiRun,

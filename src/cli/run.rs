@@ -132,6 +132,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Import { input } => crate::bench::import(&input)?,
                 BenchCmd::Tui { input } => crate::bench::tui(&input)?,
                 BenchCmd::TuiRun => crate::tui::bench::measure_in_process(&paths.db)?,
+                BenchCmd::Board {
+                    input,
+                    cards,
+                    topics,
+                } => crate::tui::bench_board::run(&input, cards, topics)?,
                 BenchCmd::Merge { input } => crate::bench::merge::run(&input)?,
                 BenchCmd::Export { input, cards } => crate::bench::export::run(&input, cards)?,
                 BenchCmd::Cluster { data_dir, threads } => {

@@ -26,16 +26,16 @@ fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
         .map_err(io)
 }
 
-fn key(c: char) -> KeyEvent {
+pub(super) fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
-fn code(c: KeyCode) -> KeyEvent {
+pub(super) fn code(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
 
 /// Mean, 95th percentile and maximum of a set of durations, in milliseconds.
-fn summary(mut xs: Vec<Duration>) -> String {
+pub(super) fn summary(mut xs: Vec<Duration>) -> String {
     if xs.is_empty() {
         return "no samples".into();
     }

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod bench;
+pub mod bench_board;
 pub mod board_effects;
 pub mod config;
 pub mod effect;

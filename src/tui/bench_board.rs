@@ -1,0 +1,153 @@
+//! `narada bench board`: the topic board on a 10k-card database with 50 topics, off
+//! screen (ratatui `TestBackend`): keystroke → frame while browsing, and moving 1,000
+//! marked cards to another topic (store, undo capture, reload, frame). Figures only.
+
+use super::Driver;
+use super::app::AppOptions;
+use super::bench::{code, key, summary};
+use crate::error::{Error, Result};
+use crate::storage::{ImportOptions, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+/// How many marked cards the move measures.
+const MOVED: usize = 1_000;
+
+fn io(e: impl std::fmt::Display) -> Error {
+    Error::Invalid(format!("test backend: {e}"))
+}
+
+fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
+    term.draw(|f| f.render_widget(&d.app, f.area()))
+        .map(|_| ())
+        .map_err(io)
+}
+
+/// The first `cards` records of `input` in a fresh database, dealt round-robin into
+/// `topics` hand-made topics.
+fn build(input: &Path, db: &Path, cards: usize, topics: usize) -> Result<()> {
+    let mut records = crate::import::read_file(input, None)?;
+    records.truncate(cards);
+    let mut store = Store::open(db)?;
+    let opts = ImportOptions {
+        source: "bench".into(),
+        ..ImportOptions::default()
+    };
+    store.import_records(&records, &opts, &mut |_, _| {})?;
+    let ids: Vec<String> = store
+        .cluster_input(None)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    for t in 0..topics.max(1) {
+        let topic = store.create_topic(&format!("Temat {:02}", t + 1))?;
+        let mine: Vec<String> = ids.iter().skip(t).step_by(topics.max(1)).cloned().collect();
+        store.move_cards(&mine, &topic.id, false)?;
+    }
+    store.checkpoint()?;
+    Ok(())
+}
+
+pub fn run(input: &Path, cards: usize, topics: usize) -> Result<String> {
+    let dir = std::env::temp_dir().join(format!("narada-bench-board-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let result = (|| {
+        let db = dir.join("board.db");
+        let t = Instant::now();
+        build(input, &db, cards, topics)?;
+        let built = t.elapsed();
+        let mut out = format!(
+            "bench board: {cards} cards in {topics} topics (database built in {:.1} s)\n",
+            built.as_secs_f64()
+        );
+        measure(&db, &mut out)?;
+        Ok(out)
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn measure(db: &Path, out: &mut String) -> Result<()> {
+    let mut d = Driver::new(Store::open(db)?, AppOptions::default(), true);
+    d.act(super::action::Action::Resize(WIDTH, HEIGHT));
+    let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(io)?;
+    let t = Instant::now();
+    d.key(key('b'));
+    draw(&mut term, &d)?;
+    let _ = writeln!(
+        out,
+        "open board → first frame:        {:.1} ms ({} topics, {} cards)",
+        t.elapsed().as_secs_f64() * 1000.0,
+        d.app.board.topics.len(),
+        d.app.board.cards.len()
+    );
+    // Browsing: down the topics, into a topic's cards and down them, back.
+    let mut browsing = Vec::new();
+    for i in 0..600 {
+        let ev = match i % 40 {
+            0 | 20 => code(KeyCode::Tab),
+            _ => key('j'),
+        };
+        let t = Instant::now();
+        d.key(ev);
+        draw(&mut term, &d)?;
+        browsing.push(t.elapsed());
+        d.poll();
+    }
+    let _ = writeln!(
+        out,
+        "keystroke → frame, browsing:     {}",
+        summary(browsing)
+    );
+
+    // Move 1,000 marked cards into the first topic through the picker.
+    let first = d.app.board.topics.first().map(|t| t.id.clone());
+    let chosen: Vec<String> = d
+        .app
+        .board
+        .cards
+        .iter()
+        .filter(|c| d.app.board.placement.get(&c.id).map(|p| &p.topic_id) != first.as_ref())
+        .take(MOVED)
+        .map(|c| c.id.clone())
+        .collect();
+    d.app.board.marked = chosen.iter().cloned().collect();
+    d.app.board.focus = super::screens::board_state::Pane::Cards;
+    d.key(key('m'));
+    d.key(code(KeyCode::Down)); // past "new topic" to the first topic
+    let t = Instant::now();
+    d.key(code(KeyCode::Enter));
+    draw(&mut term, &d)?;
+    let moved = t.elapsed();
+    let in_first = chosen
+        .iter()
+        .filter(|c| d.app.board.placement.get(*c).map(|p| &p.topic_id) == first.as_ref())
+        .count();
+    let _ = writeln!(
+        out,
+        "move {MOVED} marked cards → frame:  {:.1} ms ({in_first} now in the target topic; \
+         one transaction, undo capture, reload)",
+        moved.as_secs_f64() * 1000.0
+    );
+    let t = Instant::now();
+    d.key(key('u'));
+    draw(&mut term, &d)?;
+    let _ = writeln!(
+        out,
+        "undo that move → frame:          {:.1} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    d.settle(Duration::from_secs(5));
+    let _ = writeln!(
+        out,
+        "peak RSS:                        {}",
+        crate::bench::peak_rss_mib().map_or_else(|| "unknown".into(), |r| format!("{r:.1} MiB"))
+    );
+    Ok(())
+}
