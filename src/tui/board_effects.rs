@@ -187,63 +187,7 @@ fn captured(
     })
 }
 
-/// Performs a section operation; returns the operation that undoes it.
-fn section(s: &mut Store, op: &SectionOp) -> Result<SectionOp> {
-    Ok(match op {
-        SectionOp::Map { section, target } => {
-            s.map_section(section, target)?;
-            SectionOp::Unmap {
-                section: section.clone(),
-                target: target.clone(),
-            }
-        }
-        SectionOp::Unmap { section, target } => {
-            s.unmap_section(section, target)?;
-            SectionOp::Map {
-                section: section.clone(),
-                target: target.clone(),
-            }
-        }
-        SectionOp::Edit { id, heading, draft } => {
-            let old = s
-                .outline()?
-                .into_iter()
-                .find(|x| &x.id == id)
-                .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
-            s.edit_section(id, heading.as_deref(), draft.as_deref())?;
-            SectionOp::Edit {
-                id: id.clone(),
-                heading: heading.as_ref().map(|_| old.heading),
-                draft: draft.as_ref().map(|_| old.draft_text),
-            }
-        }
-        SectionOp::Move { id, delta } => {
-            s.move_section(id, *delta)?;
-            SectionOp::Move {
-                id: id.clone(),
-                delta: -delta,
-            }
-        }
-        SectionOp::Add { parent, heading } => {
-            let new = s.add_section(parent.as_deref(), heading)?;
-            SectionOp::Remove { id: new.id }
-        }
-        SectionOp::Remove { id } => {
-            let old = s
-                .outline()?
-                .into_iter()
-                .find(|x| &x.id == id)
-                .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
-            s.remove_section(id)?;
-            SectionOp::Add {
-                parent: old.parent_id,
-                heading: old.heading,
-            }
-        }
-    })
-}
-
-fn changed(change: BoardChange, via: Via, note: String) -> Vec<Action> {
+pub(super) fn changed(change: BoardChange, via: Via, note: String) -> Vec<Action> {
     vec![Action::Loaded(Box::new(Loaded::Changed {
         change: Change::Board(Box::new(change)),
         via,
@@ -383,7 +327,7 @@ impl Runner {
             }
             MoreEffect::LoadCoverage => loaded(Loaded::Coverage(s.coverage()?)),
             MoreEffect::Section(op) => {
-                let undo = section(s, &op)?;
+                let undo = super::board_undo::section(s, &op)?;
                 Ok(changed(
                     BoardChange::Section { undo, redo: op },
                     Via::New,
@@ -449,76 +393,5 @@ impl Runner {
                 loaded(Loaded::History { card_id, lines })
             }
         }
-    }
-
-    /// Undo (`Via::Undo`) or redo of a board change; the change handed back is the one
-    /// to put on the other stack.
-    pub(super) fn undo_board(&mut self, change: BoardChange, via: Via) -> Result<Vec<Action>> {
-        let s = &mut self.store;
-        let undo = via == Via::Undo;
-        let next = match change {
-            BoardChange::Topics { before, after } => {
-                s.restore_board_state(if undo { &before } else { &after })?;
-                BoardChange::Topics { before, after }
-            }
-            BoardChange::MergeCards {
-                merged,
-                ids,
-                text,
-                policy,
-                why,
-            } => {
-                let merged = if undo {
-                    s.unmerge_cards(&merged)?;
-                    merged
-                } else {
-                    s.merge_cards(&ids, &text, policy, why.as_deref())?.id
-                };
-                BoardChange::MergeCards {
-                    merged,
-                    ids,
-                    text,
-                    policy,
-                    why,
-                }
-            }
-            BoardChange::SplitCard { id, parts, why } => {
-                if undo {
-                    s.unsplit_card(&id)?;
-                } else {
-                    s.split_card(&id, &parts, why.as_deref())?;
-                }
-                BoardChange::SplitCard { id, parts, why }
-            }
-            BoardChange::Decision {
-                id,
-                target,
-                outcome,
-                draft,
-            } => {
-                let id = if undo {
-                    s.retract_decision(&id)?;
-                    id
-                } else {
-                    s.decide(&target, outcome, &draft)?.id
-                };
-                BoardChange::Decision {
-                    id,
-                    target,
-                    outcome,
-                    draft,
-                }
-            }
-            BoardChange::Section { undo: u, redo: r } => {
-                if undo {
-                    let r = section(s, &u)?;
-                    BoardChange::Section { undo: u, redo: r }
-                } else {
-                    let u = section(s, &r)?;
-                    BoardChange::Section { undo: u, redo: r }
-                }
-            }
-        };
-        Ok(changed(next, via, String::new()))
     }
 }
