@@ -319,6 +319,8 @@ impl App {
             Action::Failed(message) => {
                 self.list.loading = false;
                 self.board.loading = false;
+                // A run that could not start must not keep `c` disabled.
+                self.board.clustering = None;
                 self.fail(format!("{}: {message}", self.tr(T::Error)));
                 Vec::new()
             }

@@ -300,6 +300,25 @@ pub fn decision_name(d: DecisionOutcome, lang: Lang) -> &'static str {
     }
 }
 
+/// A clustering stage, for the board's header while a run is under way.
+pub fn stage_name(s: crate::cluster::Stage, lang: Lang) -> &'static str {
+    use crate::cluster::Stage::*;
+    match (s, lang) {
+        (Tokenize, Lang::Pl) => "słowa",
+        (Vectors, Lang::Pl) => "wektory",
+        (ChooseK, Lang::Pl) => "liczba tematów",
+        (Cluster, Lang::Pl) => "grupowanie",
+        (Label, Lang::Pl) => "nazwy",
+        (Done, Lang::Pl) => "gotowe",
+        (Tokenize, Lang::En) => "words",
+        (Vectors, Lang::En) => "vectors",
+        (ChooseK, Lang::En) => "number of topics",
+        (Cluster, Lang::En) => "clustering",
+        (Label, Lang::En) => "labels",
+        (Done, Lang::En) => "done",
+    }
+}
+
 /// A one-cell badge for a decision, for narrow rows.
 pub fn decision_badge(d: Option<DecisionOutcome>) -> &'static str {
     use DecisionOutcome::*;

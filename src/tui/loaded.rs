@@ -61,7 +61,7 @@ pub enum Loaded {
         generation: u64,
         hints: Vec<Hint>,
     },
-    ClusterStage(String),
+    ClusterStage(crate::cluster::Stage),
     Proposal(Box<RunRecord>),
     ClusterFailed(String),
     Merged(MergeSummary),

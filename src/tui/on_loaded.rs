@@ -45,13 +45,20 @@ pub fn loaded(app: &mut App, l: Loaded) -> Vec<Effect> {
                 }
             }
         }
-        Loaded::ClusterStage(stage) => app.board.clustering = Some(stage),
+        Loaded::ClusterStage(stage) => {
+            app.board.clustering = Some(super::i18n::stage_name(stage, app.lang).to_owned());
+        }
         Loaded::Proposal(record) => {
             app.board.clustering = None;
             app.modal = Some(Modal::Proposal(Proposal::new(*record)));
         }
         Loaded::ClusterFailed(e) => {
             app.board.clustering = None;
+            let e = if e.is_empty() {
+                app.tr(T::NoCards).to_owned()
+            } else {
+                e
+            };
             app.fail(format!("{}: {e}", app.tr(T::ClusterFailed)));
         }
         Loaded::Merged(sum) => {

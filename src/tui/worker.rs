@@ -33,17 +33,6 @@ pub enum Source {
     Cards(Vec<(String, String)>, String),
 }
 
-fn stage_name(s: Stage) -> &'static str {
-    match s {
-        Stage::Tokenize => "tokenize",
-        Stage::Vectors => "vectors",
-        Stage::ChooseK => "choose k",
-        Stage::Cluster => "cluster",
-        Stage::Label => "label",
-        Stage::Done => "done",
-    }
-}
-
 fn input(
     source: Source,
     job: &ClusterJob,
@@ -67,7 +56,8 @@ fn input(
 fn run(source: Source, job: &ClusterJob, tx: &Sender<Action>) -> crate::error::Result<Loaded> {
     let (cards, lang) = input(source, job)?;
     if cards.is_empty() {
-        return Ok(Loaded::ClusterFailed("no cards to cluster".into()));
+        // Empty: the app says "no cards" in its own language.
+        return Ok(Loaded::ClusterFailed(String::new()));
     }
     let seeds = if job.seeds {
         crate::model::outline::seed_topics(&lang)
@@ -85,9 +75,7 @@ fn run(source: Source, job: &ClusterJob, tx: &Sender<Action>) -> crate::error::R
     };
     let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
     let mut progress = |s: Stage, _: f32| {
-        let _ = tx.send(Action::Loaded(Box::new(Loaded::ClusterStage(
-            stage_name(s).into(),
-        ))));
+        let _ = tx.send(Action::Loaded(Box::new(Loaded::ClusterStage(s))));
     };
     let result = crate::cluster::cluster_with_progress(&texts, &opts, &mut progress);
     let session = match &job.scope {
