@@ -446,3 +446,33 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     assert!(d.app.modal.is_none());
     assert_eq!(store(&d).placements().unwrap(), placements);
 }
+
+#[test]
+fn re_clustering_one_topic_splits_it_by_hand_and_undo_joins_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    typed(&mut d, "bj");
+    let topic = d.app.board.selected_topic().unwrap().clone();
+    let before = store(&d).live_topic_ids().unwrap().len();
+    typed(&mut d, "S");
+    assert_eq!(d.app.mode(), Mode::Form, "no marks: re-cluster the topic");
+    key(&mut d, KeyCode::Enter); // k = 2
+    d.settle(Duration::from_secs(60));
+    let Some(Modal::Proposal(p)) = &d.app.modal else {
+        panic!("expected a proposal, got {:?}", d.app.modal);
+    };
+    assert_eq!(p.split_of.as_deref(), Some(topic.id.as_str()));
+    let parts = p.record.topics.len();
+    assert!(parts >= 2);
+    typed(&mut d, "a");
+    let after = store(&d).live_topic_ids().unwrap().len();
+    assert_eq!(
+        after,
+        before + parts - 1,
+        "each part but the first is a new topic"
+    );
+    assert!(store(&d).topic(&topic.id).unwrap().size < topic.size);
+    typed(&mut d, "u");
+    assert_eq!(store(&d).live_topic_ids().unwrap().len(), before);
+    assert_eq!(store(&d).topic(&topic.id).unwrap().size, topic.size);
+}

@@ -48,6 +48,12 @@ pub enum BoardOp {
     },
     /// Accept a clustering proposal (all of it, or the chosen topics only).
     ApplyRun(Box<RunRecord>),
+    /// Split a topic along a re-clustering of its cards: each part, a label and its
+    /// cards, becomes a new topic.
+    SplitByRun {
+        topic: String,
+        parts: Vec<(String, Vec<String>)>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -211,28 +217,28 @@ impl Runner {
                 },
             }),
             MoreEffect::Board(op) => {
-                let (cards, note) = match &op {
+                // The cards whose placement the operation may change (captured for undo).
+                let cards: Vec<String> = match &op {
                     BoardOp::Move { cards, .. }
                     | BoardOp::MoveToNew { cards, .. }
-                    | BoardOp::SplitTopic { cards, .. } => (cards.clone(), "moved"),
-                    BoardOp::Pin { cards, .. } => (cards.clone(), "pinned"),
-                    BoardOp::Rename { .. } => (Vec::new(), "renamed"),
-                    BoardOp::MergeTopics { from, .. } => (
-                        s.placements()?
-                            .into_iter()
-                            .filter(|p| &p.topic_id == from)
-                            .map(|p| p.card_id)
-                            .collect(),
-                        "merged",
-                    ),
-                    BoardOp::ApplyRun(r) => (
-                        r.topics
-                            .iter()
-                            .flat_map(|t| t.members.iter().map(|m| m.0.clone()))
-                            .chain(r.unsorted.iter().map(|m| m.0.clone()))
-                            .collect(),
-                        "applied",
-                    ),
+                    | BoardOp::SplitTopic { cards, .. } => cards.clone(),
+                    BoardOp::Pin { cards, .. } => cards.clone(),
+                    BoardOp::Rename { .. } => Vec::new(),
+                    BoardOp::MergeTopics { from, .. } => s
+                        .placements()?
+                        .into_iter()
+                        .filter(|p| &p.topic_id == from)
+                        .map(|p| p.card_id)
+                        .collect(),
+                    BoardOp::SplitByRun { parts, .. } => {
+                        parts.iter().flat_map(|p| p.1.iter().cloned()).collect()
+                    }
+                    BoardOp::ApplyRun(r) => r
+                        .topics
+                        .iter()
+                        .flat_map(|t| t.members.iter().map(|m| m.0.clone()))
+                        .chain(r.unsorted.iter().map(|m| m.0.clone()))
+                        .collect(),
                 };
                 let mut summary = String::new();
                 let change = captured(s, cards, |s| {
@@ -256,6 +262,21 @@ impl Runner {
                         BoardOp::Pin { cards, pinned } => {
                             s.pin_cards(&cards, pinned)?;
                         }
+                        BoardOp::SplitByRun { topic, parts } => {
+                            let pinned: std::collections::HashSet<String> = s
+                                .placements()?
+                                .into_iter()
+                                .filter(|p| p.pinned)
+                                .map(|p| p.card_id)
+                                .collect();
+                            for (label, cards) in parts {
+                                let free: Vec<String> =
+                                    cards.into_iter().filter(|c| !pinned.contains(c)).collect();
+                                if !free.is_empty() {
+                                    s.split_topic(&topic, &free, &label)?;
+                                }
+                            }
+                        }
                         BoardOp::ApplyRun(record) => {
                             let sum = s.save_cluster_run(&record, true)?;
                             summary = format!(
@@ -266,7 +287,7 @@ impl Runner {
                     }
                     Ok(())
                 })?;
-                Ok(changed(change, Via::New, format!("{note}{summary}")))
+                Ok(changed(change, Via::New, summary))
             }
             MoreEffect::MergeCards {
                 ids,

@@ -50,7 +50,8 @@ pub fn loaded(app: &mut App, l: Loaded) -> Vec<Effect> {
         }
         Loaded::Proposal(record) => {
             app.board.clustering = None;
-            app.modal = Some(Modal::Proposal(Proposal::new(*record)));
+            let split_of = app.board.splitting.take();
+            app.modal = Some(Modal::Proposal(Proposal::new(*record, split_of)));
         }
         Loaded::ClusterFailed(e) => {
             app.board.clustering = None;

@@ -133,7 +133,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 let kind = PromptKind::SplitTopic(id, cards);
                 app.modal = Some(Modal::Prompt(Prompt::new(kind, TextField::default())));
             }
-            Some(_) => {
+            Some(id) => {
+                b.splitting = Some(id);
                 let texts = b.topic_texts();
                 app.modal = Some(Modal::Dialog(Box::new(Dialog::cluster(Some(texts)))));
             }
@@ -148,6 +149,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.fail(app.tr(T::NoCardSelected));
         }
         Action::Cluster if b.clustering.is_none() => {
+            b.splitting = None;
             app.modal = Some(Modal::Dialog(Box::new(Dialog::cluster(None))));
         }
         Action::MergeCards => {

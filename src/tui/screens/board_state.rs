@@ -34,6 +34,8 @@ pub struct Board {
     /// Near-duplicates of the selected card, and the generation they answer.
     pub hints: Vec<Hint>,
     pub hint_generation: u64,
+    /// The topic being re-clustered into parts, while its run is under way.
+    pub splitting: Option<String>,
 }
 
 impl Board {

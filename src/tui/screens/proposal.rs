@@ -21,14 +21,39 @@ pub struct Proposal {
     /// One per proposed topic: whether accepting applies it.
     pub chosen: Vec<bool>,
     pub cursor: usize,
+    /// Set when the run re-clustered one topic: accepting splits that topic by hand.
+    pub split_of: Option<String>,
 }
 
 impl Proposal {
-    pub fn new(record: RunRecord) -> Proposal {
+    pub fn new(record: RunRecord, split_of: Option<String>) -> Proposal {
         Proposal {
             chosen: vec![true; record.topics.len()],
             record,
             cursor: 0,
+            split_of,
+        }
+    }
+
+    /// The op that applies the accepted part: a run, or for a re-clustered topic its
+    /// split, where the largest chosen part stays and the others become new topics by
+    /// hand (so hand-placed cards move too; pinned ones stay).
+    fn op(&self, all: bool) -> BoardOp {
+        let record = self.accepted(all);
+        match &self.split_of {
+            None => BoardOp::ApplyRun(Box::new(record)),
+            Some(topic) => BoardOp::SplitByRun {
+                topic: topic.clone(),
+                parts: record
+                    .topics
+                    .iter()
+                    .skip(1)
+                    .map(|t| {
+                        let label = t.seed_name.clone().unwrap_or_else(|| t.label.clone());
+                        (label, t.members.iter().map(|m| m.0.clone()).collect())
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -69,8 +94,7 @@ pub fn update(app: &mut App, mut p: Proposal, action: Action) -> Vec<Effect> {
             if !all && !p.chosen.iter().any(|c| *c) {
                 app.fail(app.tr(T::NothingChosen));
             } else {
-                let record = p.accepted(all);
-                return vec![more(MoreEffect::Board(BoardOp::ApplyRun(Box::new(record))))];
+                return vec![more(MoreEffect::Board(p.op(all)))];
             }
         }
         _ => {}
