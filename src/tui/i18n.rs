@@ -200,6 +200,7 @@ catalogue! {
     Unsplit => "podział cofnięty", "split undone";
     Pinned => "przypięta", "pinned";
     ExportTitle => "Eksport", "Export";
+    DialogHint => "Tab pole · ←/→ wybór · Enter zapisz · Esc anuluj", "Tab field · ←/→ choice · Enter save · Esc cancel";
     Format => "Format", "Format";
     TargetFile => "Plik docelowy", "Target file";
     AskOverwrite => "istnieje — Enter nadpisze, Esc anuluje", "exists — Enter replaces it, Esc cancels";

@@ -168,7 +168,14 @@ impl Form {
         if last < inner.bottom() {
             let (msg, style) = match &self.error {
                 Some(e) => (e.clone(), theme::error()),
-                None => (app.tr(T::FormHint).to_owned(), theme::dim()),
+                None => {
+                    // Card and session forms cycle a kind; the board's dialogs a choice.
+                    let hint = match self.title {
+                        T::EditCard | T::NewSession | T::EditSession => T::FormHint,
+                        _ => T::DialogHint,
+                    };
+                    (app.tr(hint).to_owned(), theme::dim())
+                }
             };
             buf.set_stringn(inner.x, last, msg, usize::from(inner.width), style);
         }
