@@ -143,6 +143,29 @@ fn measure(db: &Path, out: &mut String) -> Result<()> {
         "undo that move → frame:          {:.1} ms",
         t.elapsed().as_secs_f64() * 1000.0
     );
+    // Where the move's time goes: the store parts on their own.
+    if let Some(target) = &first {
+        let s = &mut d.runner.store;
+        let t = Instant::now();
+        s.move_cards(&chosen, target, false)?;
+        let mv = t.elapsed();
+        let t = Instant::now();
+        let topics = s.live_topic_ids()?;
+        let _ = s.board_state(&chosen, &topics)?;
+        let cap = t.elapsed();
+        let t = Instant::now();
+        let _ = s.topics()?;
+        let _ = s.placements()?;
+        let reload = t.elapsed();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let _ = writeln!(
+            out,
+            "  of which: move_cards {:.1} ms, one undo capture {:.1} ms, reload {:.1} ms",
+            ms(mv),
+            ms(cap),
+            ms(reload)
+        );
+    }
     d.settle(Duration::from_secs(5));
     let _ = writeln!(
         out,
