@@ -437,7 +437,10 @@ impl App {
         self.list.follow(height);
         self.corpus_version += 1;
         if self.screen == Screen::Board {
-            return vec![more(MoreEffect::LoadBoard { cards: true })];
+            return vec![more(MoreEffect::LoadBoard {
+                cards: true,
+                topics: true,
+            })];
         }
         Vec::new()
     }

@@ -155,15 +155,24 @@ fn measure(db: &Path, out: &mut String) -> Result<()> {
         let cap = t.elapsed();
         let t = Instant::now();
         let _ = s.topics()?;
-        let _ = s.placements()?;
         let reload = t.elapsed();
+        let t = Instant::now();
+        let placements = s.placements()?;
+        let read_placements = t.elapsed();
+        let mut board = d.app.board.clone();
+        let t = Instant::now();
+        board.set(None, placements, None);
+        let regroup = t.elapsed();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let _ = writeln!(
             out,
-            "  of which: move_cards {:.1} ms, one undo capture {:.1} ms, reload {:.1} ms",
+            "  of which: move_cards {:.1} ms, one undo capture {:.1} ms, topics {:.1} ms, \
+             placements {:.1} ms, regroup {:.1} ms",
             ms(mv),
             ms(cap),
-            ms(reload)
+            ms(reload),
+            ms(read_placements),
+            ms(regroup)
         );
     }
     d.settle(Duration::from_secs(5));

@@ -86,8 +86,11 @@ pub enum SectionOp {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MoreEffect {
+    /// `topics: false` when only placements changed: the board then counts sizes and
+    /// votes itself and skips the (slower) topic query.
     LoadBoard {
         cards: bool,
+        topics: bool,
     },
     Board(BoardOp),
     MergeCards {
@@ -153,6 +156,11 @@ pub enum BoardChange {
 }
 
 impl BoardChange {
+    /// Whether only placements changed (no topic was made, renamed, merged or retired).
+    pub fn placements_only(&self) -> bool {
+        matches!(self, BoardChange::Topics { before, after } if before.topics == after.topics)
+    }
+
     /// Whether the cards themselves (not only their placement) changed.
     pub fn touches_cards(&self) -> bool {
         matches!(
@@ -207,8 +215,8 @@ impl Runner {
         let s = &mut self.store;
         let loaded = |l: Loaded| Ok(vec![Action::Loaded(Box::new(l))]);
         match effect {
-            MoreEffect::LoadBoard { cards } => loaded(Loaded::Board {
-                topics: s.topics()?,
+            MoreEffect::LoadBoard { cards, topics } => loaded(Loaded::Board {
+                topics: if topics { Some(s.topics()?) } else { None },
                 placements: s.placements()?,
                 cards: if cards {
                     Some(s.cards(&crate::storage::CardFilter::default())?)

@@ -32,7 +32,8 @@ pub struct Hint {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
     Board {
-        topics: Vec<TopicRow>,
+        /// `None`: the topics are unchanged but for sizes and votes.
+        topics: Option<Vec<TopicRow>>,
         placements: Vec<Placement>,
         /// Only when the cards themselves changed (or on first load).
         cards: Option<Vec<Card>>,

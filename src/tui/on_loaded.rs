@@ -67,7 +67,7 @@ pub fn loaded(app: &mut App, l: Loaded) -> Vec<Effect> {
             app.corpus_version += 1;
             let lines = summary_lines(app, &sum);
             app.modal = Some(Modal::Message(T::MergedTitle, lines));
-            return reload(app, true);
+            return reload(app, true, true);
         }
         Loaded::Exported(path) => {
             app.modal = Some(Modal::Message(T::ExportedTitle, vec![path]));
@@ -101,6 +101,7 @@ fn summary_lines(app: &App, s: &MergeSummary) -> Vec<String> {
 /// A stored change: onto the right stack, a message, and fresh data for the screen.
 fn changed(app: &mut App, change: Change, via: Via, note: String) -> Vec<Effect> {
     let touches_cards = matches!(&change, Change::Board(c) if c.touches_cards());
+    let topics = !matches!(&change, Change::Board(c) if c.placements_only());
     let what = match &change {
         Change::Board(c) => match **c {
             BoardChange::Topics { .. } => T::BoardSaved,
@@ -135,15 +136,15 @@ fn changed(app: &mut App, change: Change, via: Via, note: String) -> Vec<Effect>
         app.board.marked.clear();
     }
     app.list_stale = true;
-    reload(app, touches_cards)
+    reload(app, touches_cards, topics)
 }
 
 /// Reloads the data of the screen in view.
-fn reload(app: &mut App, cards: bool) -> Vec<Effect> {
+fn reload(app: &mut App, cards: bool, topics: bool) -> Vec<Effect> {
     match app.screen {
         Screen::Board => {
             app.board.loading = true;
-            vec![more(MoreEffect::LoadBoard { cards })]
+            vec![more(MoreEffect::LoadBoard { cards, topics })]
         }
         Screen::Decisions => vec![more(MoreEffect::LoadDecisions)],
         Screen::Outline => vec![more(MoreEffect::LoadOutline)],

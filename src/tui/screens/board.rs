@@ -24,7 +24,10 @@ use unicode_width::UnicodeWidthStr;
 pub fn open(app: &mut App) -> Vec<Effect> {
     app.screen = Screen::Board;
     app.board.loading = true;
-    vec![more(MoreEffect::LoadBoard { cards: true })]
+    vec![more(MoreEffect::LoadBoard {
+        cards: true,
+        topics: true,
+    })]
 }
 
 /// Asks for near-duplicates of the selected card (answered off the interface thread).

@@ -42,13 +42,15 @@ impl Board {
     /// Takes new topics and placements (and cards, when they changed) and regroups.
     pub fn set(
         &mut self,
-        topics: Vec<TopicRow>,
+        topics: Option<Vec<TopicRow>>,
         placements: Vec<Placement>,
         cards: Option<Vec<Card>>,
     ) {
         let keep_topic = self.selected_topic().map(|t| t.id.clone());
         let keep_card = self.selected_card().map(|c| c.id.clone());
-        self.topics = topics;
+        if let Some(t) = topics {
+            self.topics = t;
+        }
         if let Some(c) = cards {
             self.cards = c;
         }
@@ -89,6 +91,11 @@ impl Board {
                 .copied()
                 .unwrap_or(0);
             groups[row].push(i);
+        }
+        // Sizes and votes as the board holds them, so they follow a move at once.
+        for (t, g) in self.topics.iter_mut().zip(groups.iter().skip(1)) {
+            t.size = g.len() as i64;
+            t.votes = g.iter().map(|&i| self.cards[i].votes).sum();
         }
         self.groups = groups;
     }

@@ -46,7 +46,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Cancel => {
             app.screen = Screen::Board;
-            return vec![more(MoreEffect::LoadBoard { cards: false })];
+            return vec![more(MoreEffect::LoadBoard {
+                cards: false,
+                topics: true,
+            })];
         }
         _ => {}
     }

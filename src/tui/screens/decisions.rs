@@ -71,7 +71,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             } else {
                 app.screen = Screen::Board;
-                return vec![more(MoreEffect::LoadBoard { cards: false })];
+                return vec![more(MoreEffect::LoadBoard {
+                    cards: false,
+                    topics: true,
+                })];
             }
         }
         _ => {}

@@ -116,7 +116,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Redo => return app.redo(),
         Action::Cancel => {
             app.screen = Screen::Board;
-            return vec![more(MoreEffect::LoadBoard { cards: false })];
+            return vec![more(MoreEffect::LoadBoard {
+                cards: false,
+                topics: true,
+            })];
         }
         _ => {}
     }
