@@ -4,17 +4,21 @@
 
 use super::loaded::Hint;
 use crate::error::Result;
-use crate::storage::{CardFilter, Store};
+use crate::storage::Store;
 
 /// At most this many hints are shown.
 pub const HINTS: usize = 3;
 /// Shorter texts give no hints: one word matches too much.
 pub const MIN_QUERY: usize = 8;
+/// The newest cards compared: a similarity pass stays well under a second even on a
+/// 100k-card consultation, and duplicates are nearly always among recent cards.
+pub const CORPUS: usize = 20_000;
 
 #[derive(Debug, Default)]
 pub struct HintCache {
     version: Option<u64>,
-    cards: Vec<(String, i64, String)>,
+    /// `(id, text)` of live cards, oldest first.
+    cards: Vec<(String, String)>,
 }
 
 impl HintCache {
@@ -28,27 +32,28 @@ impl HintCache {
         exclude: Option<&str>,
     ) -> Result<Vec<Hint>> {
         if self.version != Some(version) {
-            self.cards = store
-                .cards(&CardFilter::default())?
-                .into_iter()
-                .map(|c| (c.id, c.seq, c.text))
-                .collect();
+            let mut cards = store.cluster_input(None)?;
+            let old = cards.len().saturating_sub(CORPUS);
+            cards.drain(..old);
+            self.cards = cards;
             self.version = Some(version);
         }
         if query.trim().chars().count() < MIN_QUERY {
             return Ok(Vec::new());
         }
-        let texts: Vec<&str> = self.cards.iter().map(|(_, _, t)| t.as_str()).collect();
-        Ok(crate::cluster::similar(&texts, query, HINTS + 1)
+        let texts: Vec<&str> = self.cards.iter().map(|(_, t)| t.as_str()).collect();
+        crate::cluster::similar(&texts, query, HINTS + 1)
             .into_iter()
             .map(|(i, _)| &self.cards[i])
-            .filter(|(id, _, _)| Some(id.as_str()) != exclude)
+            .filter(|(id, _)| Some(id.as_str()) != exclude)
             .take(HINTS)
-            .map(|(id, seq, text)| Hint {
-                id: id.clone(),
-                seq: *seq,
-                text: text.clone(),
+            .map(|(id, text)| {
+                Ok(Hint {
+                    id: id.clone(),
+                    seq: store.card(id)?.seq,
+                    text: text.clone(),
+                })
             })
-            .collect())
+            .collect()
     }
 }
