@@ -51,6 +51,7 @@ impl Board {
         if let Some(t) = topics {
             self.topics = t;
         }
+        let new_cards = cards.is_some();
         if let Some(c) = cards {
             self.cards = c;
         }
@@ -66,8 +67,11 @@ impl Board {
             self.topic_row = i + 1;
         }
         self.topic_row = self.topic_row.min(self.topics.len());
-        let live: BTreeSet<&String> = self.cards.iter().map(|c| &c.id).collect();
-        self.marked.retain(|m| live.contains(m));
+        // Marks of cards that went away (merged, split) go with them.
+        if new_cards && !self.marked.is_empty() {
+            let live: BTreeSet<&String> = self.cards.iter().map(|c| &c.id).collect();
+            self.marked.retain(|m| live.contains(m));
+        }
         let group = self.group();
         self.card_row = keep_card
             .and_then(|id| group.iter().position(|&i| self.cards[i].id == id))
