@@ -226,7 +226,10 @@ fn find_existing(tx: &Transaction<'_>, rec: &ImportRecord) -> rusqlite::Result<O
     )];
     if let Some(x) = rec.external_id.as_deref() {
         queries.push(("SELECT id FROM card WHERE external_id = ?1", x));
-        queries.push(("SELECT id FROM card WHERE id = ?1", x));
+        // Only a uuid can name a card of this database (e.g. narada's own CSV export).
+        if uuid::Uuid::parse_str(x).is_ok() {
+            queries.push(("SELECT id FROM card WHERE id = ?1", x));
+        }
     }
     for (sql, value) in queries {
         let found = tx

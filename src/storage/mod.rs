@@ -5,7 +5,7 @@ pub mod baseline;
 mod cards;
 mod consultation;
 pub mod decisions;
-mod events;
+pub(crate) mod events;
 mod export_rows;
 mod export_view;
 mod import;

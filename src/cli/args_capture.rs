@@ -1,0 +1,273 @@
+//! Arguments of the capture commands: consultation, sessions, activities, cards, import
+//! and export.
+
+use super::OutputFormat;
+use crate::import::Format as ImportFormat;
+use crate::model::{CardKind, SessionKind};
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum ConsultationCmd {
+    /// Show the consultation.
+    Show {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Change its title, city, year or content language.
+    Set {
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        year: Option<i64>,
+        /// Language of the cards: pl or en.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCmd {
+    /// Add a session.
+    Add(SessionAddArgs),
+    /// List sessions with their card and vote totals.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Show one session with its activities.
+    Show {
+        /// Title, id, or a unique prefix of either.
+        session: String,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SessionAddArgs {
+    pub title: String,
+    #[arg(long, default_value = "training", value_parser = parse_session_kind)]
+    pub kind: SessionKind,
+    /// Date as YYYY-MM-DD.
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long, default_value = "")]
+    pub place: String,
+    /// Facilitator's pseudonym or role.
+    #[arg(long, default_value = "")]
+    pub facilitator: String,
+    /// Number of participants (a count, never names).
+    #[arg(long)]
+    pub participants: Option<i64>,
+    /// An activity of the session; repeat for several.
+    #[arg(long = "activity")]
+    pub activities: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityCmd {
+    /// Add an activity to a session.
+    Add {
+        #[arg(long)]
+        session: String,
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardCmd {
+    /// Add a card.
+    Add(CardAddArgs),
+    /// List cards (of one session, kind or tag).
+    List(CardListArgs),
+    /// Show a card with its history.
+    Show {
+        /// `#12`, an imported id, or a full or unique prefix of a card's uuid.
+        card: String,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Change fields of a card (the old values stay in its history).
+    Edit(CardEditArgs),
+    /// Add (or with a negative number remove) dot votes.
+    Vote {
+        card: String,
+        #[arg(default_value_t = 1, allow_hyphen_values = true)]
+        delta: i64,
+    },
+    /// Soft-delete a card: it is hidden but kept, with its history.
+    Delete {
+        card: String,
+        /// Why it was deleted (kept in the history).
+        #[arg(long)]
+        why: Option<String>,
+    },
+    /// Bring back a deleted card.
+    Restore { card: String },
+    /// Merge near-duplicate cards into one new card; the originals stay, marked.
+    Merge {
+        #[arg(required = true, num_args = 2..)]
+        cards: Vec<String>,
+        /// Text of the merged card (default: the first card's text).
+        #[arg(long)]
+        text: Option<String>,
+        /// How the dot votes combine.
+        #[arg(long, value_enum, default_value_t = crate::storage::lineage::VotePolicy::Sum)]
+        votes: crate::storage::lineage::VotePolicy,
+        #[arg(long)]
+        why: Option<String>,
+    },
+    /// Split a card holding several ideas into one card per --part.
+    Split {
+        card: String,
+        #[arg(long = "part", required = true, num_args = 1)]
+        parts: Vec<String>,
+        #[arg(long)]
+        why: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CardAddArgs {
+    pub text: String,
+    /// Session title or id (default: the session used last, else the newest).
+    #[arg(long, short)]
+    pub session: Option<String>,
+    #[arg(long, short, default_value = "other", value_parser = parse_card_kind)]
+    pub kind: CardKind,
+    #[arg(long, short)]
+    pub activity: Option<String>,
+    /// Speaker's role or pseudonym (not a real name).
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// A tag; repeat for several.
+    #[arg(long = "tag", short)]
+    pub tags: Vec<String>,
+    #[arg(long, default_value_t = 0)]
+    pub votes: i64,
+    /// An external id to keep with the card.
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CardListArgs {
+    #[arg(long, short)]
+    pub session: Option<String>,
+    #[arg(long, short, value_parser = parse_card_kind)]
+    pub kind: Option<CardKind>,
+    #[arg(long, short)]
+    pub tag: Option<String>,
+    /// Include deleted cards.
+    #[arg(long, conflicts_with = "deleted")]
+    pub all: bool,
+    /// Only deleted cards.
+    #[arg(long)]
+    pub deleted: bool,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CardEditArgs {
+    pub card: String,
+    #[arg(long)]
+    pub text: Option<String>,
+    #[arg(long, short, value_parser = parse_card_kind)]
+    pub kind: Option<CardKind>,
+    #[arg(long, conflicts_with = "no_speaker")]
+    pub speaker: Option<String>,
+    /// Remove the speaker role.
+    #[arg(long)]
+    pub no_speaker: bool,
+    #[arg(long, conflicts_with = "no_activity")]
+    pub activity: Option<String>,
+    #[arg(long)]
+    pub no_activity: bool,
+    /// Replace the tags: `a;b;c` (empty to remove all).
+    #[arg(long)]
+    pub tags: Option<String>,
+    #[arg(long)]
+    pub votes: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// csv, json or jsonl (default: from the extension, else the content).
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// Session for rows that name none (created if needed).
+    #[arg(long)]
+    pub session: Option<String>,
+    /// Kind of the sessions this import creates.
+    #[arg(long, default_value = "other", value_parser = parse_session_kind)]
+    pub session_kind: SessionKind,
+    /// Check the file and report, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The draft resolution outline as Markdown (or a session report with --report).
+    Md,
+    /// The draft outline as one self-contained, printable HTML file.
+    Html,
+    /// The draft outline as a Word document.
+    Docx,
+    /// The draft outline as an OpenDocument text (LibreOffice).
+    Odt,
+    /// The card table: each card with session, topic, decision and where it was used.
+    Csv,
+    /// The card table as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// For one session (--session): counts by kind, top topics, what happened to each card.
+    Session,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only this session's cards.
+    #[arg(long)]
+    pub session: Option<String>,
+    /// Output file (default: standard output).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing output file.
+    #[arg(long)]
+    pub force: bool,
+    /// Include who typed each card (left out by default).
+    #[arg(long)]
+    pub with_entered_by: bool,
+    /// Write a report instead of the outline (md or html).
+    #[arg(long, value_enum, requires = "session")]
+    pub report: Option<ReportKind>,
+}
+
+pub(super) fn parse_outcome(s: &str) -> Result<crate::model::DecisionOutcome, String> {
+    s.parse()
+}
+
+pub(super) fn parse_lang(s: &str) -> Result<crate::cluster::Lang, String> {
+    s.parse()
+}
+
+pub(super) fn parse_card_kind(s: &str) -> Result<CardKind, String> {
+    s.parse()
+}
+
+pub(super) fn parse_session_kind(s: &str) -> Result<SessionKind, String> {
+    s.parse()
+}

@@ -1,0 +1,269 @@
+//! Arguments of the working-group and maintenance commands: clustering, topics,
+//! decisions, the outline, bundles and benchmarks.
+
+use super::OutputFormat;
+use super::args_capture::{parse_lang, parse_outcome};
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ClusterArgs {
+    /// Only this session's cards (default: the whole consultation).
+    #[arg(long, short)]
+    pub session: Option<String>,
+    /// Number of topics (default: chosen automatically).
+    #[arg(long)]
+    pub k: Option<usize>,
+    /// Language of the texts (default: the consultation's, else detected).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<crate::cluster::Lang>,
+    /// Seed one topic per chapter of the default resolution outline.
+    #[arg(long)]
+    pub outline_seeds: bool,
+    /// Known topics from a JSON file: [{"name": "…", "keywords": ["…"]}].
+    #[arg(long, value_name = "FILE")]
+    pub seeds: Option<PathBuf>,
+    /// Print the result without storing it.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Cluster a JSON Lines file (objects with `id` and `text`) instead of the database.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub input: Option<PathBuf>,
+    /// With --input: where to write one {"id", "cluster", "label"} line per input line.
+    #[arg(long, short, value_name = "FILE.jsonl", requires = "input")]
+    pub output: Option<PathBuf>,
+    /// Overwrite --output if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Seed of the random choices; the same seed gives the same topics.
+    #[arg(long, default_value_t = 42)]
+    pub random_seed: u64,
+    /// Worker threads (0: all cores); the result does not depend on it.
+    #[arg(long, default_value_t = 1)]
+    pub threads: usize,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TopicCmd {
+    /// Topics with their size, votes and decision.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// A topic with its cards.
+    Show {
+        topic: String,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Make an empty topic by hand.
+    Create { label: String },
+    /// Give a topic a new label.
+    Rename { topic: String, label: String },
+    /// Move all cards of FROM into INTO and retire FROM.
+    Merge { from: String, into: String },
+    /// Move some cards of a topic into a new topic.
+    Split {
+        topic: String,
+        /// Label of the new topic.
+        #[arg(long)]
+        label: String,
+        /// Cards to move (numbers, ids); repeat or separate with commas.
+        #[arg(long = "card", value_delimiter = ',', required = true)]
+        cards: Vec<String>,
+    },
+    /// Put cards into a topic by hand (later clustering runs keep them there).
+    Move {
+        /// Target topic; `new:LABEL` creates it.
+        #[arg(long)]
+        to: String,
+        /// Also pin them.
+        #[arg(long)]
+        pin: bool,
+        #[arg(required = true, value_delimiter = ',')]
+        cards: Vec<String>,
+    },
+    /// Pin cards where they are (or --off to unpin).
+    Pin {
+        #[arg(long)]
+        off: bool,
+        #[arg(required = true, value_delimiter = ',')]
+        cards: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// The card the decision is about.
+    #[arg(long, conflicts_with = "topic", required_unless_present = "topic")]
+    pub card: Option<String>,
+    /// The topic the decision is about.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// adopted, adopted-in-part, rejected or postponed.
+    #[arg(value_parser = parse_outcome)]
+    pub outcome: crate::model::DecisionOutcome,
+    /// The rationale.
+    #[arg(long)]
+    pub why: Option<String>,
+    #[arg(long = "for")]
+    pub votes_for: Option<i64>,
+    #[arg(long)]
+    pub against: Option<i64>,
+    #[arg(long)]
+    pub abstain: Option<i64>,
+    /// Date of the decision (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DecisionCmd {
+    /// The decision log, newest first.
+    List {
+        /// Only this outcome.
+        #[arg(long, value_parser = parse_outcome)]
+        outcome: Option<crate::model::DecisionOutcome>,
+        /// Include decisions replaced by later ones.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutlineCmd {
+    /// The outline (the default skeleton until you change it) with what is mapped where.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// Map a topic or a card to a section (`§ 5`, `5`, `rozdział 2`, or a heading).
+    Map {
+        section: String,
+        #[arg(long, conflicts_with = "card", required_unless_present = "card")]
+        topic: Option<String>,
+        #[arg(long)]
+        card: Option<String>,
+    },
+    /// Remove a mapping.
+    Unmap {
+        section: String,
+        #[arg(long, conflicts_with = "card", required_unless_present = "card")]
+        topic: Option<String>,
+        #[arg(long)]
+        card: Option<String>,
+    },
+    /// Add a section under PARENT (a chapter when no parent is given).
+    Add {
+        heading: String,
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// Rename a section.
+    Rename { section: String, heading: String },
+    /// Set the drafted wording of a provision.
+    Draft { section: String, text: String },
+    /// Move a section up or down among its siblings.
+    Move {
+        section: String,
+        #[arg(value_enum)]
+        direction: Direction,
+    },
+    /// Sections without adopted recommendations, and adopted cards not mapped anywhere.
+    Coverage {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BundleCmd {
+    /// Write this database as one checked file.
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a received bundle and merge it into this database.
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCmd {
+    /// Drive the interface on a 100k-card database (off screen); print latencies and RSS.
+    Tui {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+    },
+    /// The topic board on a 10k-card database with 50 topics (off screen): keystroke →
+    /// frame while browsing, and moving 1,000 marked cards.
+    Board {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        cards: usize,
+        #[arg(long, default_value_t = 50)]
+        topics: usize,
+    },
+    /// Used by `bench tui`: measure the interface off screen on an existing --db.
+    #[command(hide = true)]
+    TuiRun,
+    /// Cluster the labelled sets with k given and automatic; print NMI, ARI, V-measure,
+    /// largest-cluster share, chosen k, seconds and peak RSS (one process per case).
+    Cluster {
+        #[arg(long, default_value = "../shared/data")]
+        data_dir: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+    },
+    /// Merge two 50k-card databases with edits on both sides; print seconds and conflicts.
+    Merge {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+    },
+    /// Export a 10k-card consultation (clustered, decided, mapped) to every format.
+    Export {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        cards: usize,
+    },
+    /// One clustering case, printed as JSON (used by `bench cluster`).
+    #[command(hide = true)]
+    ClusterCase {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        k: Option<usize>,
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+    },
+    /// Score a clustering ({"id", "cluster"} per line) against the gold labels of a set.
+    Score {
+        /// The labelled set (JSON Lines with `id` and `label`).
+        #[arg(long)]
+        gold: PathBuf,
+        /// The clustering to score, e.g. the output of `narada cluster --input`.
+        #[arg(long)]
+        pred: PathBuf,
+    },
+    /// Import a JSON Lines file into a fresh file database; print seconds and peak RSS.
+    Import {
+        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+        input: PathBuf,
+    },
+}

@@ -1,0 +1,254 @@
+//! Matching and copying cards, with their history, from the attached database.
+
+use super::{ConflictPolicy, IdMap, MergeConflict, MergeSummary, ids};
+use crate::error::Result;
+use crate::model::new_id;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// Events that change what a card says; "imported"/"created" only bring it into being.
+const EDIT_EVENTS: &str = "('edited', 'voted', 'deleted', 'restored', 'merged_into', 'split_into')";
+
+/// The columns that make up a card's content, compared to detect changes.
+const CONTENT: &str = "text, kind, coalesce(speaker, ''), votes, coalesce(deleted_at, ''), \
+    coalesce(superseded_by, ''), coalesce(activity_id, ''), \
+    (SELECT coalesce(group_concat(tag, ';' ORDER BY position, tag), '') FROM {db}.card_tag g WHERE g.card_id = c.id)";
+
+fn content_sql(db: &str) -> String {
+    CONTENT.replace("{db}", db)
+}
+
+/// Matches the other database's cards to ours (by id, then imported id, then import key),
+/// adds the new ones and brings changed ones up to date. Returns their id → our id.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn map_cards(
+    tx: &Transaction<'_>,
+    sessions: &IdMap,
+    activities: &IdMap,
+    policy: Option<ConflictPolicy>,
+    label: &str,
+    now: &str,
+    sum: &mut MergeSummary,
+) -> Result<IdMap> {
+    let mut map = IdMap::new();
+    let theirs = ids(
+        tx,
+        "SELECT id, external_id, import_key, session_id, activity_id FROM other.card ORDER BY seq",
+    )?;
+    let their_content = format!(
+        "SELECT {} FROM other.card c WHERE id = ?1",
+        content_sql("other")
+    );
+    let our_content = format!(
+        "SELECT {} FROM main.card c WHERE id = ?1",
+        content_sql("main")
+    );
+    let mut pending_superseded: Vec<(String, (String, Option<String>))> = Vec::new();
+    for row in &theirs {
+        let Some(id) = &row[0] else { continue };
+        let ours: Option<String> = tx
+            .query_row(
+                "SELECT id FROM card WHERE id = ?1
+                 UNION ALL SELECT id FROM card WHERE ?2 IS NOT NULL AND external_id = ?2
+                 UNION ALL SELECT id FROM card WHERE ?3 IS NOT NULL AND import_key = ?3 LIMIT 1",
+                params![id, row[1], row[2]],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(our_sid) = row[3].as_ref().and_then(|s| sessions.get(s)) else {
+            continue;
+        };
+        let our_aid = row[4].as_ref().and_then(|a| activities.get(a));
+        match ours {
+            None => {
+                tx.execute(
+                    "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes,
+                         external_id, import_key, entered_by, created_at, updated_at, deleted_at)
+                     SELECT id, ?2, ?3, kind, text, folded, speaker, votes, external_id, import_key,
+                         entered_by, created_at, updated_at, deleted_at FROM other.card WHERE id = ?1",
+                    params![id, our_sid, our_aid],
+                )?;
+                tx.execute(
+                    "INSERT INTO card_tag (card_id, tag, position) SELECT card_id, tag, position
+                     FROM other.card_tag WHERE card_id = ?1",
+                    [id],
+                )?;
+                if let Some(link) = superseded(tx, id)? {
+                    pending_superseded.push((id.clone(), link));
+                }
+                sum.cards_added += 1;
+                map.insert(id.clone(), id.clone());
+            }
+            Some(our_id) => {
+                map.insert(id.clone(), our_id.clone());
+                let a: Vec<String> = tx.query_row(&their_content, [id], row_strings)?;
+                let b: Vec<String> = tx.query_row(&our_content, [&our_id], row_strings)?;
+                if a == b {
+                    continue;
+                }
+                let theirs_new = new_edits(tx, "other", id, "main", &our_id)?;
+                let ours_new = new_edits(tx, "main", &our_id, "other", id)?;
+                let take_theirs = match (theirs_new, ours_new) {
+                    (true, false) => true,
+                    (false, true) => false,
+                    _ => {
+                        let seq: i64 =
+                            tx.query_row("SELECT seq FROM card WHERE id = ?1", [&our_id], |r| {
+                                r.get(0)
+                            })?;
+                        sum.conflicts.push(MergeConflict {
+                            card_id: our_id.clone(),
+                            seq,
+                            mine: b[0].clone(),
+                            theirs: a[0].clone(),
+                        });
+                        match policy {
+                            None | Some(ConflictPolicy::Mine) => false,
+                            Some(ConflictPolicy::Theirs) => true,
+                            Some(ConflictPolicy::Both) => {
+                                add_conflict_copy(
+                                    tx,
+                                    id,
+                                    &our_id,
+                                    our_sid,
+                                    our_aid.map(String::as_str),
+                                    label,
+                                    now,
+                                )?;
+                                sum.cards_added += 1;
+                                false
+                            }
+                        }
+                    }
+                };
+                if take_theirs {
+                    tx.execute(
+                        "UPDATE card SET (kind, text, folded, speaker, votes, deleted_at, activity_id, updated_at) =
+                            (SELECT kind, text, folded, speaker, votes, deleted_at, ?3, updated_at
+                             FROM other.card WHERE id = ?2)
+                         WHERE id = ?1",
+                        params![our_id, id, our_aid],
+                    )?;
+                    tx.execute("DELETE FROM card_tag WHERE card_id = ?1", [&our_id])?;
+                    tx.execute(
+                        "INSERT INTO card_tag (card_id, tag, position) SELECT ?1, tag, position
+                         FROM other.card_tag WHERE card_id = ?2",
+                        params![our_id, id],
+                    )?;
+                    if let Some(link) = superseded(tx, id)? {
+                        pending_superseded.push((our_id.clone(), link));
+                    }
+                    sum.cards_updated += 1;
+                }
+            }
+        }
+    }
+    // Replacement links point at cards that may have been added later in the loop.
+    for (card, (by, how)) in pending_superseded {
+        let by = map.get(&by).cloned().unwrap_or(by);
+        tx.execute(
+            "UPDATE card SET superseded_by = ?2, superseded_how = ?3
+             WHERE id = ?1 AND EXISTS (SELECT 1 FROM card WHERE id = ?2)",
+            params![card, by, how],
+        )?;
+    }
+    Ok(map)
+}
+
+/// The card that replaced `id` in the other database, and how.
+fn superseded(
+    tx: &Transaction<'_>,
+    id: &str,
+) -> rusqlite::Result<Option<(String, Option<String>)>> {
+    let (by, how): (Option<String>, Option<String>) = tx.query_row(
+        "SELECT superseded_by, superseded_how FROM other.card WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok(by.map(|b| (b, how)))
+}
+
+fn row_strings(r: &rusqlite::Row<'_>) -> rusqlite::Result<Vec<String>> {
+    (0..r.as_ref().column_count())
+        .map(|i| {
+            let v: rusqlite::types::Value = r.get(i)?;
+            Ok(match v {
+                rusqlite::types::Value::Text(s) => s,
+                rusqlite::types::Value::Integer(n) => n.to_string(),
+                rusqlite::types::Value::Real(f) => f.to_string(),
+                _ => String::new(),
+            })
+        })
+        .collect()
+}
+
+/// Whether card `id` in database `db` has edits that card `other_id` in `other_db` has
+/// not seen (events are copied on merge, so a seen edit has the same event id there).
+fn new_edits(
+    tx: &Transaction<'_>,
+    db: &str,
+    id: &str,
+    other_db: &str,
+    other_id: &str,
+) -> rusqlite::Result<bool> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM {db}.card_event e WHERE e.card_id = ?1 AND e.event IN {EDIT_EVENTS}
+             AND NOT EXISTS (SELECT 1 FROM {other_db}.card_event f WHERE f.id = e.id AND f.card_id = ?2))"
+    );
+    tx.query_row(&sql, params![id, other_id], |r| r.get(0))
+}
+
+/// Adds the other side's version of a conflicting card as a new card beside ours.
+fn add_conflict_copy(
+    tx: &Transaction<'_>,
+    their_id: &str,
+    our_id: &str,
+    session: &str,
+    activity: Option<&str>,
+    label: &str,
+    now: &str,
+) -> Result<()> {
+    let copy = new_id();
+    tx.execute(
+        "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes, entered_by,
+             created_at, updated_at)
+         SELECT ?1, ?2, ?3, kind, text, folded, speaker, votes, entered_by, ?4, ?4 FROM other.card WHERE id = ?5",
+        params![copy, session, activity, now, their_id],
+    )?;
+    tx.execute(
+        "INSERT INTO card_tag (card_id, tag, position) SELECT ?1, tag, position FROM other.card_tag WHERE card_id = ?2",
+        params![copy, their_id],
+    )?;
+    let detail = serde_json::json!({"conflict_copy_of": our_id, "from": label}).to_string();
+    crate::storage::events::record(tx, &copy, "created", Some(our_id), Some(&detail), None)?;
+    Ok(())
+}
+
+pub(super) fn copy_events(
+    tx: &Transaction<'_>,
+    cards: &IdMap,
+    sum: &mut MergeSummary,
+) -> Result<()> {
+    let mut st = tx.prepare("SELECT id, card_id, related_id FROM other.card_event ORDER BY id")?;
+    let rows: Vec<(String, String, Option<String>)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut ins = tx.prepare(
+        "INSERT OR IGNORE INTO card_event (id, card_id, event, related_id, detail, actor, at)
+         SELECT id, ?2, event, ?3, detail, actor, at FROM other.card_event WHERE id = ?1",
+    )?;
+    for (id, card, related) in rows {
+        let Some(our_card) = cards.get(&card) else {
+            continue;
+        };
+        let related = related.map(|r| cards.get(&r).cloned().unwrap_or(r));
+        let related = related.filter(|r| {
+            tx.query_row("SELECT 1 FROM card WHERE id = ?1", [r], |_| Ok(()))
+                .optional()
+                .ok()
+                .flatten()
+                .is_some()
+        });
+        sum.events_added += ins.execute(params![id, our_card, related])?;
+    }
+    Ok(())
+}
