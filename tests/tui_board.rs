@@ -2,53 +2,17 @@
 //! database: the state after each step and what the store holds, undo and redo included.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+#[path = "support/driver.rs"]
+mod driver_support;
+use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
+
 use narada::model::DecisionOutcome;
-use narada::storage::Store;
 use narada::tui::Driver;
-use narada::tui::app::{AppOptions, Modal, Screen};
+use narada::tui::app::{Modal, Screen};
 use narada::tui::i18n::Lang;
-use narada::tui::keymap::{Keymap, Mode};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::Path;
+use narada::tui::keymap::Mode;
+use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
-
-fn key(d: &mut Driver, code: KeyCode) {
-    d.key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn ctrl(d: &mut Driver, c: char) {
-    d.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-}
-
-fn typed(d: &mut Driver, text: &str) {
-    for c in text.chars() {
-        key(d, KeyCode::Char(c));
-    }
-}
-
-fn demo(dir: &Path) -> std::path::PathBuf {
-    let db = dir.join("demo.db");
-    narada::demo::create(&db).unwrap();
-    db
-}
-
-fn driver(db: &Path, lang: Lang) -> Driver {
-    let store = Store::open(db).unwrap();
-    let mut d = Driver::new(
-        store,
-        AppOptions {
-            lang,
-            keymap: Keymap::default(),
-        },
-        false,
-    );
-    d.act(narada::tui::action::Action::Resize(80, 24));
-    d
-}
-
-fn store(d: &Driver) -> &Store {
-    d.runner.store()
-}
 
 /// Where a card sits now: `(topic id, source, pinned)`.
 fn placement(d: &Driver, card: &str) -> Option<(String, String, bool)> {
@@ -58,15 +22,6 @@ fn placement(d: &Driver, card: &str) -> Option<(String, String, bool)> {
         .into_iter()
         .find(|p| p.card_id == card)
         .map(|p| (p.topic_id, p.source, p.pinned))
-}
-
-/// Opens the board on the largest topic with the cards pane focused.
-fn board_on_first_topic(d: &mut Driver) {
-    typed(d, "b");
-    assert_eq!(d.app.screen, Screen::Board);
-    assert_eq!(d.app.mode(), Mode::Board);
-    typed(d, "j");
-    key(d, KeyCode::Tab);
 }
 
 #[test]
