@@ -393,7 +393,9 @@ impl Runner {
                     job.report,
                     job.session_id.clone(),
                     false,
-                    crate::export::DocOptions::default(),
+                    crate::export::DocOptions {
+                        templates_dir: self.templates_dir.clone(),
+                    },
                 )?;
                 crate::export::write_atomically(&job.path, job.force, body)?;
                 let shown = std::path::absolute(&job.path).unwrap_or_else(|_| job.path.clone());

@@ -107,6 +107,8 @@ pub struct Runner {
     /// Messages of clustering workers.
     pub(super) worker_tx: Sender<Action>,
     worker_rx: Receiver<Action>,
+    /// User overrides of the export templates (`templates/` in the config directory).
+    pub(super) templates_dir: Option<std::path::PathBuf>,
 }
 
 /// The patch that sets every field an edit touched back to `card`'s values.
@@ -206,6 +208,7 @@ impl Runner {
         };
         let (worker_tx, worker_rx) = mpsc::channel();
         Runner {
+            templates_dir: None,
             store,
             reader,
             hints: HintCache::default(),

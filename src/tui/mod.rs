@@ -157,6 +157,12 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
         .size()
         .map_err(|e| Error::io(Path::new("<terminal>"), e))?;
     let mut d = Driver::new(store, app_options, true);
+    // The export dialog uses the same template overrides as `narada export`.
+    d.runner.templates_dir = options
+        .config_dir
+        .as_deref()
+        .map(|c| c.join("templates"))
+        .filter(|t| t.is_dir());
     d.act(Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
