@@ -307,3 +307,43 @@ fn board_cluster_accept_move_decide_quit_and_the_database_holds_it() {
     assert_eq!(newest["outcome"], "adopted");
     assert_eq!(newest["rationale"], "Przyjęte na posiedzeniu");
 }
+
+#[test]
+fn a_closed_terminal_ends_the_app_and_keeps_what_was_saved() {
+    if !have_tmux() {
+        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("hup.db");
+    let db_s = db.to_str().unwrap();
+    assert!(
+        narada(dir.path(), &["--db", db_s, "session", "add", "Warsztat"])
+            .status
+            .success()
+    );
+    let s = Session::start("hup", &app_command(dir.path(), &db));
+    s.wait_for("Warsztat");
+    let shell = s.query("#{pane_pid}");
+    let app = child_of(&shell).expect("narada runs under the pane's shell");
+    s.keys(&["a"]);
+    s.text("Karta przed zamknięciem terminala");
+    s.keys(&["Enter"]);
+    s.wait_for("Saved #1");
+    // The terminal goes away under the app, as when a laptop lid closes an SSH session.
+    tmux(&s.name, &["kill-server"]);
+    let t = Instant::now();
+    while Path::new(&format!("/proc/{app}")).exists() {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "narada still runs 10 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let out = narada(
+        dir.path(),
+        &["--db", db_s, "card", "list", "--format", "json"],
+    );
+    let cards: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cards[0]["text"], "Karta przed zamknięciem terminala");
+}

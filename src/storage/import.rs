@@ -73,8 +73,11 @@ impl Store {
                 rec,
                 &session_id,
                 activity_id.as_deref(),
-                &now,
-                actor.as_deref(),
+                &Ctx {
+                    now: &now,
+                    actor: actor.as_deref(),
+                    fresh: before == 0,
+                },
                 &mut sum,
             )?;
             if i % 1000 == 999 {
@@ -148,17 +151,30 @@ fn resolve_activity(
     Ok(id)
 }
 
+/// What every record of one import shares.
+struct Ctx<'a> {
+    now: &'a str,
+    actor: Option<&'a str>,
+    /// The database held no card when the import began, so no record can match one
+    /// (the parser already refused duplicate keys within the file).
+    fresh: bool,
+}
+
 fn write_record(
     tx: &Transaction<'_>,
     rec: &ImportRecord,
     session_id: &str,
     activity_id: Option<&str>,
-    now: &str,
-    actor: Option<&str>,
+    ctx: &Ctx<'_>,
     sum: &mut ImportSummary,
 ) -> Result<()> {
+    let (now, actor) = (ctx.now, ctx.actor);
     let folded = folded_key(&rec.text, &rec.tags, rec.speaker.as_deref());
-    let existing = find_existing(tx, rec)?;
+    let existing = if ctx.fresh {
+        None
+    } else {
+        find_existing(tx, rec)?
+    };
     let Some(id) = existing else {
         let id = new_id();
         tx.prepare_cached(

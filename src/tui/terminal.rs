@@ -32,6 +32,8 @@ impl Guard {
         ] {
             signal_hook::flag::register(sig, Arc::clone(&stop)).map_err(io)?;
         }
+        #[cfg(unix)]
+        spawn_watchdog(Arc::clone(&stop));
         let terminal = ratatui::try_init().map_err(io)?;
         let guard = Guard { terminal, stop };
         execute!(std::io::stdout(), EnableMouseCapture).map_err(io)?;
@@ -42,6 +44,23 @@ impl Guard {
     pub fn stop_requested(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
     }
+}
+
+/// crossterm keeps reading a hung-up terminal in a busy loop and never returns to the
+/// app's loop (seen after `tmux kill-server`: 100 % CPU for ever). Once a stop signal has
+/// come, the loop gets a grace period to finish; then the process ends. Nothing is lost:
+/// every saved card was committed in its own transaction, and SQLite ignores a write that
+/// was under way.
+#[cfg(unix)]
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        let _ = ratatui::try_restore();
+        std::process::exit(129);
+    });
 }
 
 impl Drop for Guard {
