@@ -94,8 +94,9 @@ impl Store {
         // FULL: a card reported as saved survives a power cut, at one fsync per
         // commit — negligible at typing speed, and bulk imports are one commit.
         conn.pragma_update(None, "synchronous", "FULL")?;
-        // 32 MiB page cache (default 2 MiB): bulk imports touch several indexes at once.
-        conn.pragma_update(None, "cache_size", -32_768)?;
+        // 8 MiB page cache (default 2 MiB): bulk imports touch several indexes at once;
+        // the interface keeps three connections open, so more would cost memory.
+        conn.pragma_update(None, "cache_size", -8_192)?;
         migrate::migrate_to(&mut conn, migrate::LATEST)?;
         // Writers take the lock when they begin, so two processes wait for each other
         // (busy timeout) instead of failing when a read turns into a write.

@@ -96,6 +96,9 @@ enum Read {
 
 struct Reader {
     jobs: Sender<Read>,
+    /// Near-duplicate hints get a thread of their own, so a search typed right after a
+    /// capture never waits behind a hint computed over every card.
+    hint_jobs: Sender<Read>,
     results: Receiver<Action>,
 }
 
@@ -196,11 +199,15 @@ impl Runner {
         let reader = match (background, store.path()) {
             (true, Some(path)) => {
                 let (jobs_tx, jobs_rx) = mpsc::channel();
+                let (hint_tx, hint_rx) = mpsc::channel();
                 let (res_tx, res_rx) = mpsc::channel();
-                let path = path.to_path_buf();
+                let (path, hint_path) = (path.to_path_buf(), path.to_path_buf());
+                let hint_res = res_tx.clone();
                 std::thread::spawn(move || reader_loop(path, jobs_rx, res_tx));
+                std::thread::spawn(move || reader_loop(hint_path, hint_rx, hint_res));
                 Some(Reader {
                     jobs: jobs_tx,
+                    hint_jobs: hint_tx,
                     results: res_rx,
                 })
             }
@@ -247,7 +254,10 @@ impl Runner {
 
     fn send_or_read(&mut self, job: Read) -> Vec<Action> {
         match &self.reader {
-            Some(r) => match r.jobs.send(job) {
+            Some(r) => match match job {
+                Read::Similar { .. } => r.hint_jobs.send(job),
+                _ => r.jobs.send(job),
+            } {
                 Ok(()) => Vec::new(),
                 Err(mpsc::SendError(job)) => vec![read(&self.store, &mut self.hints, job)],
             },
