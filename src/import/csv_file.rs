@@ -130,6 +130,17 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
         }
         out.push(raw);
     }
+    // The csv reader lets a quoted field that is never closed run to the end of the
+    // file, silently swallowing every later line into one card. Quotes always come in
+    // pairs in well-formed CSV, so an odd count means exactly that.
+    if bytes.iter().filter(|b| **b == b'"').count() % 2 == 1 {
+        let line = out.last().map_or(1, |r| r.line);
+        return Err(input_err(
+            line,
+            "-".into(),
+            "a quoted field opened here is never closed (is a closing \" missing?)".into(),
+        ));
+    }
     Ok(out)
 }
 
@@ -207,6 +218,16 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("t.csv:3: column 2 (text)"), "{msg}");
         assert!(msg.contains("UTF-8"), "{msg}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_instead_of_swallowing_lines() {
+        let err = parse("t.csv", b"text\nok\n\"stray quote\nnext card\nanother\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("t.csv:3:"), "{msg}");
+        assert!(msg.contains("never closed"), "{msg}");
+        // Quotes inside a quoted field, doubled, are fine.
+        assert!(parse("t.csv", b"text\n\"Say \"\"tak\"\"\"\n").is_ok());
     }
 
     #[test]
