@@ -4,7 +4,7 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: not a narada database ({reason}); the file was left unchanged")]
+    #[error("{path}: not a usable narada database ({reason}); the file was left unchanged")]
     NotNarada { path: String, reason: String },
     #[error(
         "{path}: database schema version {found} is newer than this narada knows ({known}); \
@@ -17,6 +17,13 @@ pub enum Error {
     },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A database error with the file it happened in (added at the command-line edge).
+    #[error("{path}: database error: {source}")]
+    Db {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
     /// Bad input in a file: names the file, the line and the column; nothing was written.
     #[error("{file}:{line}: column {column}: {message} (nothing was imported)")]
     Input {

@@ -9,6 +9,21 @@ use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(cli.db.as_deref())?;
+    // A database error names the file it came from.
+    let db = match (&cli.command, &cli.db) {
+        (Some(Command::Demo { .. }), None) => paths.demo_db.clone(),
+        _ => paths.db.clone(),
+    };
+    dispatch(cli, paths).map_err(|e| match e {
+        crate::Error::Sqlite(source) => crate::Error::Db {
+            path: db.display().to_string(),
+            source,
+        },
+        other => other,
+    })
+}
+
+fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
     let actor = cli
         .actor
         .clone()
