@@ -296,3 +296,38 @@ fn search_as_you_type_skips_tiny_words_and_ranks_only_real_ones() {
     assert_eq!(texts("lawki pa"), vec!["Ławki w parku"]);
     assert!(texts(" ").is_empty());
 }
+
+#[test]
+fn a_damaged_database_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let sid = with_session(&mut store);
+        for i in 0..400 {
+            let text = format!("Karta numer {i} o budżecie obywatelskim i głosowaniu");
+            store
+                .add_card(&CardDraft::new(&sid, CardKind::Other, &text))
+                .unwrap();
+        }
+        store.checkpoint().unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    let pages = bytes.len() / 4096;
+    assert!(pages > 12, "{pages} pages");
+    for b in &mut bytes[4096 * 4..4096 * 12] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let outcome = Store::open(&path).and_then(|s| s.cards(&CardFilter::default()).map(|_| ()));
+    let err = outcome.expect_err("a damaged file must not read as fine");
+    assert!(
+        err.to_string().contains("malformed") || err.to_string().contains("not a usable"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the damaged file was modified"
+    );
+}
