@@ -42,9 +42,14 @@ pub fn tui(input: &Path) -> Result<String> {
 /// Imports `input` into a fresh file database in a temporary directory and reports the
 /// time of each phase, with a bare one-table insert of the same rows as the baseline.
 pub fn import(input: &Path) -> Result<String> {
-    let dir = std::env::temp_dir().join(format!("narada-bench-{}", std::process::id()));
+    in_temp_dir("import", |dir| run_import(input, dir))
+}
+
+/// Runs `f` in a fresh temporary directory that is removed afterwards, however `f` ends.
+pub fn in_temp_dir<T>(tag: &str, f: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    let dir = std::env::temp_dir().join(format!("narada-bench-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let result = run_import(input, &dir);
+    let result = f(&dir);
     let _ = std::fs::remove_dir_all(&dir);
     result
 }

@@ -53,11 +53,11 @@ pub fn create(target: &Path) -> Result<DemoSummary> {
         }
     }
     let tmp = sibling(target, "building");
-    remove_db_files(&tmp)?;
+    crate::storage::remove_db_files(&tmp)?;
     let summary = fill(&tmp).inspect_err(|_| {
-        let _ = remove_db_files(&tmp);
+        let _ = crate::storage::remove_db_files(&tmp);
     })?;
-    remove_db_files(target)?;
+    crate::storage::remove_db_files(target)?;
     std::fs::rename(&tmp, target).map_err(|e| Error::io(target, e))?;
     Ok(summary)
 }
@@ -209,17 +209,4 @@ fn sibling(path: &Path, tag: &str) -> PathBuf {
         .file_name()
         .map_or_else(|| "demo.db".into(), |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!("{name}.{tag}"))
-}
-
-/// Removes a database file with its WAL and shared-memory companions.
-fn remove_db_files(path: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let p = PathBuf::from(format!("{}{suffix}", path.display()));
-        match std::fs::remove_file(&p) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&p, e)),
-        }
-    }
-    Ok(())
 }

@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::model::DecisionOutcome;
 use crate::storage::decisions::{DecisionDraft, DecisionTarget};
 use crate::storage::outline::MapTarget;
-use crate::storage::topics::{RunRecord, RunTopic};
 use crate::storage::{ImportOptions, Store};
 use std::path::Path;
 use std::time::Instant;
@@ -18,36 +17,12 @@ pub fn run(input: &Path, cards: usize) -> Result<String> {
     store.import_records(&records, &ImportOptions::default(), &mut |_, _| {})?;
     let texts: Vec<(String, String)> = store.cluster_input(None)?;
     let refs: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
-    let result = cluster::cluster(
-        &refs,
-        &ClusterOptions {
-            k: Some(50),
-            ..ClusterOptions::default()
-        },
-    );
-    let run = RunRecord {
-        session_id: None,
-        params: "{}".into(),
-        k: result.k_chosen,
-        k_auto: false,
-        lang: result.lang.to_string(),
-        topics: result
-            .topics
-            .iter()
-            .map(|t| RunTopic {
-                label: t.label.clone(),
-                keywords: t.label_words.clone(),
-                seed_name: None,
-                example_card_id: texts[t.example].0.clone(),
-                members: t
-                    .members
-                    .iter()
-                    .map(|&i| (texts[i].0.clone(), 0.5))
-                    .collect(),
-            })
-            .collect(),
-        unsorted: Vec::new(),
+    let opts = ClusterOptions {
+        k: Some(50),
+        ..ClusterOptions::default()
     };
+    let result = cluster::cluster(&refs, &opts);
+    let run = crate::jobs::run_record(&texts, &result, &opts, None);
     store.save_cluster_run(&run, true)?;
     let paragraphs: Vec<String> = store
         .outline()?

@@ -28,11 +28,7 @@ fn edit(store: &mut Store, numbers: impl Iterator<Item = usize>, mark: &str) -> 
 }
 
 pub fn run(input: &Path) -> Result<String> {
-    let dir = std::env::temp_dir().join(format!("narada-bench-merge-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let result = scenario(input, &dir);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    super::in_temp_dir("merge", |dir| scenario(input, dir))
 }
 
 fn scenario(input: &Path, dir: &Path) -> Result<String> {

@@ -3,8 +3,9 @@
 
 use super::OutputFormat;
 use crate::import::Format as ImportFormat;
+pub use crate::jobs::{ExportFormat, ReportKind};
 use crate::model::{CardKind, SessionKind};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -211,28 +212,6 @@ pub struct ImportArgs {
     /// Check the file and report, without writing anything.
     #[arg(long)]
     pub dry_run: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The draft resolution outline as Markdown (or a session report with --report).
-    Md,
-    /// The draft outline as one self-contained, printable HTML file.
-    Html,
-    /// The draft outline as a Word document.
-    Docx,
-    /// The draft outline as an OpenDocument text (LibreOffice).
-    Odt,
-    /// The card table: each card with session, topic, decision and where it was used.
-    Csv,
-    /// The card table as JSON.
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportKind {
-    /// For one session (--session): counts by kind, top topics, what happened to each card.
-    Session,
 }
 
 #[derive(Debug, Args)]

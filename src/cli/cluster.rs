@@ -5,7 +5,6 @@ use super::{ClusterArgs, OutputFormat};
 use crate::cluster::{self, ClusterOptions, Clustering, Lang, SeedTopic, Stage};
 use crate::error::{Error, Result};
 use crate::storage::Store;
-use crate::storage::topics::{RunRecord, RunTopic};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;
@@ -135,11 +134,7 @@ pub fn run_file(
         items.len(),
         result.topics.len(),
         result.k_chosen,
-        if result.k_auto {
-            "chosen automatically"
-        } else {
-            "given"
-        },
+        how_k(&result),
         result.unsorted.len()
     );
     Ok(())
@@ -161,7 +156,7 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     }
     let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
     let result = run_engine(&texts, &opts);
-    let record = run_record(
+    let record = crate::jobs::run_record(
         &cards,
         &result,
         &opts,
@@ -184,40 +179,11 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     Ok(())
 }
 
-/// A clustering result over `(card id, text)` pairs as a run to store (the command
-/// line and the interface's board both build it here).
-pub fn run_record(
-    cards: &[(String, String)],
-    result: &Clustering,
-    opts: &ClusterOptions,
-    session_id: Option<String>,
-) -> RunRecord {
-    RunRecord {
-        session_id,
-        params: serde_json::to_string(opts).unwrap_or_default(),
-        k: result.k_chosen,
-        k_auto: result.k_auto,
-        lang: result.lang.to_string(),
-        topics: result
-            .topics
-            .iter()
-            .map(|t| RunTopic {
-                label: t.label.clone(),
-                keywords: t.label_words.clone(),
-                seed_name: t.seed_name.clone(),
-                example_card_id: cards[t.example].0.clone(),
-                members: t
-                    .members
-                    .iter()
-                    .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
-                    .collect(),
-            })
-            .collect(),
-        unsorted: result
-            .unsorted
-            .iter()
-            .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
-            .collect(),
+fn how_k(result: &Clustering) -> &'static str {
+    if result.k_auto {
+        "chosen automatically"
+    } else {
+        "given"
     }
 }
 
@@ -227,11 +193,7 @@ fn print_summary(result: &Clustering, texts: &[&str]) {
         texts.len(),
         result.topics.len(),
         result.k_chosen,
-        if result.k_auto {
-            "chosen automatically"
-        } else {
-            "given"
-        },
+        how_k(result),
         result.lang
     );
     for (i, t) in result.topics.iter().enumerate() {

@@ -38,26 +38,10 @@ pub(crate) fn table_xml(doc: &Document) -> String {
         let _ = write!(out, "<w:gridCol w:w=\"{w}\"/>");
     }
     out.push_str("</w:tblGrid>");
-    let header = [
-        words.col_reference,
-        words.col_text,
-        words.col_session,
-        words.col_kind,
-        words.col_topic,
-        words.col_decision,
-        words.col_where_used,
-    ];
+    let header = words.source_columns();
     row(&mut out, &header, "TableHeading", true);
     for r in &doc.sources {
-        let cells = [
-            r.reference.as_str(),
-            &r.text,
-            &r.session,
-            &r.kind,
-            &r.topic,
-            &r.decision,
-            &r.where_used,
-        ];
+        let cells = r.cells();
         row(&mut out, &cells, "TableText", false);
     }
     out.push_str("</w:tbl>");

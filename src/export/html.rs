@@ -259,29 +259,13 @@ impl Renderer<'_> {
             "<section class=\"sources\">\n<h2>{}</h2>\n<table>\n<thead><tr>",
             esc(&f.sources_heading)
         );
-        for h in [
-            words.col_reference,
-            words.col_text,
-            words.col_session,
-            words.col_kind,
-            words.col_topic,
-            words.col_decision,
-            words.col_where_used,
-        ] {
+        for h in words.source_columns() {
             let _ = write!(self.out, "<th>{}</th>", esc(h));
         }
         self.out.push_str("</tr></thead>\n<tbody>\n");
         for r in &doc.sources {
             self.out.push_str("<tr>");
-            for c in [
-                &r.reference,
-                &r.text,
-                &r.session,
-                &r.kind,
-                &r.topic,
-                &r.decision,
-                &r.where_used,
-            ] {
+            for c in r.cells() {
                 let _ = write!(self.out, "<td>{}</td>", esc_lines(c));
             }
             self.out.push_str("</tr>\n");

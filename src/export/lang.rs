@@ -111,6 +111,21 @@ pub struct Labels {
     pub report_participants: &'static str,
 }
 
+impl Labels {
+    /// Headers of the source table, in the order of [`SourceRow::cells`](super::sources::SourceRow::cells).
+    pub fn source_columns(&self) -> [&'static str; 7] {
+        [
+            self.col_reference,
+            self.col_text,
+            self.col_session,
+            self.col_kind,
+            self.col_topic,
+            self.col_decision,
+            self.col_where_used,
+        ]
+    }
+}
+
 const PL: Labels = Labels {
     chapter: "Rozdział",
     ust: "ust.",

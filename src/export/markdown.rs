@@ -145,27 +145,11 @@ fn closing_parts(out: &mut String, doc: &Document) {
     out.push('\n');
 
     let _ = writeln!(out, "## {}\n", inline(&f.sources_heading));
-    let header = [
-        words.col_reference,
-        words.col_text,
-        words.col_session,
-        words.col_kind,
-        words.col_topic,
-        words.col_decision,
-        words.col_where_used,
-    ];
+    let header = words.source_columns();
     let _ = writeln!(out, "| {} |", header.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
     for r in &doc.sources {
-        let cells = [
-            &r.reference,
-            &r.text,
-            &r.session,
-            &r.kind,
-            &r.topic,
-            &r.decision,
-            &r.where_used,
-        ];
+        let cells = r.cells();
         let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }

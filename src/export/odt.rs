@@ -282,27 +282,11 @@ impl Renderer<'_> {
             );
         }
         self.out.push_str("<table:table-header-rows>\n");
-        let header = [
-            words.col_reference,
-            words.col_text,
-            words.col_session,
-            words.col_kind,
-            words.col_topic,
-            words.col_decision,
-            words.col_where_used,
-        ];
+        let header = words.source_columns();
         self.row(&header, "Table_20_Heading");
         self.out.push_str("</table:table-header-rows>\n");
         for r in &doc.sources {
-            let cells = [
-                r.reference.as_str(),
-                &r.text,
-                &r.session,
-                &r.kind,
-                &r.topic,
-                &r.decision,
-                &r.where_used,
-            ];
+            let cells = r.cells();
             self.row(&cells, "Table_20_Contents");
         }
         self.out.push_str("</table:table>\n");

@@ -35,6 +35,21 @@ pub struct SourceRow {
     pub adopted: bool,
 }
 
+impl SourceRow {
+    /// The row's cells, in the order of [`Labels::source_columns`](super::lang::Labels::source_columns).
+    pub fn cells(&self) -> [&str; 7] {
+        [
+            &self.reference,
+            &self.text,
+            &self.session,
+            &self.kind,
+            &self.topic,
+            &self.decision,
+            &self.where_used,
+        ]
+    }
+}
+
 /// What the outline does not cover yet.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Coverage {

@@ -59,3 +59,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Every event that links two cards (merges and splits), oldest first, in one read:
+    /// (card, event, the other card).
+    pub fn card_links(&self) -> Result<Vec<(String, String, String)>> {
+        let mut st = self.conn.prepare(
+            "SELECT card_id, event, related_id FROM card_event
+             WHERE related_id IS NOT NULL ORDER BY id",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

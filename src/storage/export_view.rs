@@ -1,11 +1,10 @@
 //! Fills the export view that the document writers render.
 
 use super::decisions::DecisionRow;
-use super::outline::SectionRow;
 use super::{CardFilter, Store};
 use crate::error::Result;
 use crate::export::view::{
-    CardView, ConsultationView, DecisionView, ExportView, SectionView, SessionView, TopicView,
+    CardView, ConsultationView, DecisionView, ExportView, SessionView, TopicView,
 };
 use std::collections::BTreeMap;
 
@@ -18,35 +17,6 @@ fn decision_view(d: &DecisionRow) -> DecisionView {
         votes_abstain: d.votes_abstain,
         decided_on: d.decided_on.clone(),
     }
-}
-
-/// Nests the flat, depth-annotated outline into a tree.
-fn nest(rows: &[SectionRow], sources: &BTreeMap<String, Vec<String>>) -> Vec<SectionView> {
-    fn build(
-        rows: &[SectionRow],
-        at: &mut usize,
-        depth: usize,
-        sources: &BTreeMap<String, Vec<String>>,
-    ) -> Vec<SectionView> {
-        let mut out = Vec::new();
-        while *at < rows.len() && rows[*at].depth == depth {
-            let r = &rows[*at];
-            *at += 1;
-            let children = build(rows, at, depth + 1, sources);
-            out.push(SectionView {
-                id: r.id.clone(),
-                level: r.level,
-                heading: r.heading.clone(),
-                draft_text: r.draft_text.clone(),
-                topic_ids: r.topic_ids.clone(),
-                source_card_ids: sources.get(&r.id).cloned().unwrap_or_default(),
-                children,
-            });
-        }
-        out
-    }
-    let mut at = 0;
-    build(rows, &mut at, 0, sources)
 }
 
 impl Store {
@@ -89,18 +59,18 @@ impl Store {
                 .map_or_else(|| "?".to_owned(), |s| format!("#{s}"))
         };
         let mut lineage: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for card in &cards {
-            for e in self.card_history(&card.id)? {
-                let Some(other) = &e.related_id else { continue };
-                let text = match e.event.as_str() {
-                    "merged_into" => format!("merged into {}", number(other)),
-                    "merged_from" => format!("merged from {}", number(other)),
-                    "split_into" => format!("split into {}", number(other)),
-                    "split_from" => format!("split from {}", number(other)),
-                    _ => continue,
-                };
-                lineage.entry(card.id.clone()).or_default().push(text);
+        for (card, event, other) in self.card_links()? {
+            if !seq_of.contains_key(card.as_str()) {
+                continue;
             }
+            let text = match event.as_str() {
+                "merged_into" => format!("merged into {}", number(&other)),
+                "merged_from" => format!("merged from {}", number(&other)),
+                "split_into" => format!("split into {}", number(&other)),
+                "split_from" => format!("split from {}", number(&other)),
+                _ => continue,
+            };
+            lineage.entry(card).or_default().push(text);
         }
         let card_views = cards
             .iter()
@@ -157,7 +127,7 @@ impl Store {
             },
             generated_on: generated_on.to_owned(),
             session_scope: session_id.map(str::to_owned),
-            sections: nest(&rows, &sources),
+            sections: super::outline::nest(&rows, &sources),
             sessions,
             topics,
             cards: card_views,

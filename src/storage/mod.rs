@@ -4,6 +4,7 @@ pub mod backup;
 pub mod baseline;
 mod cards;
 mod consultation;
+pub mod coverage;
 pub mod decisions;
 pub(crate) mod events;
 mod export_rows;
@@ -253,4 +254,17 @@ pub(crate) fn pick_one<'a, T>(
             many.iter().map(|x| label(x)).collect::<Vec<_>>().join("; ")
         ))),
     }
+}
+
+/// Removes a database file with its WAL and shared-memory companions.
+pub fn remove_db_files(path: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&p, e)),
+        }
+    }
+    Ok(())
 }

@@ -3,8 +3,10 @@
 
 use super::{Store, consultation};
 use crate::error::{Error, Result};
+use crate::export::numbering::Numbering;
 use crate::export::view::SectionLevel;
-use crate::model::outline::{DEFAULT_CHAPTERS, citations};
+use crate::export::view::SectionView;
+use crate::model::outline::DEFAULT_CHAPTERS;
 use crate::model::{new_id, text::clean};
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -180,11 +182,47 @@ pub(super) fn load(conn: &Connection, cid: &str, lang: &str) -> rusqlite::Result
         }
         out.push(row);
     }
-    let levels: Vec<SectionLevel> = out.iter().map(|r| r.level).collect();
-    for (row, citation) in out.iter_mut().zip(citations(&levels, lang)) {
-        row.citation = citation;
+    // The document's own numbering, so lists and exports cite sections alike.
+    let numbering = Numbering::new(
+        &nest(&out, &BTreeMap::new()),
+        crate::export::lang::Lang::from_code(lang),
+    );
+    for row in &mut out {
+        row.citation = numbering.citation(&row.id).unwrap_or_default().to_owned();
     }
     Ok(out)
+}
+
+/// Nests the flat, depth-annotated outline into a tree.
+pub(super) fn nest(
+    rows: &[SectionRow],
+    sources: &BTreeMap<String, Vec<String>>,
+) -> Vec<SectionView> {
+    fn build(
+        rows: &[SectionRow],
+        at: &mut usize,
+        depth: usize,
+        sources: &BTreeMap<String, Vec<String>>,
+    ) -> Vec<SectionView> {
+        let mut out = Vec::new();
+        while *at < rows.len() && rows[*at].depth == depth {
+            let r = &rows[*at];
+            *at += 1;
+            let children = build(rows, at, depth + 1, sources);
+            out.push(SectionView {
+                id: r.id.clone(),
+                level: r.level,
+                heading: r.heading.clone(),
+                draft_text: r.draft_text.clone(),
+                topic_ids: r.topic_ids.clone(),
+                source_card_ids: sources.get(&r.id).cloned().unwrap_or_default(),
+                children,
+            });
+        }
+        out
+    }
+    let mut at = 0;
+    build(rows, &mut at, 0, sources)
 }
 
 /// Normalises a typed reference: lower case, no spaces or dots, `§`/`par` unified.
@@ -356,88 +394,5 @@ impl Store {
             )?,
         };
         Ok(n)
-    }
-}
-
-/// What the outline covers and what it misses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Coverage {
-    /// Chapters and § with no adopted recommendation in them (or below them).
-    pub uncovered: Vec<SectionRow>,
-    /// Adopted cards not mapped to any section, directly or through their topic.
-    pub unmapped_adopted: Vec<crate::model::Card>,
-}
-
-impl Store {
-    /// Adopted (or adopted-in-part) live cards mapped to each section, directly or through
-    /// a topic, in entry order: the sources of each provision.
-    pub fn section_sources(&mut self) -> Result<BTreeMap<String, Vec<String>>> {
-        let sections = self.outline()?;
-        let cards = self.cards(&super::CardFilter::default())?;
-        let topic_of = self.card_topics()?;
-        let adopted: Vec<&crate::model::Card> = cards
-            .iter()
-            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()))
-            .collect();
-        let mut out = BTreeMap::new();
-        for s in &sections {
-            let ids: Vec<String> = adopted
-                .iter()
-                .filter(|c| {
-                    s.card_ids.contains(&c.id)
-                        || topic_of.get(&c.id).is_some_and(|t| s.topic_ids.contains(t))
-                })
-                .map(|c| c.id.clone())
-                .collect();
-            out.insert(s.id.clone(), ids);
-        }
-        Ok(out)
-    }
-
-    /// Card id → topic id for every placed card.
-    pub fn card_topics(&self) -> Result<BTreeMap<String, String>> {
-        let mut st = self.conn.prepare(
-            "SELECT m.card_id, m.topic_id FROM membership m JOIN topic t ON t.id = m.topic_id
-             WHERE t.deleted_at IS NULL",
-        )?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn coverage(&mut self) -> Result<Coverage> {
-        let sections = self.outline()?;
-        let sources = self.section_sources()?;
-        // A chapter or § is covered when it or any section below it has sources.
-        let mut covered = vec![false; sections.len()];
-        for (i, s) in sections.iter().enumerate() {
-            if sources.get(&s.id).is_some_and(|v| !v.is_empty()) {
-                covered[i] = true;
-                let mut depth = s.depth;
-                for j in (0..i).rev() {
-                    if sections[j].depth < depth {
-                        covered[j] = true;
-                        depth = sections[j].depth;
-                    }
-                }
-            }
-        }
-        let uncovered = sections
-            .iter()
-            .zip(&covered)
-            .filter(|(s, c)| {
-                !**c && matches!(s.level, SectionLevel::Chapter | SectionLevel::Paragraph)
-            })
-            .map(|(s, _)| s.clone())
-            .collect();
-        let used: std::collections::BTreeSet<&String> = sources.values().flatten().collect();
-        let unmapped_adopted = self
-            .cards(&super::CardFilter::default())?
-            .into_iter()
-            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()) && !used.contains(&c.id))
-            .collect();
-        Ok(Coverage {
-            uncovered,
-            unmapped_adopted,
-        })
     }
 }

@@ -54,11 +54,7 @@ pub(super) fn summary(mut xs: Vec<Duration>) -> String {
 
 /// Builds the database from `input` in a temporary directory and measures.
 pub fn run(input: &Path) -> Result<String> {
-    let dir = std::env::temp_dir().join(format!("narada-bench-tui-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let result = measure(input, &dir);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    crate::bench::in_temp_dir("tui", |dir| measure(input, dir))
 }
 
 /// Imports the cards and returns the database path and the card count.

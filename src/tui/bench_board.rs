@@ -55,9 +55,7 @@ fn build(input: &Path, db: &Path, cards: usize, topics: usize) -> Result<()> {
 }
 
 pub fn run(input: &Path, cards: usize, topics: usize) -> Result<String> {
-    let dir = std::env::temp_dir().join(format!("narada-bench-board-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let result = (|| {
+    crate::bench::in_temp_dir("board", |dir| {
         let db = dir.join("board.db");
         let t = Instant::now();
         build(input, &db, cards, topics)?;
@@ -68,9 +66,7 @@ pub fn run(input: &Path, cards: usize, topics: usize) -> Result<String> {
         );
         measure(&db, &mut out)?;
         Ok(out)
-    })();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    })
 }
 
 fn measure(db: &Path, out: &mut String) -> Result<()> {

@@ -387,7 +387,7 @@ impl Runner {
                 }
             }
             MoreEffect::Export(job) => {
-                let body = crate::cli::export::body(
+                let body = crate::jobs::export_body(
                     s,
                     job.format,
                     job.report,

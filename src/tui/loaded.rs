@@ -4,9 +4,10 @@
 use super::action::Via;
 use super::effect::Change;
 use crate::model::Card;
+use crate::storage::coverage::Coverage;
 use crate::storage::decisions::DecisionRow;
 use crate::storage::merge::{MergeConflict, MergeSummary};
-use crate::storage::outline::{Coverage, SectionRow};
+use crate::storage::outline::SectionRow;
 use crate::storage::topics::{RunRecord, TopicRow};
 use crate::storage::undo::Placement;
 use std::collections::BTreeMap;

@@ -161,8 +161,7 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
     d.runner.templates_dir = options
         .config_dir
         .as_deref()
-        .map(|c| c.join("templates"))
-        .filter(|t| t.is_dir());
+        .and_then(crate::jobs::templates_dir);
     d.act(Action::Resize(size.width, size.height));
     let mut dirty = true;
     loop {

@@ -82,7 +82,7 @@ fn run(source: Source, job: &ClusterJob, tx: &Sender<Action>) -> crate::error::R
         ClusterScope::Session(s) => Some(s.clone()),
         _ => None,
     };
-    let record = crate::cli::cluster::run_record(&cards, &result, &opts, session);
+    let record = crate::jobs::run_record(&cards, &result, &opts, session);
     Ok(Loaded::Proposal(Box::new(record)))
 }
 

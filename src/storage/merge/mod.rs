@@ -93,9 +93,7 @@ impl Store {
             drop(Store::open(&copy)?); // brings an older file to the current schema
             self.merge_attached(&copy, other, policy)
         })();
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", copy.display()));
-        }
+        let _ = super::remove_db_files(&copy);
         result
     }
 

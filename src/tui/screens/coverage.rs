@@ -1,7 +1,7 @@
 //! Coverage of the outline: chapters and § with no adopted recommendation, and adopted
 //! cards not yet mapped to any section.
 
-use crate::storage::outline::Coverage;
+use crate::storage::coverage::Coverage;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Screen, more};
 use crate::tui::board_effects::MoreEffect;

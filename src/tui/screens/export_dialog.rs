@@ -3,7 +3,7 @@
 
 use super::dialogs::{Dialog, DialogKind};
 use super::forms::{Field, Form, Value, text};
-use crate::cli::{ExportFormat, ReportKind};
+use crate::jobs::{ExportFormat, ReportKind};
 use crate::tui::app::{App, more};
 use crate::tui::board_effects::MoreEffect;
 use crate::tui::effect::Effect;

@@ -1,0 +1,140 @@
+//! The steps the command line and the interface share, between the store and the pure
+//! modules: turning a clustering into a run to store, and preparing an export.
+
+use crate::cluster::{ClusterOptions, Clustering};
+use crate::error::{Error, Result};
+use crate::export::{self, DocOptions};
+use crate::storage::Store;
+use crate::storage::topics::{RunRecord, RunTopic};
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The draft resolution outline as Markdown (or a session report with --report).
+    Md,
+    /// The draft outline as one self-contained, printable HTML file.
+    Html,
+    /// The draft outline as a Word document.
+    Docx,
+    /// The draft outline as an OpenDocument text (LibreOffice).
+    Odt,
+    /// The card table: each card with session, topic, decision and where it was used.
+    Csv,
+    /// The card table as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// For one session (--session): counts by kind, top topics, what happened to each card.
+    Session,
+}
+
+/// Today's date (local when the offset is known), the "generated on" of documents.
+pub fn today() -> String {
+    let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    now.format(&fmt).unwrap_or_default()
+}
+
+/// Template overrides live in `templates/` in the config directory, when it exists.
+pub fn templates_dir(config_dir: &Path) -> Option<PathBuf> {
+    let dir = config_dir.join("templates");
+    dir.is_dir().then_some(dir)
+}
+
+/// What writes one export into a file or standard output.
+pub type WriteBody = Box<dyn FnOnce(&mut dyn Write) -> std::io::Result<()>>;
+
+fn io(e: Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+/// Reads what an export needs and returns the writer of its bytes (the command line
+/// and the interface's export dialog both use it).
+pub fn export_body(
+    store: &mut Store,
+    format: ExportFormat,
+    report: Option<ReportKind>,
+    session_id: Option<String>,
+    with_entered_by: bool,
+    opts: DocOptions,
+) -> Result<WriteBody> {
+    if report.is_some() && session_id.is_none() {
+        return Err(Error::Invalid("a session report needs a session".into()));
+    }
+    Ok(match (format, report) {
+        (ExportFormat::Csv | ExportFormat::Json, Some(_))
+        | (ExportFormat::Docx | ExportFormat::Odt, Some(_)) => {
+            return Err(Error::Invalid(
+                "a session report is written as md or html".into(),
+            ));
+        }
+        (ExportFormat::Csv, None) => {
+            let rows = store.export_rows(session_id.as_deref(), with_entered_by)?;
+            Box::new(move |w| export::write_cards_csv(w, &rows, with_entered_by))
+        }
+        (ExportFormat::Json, None) => {
+            let rows = store.export_rows(session_id.as_deref(), with_entered_by)?;
+            Box::new(move |w| export::write_cards_json(w, &rows))
+        }
+        (format, report) => {
+            let view = store.export_view(session_id.as_deref(), &today())?;
+            let session = session_id.clone().unwrap_or_default();
+            Box::new(move |w| {
+                match (format, report) {
+                    (ExportFormat::Md, Some(ReportKind::Session)) => {
+                        export::write_session_report_markdown(w, &view, &session)
+                    }
+                    (_, Some(ReportKind::Session)) => {
+                        export::write_session_report_html(w, &view, &session)
+                    }
+                    (ExportFormat::Md, None) => export::write_markdown(w, &view, &opts),
+                    (ExportFormat::Html, None) => export::write_html(w, &view, &opts),
+                    (ExportFormat::Docx, None) => export::write_docx(w, &view, &opts),
+                    (_, None) => export::write_odt(w, &view, &opts),
+                }
+                .map_err(io)
+            })
+        }
+    })
+}
+
+/// A clustering result over `(card id, text)` pairs as a run to store (the command
+/// line and the interface's board both build it here).
+pub fn run_record(
+    cards: &[(String, String)],
+    result: &Clustering,
+    opts: &ClusterOptions,
+    session_id: Option<String>,
+) -> RunRecord {
+    RunRecord {
+        session_id,
+        params: serde_json::to_string(opts).unwrap_or_default(),
+        k: result.k_chosen,
+        k_auto: result.k_auto,
+        lang: result.lang.to_string(),
+        topics: result
+            .topics
+            .iter()
+            .map(|t| RunTopic {
+                label: t.label.clone(),
+                keywords: t.label_words.clone(),
+                seed_name: t.seed_name.clone(),
+                example_card_id: cards[t.example].0.clone(),
+                members: t
+                    .members
+                    .iter()
+                    .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
+                    .collect(),
+            })
+            .collect(),
+        unsorted: result
+            .unsorted
+            .iter()
+            .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
+            .collect(),
+    }
+}

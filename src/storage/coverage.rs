@@ -1,0 +1,92 @@
+//! What the outline draws on: the adopted cards behind each section, and what is
+//! covered and what is missing.
+
+use super::Store;
+use super::outline::SectionRow;
+use crate::error::Result;
+use crate::export::view::SectionLevel;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the outline covers and what it misses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Chapters and § with no adopted recommendation in them (or below them).
+    pub uncovered: Vec<SectionRow>,
+    /// Adopted cards not mapped to any section, directly or through their topic.
+    pub unmapped_adopted: Vec<crate::model::Card>,
+}
+
+impl Store {
+    /// Adopted (or adopted-in-part) live cards mapped to each section, directly or through
+    /// a topic, in entry order: the sources of each provision.
+    pub fn section_sources(&mut self) -> Result<BTreeMap<String, Vec<String>>> {
+        let sections = self.outline()?;
+        let cards = self.cards(&super::CardFilter::default())?;
+        let topic_of = self.card_topics()?;
+        let adopted: Vec<&crate::model::Card> = cards
+            .iter()
+            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()))
+            .collect();
+        let mut out = BTreeMap::new();
+        for s in &sections {
+            let ids: Vec<String> = adopted
+                .iter()
+                .filter(|c| {
+                    s.card_ids.contains(&c.id)
+                        || topic_of.get(&c.id).is_some_and(|t| s.topic_ids.contains(t))
+                })
+                .map(|c| c.id.clone())
+                .collect();
+            out.insert(s.id.clone(), ids);
+        }
+        Ok(out)
+    }
+
+    /// Card id → topic id for every placed card.
+    pub fn card_topics(&self) -> Result<BTreeMap<String, String>> {
+        let mut st = self.conn.prepare(
+            "SELECT m.card_id, m.topic_id FROM membership m JOIN topic t ON t.id = m.topic_id
+             WHERE t.deleted_at IS NULL",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn coverage(&mut self) -> Result<Coverage> {
+        let sections = self.outline()?;
+        let sources = self.section_sources()?;
+        // A chapter or § is covered when it or any section below it has sources.
+        let mut covered = vec![false; sections.len()];
+        for (i, s) in sections.iter().enumerate() {
+            if sources.get(&s.id).is_some_and(|v| !v.is_empty()) {
+                covered[i] = true;
+                let mut depth = s.depth;
+                for j in (0..i).rev() {
+                    if sections[j].depth < depth {
+                        covered[j] = true;
+                        depth = sections[j].depth;
+                    }
+                }
+            }
+        }
+        let uncovered = sections
+            .iter()
+            .zip(&covered)
+            .filter(|(s, c)| {
+                !**c && matches!(s.level, SectionLevel::Chapter | SectionLevel::Paragraph)
+            })
+            .map(|(s, _)| s.clone())
+            .collect();
+        let used: std::collections::BTreeSet<&String> = sources.values().flatten().collect();
+        let unmapped_adopted = self
+            .cards(&super::CardFilter::default())?
+            .into_iter()
+            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()) && !used.contains(&c.id))
+            .collect();
+        Ok(Coverage {
+            uncovered,
+            unmapped_adopted,
+        })
+    }
+}
