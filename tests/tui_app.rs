@@ -6,7 +6,8 @@ use narada::model::{CardKind, SessionDraft, SessionKind};
 use narada::storage::{CardFilter, Store};
 use narada::tui::Driver;
 use narada::tui::action::Action;
-use narada::tui::app::{AppOptions, Modal, Screen};
+use narada::tui::app::{AppOptions, Screen};
+use narada::tui::cards;
 use narada::tui::keymap::Mode;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
@@ -57,10 +58,15 @@ fn capture_vote_undo_redo_and_search() {
     typed(&mut d, "q: Kiedy wyniki? @radny #terminy #Łódź");
     key(&mut d, KeyCode::Enter);
 
-    let line = d.app.capture.as_ref().expect("capture line stays open");
+    let line = d
+        .app
+        .cards
+        .capture
+        .as_ref()
+        .expect("capture line stays open");
     assert_eq!(line.field.text(), "");
     assert_eq!(line.kind, CardKind::Recommendation);
-    assert_eq!(d.app.list.view.len(), 3);
+    assert_eq!(d.app.cards.list.view.len(), 3);
 
     let cards = stored(&d);
     assert_eq!(cards.len(), 3);
@@ -78,10 +84,10 @@ fn capture_vote_undo_redo_and_search() {
     // The newest card is selected; vote on it.
     key(&mut d, KeyCode::Esc);
     assert_eq!(d.app.mode(), Mode::List);
-    assert_eq!(d.app.list.selected_card().unwrap().seq, cards[2].seq);
+    assert_eq!(d.app.cards.list.selected_card().unwrap().seq, cards[2].seq);
     typed(&mut d, "++-");
     assert_eq!(d.runner.store().card(&cards[2].id).unwrap().votes, 1);
-    assert_eq!(d.app.list.selected_card().unwrap().votes, 1);
+    assert_eq!(d.app.cards.list.selected_card().unwrap().votes, 1);
     assert_eq!(d.app.session().unwrap().vote_total, 1, "per-session total");
 
     // Undo the −1, redo it, then undo back through the votes and the third card.
@@ -94,25 +100,25 @@ fn capture_vote_undo_redo_and_search() {
     let gone = d.runner.store().card(&cards[2].id).unwrap();
     assert!(gone.deleted_at.is_some(), "undoing an add soft-deletes");
     assert_eq!(stored(&d).len(), 2);
-    assert_eq!(d.app.list.view.len(), 2);
+    assert_eq!(d.app.cards.list.view.len(), 2);
     ctrl(&mut d, 'r');
     assert_eq!(stored(&d).len(), 3, "redo restores the card");
-    assert_eq!(d.app.list.view.len(), 3);
+    assert_eq!(d.app.cards.list.view.len(), 3);
 
     // Search as you type, folded: `lawek` finds `ławek`; Enter opens the card.
     typed(&mut d, "/");
     assert_eq!(d.app.mode(), Mode::Search);
     typed(&mut d, "lawek");
-    assert_eq!(d.app.search.results.len(), 1);
-    assert_eq!(d.app.search.results[0].text, "Więcej ławek w parku");
+    assert_eq!(d.app.cards.search.results.len(), 1);
+    assert_eq!(d.app.cards.search.results[0].text, "Więcej ławek w parku");
     typed(&mut d, " xyz");
-    assert!(d.app.search.results.is_empty());
+    assert!(d.app.cards.search.results.is_empty());
     for _ in 0..4 {
         key(&mut d, KeyCode::Backspace);
     }
     key(&mut d, KeyCode::Enter);
     match &d.app.screen {
-        Screen::Detail(card) => assert_eq!(card.id, cards[0].id),
+        Screen::Detail => assert_eq!(d.app.detail_card().unwrap().id, cards[0].id),
         other => panic!("expected the card detail, got {other:?}"),
     }
 }
@@ -128,13 +134,13 @@ fn edit_and_delete_go_through_the_store_and_undo() {
 
     // Edit: e opens the form on the text field; replace the text, pick a kind, save.
     typed(&mut d, "e");
-    assert!(matches!(d.app.modal, Some(Modal::CardForm(_))));
+    assert!(matches!(d.app.cards.modal, Some(cards::Modal::Form(_))));
     ctrl(&mut d, 'u');
     typed(&mut d, "Ławki w parku");
     key(&mut d, KeyCode::Tab);
     key(&mut d, KeyCode::Left); // Other → Question
     key(&mut d, KeyCode::Enter);
-    assert!(d.app.modal.is_none());
+    assert!(!d.app.has_modal());
     let card = d.runner.store().card(&id).unwrap();
     assert_eq!(
         (card.text.as_str(), card.kind),
@@ -148,10 +154,10 @@ fn edit_and_delete_go_through_the_store_and_undo() {
     // Delete is undoable, so it needs no confirmation.
     typed(&mut d, "d");
     assert!(stored(&d).is_empty());
-    assert!(d.app.list.view.is_empty());
+    assert!(d.app.cards.list.view.is_empty());
     typed(&mut d, "u");
     assert_eq!(stored(&d).len(), 1);
-    assert_eq!(d.app.list.view.len(), 1);
+    assert_eq!(d.app.cards.list.view.len(), 1);
 }
 
 #[test]
@@ -194,7 +200,7 @@ fn session_picker_creates_edits_and_picks_sessions() {
     key(&mut d, KeyCode::Tab);
     typed(&mut d, "2026-13-40");
     key(&mut d, KeyCode::Enter);
-    assert!(d.app.modal.is_some(), "a bad date keeps the form open");
+    assert!(d.app.has_modal(), "a bad date keeps the form open");
     ctrl(&mut d, 'u');
     typed(&mut d, "2026-10-06");
     for _ in 0..4 {
@@ -202,7 +208,7 @@ fn session_picker_creates_edits_and_picks_sessions() {
     }
     typed(&mut d, "Runda 1, Runda 2");
     key(&mut d, KeyCode::Enter);
-    assert!(d.app.modal.is_none());
+    assert!(!d.app.has_modal());
     let s = d.runner.store().find_session("Warsztat").unwrap();
     assert_eq!(s.kind, SessionKind::WorkingGroup);
     assert_eq!(s.date.as_deref(), Some("2026-10-06"));
@@ -224,7 +230,7 @@ fn session_picker_creates_edits_and_picks_sessions() {
 
     // The capture line keeps the current activity.
     typed(&mut d, "AA");
-    assert_eq!(d.app.activity.as_deref(), Some("Runda 2"));
+    assert_eq!(d.app.cards.activity.as_deref(), Some("Runda 2"));
     typed(&mut d, "a");
     typed(&mut d, "Karta");
     key(&mut d, KeyCode::Enter);
@@ -245,46 +251,44 @@ fn filter_sort_scope_and_timer() {
     key(&mut d, KeyCode::Enter);
     let shown: Vec<&str> = d
         .app
+        .cards
         .list
         .view
         .iter()
-        .map(|&i| d.app.list.cards[i].text.as_str())
+        .map(|&i| d.app.cards.list.cards[i].text.as_str())
         .collect();
     assert_eq!(shown, vec!["C"]);
     typed(&mut d, "f");
     ctrl(&mut d, 'u');
     typed(&mut d, "k:nonsense");
     key(&mut d, KeyCode::Enter);
-    assert!(
-        d.app.modal.is_some(),
-        "an unknown kind keeps the prompt open"
-    );
+    assert!(d.app.has_modal(), "an unknown kind keeps the prompt open");
     key(&mut d, KeyCode::Esc);
     typed(&mut d, "F");
-    assert_eq!(d.app.list.view.len(), 4);
+    assert_eq!(d.app.cards.list.view.len(), 4);
 
     typed(&mut d, "gk+jj++"); // votes: A 1, C 2
     typed(&mut d, "oo"); // entry → newest → by votes
-    let first = d.app.list.view[0];
-    assert_eq!(d.app.list.cards[first].text, "C");
+    let first = d.app.cards.list.view[0];
+    assert_eq!(d.app.cards.list.cards[first].text, "C");
 
     typed(&mut d, "w");
-    assert!(d.app.list.all_sessions);
-    assert_eq!(d.app.list.view.len(), 4);
+    assert!(d.app.cards.list.all_sessions);
+    assert_eq!(d.app.cards.list.view.len(), 4);
 
     typed(&mut d, "T");
     ctrl(&mut d, 'u');
     typed(&mut d, "2:30");
     key(&mut d, KeyCode::Enter);
-    assert_eq!(d.app.timer.total, Duration::from_secs(150));
+    assert_eq!(d.app.cards.timer.total, Duration::from_secs(150));
     let t0 = Instant::now();
     d.act(Action::Tick(t0));
     typed(&mut d, "t");
     d.act(Action::Tick(t0 + Duration::from_secs(20)));
-    assert_eq!(d.app.timer.display(d.app.now), "02:10");
+    assert_eq!(d.app.cards.timer.display(d.app.now), "02:10");
     typed(&mut d, "t");
     d.act(Action::Tick(t0 + Duration::from_secs(300)));
-    assert_eq!(d.app.timer.display(d.app.now), "02:10", "paused");
+    assert_eq!(d.app.cards.timer.display(d.app.now), "02:10", "paused");
 }
 
 #[test]
@@ -373,17 +377,18 @@ fn a_card_saved_while_the_list_loads_is_not_lost_from_view() {
         .unwrap();
     // With the reader thread: the load is under way when the card is typed.
     let mut d = Driver::new(store, AppOptions::default(), true);
-    assert!(d.app.list.loading);
+    assert!(d.app.cards.list.loading);
     typed(&mut d, "a");
     typed(&mut d, "Nowa");
     key(&mut d, KeyCode::Enter);
     d.settle(Duration::from_secs(10));
     let texts: Vec<&str> = d
         .app
+        .cards
         .list
         .view
         .iter()
-        .map(|&i| d.app.list.cards[i].text.as_str())
+        .map(|&i| d.app.cards.list.cards[i].text.as_str())
         .collect();
     assert_eq!(texts, vec!["Stara", "Nowa"]);
 }

@@ -8,7 +8,8 @@ use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed
 
 use narada::model::DecisionOutcome;
 use narada::tui::Driver;
-use narada::tui::app::{Modal, Screen};
+use narada::tui::app::Screen;
+use narada::tui::board::Modal;
 use narada::tui::i18n::Lang;
 use narada::tui::keymap::Mode;
 use ratatui::crossterm::event::KeyCode;
@@ -94,7 +95,7 @@ fn rename_merge_split_and_pin_each_undo() {
 
     // Merge the largest topic into the one the picker offers first.
     typed(&mut d, "M");
-    let into = match &d.app.modal {
+    let into = match &d.app.board.modal {
         Some(Modal::Picker(p)) => p.items[0].0.clone().unwrap(),
         other => panic!("expected the picker, got {other:?}"),
     };
@@ -183,11 +184,11 @@ fn merging_and_splitting_cards_keep_the_originals_with_lineage() {
         .unwrap();
     d.app.board.card_row = row;
     key(&mut d, KeyCode::Enter);
-    assert!(matches!(d.app.screen, Screen::Detail(_)));
-    let shown = d.app.history.as_ref().unwrap();
-    assert_eq!(shown.1.len(), 2);
-    assert_eq!(shown.1[0].event, "merged_from");
-    assert!(shown.1.iter().any(|l| l.related_seq == Some(a.seq)));
+    assert!(matches!(d.app.screen, Screen::Detail));
+    let shown = d.app.cards.detail.as_ref().unwrap();
+    assert_eq!(shown.history.len(), 2);
+    assert_eq!(shown.history[0].event, "merged_from");
+    assert!(shown.history.iter().any(|l| l.related_seq == Some(a.seq)));
     key(&mut d, KeyCode::Esc);
     assert_eq!(d.app.screen, Screen::Board);
 
@@ -286,12 +287,12 @@ fn a_decision_is_recorded_listed_filtered_and_retracted_by_undo() {
     // The log, filtered to rejected decisions.
     typed(&mut d, "L");
     assert_eq!(d.app.screen, Screen::Decisions);
-    assert_eq!(d.app.decision_log.rows.len(), before + 1);
+    assert_eq!(d.app.decisions.rows.len(), before + 1);
     typed(&mut d, "fff");
-    assert_eq!(d.app.decision_log.filter, Some(DecisionOutcome::Rejected));
+    assert_eq!(d.app.decisions.filter, Some(DecisionOutcome::Rejected));
     assert!(
         d.app
-            .decision_log
+            .decisions
             .visible()
             .iter()
             .all(|r| r.outcome == DecisionOutcome::Rejected)
@@ -332,7 +333,7 @@ fn clustering_from_the_board_keeps_hand_placements_and_pins() {
     assert_eq!(d.app.mode(), Mode::Board, "keys keep working meanwhile");
     typed(&mut d, "k");
     d.settle(Duration::from_secs(60));
-    let Some(Modal::Proposal(p)) = &d.app.modal else {
+    let Some(Modal::Proposal(p)) = &d.app.board.modal else {
         panic!("expected a proposal, got {:?}", d.app.modal);
     };
     assert!(!p.record.topics.is_empty());
@@ -342,7 +343,7 @@ fn clustering_from_the_board_keeps_hand_placements_and_pins() {
         "nothing stored yet"
     );
     typed(&mut d, "a");
-    assert!(d.app.modal.is_none());
+    assert!(!d.app.has_modal());
 
     let after = store(&d).placements().unwrap();
     for p in &before {
@@ -375,7 +376,7 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     typed(&mut d, "4");
     key(&mut d, KeyCode::Enter);
     d.settle(Duration::from_secs(60));
-    let n = match &d.app.modal {
+    let n = match &d.app.board.modal {
         Some(Modal::Proposal(p)) => p.record.topics.len(),
         other => panic!("expected a proposal, got {other:?}"),
     };
@@ -398,7 +399,7 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     d.settle(Duration::from_secs(60));
     let placements = store(&d).placements().unwrap();
     typed(&mut d, "x");
-    assert!(d.app.modal.is_none());
+    assert!(!d.app.has_modal());
     assert_eq!(store(&d).placements().unwrap(), placements);
 }
 
@@ -413,7 +414,7 @@ fn re_clustering_one_topic_splits_it_by_hand_and_undo_joins_it_again() {
     assert_eq!(d.app.mode(), Mode::Form, "no marks: re-cluster the topic");
     key(&mut d, KeyCode::Enter); // k = 2
     d.settle(Duration::from_secs(60));
-    let Some(Modal::Proposal(p)) = &d.app.modal else {
+    let Some(Modal::Proposal(p)) = &d.app.board.modal else {
         panic!("expected a proposal, got {:?}", d.app.modal);
     };
     assert_eq!(p.split_of.as_deref(), Some(topic.id.as_str()));

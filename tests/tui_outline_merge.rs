@@ -8,8 +8,9 @@ use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed
 
 use narada::storage::Store;
 use narada::tui::Driver;
-use narada::tui::app::{Modal, Screen};
+use narada::tui::app::{Overlay, Screen};
 use narada::tui::i18n::Lang;
+use narada::tui::merge;
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -66,7 +67,7 @@ fn outline_maps_renames_adds_and_reorders_with_undo() {
 
     typed(&mut d, "v");
     assert_eq!(d.app.screen, Screen::Coverage);
-    assert!(d.app.coverage.data.is_some());
+    assert!(d.app.outline.coverage.data.is_some());
 }
 
 fn store_outline(d: &Driver, id: &str) -> narada::storage::outline::SectionRow {
@@ -107,10 +108,10 @@ fn merge_dialog_shows_conflicts_and_merges_with_the_chosen_policy() {
     typed(&mut d, "bI");
     typed(&mut d, other.to_str().unwrap());
     key(&mut d, KeyCode::Enter);
-    let Some(Modal::Dialog(dialog)) = &d.app.modal else {
+    let Some(merge::Modal::Conflicts(dialog)) = &d.app.merge.modal else {
         panic!("expected the conflicts dialog, got {:?}", d.app.modal);
     };
-    let shown = format!("{:?}", dialog.kind);
+    let shown = format!("{:?}", dialog.conflicts);
     assert!(shown.contains("Wersja innego trenera") && shown.contains("Moja wersja"));
     assert_eq!(
         store(&d).card(&card.id).unwrap().text,
@@ -119,13 +120,13 @@ fn merge_dialog_shows_conflicts_and_merges_with_the_chosen_policy() {
     );
     key(&mut d, KeyCode::Right); // keep mine → take theirs
     key(&mut d, KeyCode::Enter);
-    assert!(matches!(d.app.modal, Some(Modal::Message(..))));
+    assert!(matches!(d.app.overlay, Some(Overlay::Message(..))));
     assert_eq!(
         store(&d).card(&card.id).unwrap().text,
         "Wersja innego trenera"
     );
     key(&mut d, KeyCode::Esc);
-    assert!(d.app.modal.is_none());
+    assert!(!d.app.has_modal());
 }
 
 #[test]
@@ -141,8 +142,8 @@ fn near_duplicates_are_hinted_on_the_board_and_while_capturing() {
     key(&mut d, KeyCode::Esc);
     typed(&mut d, "a");
     typed(&mut d, &sel.text);
-    assert!(!d.app.capture_hints.is_empty());
-    assert!(d.app.capture_hints.iter().any(|h| h.id == sel.id));
+    assert!(!d.app.cards.capture_hints.is_empty());
+    assert!(d.app.cards.capture_hints.iter().any(|h| h.id == sel.id));
 }
 
 #[test]
@@ -150,9 +151,9 @@ fn export_dialog_writes_the_file_and_asks_before_replacing_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = driver(&demo(dir.path()), Lang::Pl);
     typed(&mut d, "E");
-    let path_of = |d: &Driver| match &d.app.modal {
-        Some(Modal::Dialog(dialog)) => dialog.form.text(2).to_owned(),
-        other => panic!("expected the export dialog, got {other:?}"),
+    let path_of = |d: &Driver| match &d.app.export.form {
+        Some(form) => form.target.text().to_owned(),
+        None => panic!("expected the export dialog, got {:?}", d.app.modal),
     };
     assert_eq!(path_of(&d), "uchwala-projekt.md");
     key(&mut d, KeyCode::Right); // md → docx, and the name follows
@@ -164,7 +165,7 @@ fn export_dialog_writes_the_file_and_asks_before_replacing_it() {
     ctrl(&mut d, 'u');
     typed(&mut d, target.to_str().unwrap());
     key(&mut d, KeyCode::Enter);
-    let Some(Modal::Message(_, lines)) = &d.app.modal else {
+    let Some(Overlay::Message(_, lines)) = &d.app.overlay else {
         panic!("expected where the file went, got {:?}", d.app.modal);
     };
     assert_eq!(lines, &vec![target.display().to_string()]);
@@ -180,9 +181,9 @@ fn export_dialog_writes_the_file_and_asks_before_replacing_it() {
     ctrl(&mut d, 'u');
     typed(&mut d, target.to_str().unwrap());
     key(&mut d, KeyCode::Enter);
-    assert!(matches!(d.app.modal, Some(Modal::Dialog(_))));
+    assert!(d.app.export.form.is_some());
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "stare");
     key(&mut d, KeyCode::Enter);
-    assert!(matches!(d.app.modal, Some(Modal::Message(..))));
+    assert!(matches!(d.app.overlay, Some(Overlay::Message(..))));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
 }

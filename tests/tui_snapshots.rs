@@ -125,11 +125,11 @@ fn screens_in_english() {
 fn timer_in_the_header() {
     for (lang, code) in [(Lang::Pl, "pl"), (Lang::En, "en")] {
         let mut d = fixture(lang);
-        d.app.timer.set(Duration::from_secs(300));
-        d.app.timer.spent = Duration::from_secs(30);
-        d.app.activity = Some("Runda 1".into());
+        d.app.cards.timer.set(Duration::from_secs(300));
+        d.app.cards.timer.spent = Duration::from_secs(30);
+        d.app.cards.activity = Some("Runda 1".into());
         insta::assert_snapshot!(format!("timer_paused_{code}_80x24"), text(&d, 80, 24));
-        d.app.timer.spent = Duration::from_secs(330);
+        d.app.cards.timer.spent = Duration::from_secs(330);
         insta::assert_snapshot!(format!("timer_over_{code}_80x24"), text(&d, 80, 24));
     }
 }

@@ -1,35 +1,28 @@
-//! The app's state and its router: `update` takes an action, changes the state and
-//! returns the effects to run. No IO here and no drawing (see `view.rs`).
+//! The app: the rooms, which screen is in front, which room has a dialog open, and the
+//! router between them. `update` hands an action to one room with a narrow context;
+//! the room's requests (go elsewhere, undo, redo) are carried out here, and so are the
+//! results that concern several rooms (a stored card, a change, a merge). No IO here
+//! and no drawing (see `view.rs`).
 
-use super::action::{Action, Via};
-use super::board_effects::MoreEffect;
+use super::action::Action;
+use super::ctx::{Ctx, Nav, Request, Status, Via};
 use super::effect::{Change, Effect};
 use super::i18n::{Lang, T};
 use super::keymap::{Keymap, Mode};
-use super::loaded::{Hint, HistoryLine};
-use super::screens::board_state::Board;
-use super::screens::forms::{CardForm, SessionForm};
-use super::screens::list_state::CardList;
-use super::screens::prompt::Prompt;
-use super::screens::search::SearchState;
-use super::timer::Timer;
-use super::widgets::text_field::TextField;
-use crate::model::{Card, CardKind, Session};
+use super::msg::Msg;
+use super::reader::{HintFor, ReadDone};
+use super::{board, cards, decisions, export, merge, outline, sessions};
+use crate::model::{Card, Session};
 use ratatui::crossterm::event::KeyEvent;
 use std::time::Instant;
 
-/// The effect for board-side work.
-pub fn more(e: MoreEffect) -> Effect {
-    Effect::More(Box::new(e))
-}
-
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Before the store has said which session to open.
     Starting,
     Sessions,
     Cards,
-    Detail(Box<Card>),
+    Detail,
     Search,
     Board,
     Decisions,
@@ -37,31 +30,24 @@ pub enum Screen {
     Coverage,
 }
 
+/// What lies over everything and closes on any key.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Modal {
+pub enum Overlay {
     Help,
-    SessionForm(SessionForm),
-    CardForm(CardForm),
-    Prompt(Prompt),
-    Picker(super::screens::picker::Picker),
-    Dialog(Box<super::screens::dialogs::Dialog>),
-    Proposal(super::screens::proposal::Proposal),
-    /// Lines to read (a merge summary); any key closes it.
+    /// Lines to read (a merge summary, where an export went).
     Message(T, Vec<String>),
 }
 
-/// The capture line under the card list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CaptureLine {
-    pub field: TextField,
-    /// Kind for cards without a prefix; Tab cycles it and it stays for the next card.
-    pub kind: CardKind,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
+/// The rooms; one of them may have a dialog open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomId {
+    Sessions,
+    Cards,
+    Board,
+    Decisions,
+    Outline,
+    Merge,
+    Export,
 }
 
 /// What the app starts with; `Default` is English with the default keys.
@@ -85,40 +71,47 @@ pub struct App {
     pub lang: Lang,
     pub keymap: Keymap,
     pub screen: Screen,
-    pub modal: Option<Modal>,
-    pub sessions: Vec<Session>,
-    /// Index into `sessions` on the session picker.
-    pub session_cursor: usize,
+    pub overlay: Option<Overlay>,
+    /// The room whose dialog is open, which gets the keys first.
+    pub modal: Option<RoomId>,
     pub session_id: Option<String>,
-    pub activity: Option<String>,
-    pub list: CardList,
-    pub capture: Option<CaptureLine>,
-    pub search: SearchState,
-    pub projector: bool,
-    pub timer: Timer,
-    pub undo: Vec<Change>,
-    pub redo: Vec<Change>,
     pub status: Option<Status>,
     pub size: (u16, u16),
     pub now: Instant,
     pub quit: bool,
-    /// Esc on a card opened from search goes back to the results.
-    pub detail_from_search: bool,
-    /// Esc on a card opened from the board goes back to the board.
-    pub detail_from_board: bool,
-    pub board: Board,
-    pub decision_log: super::screens::decisions::DecisionLog,
-    pub outline: super::screens::outline::OutlineView,
-    pub coverage: super::screens::coverage::CoverageView,
-    /// Lineage of the card shown in the detail.
-    pub history: Option<(String, Vec<HistoryLine>)>,
-    /// Near-duplicates of the card being typed.
-    pub capture_hints: Vec<Hint>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
     /// Changes whenever a card text may have changed (the hint cache's key).
     pub corpus_version: u64,
     /// The card list missed board changes (merges, splits, topics) and reloads on return.
     pub list_stale: bool,
-    generation: u64,
+    pub sessions: sessions::Room,
+    pub cards: cards::Room,
+    pub board: board::Room,
+    pub decisions: decisions::Room,
+    pub outline: outline::Room,
+    pub merge: merge::Room,
+    pub export: export::Room,
+}
+
+/// The context a room gets: the app's language, size and session, its status line.
+macro_rules! ctx {
+    ($app:ident, $session:expr) => {
+        Ctx {
+            lang: $app.lang,
+            size: $app.size,
+            now: $app.now,
+            session_id: $app.session_id.as_deref(),
+            session: $session,
+            corpus_version: $app.corpus_version,
+            status: &mut $app.status,
+            requests: Vec::new(),
+        }
+    };
+}
+
+fn wrap<E>(effects: Vec<E>, f: impl Fn(E) -> Effect) -> Vec<Effect> {
+    effects.into_iter().map(f).collect()
 }
 
 impl App {
@@ -127,33 +120,24 @@ impl App {
             lang: options.lang,
             keymap: options.keymap,
             screen: Screen::Starting,
+            overlay: None,
             modal: None,
-            sessions: Vec::new(),
-            session_cursor: 0,
             session_id: None,
-            activity: None,
-            list: CardList::default(),
-            capture: None,
-            search: SearchState::default(),
-            projector: false,
-            timer: Timer::default(),
-            undo: Vec::new(),
-            redo: Vec::new(),
             status: None,
             size: (80, 24),
             now: Instant::now(),
             quit: false,
-            detail_from_search: false,
-            detail_from_board: false,
-            board: Board::default(),
-            decision_log: Default::default(),
-            outline: Default::default(),
-            coverage: Default::default(),
-            history: None,
-            capture_hints: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
             corpus_version: 0,
             list_stale: false,
-            generation: 0,
+            sessions: sessions::Room::default(),
+            cards: cards::Room::default(),
+            board: board::Room::default(),
+            decisions: decisions::Room::default(),
+            outline: outline::Room::default(),
+            merge: merge::Room::default(),
+            export: export::Room::default(),
         }
     }
 
@@ -167,17 +151,26 @@ impl App {
     }
 
     pub fn session(&self) -> Option<&Session> {
-        let id = self.session_id.as_deref()?;
-        self.sessions.iter().find(|s| s.id == id)
+        self.sessions.current(self.session_id.as_deref())
     }
 
-    /// The mode of the screen under any modal.
+    /// Whether reads or a clustering run are under way (tests and benchmarks wait).
+    pub fn busy(&self) -> bool {
+        self.cards.busy() || self.board.clustering.is_some()
+    }
+
+    /// The card shown in the detail.
+    pub fn detail_card(&self) -> Option<&Card> {
+        self.cards.detail.as_ref().map(|d| &d.card)
+    }
+
+    /// The mode of the screen under any dialog.
     pub fn screen_mode(&self) -> Mode {
-        match &self.screen {
+        match self.screen {
             Screen::Starting | Screen::Sessions => Mode::Sessions,
-            Screen::Cards if self.capture.is_some() => Mode::Capture,
+            Screen::Cards if self.cards.capture.is_some() => Mode::Capture,
             Screen::Cards => Mode::List,
-            Screen::Detail(_) => Mode::Detail,
+            Screen::Detail => Mode::Detail,
             Screen::Search => Mode::Search,
             Screen::Board => Mode::Board,
             Screen::Decisions => Mode::Decisions,
@@ -186,51 +179,74 @@ impl App {
         }
     }
 
+    fn room_mode(&self, room: RoomId) -> Option<Mode> {
+        match room {
+            RoomId::Sessions => self.sessions.modal_mode(),
+            RoomId::Cards => self.cards.modal_mode(),
+            RoomId::Board => self.board.modal_mode(),
+            RoomId::Decisions => self.decisions.modal_mode(),
+            RoomId::Outline => self.outline.modal_mode(),
+            RoomId::Merge => self.merge.modal_mode(),
+            RoomId::Export => self.export.modal_mode(),
+        }
+    }
+
     pub fn mode(&self) -> Mode {
-        match &self.modal {
-            Some(Modal::Help | Modal::Message(..)) => Mode::Help,
-            Some(Modal::SessionForm(_) | Modal::CardForm(_) | Modal::Dialog(_)) => Mode::Form,
-            Some(Modal::Prompt(_)) => Mode::Prompt,
-            Some(Modal::Picker(_)) => Mode::Picker,
-            Some(Modal::Proposal(_)) => Mode::Proposal,
-            None => self.screen_mode(),
+        if self.overlay.is_some() {
+            return Mode::Help;
+        }
+        self.modal
+            .and_then(|r| self.room_mode(r))
+            .unwrap_or_else(|| self.screen_mode())
+    }
+
+    /// Whether anything is open over the screen.
+    pub fn has_modal(&self) -> bool {
+        self.overlay.is_some() || self.modal.is_some()
+    }
+
+    fn close_modal_of(&mut self, room: RoomId) {
+        match room {
+            RoomId::Sessions => self.sessions.close_modal(),
+            RoomId::Cards => self.cards.close_modal(),
+            RoomId::Board => self.board.close_modal(),
+            RoomId::Decisions => self.decisions.close_modal(),
+            RoomId::Outline => self.outline.close_modal(),
+            RoomId::Merge => self.merge.close_modal(),
+            RoomId::Export => self.export.close_modal(),
         }
     }
 
-    /// Rows of the card list body at the current terminal size (header, column
-    /// titles, footer and the capture line taken off).
-    pub fn list_height(&self) -> usize {
-        let chrome = 2 + self.capture_rows();
-        usize::from(self.size.1.saturating_sub(chrome)).max(1)
-    }
-
-    /// Rows of the capture band: the line, and above it the near-duplicate hints when
-    /// the terminal is tall enough to spare them.
-    pub fn capture_rows(&self) -> u16 {
-        match &self.capture {
-            None => 0,
-            Some(_) if self.size.1 >= 12 => 1 + self.capture_hints.len() as u16,
-            Some(_) => 1,
+    /// After a room ran: it owns the dialog if it opened one (closing any other, so
+    /// one dialog is open at a time), and no longer if it closed its own.
+    fn sync_modal(&mut self, room: RoomId) {
+        if self.room_mode(room).is_some() {
+            if let Some(other) = self.modal.filter(|o| *o != room) {
+                self.close_modal_of(other);
+            }
+            self.modal = Some(room);
+        } else if self.modal == Some(room) {
+            self.modal = None;
         }
     }
 
-    pub(crate) fn next_generation(&mut self) -> u64 {
-        self.generation += 1;
-        self.generation
+    fn cards_view(&self) -> cards::View {
+        match self.screen {
+            Screen::Detail => cards::View::Detail,
+            Screen::Search => cards::View::Search,
+            _ => cards::View::List,
+        }
     }
 
-    pub(crate) fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub(crate) fn fail(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
+    /// The room that gets keys when no dialog is open.
+    fn screen_room(&self) -> RoomId {
+        match self.screen {
+            Screen::Starting | Screen::Sessions => RoomId::Sessions,
+            Screen::Cards | Screen::Detail | Screen::Search => RoomId::Cards,
+            Screen::Board => RoomId::Board,
+            Screen::Decisions => RoomId::Decisions,
+            Screen::Outline | Screen::Coverage => RoomId::Outline,
+        }
     }
 
     /// Maps a key press through the keymap; unbound keys go to the text field of text
@@ -258,12 +274,196 @@ impl App {
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
-                let height = self.list_height();
-                self.list.follow(height);
+                self.cards.resized(self.size);
                 Vec::new()
             }
-            Action::Started { sessions, current } => {
-                self.sessions = sessions;
+            Action::Help if !self.has_modal() => {
+                self.overlay = Some(Overlay::Help);
+                Vec::new()
+            }
+            // Every key bound in an overlay closes it.
+            _ if self.overlay.is_some() => {
+                self.overlay = None;
+                Vec::new()
+            }
+            action => {
+                let room = self.modal.unwrap_or_else(|| self.screen_room());
+                self.dispatch(room, action)
+            }
+        }
+    }
+
+    /// Hands `action` to `room`, then carries out what it asked for.
+    fn dispatch(&mut self, room: RoomId, action: Action) -> Vec<Effect> {
+        let (mut effects, requests) = match room {
+            RoomId::Sessions => {
+                let mut ctx = ctx!(self, None);
+                let e = self.sessions.update(action, &mut ctx);
+                (wrap(e, Effect::Sessions), ctx.requests)
+            }
+            RoomId::Cards => {
+                let view = self.cards_view();
+                let session = self.sessions.current(self.session_id.as_deref());
+                let mut ctx = ctx!(self, session);
+                let e = self.cards.update(view, action, &mut ctx);
+                (wrap(e, Effect::Cards), ctx.requests)
+            }
+            RoomId::Board => {
+                let mut ctx = ctx!(self, None);
+                let e = self.board.update(action, &mut ctx);
+                (wrap(e, Effect::Board), ctx.requests)
+            }
+            RoomId::Decisions => {
+                let mut ctx = ctx!(self, None);
+                let e = self.decisions.update(action, &mut ctx);
+                (wrap(e, Effect::Decisions), ctx.requests)
+            }
+            RoomId::Outline if self.screen == Screen::Coverage && self.modal.is_none() => {
+                let mut ctx = ctx!(self, None);
+                let o = &mut self.outline;
+                o.coverage.update(action, &mut ctx, o.target.as_ref());
+                (Vec::new(), ctx.requests)
+            }
+            RoomId::Outline => {
+                let mut ctx = ctx!(self, None);
+                let e = self.outline.update(action, &mut ctx);
+                (wrap(e, Effect::Outline), ctx.requests)
+            }
+            RoomId::Merge => {
+                let mut ctx = ctx!(self, None);
+                let e = self.merge.update(action, &mut ctx);
+                (wrap(e, Effect::Merge), ctx.requests)
+            }
+            RoomId::Export => {
+                let mut ctx = ctx!(self, None);
+                let e = self.export.update(action, &mut ctx);
+                (wrap(e, Effect::Export), ctx.requests)
+            }
+        };
+        self.sync_modal(room);
+        for r in requests {
+            effects.extend(self.request(r));
+        }
+        effects
+    }
+
+    fn request(&mut self, r: Request) -> Vec<Effect> {
+        match r {
+            Request::Go(nav) => self.go(nav),
+            Request::Undo => match self.undo.pop() {
+                Some(change) => vec![Effect::Undo(change)],
+                None => {
+                    self.say(T::NothingToUndo);
+                    Vec::new()
+                }
+            },
+            Request::Redo => match self.redo.pop() {
+                Some(change) => vec![Effect::Redo(change)],
+                None => {
+                    self.say(T::NothingToRedo);
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    fn say(&mut self, t: T) {
+        self.status = Some(Status {
+            text: self.tr(t).to_owned(),
+            error: false,
+        });
+    }
+
+    /// Opens a room's dialog over the current screen.
+    fn open_modal(&mut self, room: RoomId) {
+        self.sync_modal(room);
+    }
+
+    /// Takes the user to another room.
+    pub fn go(&mut self, nav: Nav) -> Vec<Effect> {
+        match nav {
+            Nav::Sessions => {
+                self.screen = Screen::Sessions;
+                self.sessions.point_at(self.session_id.as_deref());
+                Vec::new()
+            }
+            Nav::Cards => {
+                self.screen = Screen::Cards;
+                if self.list_stale {
+                    self.list_stale = false;
+                    return wrap(self.cards.reload(self.session_id.as_deref()), Effect::Cards);
+                }
+                Vec::new()
+            }
+            Nav::Session(id) => self.open_session(id),
+            Nav::Search => {
+                self.screen = Screen::Search;
+                Vec::new()
+            }
+            Nav::Detail(card, back) => {
+                self.screen = Screen::Detail;
+                wrap(self.cards.open_detail(*card, back), Effect::Cards)
+            }
+            Nav::Board { cards, topics } => {
+                self.screen = Screen::Board;
+                if cards || topics {
+                    return wrap(self.board.load(cards, topics), Effect::Board);
+                }
+                Vec::new()
+            }
+            Nav::Decisions => {
+                let from = if self.screen == Screen::Board {
+                    decisions::OpenedFrom::Board
+                } else {
+                    decisions::OpenedFrom::Cards
+                };
+                self.screen = Screen::Decisions;
+                wrap(self.decisions.open(from), Effect::Decisions)
+            }
+            Nav::Outline(target) => {
+                self.screen = Screen::Outline;
+                wrap(self.outline.open(target), Effect::Outline)
+            }
+            Nav::Coverage => {
+                self.screen = Screen::Coverage;
+                vec![Effect::Outline(outline::Effect::LoadCoverage)]
+            }
+            Nav::Export => {
+                self.export.open(self.lang);
+                self.open_modal(RoomId::Export);
+                Vec::new()
+            }
+            Nav::Decide(target, label) => {
+                let ctx = ctx!(self, None);
+                self.decisions.open_form(target, label, &ctx);
+                self.open_modal(RoomId::Decisions);
+                Vec::new()
+            }
+            Nav::MergeDb => {
+                self.merge.open();
+                self.open_modal(RoomId::Merge);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Switches to a session's card list and loads it.
+    fn open_session(&mut self, id: String) -> Vec<Effect> {
+        if self.session_id.as_deref() != Some(id.as_str()) {
+            self.cards.session_changed();
+        }
+        self.session_id = Some(id.clone());
+        self.screen = Screen::Cards;
+        let mut effects = wrap(self.cards.reload(Some(&id)), Effect::Cards);
+        effects.push(Effect::Remember(id));
+        effects
+    }
+
+    /// A result from the runner or a worker.
+    pub fn receive(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Started { sessions, current } => {
+                self.sessions.sessions = sessions;
                 match current {
                     Some(id) => self.open_session(id),
                     None => {
@@ -272,197 +472,166 @@ impl App {
                     }
                 }
             }
-            Action::SessionsLoaded(sessions) => {
-                self.sessions = sessions;
-                self.session_cursor = self
-                    .session_cursor
-                    .min(self.sessions.len().saturating_sub(1));
+            Msg::Failed(message) => {
+                self.cards.failed();
+                self.board.failed();
+                self.status = Some(Status {
+                    text: format!("{}: {message}", self.tr(T::Error)),
+                    error: true,
+                });
                 Vec::new()
             }
-            Action::SessionSaved(session) => {
-                self.modal = None;
-                self.say(format!("{}: {}", self.tr(T::Saved), session.title));
-                if let Some(i) = self.sessions.iter().position(|s| s.id == session.id) {
-                    self.session_cursor = i;
-                }
+            Msg::Read(ReadDone::Failed(e)) => self.receive(Msg::Failed(e)),
+            Msg::Read(
+                r @ ReadDone::Hints {
+                    to: HintFor::Board, ..
+                },
+            ) => {
+                self.board.read_done(r);
                 Vec::new()
             }
-            Action::Totals {
+            Msg::Read(r) => {
+                self.cards.read_done(r, self.size);
+                Vec::new()
+            }
+            Msg::Sessions(d) => {
+                let mut ctx = ctx!(self, None);
+                self.sessions.done(d, &mut ctx);
+                self.sync_modal(RoomId::Sessions);
+                Vec::new()
+            }
+            Msg::Cards(cards::Done::Stored { card, change, via }) => {
+                self.stored(*card, change, via)
+            }
+            Msg::Cards(cards::Done::Totals {
                 session_id,
                 cards,
                 votes,
-            } => {
-                if let Some(s) = self.sessions.iter_mut().find(|s| s.id == session_id) {
-                    s.card_count += cards;
-                    s.vote_total += votes;
-                }
+            }) => {
+                self.sessions.add_totals(&session_id, cards, votes);
                 Vec::new()
             }
-            Action::CardsLoaded { generation, cards } => {
-                if generation == self.list.generation {
-                    self.list.set_cards(cards);
-                    let height = self.list_height();
-                    self.list.follow(height);
-                }
+            Msg::Cards(d) => {
+                self.cards.done(d);
                 Vec::new()
             }
-            Action::SearchResults {
-                generation,
-                query,
-                cards,
-            } => {
-                self.search.results_arrived(generation, query, cards);
+            Msg::Board(d) => {
+                let mut ctx = ctx!(self, None);
+                let effects = self.board.done(d, &mut ctx);
+                self.sync_modal(RoomId::Board);
+                wrap(effects, Effect::Board)
+            }
+            Msg::Decisions(d) => {
+                self.decisions.done(d);
                 Vec::new()
             }
-            Action::Stored { card, change, via } => self.stored(*card, change, via),
-            Action::Loaded(loaded) => super::on_loaded::loaded(self, *loaded),
-            Action::Failed(message) => {
-                self.list.loading = false;
-                self.board.loading = false;
-                // A run that could not start must not keep `c` disabled.
-                self.board.clustering = None;
-                self.fail(format!("{}: {message}", self.tr(T::Error)));
+            Msg::Outline(d) => {
+                self.outline.done(d);
                 Vec::new()
             }
-            other => {
-                let mut effects = self.route(other);
-                effects.extend(self.history_effect());
-                effects
+            Msg::Merge(merge::Done::Merged(sum)) => {
+                self.list_stale = true;
+                self.corpus_version += 1;
+                let lines = merge::summary_lines(&sum, self.lang);
+                self.show_message(T::MergedTitle, lines);
+                self.reload(true, true)
             }
-        }
-    }
-
-    /// Asks for the lineage of the card the detail shows, when it is not loaded yet.
-    fn history_effect(&mut self) -> Option<Effect> {
-        let Screen::Detail(card) = &self.screen else {
-            return None;
-        };
-        if self.history.as_ref().is_some_and(|(id, _)| id == &card.id) {
-            return None;
-        }
-        self.history = Some((card.id.clone(), Vec::new()));
-        Some(more(MoreEffect::History(card.id.clone())))
-    }
-
-    /// Bindable actions and text input go to the modal, else to the screen.
-    fn route(&mut self, action: Action) -> Vec<Effect> {
-        if action == Action::Help && self.modal.is_none() {
-            self.modal = Some(Modal::Help);
-            return Vec::new();
-        }
-        match self.modal.take() {
-            Some(Modal::Help | Modal::Message(..)) => Vec::new(), // every key bound in help closes it
-            Some(Modal::Picker(p)) => super::screens::picker::update(self, p, action),
-            Some(Modal::Dialog(d)) => super::screens::dialogs::update(self, *d, action),
-            Some(Modal::Proposal(p)) => super::screens::proposal::update(self, p, action),
-            Some(Modal::SessionForm(form)) => {
-                super::screens::forms::session_form(self, form, action)
+            Msg::Merge(d) => {
+                self.merge.done(d, self.lang);
+                self.sync_modal(RoomId::Merge);
+                Vec::new()
             }
-            Some(Modal::CardForm(form)) => super::screens::forms::card_form(self, form, action),
-            Some(Modal::Prompt(p)) => super::screens::prompt::update(self, p, action),
-            None => match self.screen {
-                Screen::Starting | Screen::Sessions => {
-                    super::screens::sessions::update(self, action)
-                }
-                Screen::Cards => super::screens::cards::update(self, action),
-                Screen::Detail(_) => super::screens::detail::update(self, action),
-                Screen::Search => super::screens::search::update(self, action),
-                Screen::Board => super::screens::board::update(self, action),
-                Screen::Decisions => super::screens::decisions::update(self, action),
-                Screen::Outline => super::screens::outline::update(self, action),
-                Screen::Coverage => super::screens::coverage::update(self, action),
-            },
+            Msg::Export(export::Done::Exported(path)) => {
+                self.show_message(T::ExportedTitle, vec![path]);
+                Vec::new()
+            }
+            Msg::Changed { change, via, note } => self.changed(change, via, note),
         }
     }
 
-    /// Switches to a session's card list and loads it.
-    pub(crate) fn open_session(&mut self, id: String) -> Vec<Effect> {
-        if self.session_id.as_deref() != Some(id.as_str()) {
-            self.activity = None;
+    /// Lines to read, in place of any open dialog.
+    fn show_message(&mut self, title: T, lines: Vec<String>) {
+        if let Some(room) = self.modal.take() {
+            self.close_modal_of(room);
         }
-        self.session_id = Some(id.clone());
-        self.screen = Screen::Cards;
-        let mut effects = self.reload_cards();
-        effects.push(Effect::Remember(id));
-        effects
+        self.overlay = Some(Overlay::Message(title, lines));
     }
 
-    pub(crate) fn reload_cards(&mut self) -> Vec<Effect> {
-        let generation = self.next_generation();
-        self.list.generation = generation;
-        self.list.loading = true;
-        self.list.cards.clear();
-        self.list.view.clear();
-        self.list.changed_while_loading.clear();
-        self.list.selected = 0;
-        self.list.offset = 0;
-        let session_id = if self.list.all_sessions {
-            None
-        } else {
-            self.session_id.clone()
-        };
-        vec![Effect::LoadCards {
-            generation,
-            session_id,
-        }]
-    }
-
-    fn stored(&mut self, card: Card, change: Change, via: Via) -> Vec<Effect> {
-        let msg = match (via, &change) {
-            (Via::Undo, _) => T::Undone,
-            (Via::Redo, _) => T::Redone,
-            (Via::New, Change::Delete(_)) => T::Deleted,
-            (Via::New, _) => T::Saved,
-        };
-        self.say(format!("{} #{}", self.tr(msg), card.seq));
+    fn push_change(&mut self, change: Change, via: Via) {
         match via {
             Via::New => {
-                self.undo.push(change.clone());
+                self.undo.push(change);
                 self.redo.clear();
             }
-            Via::Undo => self.redo.push(change.clone()),
-            Via::Redo => self.undo.push(change.clone()),
+            Via::Undo => self.redo.push(change),
+            Via::Redo => self.undo.push(change),
         }
-        let in_scope =
-            self.list.all_sessions || self.session_id.as_deref() == Some(&card.session_id);
-        let select = matches!(change, Change::Add(_)) && via == Via::New;
-        if let Screen::Detail(shown) = &mut self.screen
-            && shown.id == card.id
-        {
-            **shown = card.clone();
-        }
-        self.search.replace(&card);
-        self.list.upsert(card, in_scope, select);
-        let height = self.list_height();
-        self.list.follow(height);
+    }
+
+    /// A card reached the store: onto the right stack, a message, and every view of it
+    /// shows it as stored.
+    fn stored(&mut self, card: Card, change: cards::Change, via: Via) -> Vec<Effect> {
+        let msg = cards::Room::stored_message(&change, via);
+        self.status = Some(Status {
+            text: format!("{} #{}", self.tr(msg), card.seq),
+            error: false,
+        });
+        let select = matches!(change, cards::Change::Add(_)) && via == Via::New;
+        self.push_change(Change::Card(change), via);
+        let ctx = ctx!(self, None);
+        self.cards.stored(card, select, &ctx);
         self.corpus_version += 1;
         if self.screen == Screen::Board {
-            return vec![more(MoreEffect::LoadBoard {
-                cards: true,
-                topics: true,
-            })];
+            return wrap(self.board.load(true, true), Effect::Board);
         }
         Vec::new()
     }
 
-    /// Undo/redo are the same on every screen that offers them.
-    pub(crate) fn undo(&mut self) -> Vec<Effect> {
-        match self.undo.pop() {
-            Some(change) => vec![Effect::Revert(change)],
-            None => {
-                self.say(self.tr(T::NothingToUndo));
-                Vec::new()
-            }
+    /// A stored board, decision or outline change: onto the right stack, a message,
+    /// and fresh data for the screen.
+    fn changed(&mut self, change: Change, via: Via, note: String) -> Vec<Effect> {
+        let touches_cards = change.touches_cards();
+        let topics = !change.placements_only();
+        let what = match &change {
+            Change::Board(board::Change::Topics { .. }) => T::BoardSaved,
+            Change::Board(board::Change::MergeCards { .. }) => T::CardsMerged,
+            Change::Board(board::Change::SplitCard { .. }) => T::CardSplit,
+            Change::Decision(_) => T::Decided,
+            Change::Section(_) => T::OutlineSaved,
+            Change::Card(_) => T::Saved,
+        };
+        let msg = match via {
+            Via::New => what,
+            Via::Undo => T::Undone,
+            Via::Redo => T::Redone,
+        };
+        let text = if note.is_empty() || via != Via::New {
+            self.tr(msg).to_owned()
+        } else {
+            format!("{} {note}", self.tr(msg))
+        };
+        self.status = Some(Status { text, error: false });
+        self.push_change(change, via);
+        if touches_cards {
+            self.corpus_version += 1;
+            self.board.cards_changed();
         }
+        self.list_stale = true;
+        self.reload(touches_cards, topics)
     }
 
-    pub(crate) fn redo(&mut self) -> Vec<Effect> {
-        match self.redo.pop() {
-            Some(change) => vec![Effect::Reapply(change)],
-            None => {
-                self.say(self.tr(T::NothingToRedo));
-                Vec::new()
+    /// Reloads the data of the screen in view.
+    fn reload(&mut self, cards: bool, topics: bool) -> Vec<Effect> {
+        match self.screen {
+            Screen::Board => wrap(self.board.load(cards, topics), Effect::Board),
+            Screen::Decisions => vec![Effect::Decisions(decisions::Effect::Load)],
+            Screen::Outline => vec![Effect::Outline(outline::Effect::Load)],
+            Screen::Coverage => vec![Effect::Outline(outline::Effect::LoadCoverage)],
+            Screen::Cards => {
+                self.list_stale = false;
+                wrap(self.cards.reload(self.session_id.as_deref()), Effect::Cards)
             }
+            _ => Vec::new(),
         }
     }
 }

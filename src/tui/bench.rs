@@ -159,7 +159,7 @@ pub fn measure_in_process(db: &Path) -> Result<String> {
     let _ = writeln!(
         out,
         "open → {} cards listed:     {:.1} ms",
-        d.app.list.view.len(),
+        d.app.cards.list.view.len(),
         loaded.as_secs_f64() * 1000.0
     );
 
@@ -218,6 +218,7 @@ pub fn measure_in_process(db: &Path) -> Result<String> {
             per_key,
             " {}:{:.0}",
             d.app
+                .cards
                 .search
                 .field
                 .text()

@@ -114,7 +114,7 @@ fn measure(db: &Path, out: &mut String) -> Result<()> {
         .map(|c| c.id.clone())
         .collect();
     d.app.board.marked = chosen.iter().cloned().collect();
-    d.app.board.focus = super::screens::board_state::Pane::Cards;
+    d.app.board.focus = super::board::Pane::Cards;
     d.key(key('m'));
     d.key(code(KeyCode::Down)); // past "new topic" to the first topic
     let t = Instant::now();
@@ -141,7 +141,7 @@ fn measure(db: &Path, out: &mut String) -> Result<()> {
     );
     // Where the move's time goes: the store parts on their own.
     if let Some(target) = &first {
-        let s = &mut d.runner.store;
+        let s = d.runner.store_mut();
         let t = Instant::now();
         s.move_cards(&chosen, target, false)?;
         let mv = t.elapsed();

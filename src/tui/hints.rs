@@ -2,7 +2,6 @@
 //! similarity. The corpus texts are read once and kept until a card changes, so a hint
 //! costs one similarity pass, run off the interface thread when there is a reader.
 
-use super::loaded::Hint;
 use crate::error::Result;
 use crate::storage::Store;
 
@@ -13,6 +12,14 @@ pub const MIN_QUERY: usize = 8;
 /// The newest cards compared: a similarity pass stays well under a second even on a
 /// 100k-card consultation, and duplicates are nearly always among recent cards.
 pub const CORPUS: usize = 20_000;
+
+/// A card that looks like the one being typed or selected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub id: String,
+    pub seq: i64,
+    pub text: String,
+}
 
 #[derive(Debug, Default)]
 pub struct HintCache {

@@ -1,30 +1,37 @@
 //! The full-screen terminal interface; the only module that uses ratatui/crossterm.
 //!
-//! Input → `Action` (through the keymap) → `App::update` → `Effect`s → `Runner` against
-//! the store → result actions → `update` again; drawing reads `&App` only.
+//! Input → `Action` (through the keymap) → `App::update`, which hands it to one room →
+//! the room's `Effect`s → `Runner` against the store → `Msg`s → `App::receive` → more
+//! effects; drawing reads `&App` only. Each feature is a room (`sessions`, `cards`,
+//! `board`, `decisions`, `outline`, `merge`, `export`) owning its state, keys, drawing,
+//! effects and undo; rooms see a narrow `Ctx`, never the app or each other.
 
 pub mod action;
 pub mod app;
 pub mod bench;
 pub mod bench_board;
-pub mod board_effects;
-pub mod board_undo;
+pub mod board;
+pub mod cards;
 pub mod config;
+pub mod ctx;
+pub mod decisions;
 pub mod effect;
 pub mod event;
+pub mod export;
 pub mod hints;
 pub mod i18n;
 pub mod keymap;
 pub mod keymap_defaults;
-pub mod loaded;
-pub mod on_loaded;
-pub mod screens;
+pub mod merge;
+pub mod msg;
+pub mod outline;
+pub mod reader;
+pub mod sessions;
 pub mod terminal;
 pub mod theme;
 pub mod timer;
 pub mod view;
 pub mod widgets;
-pub mod worker;
 
 use crate::error::{Error, Result};
 use crate::storage::Store;
@@ -70,10 +77,16 @@ impl Driver {
     fn run_effects(&mut self, effects: Vec<Effect>) {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(e) = queue.pop_front() {
-            for action in self.runner.perform(e) {
-                queue.extend(self.app.update(action));
+            for msg in self.runner.perform(e) {
+                queue.extend(self.app.receive(msg));
             }
         }
+    }
+
+    /// Feeds in a result as if the runner had produced it.
+    pub fn receive(&mut self, msg: msg::Msg) {
+        let effects = self.app.receive(msg);
+        self.run_effects(effects);
     }
 
     pub fn act(&mut self, action: Action) {
@@ -90,8 +103,8 @@ impl Driver {
     pub fn poll(&mut self) -> bool {
         let results = self.runner.poll();
         let any = !results.is_empty();
-        for a in results {
-            self.act(a);
+        for m in results {
+            self.receive(m);
         }
         any
     }
@@ -99,10 +112,7 @@ impl Driver {
     /// Waits (up to `limit`) until background reads are done; for tests and benches.
     pub fn settle(&mut self, limit: Duration) {
         let t = Instant::now();
-        while self.app.list.loading
-            || self.app.search.pending
-            || self.app.board.clustering.is_some()
-        {
+        while self.app.busy() {
             if !self.poll() {
                 if t.elapsed() > limit {
                     break;
@@ -181,10 +191,7 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
             break;
         }
         // Short waits while something is loading or counting down, long ones at rest.
-        let busy = d.app.list.loading
-            || d.app.search.pending
-            || d.app.timer.running()
-            || d.app.board.clustering.is_some();
+        let busy = d.app.busy() || d.app.cards.timer.running();
         let wait = Duration::from_millis(if busy { 50 } else { 500 });
         let input = event::next(wait).map_err(|e| Error::io(Path::new("<terminal>"), e))?;
         // The clock reaches the state as an action, so the timer reads one time.
@@ -200,7 +207,7 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
             }
             None => {}
         }
-        dirty |= d.poll() || d.app.timer.running();
+        dirty |= d.poll() || d.app.cards.timer.running();
     }
     Ok(())
 }

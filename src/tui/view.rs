@@ -1,14 +1,13 @@
 //! Drawing: a pure function of the app state. Header, body of the screen, the capture
 //! line, the footer, then any modal on top.
 
-use super::app::{App, Modal, Screen};
+use super::app::{App, Overlay, RoomId, Screen};
+use super::cards::list_state::Sort;
 use super::i18n::{Noun, T, count};
-use super::screens::{
-    board, cards, coverage, decisions, detail, dialogs, help, message, outline, picker, projector,
-    proposal, search, sessions,
-};
+use super::keymap::Mode;
 use super::theme;
-use super::widgets::footer;
+use super::widgets::{footer, help, message};
+use super::{board, cards, decisions, outline};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -25,7 +24,7 @@ struct Bands {
 
 fn bands(app: &App, area: Rect) -> Bands {
     let capture_h = if app.screen == Screen::Cards {
-        app.capture_rows()
+        app.cards.capture_rows(app.size)
     } else {
         0
     };
@@ -53,10 +52,18 @@ fn header_line(app: &App) -> Line<'_> {
     let title = match &app.screen {
         Screen::Starting | Screen::Sessions => app.tr(T::Sessions).to_owned(),
         Screen::Search => app.tr(T::Search).to_owned(),
-        Screen::Board => format!("{} │ {}", app.tr(T::Board), board::header(app)),
-        Screen::Decisions => format!("{} │ {}", app.tr(T::DecisionLog), decisions::header(app)),
+        Screen::Board => format!(
+            "{} │ {}",
+            app.tr(T::Board),
+            board::header(&app.board, app.lang)
+        ),
+        Screen::Decisions => format!(
+            "{} │ {}",
+            app.tr(T::DecisionLog),
+            decisions::header(&app.decisions, app.lang)
+        ),
         Screen::Outline => {
-            let extra = outline::header(app);
+            let extra = outline::header(&app.outline, app.lang);
             if extra.is_empty() {
                 app.tr(T::OutlineTitle).to_owned()
             } else {
@@ -64,8 +71,8 @@ fn header_line(app: &App) -> Line<'_> {
             }
         }
         Screen::Coverage => app.tr(T::CoverageTitle).to_owned(),
-        Screen::Cards | Screen::Detail(_) => {
-            if app.list.all_sessions {
+        Screen::Cards | Screen::Detail => {
+            if app.cards.list.all_sessions {
                 app.tr(T::AllSessions).to_owned()
             } else {
                 app.session()
@@ -74,10 +81,12 @@ fn header_line(app: &App) -> Line<'_> {
         }
     };
     spans.push(Span::raw(format!("│ {title} ")));
-    if matches!(app.screen, Screen::Cards | Screen::Detail(_)) {
+    if matches!(app.screen, Screen::Cards | Screen::Detail) {
         // Per-session totals as stored; for the whole consultation, their sums.
-        let (cards, votes) = if app.list.all_sessions {
+        let c = &app.cards;
+        let (cards, votes) = if c.list.all_sessions {
             app.sessions
+                .sessions
                 .iter()
                 .fold((0, 0), |(c, v), s| (c + s.card_count, v + s.vote_total))
         } else {
@@ -89,27 +98,27 @@ fn header_line(app: &App) -> Line<'_> {
             count(cards, Noun::Card, app.lang),
             count(votes, Noun::Vote, app.lang)
         )));
-        if let Some(a) = &app.activity {
+        if let Some(a) = &c.activity {
             spans.push(Span::raw(format!("│ {}: {a} ", app.tr(T::Activity))));
         }
-        if !app.list.query_text.is_empty() {
+        if !c.list.query_text.is_empty() {
             spans.push(Span::raw(format!(
                 "│ {}: {} ({}) ",
                 app.tr(T::Filter),
-                app.list.query_text,
-                app.list.view.len()
+                c.list.query_text,
+                c.list.view.len()
             )));
         }
-        let sort = match app.list.sort {
-            super::screens::list_state::Sort::Entry => None,
-            super::screens::list_state::Sort::Newest => Some(T::SortNewest),
-            super::screens::list_state::Sort::Votes => Some(T::SortVotes),
-            super::screens::list_state::Sort::Kind => Some(T::SortKind),
+        let sort = match c.list.sort {
+            Sort::Entry => None,
+            Sort::Newest => Some(T::SortNewest),
+            Sort::Votes => Some(T::SortVotes),
+            Sort::Kind => Some(T::SortKind),
         };
         if let Some(s) = sort {
             spans.push(Span::raw(format!("│ {}: {} ", app.tr(T::Sort), app.tr(s))));
         }
-        if app.projector {
+        if c.projector {
             spans.push(Span::raw(format!("│ {} ", app.tr(T::Projector))));
         }
     }
@@ -118,17 +127,18 @@ fn header_line(app: &App) -> Line<'_> {
 
 /// The countdown at the right end of the header, when the timer has been started.
 fn timer_text(app: &App) -> Option<(String, ratatui::style::Style)> {
-    if !app.timer.is_active() {
+    let timer = &app.cards.timer;
+    if !timer.is_active() {
         return None;
     }
-    let left = app.timer.remaining_secs(app.now);
-    let mut text = format!(" ⏱ {} ", app.timer.display(app.now));
+    let left = timer.remaining_secs(app.now);
+    let mut text = format!(" ⏱ {} ", timer.display(app.now));
     if left <= 0 {
         text = format!(" {} {text}", app.tr(T::TimeUp));
-    } else if !app.timer.running() {
+    } else if !timer.running() {
         text = format!(" {} {text}", app.tr(T::Paused));
     }
-    Some((text, theme::timer(app.timer.running(), left <= 0)))
+    Some((text, theme::timer(timer.running(), left <= 0)))
 }
 
 impl Widget for &App {
@@ -144,54 +154,81 @@ impl Widget for &App {
             let x = b.header.right() - w;
             buf.set_stringn(x, b.header.y, text, usize::from(w), style);
         }
-        match &self.screen {
-            Screen::Starting | Screen::Sessions => sessions::render(self, b.body, buf),
-            Screen::Cards if self.projector => projector::render(self, b.body, buf),
-            Screen::Cards => cards::render_list(self, b.body, buf),
-            Screen::Detail(card) => detail::render(self, card, b.body, buf),
-            Screen::Search => search::render(self, b.body, buf),
-            Screen::Board => board::render(self, b.body, buf),
-            Screen::Decisions => decisions::render(self, b.body, buf),
-            Screen::Outline => outline::render(self, b.body, buf),
-            Screen::Coverage => coverage::render(self, b.body, buf),
+        let lang = self.lang;
+        match self.screen {
+            Screen::Starting | Screen::Sessions => self.sessions.render(
+                lang,
+                self.session_id.as_deref(),
+                self.screen == Screen::Starting,
+                b.body,
+                buf,
+            ),
+            Screen::Cards => self.cards.render(cards::View::List, lang, b.body, buf),
+            Screen::Detail => self.cards.render(cards::View::Detail, lang, b.body, buf),
+            Screen::Search => self.cards.render(cards::View::Search, lang, b.body, buf),
+            Screen::Board => board::render(&self.board, lang, b.body, buf),
+            Screen::Decisions => decisions::render(&self.decisions, lang, b.body, buf),
+            Screen::Outline => outline::render(&self.outline, lang, b.body, buf),
+            Screen::Coverage => outline::render_coverage(&self.outline.coverage, lang, b.body, buf),
         }
-        cards::render_capture(self, b.capture, buf);
-        footer::render(self, b.footer, buf);
-        match &self.modal {
+        if self.screen == Screen::Cards {
+            cards::render_capture(&self.cards, lang, b.capture, buf);
+        }
+        let preview = if self.mode() == Mode::Capture {
+            self.cards.capture_preview(lang)
+        } else {
+            None
+        };
+        let hints = self.keymap.hints(self.mode());
+        footer::render(self.status.as_ref(), preview, &hints, lang, b.footer, buf);
+        match &self.overlay {
+            Some(Overlay::Help) => {
+                help::render(&self.keymap.hints(self.screen_mode()), lang, area, buf)
+            }
+            Some(Overlay::Message(t, lines)) => message::render(lang, *t, lines, area, buf),
+            None => self.render_modal(area, buf),
+        }
+    }
+}
+
+impl App {
+    fn render_modal(&self, area: Rect, buf: &mut Buffer) {
+        let lang = self.lang;
+        match self.modal {
             None => {}
-            Some(Modal::Help) => help::render(self, area, buf),
-            Some(Modal::SessionForm(f)) => f.form.render(self, area, buf),
-            Some(Modal::CardForm(f)) => f.form.render(self, area, buf),
-            Some(Modal::Prompt(p)) => super::screens::prompt::render(self, p, area, buf),
-            Some(Modal::Picker(p)) => picker::render(self, p, area, buf),
-            Some(Modal::Dialog(d)) => dialogs::render(self, d, area, buf),
-            Some(Modal::Proposal(p)) => proposal::render(self, p, area, buf),
-            Some(Modal::Message(t, lines)) => message::render(self, *t, lines, area, buf),
+            Some(RoomId::Sessions) => self.sessions.render_modal(lang, area, buf),
+            Some(RoomId::Cards) => self.cards.render_modal(lang, area, buf),
+            Some(RoomId::Board) => self.board.render_modal(lang, area, buf),
+            Some(RoomId::Decisions) => self.decisions.render_modal(lang, area, buf),
+            Some(RoomId::Outline) => self.outline.render_modal(lang, area, buf),
+            Some(RoomId::Merge) => self.merge.render_modal(lang, area, buf),
+            Some(RoomId::Export) => self.export.render_modal(lang, area, buf),
         }
     }
 }
 
 /// Where the terminal cursor goes (in a text field), or `None` to hide it.
 pub fn cursor(app: &App, area: Rect) -> Option<Position> {
-    if area.is_empty() {
+    if area.is_empty() || app.overlay.is_some() {
         return None;
     }
     let b = bands(app, area);
-    match &app.modal {
-        Some(Modal::Help | Modal::Proposal(_) | Modal::Message(..)) => None,
-        Some(Modal::SessionForm(f)) => f.form.cursor(app, area),
-        Some(Modal::CardForm(f)) => f.form.cursor(app, area),
-        Some(Modal::Prompt(p)) => super::screens::prompt::cursor(p, area),
-        Some(Modal::Picker(p)) => picker::cursor(p, area),
-        Some(Modal::Dialog(d)) => dialogs::cursor(app, d, area),
-        None => match (&app.screen, &app.capture) {
-            (Screen::Cards, Some(line)) => {
-                let badge = format!("{} ▸ ", super::i18n::kind_badge(line.kind, app.lang));
-                let fa = cards::capture_field_area(b.capture, badge.chars().count() as u16);
-                line.field.cursor_position(fa)
-            }
-            (Screen::Search, _) => search::cursor(app, b.body),
-            _ => None,
-        },
+    let lang = app.lang;
+    match app.modal {
+        Some(RoomId::Sessions) => app.sessions.cursor(lang, area),
+        Some(RoomId::Board) => app.board.cursor(lang, area),
+        Some(RoomId::Decisions) => app.decisions.cursor(lang, area),
+        Some(RoomId::Outline) => app.outline.cursor(area),
+        Some(RoomId::Merge) => app.merge.cursor(lang, area),
+        Some(RoomId::Export) => app.export.cursor(lang, area),
+        Some(RoomId::Cards) | None => {
+            let view = match app.screen {
+                Screen::Cards => cards::View::List,
+                Screen::Search => cards::View::Search,
+                _ if app.modal.is_some() => cards::View::Detail,
+                _ => return None,
+            };
+            app.cards.cursor(view, lang, area, b.body, b.capture)
+        }
     }
 }

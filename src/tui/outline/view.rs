@@ -1,0 +1,98 @@
+//! Drawing the outline: chapters and § with citations, what is mapped to each and how
+//! many adopted sources feed it; the selected section's mapping and draft below.
+
+use super::Room;
+use crate::storage::outline::{MapTarget, SectionRow};
+use crate::tui::i18n::{Lang, T};
+use crate::tui::theme;
+use crate::tui::widgets::text::truncate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+fn tr(lang: Lang, t: T) -> &'static str {
+    t.tr(lang)
+}
+
+fn is_mapped(s: &SectionRow, target: &MapTarget) -> bool {
+    match target {
+        MapTarget::Topic(t) => s.topic_ids.contains(t),
+        MapTarget::Card(c) => s.card_ids.contains(c),
+    }
+}
+
+pub fn header(o: &Room, lang: Lang) -> String {
+    match &o.target {
+        Some((_, label)) => format!("{}: {label}", T::Mapping.tr(lang)),
+        None => String::new(),
+    }
+}
+
+pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    // The selected section's draft and mapped topics below the list, when there is room.
+    let detail_h = if area.height >= 12 { 5 } else { 0 };
+    let list_h = area.height - detail_h;
+    let h = usize::from(list_h);
+    let w = usize::from(area.width);
+    let off = o.cursor.saturating_sub(h.saturating_sub(1));
+    for (n, (i, s)) in o.sections.iter().enumerate().skip(off).take(h).enumerate() {
+        let adopted = o.sources.get(&s.id).map_or(0, Vec::len);
+        let here = o.target.as_ref().is_some_and(|(t, _)| is_mapped(s, t));
+        let counts = format!(
+            "  [{}t {}k {}✔]",
+            s.topic_ids.len(),
+            s.card_ids.len(),
+            adopted
+        );
+        let line = format!(
+            "{}{}{} {} {}",
+            if here { "◆" } else { " " },
+            "  ".repeat(s.depth),
+            s.citation,
+            s.heading,
+            counts
+        );
+        let style = if i == o.cursor {
+            theme::selected()
+        } else if adopted == 0 {
+            theme::dim()
+        } else {
+            Style::default()
+        };
+        buf.set_stringn(area.x, area.y + n as u16, truncate(&line, w), w, style);
+    }
+    if detail_h == 0 {
+        return;
+    }
+    let Some(s) = o.selected() else { return };
+    let y = area.y + list_h;
+    buf.set_stringn(area.x, y, "─".repeat(w), w, theme::dim());
+    let mapped: Vec<&str> = s
+        .topic_ids
+        .iter()
+        .filter_map(|t| o.topic_labels.get(t).map(String::as_str))
+        .collect();
+    let mut text = format!(
+        "{}: {}",
+        tr(lang, T::Mapped),
+        if mapped.is_empty() {
+            tr(lang, T::None).to_owned()
+        } else {
+            mapped.join("; ")
+        }
+    );
+    if !s.draft_text.is_empty() {
+        text.push_str(&format!(
+            "\n{}: {}",
+            tr(lang, T::SectionDraft),
+            s.draft_text
+        ));
+    }
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(Rect::new(area.x, y + 1, area.width, detail_h - 1), buf);
+}

@@ -1,0 +1,36 @@
+//! The store side of the session picker.
+
+use crate::error::Result;
+use crate::model::{Session, SessionDraft};
+use crate::storage::Store;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Load,
+    Save {
+        id: Option<String>,
+        draft: SessionDraft,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Done {
+    Loaded(Vec<Session>),
+    Saved(Box<Session>),
+}
+
+pub fn perform(effect: Effect, s: &mut Store) -> Result<Vec<Done>> {
+    match effect {
+        Effect::Load => Ok(vec![Done::Loaded(s.sessions()?)]),
+        Effect::Save { id, draft } => {
+            let session = match id {
+                Some(id) => s.update_session(&id, &draft)?,
+                None => s.add_session(&draft)?,
+            };
+            Ok(vec![
+                Done::Loaded(s.sessions()?),
+                Done::Saved(Box::new(session)),
+            ])
+        }
+    }
+}
