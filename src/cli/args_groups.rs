@@ -198,7 +198,7 @@ pub enum BundleCmd {
     Import {
         file: PathBuf,
         #[arg(long, value_enum)]
-        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+        on_conflict: Option<crate::model::ConflictPolicy>,
     },
 }
 

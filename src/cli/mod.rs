@@ -97,7 +97,7 @@ pub enum Command {
         files: Vec<PathBuf>,
         /// How to resolve cards changed in both databases (default: stop and list them).
         #[arg(long, value_enum)]
-        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+        on_conflict: Option<crate::model::ConflictPolicy>,
     },
     /// One file to e-mail or carry on a USB stick: export this database, or check and
     /// merge one received.

@@ -2,7 +2,10 @@
 
 mod capture;
 mod card;
+mod decision;
 mod kinds;
+mod lineage;
+mod merge;
 pub mod outline;
 mod query;
 mod session;
@@ -13,7 +16,11 @@ pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
     LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
 };
+pub use decision::{DecisionDraft, DecisionTarget};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
+pub use lineage::VotePolicy;
+pub use merge::{ConflictPolicy, MergeConflict};
+pub use outline::MapTarget;
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft};
 

@@ -1,5 +1,13 @@
-//! The default skeleton of the council resolution on participatory-budget requirements
-//! (art. 5a ust. 7 u.s.g.), with keywords that let clustering seed one topic per chapter.
+//! The resolution outline: what its sections can be mapped to, and the default skeleton
+//! of the council resolution on participatory-budget requirements (art. 5a ust. 7
+//! u.s.g.), with keywords that let clustering seed one topic per chapter.
+
+/// What a section can be mapped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapTarget {
+    Topic(String),
+    Card(String),
+}
 
 /// One chapter (rozdział) of the default outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,12 +27,8 @@ pub struct SectionRow {
     pub card_ids: Vec<String>,
 }
 
-/// What a section can be mapped to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MapTarget {
-    Topic(String),
-    Card(String),
-}
+// re-export for tui/ until it imports from model
+pub use crate::model::MapTarget;
 
 pub(super) fn level_name(level: SectionLevel) -> &'static str {
     match level {
