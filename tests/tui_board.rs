@@ -7,9 +7,9 @@ mod driver_support;
 use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
 
 use narada::model::DecisionOutcome;
+use narada::model::Lang;
 use narada::tui::Driver;
 use narada::tui::app::{Modal, Screen};
-use narada::tui::i18n::Lang;
 use narada::tui::keymap::Mode;
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;

@@ -239,7 +239,7 @@ pub(super) fn parse_outcome(s: &str) -> Result<crate::model::DecisionOutcome, St
     s.parse()
 }
 
-pub(super) fn parse_lang(s: &str) -> Result<crate::cluster::Lang, String> {
+pub(super) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
     s.parse()
 }
 

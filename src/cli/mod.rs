@@ -37,7 +37,7 @@ pub struct Cli {
     pub actor: Option<String>,
     /// Language of the interface: pl or en (default: config.toml, else the locale).
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<crate::tui::i18n::Lang>,
+    pub lang: Option<crate::model::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -1,8 +1,8 @@
 //! Legal numbering of the outline: chapters 1…n, § continuous through the whole act,
 //! ust. restarting in each §, pkt restarting in each ust. (or in a § without ust.).
 
-use super::lang::Lang;
 use super::view::{SectionLevel, SectionView};
+use crate::model::Lang;
 use std::collections::HashMap;
 
 /// The number of one section: how it is labelled in the text and how it is cited.

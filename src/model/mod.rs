@@ -4,6 +4,7 @@ mod capture;
 mod card;
 mod decision;
 mod kinds;
+mod lang;
 mod lineage;
 mod merge;
 pub mod outline;
@@ -18,6 +19,7 @@ pub use card::{
 };
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
+pub use lang::Lang;
 pub use lineage::VotePolicy;
 pub use merge::{ConflictPolicy, MergeConflict};
 pub use outline::MapTarget;

@@ -7,7 +7,7 @@ use crate::export::numbering::Numbering;
 use crate::export::view::SectionLevel;
 use crate::export::view::SectionView;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{new_id, text::clean};
+use crate::model::{Lang, new_id, text::clean};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -181,7 +181,7 @@ pub(super) fn load(conn: &Connection, cid: &str, lang: &str) -> rusqlite::Result
     // The document's own numbering, so lists and exports cite sections alike.
     let numbering = Numbering::new(
         &nest(&out, &BTreeMap::new()),
-        crate::export::lang::Lang::from_code(lang),
+        Lang::from_tag(lang).unwrap_or(Lang::Pl),
     );
     for row in &mut out {
         row.citation = numbering.citation(&row.id).unwrap_or_default().to_owned();
