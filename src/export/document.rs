@@ -4,10 +4,9 @@
 use super::numbering::Numbering;
 use super::sources::{self, Coverage, Note, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
-use super::view::{CardView, ExportView, SectionLevel, SectionView};
 use crate::error::Result;
-use crate::model::Lang;
 use crate::model::outline::DEFAULT_CHAPTERS;
+use crate::model::{CardView, ExportView, Lang, SectionLevel, SectionView};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 

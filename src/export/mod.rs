@@ -23,10 +23,9 @@ pub mod odt;
 pub mod report;
 pub mod sources;
 pub mod templates;
-pub mod view;
 mod xml_text;
 
-pub use cards::{ExportRow, write_cards_csv, write_cards_json};
+pub use cards::{write_cards_csv, write_cards_json};
 pub use document::{DocOptions, Document};
 pub use docx::write_docx;
 pub use html::write_html;

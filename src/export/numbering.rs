@@ -1,8 +1,7 @@
 //! Legal numbering of the outline: chapters 1…n, § continuous through the whole act,
 //! ust. restarting in each §, pkt restarting in each ust. (or in a § without ust.).
 
-use super::view::{SectionLevel, SectionView};
-use crate::model::Lang;
+use crate::model::{Lang, SectionLevel, SectionView};
 use std::collections::HashMap;
 
 /// The number of one section: how it is labelled in the text and how it is cited.

@@ -2,8 +2,9 @@
 //! (one row per card: what happened to it and where it was used) and the coverage check.
 
 use super::numbering::Numbering;
-use super::view::{CardView, DecisionView, ExportView, SectionLevel, SectionView, SessionView};
-use crate::model::Lang;
+use crate::model::{
+    CardView, DecisionView, ExportView, Lang, SectionLevel, SectionView, SessionView,
+};
 use std::collections::{HashMap, HashSet};
 
 /// A footnote-style source reference for one card.

@@ -3,6 +3,7 @@
 mod capture;
 mod card;
 mod decision;
+mod export_view;
 mod kinds;
 mod lang;
 mod lineage;
@@ -18,11 +19,15 @@ pub use card::{
     LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
 };
 pub use decision::{DecisionDraft, DecisionTarget};
+pub use export_view::{
+    CardView, ConsultationView, DecisionView, ExportRow, ExportView, SectionView, SessionView,
+    TopicView,
+};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
 pub use lang::Lang;
 pub use lineage::VotePolicy;
 pub use merge::{ConflictPolicy, MergeConflict};
-pub use outline::MapTarget;
+pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft};
 

@@ -4,10 +4,8 @@
 use super::{Store, consultation};
 use crate::error::{Error, Result};
 use crate::export::numbering::Numbering;
-use crate::export::view::SectionLevel;
-use crate::export::view::SectionView;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{Lang, new_id, text::clean};
+use crate::model::{Lang, SectionLevel, SectionView, new_id, text::clean};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
