@@ -1,12 +1,11 @@
 //! The format-neutral draft resolution built from an export view. Every writer renders
 //! this one model, so Markdown, HTML, DOCX and ODT say the same thing.
 
-use super::numbering::Numbering;
 use super::sources::{self, Coverage, Note, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
 use crate::error::Result;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{CardView, ExportView, Lang, SectionLevel, SectionView};
+use crate::model::{CardView, ExportView, Lang, Numbering, SectionLevel, SectionView};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 

@@ -1,5 +1,6 @@
-//! Fixed vocabulary of the documents in Polish and English: kinds, decisions, column
-//! headers and the small words of legal citations. Longer fixed wording lives in templates.
+//! Fixed vocabulary of the documents in Polish and English: kinds, decisions and column
+//! headers (the words of legal citations are in model's numbering). Longer fixed wording
+//! lives in templates.
 
 use crate::model::Lang;
 
@@ -57,9 +58,6 @@ impl Lang {
 /// Short fixed words; one instance per language.
 #[derive(Debug)]
 pub struct Labels {
-    pub chapter: &'static str,
-    pub ust: &'static str,
-    pub pkt: &'static str,
     pub votes: &'static str,
     pub votes_for: &'static str,
     pub votes_against: &'static str,
@@ -107,9 +105,6 @@ impl Labels {
 }
 
 const PL: Labels = Labels {
-    chapter: "Rozdział",
-    ust: "ust.",
-    pkt: "pkt",
     votes: "głosy",
     votes_for: "za",
     votes_against: "przeciw",
@@ -142,9 +137,6 @@ const PL: Labels = Labels {
 };
 
 const EN: Labels = Labels {
-    chapter: "Chapter",
-    ust: "sec.",
-    pkt: "item",
     votes: "votes",
     votes_for: "for",
     votes_against: "against",

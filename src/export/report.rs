@@ -4,10 +4,9 @@
 use super::html::{CSS, esc, esc_lines};
 use super::lang::KINDS;
 use super::markdown::{cell, inline};
-use super::numbering::Numbering;
 use super::sources::{SourceRow, decision_text, session_label, source_rows, where_used};
 use crate::error::{Error, Result};
-use crate::model::{CardView, ExportView, Lang, SessionView};
+use crate::model::{CardView, ExportView, Lang, Numbering, SessionView};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;

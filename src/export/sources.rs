@@ -1,9 +1,8 @@
 //! Traceability parts of the document: the source note of each card, the source table
 //! (one row per card: what happened to it and where it was used) and the coverage check.
 
-use super::numbering::Numbering;
 use crate::model::{
-    CardView, DecisionView, ExportView, Lang, SectionLevel, SectionView, SessionView,
+    CardView, DecisionView, ExportView, Lang, Numbering, SectionLevel, SectionView, SessionView,
 };
 use std::collections::{HashMap, HashSet};
 

@@ -3,9 +3,8 @@
 
 use super::{Store, consultation};
 use crate::error::{Error, Result};
-use crate::export::numbering::Numbering;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{Lang, SectionLevel, SectionView, new_id, text::clean};
+use crate::model::{Lang, Numbering, SectionLevel, SectionView, new_id, text::clean};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
