@@ -154,8 +154,7 @@ struct ExampleDraft {
 
 /// Replays a worked example through the same store operations a secretary would use.
 pub fn apply_worked_example(store: &mut Store, json: &str) -> Result<()> {
-    use crate::storage::decisions::{DecisionDraft, DecisionTarget};
-    use crate::storage::outline::MapTarget;
+    use crate::model::{DecisionDraft, DecisionTarget, MapTarget};
     let ex: WorkedExample = serde_json::from_str(json)
         .map_err(|e| Error::Invalid(format!("sample-data/worked-example.json: {e}")))?;
     let outcome = |o: &str| o.parse().map_err(Error::Invalid);

@@ -46,7 +46,7 @@ pub enum Error {
     #[error("{message}")]
     Conflicts {
         message: String,
-        conflicts: Vec<crate::storage::merge::MergeConflict>,
+        conflicts: Vec<crate::model::MergeConflict>,
     },
 }
 

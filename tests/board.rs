@@ -2,10 +2,10 @@
 //! decisions, and the outline with its coverage.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
-use narada::model::{CardDraft, CardKind, DecisionOutcome, SessionDraft, SessionKind};
-use narada::storage::decisions::{DecisionDraft, DecisionTarget};
-use narada::storage::lineage::VotePolicy;
-use narada::storage::outline::MapTarget;
+use narada::model::{
+    CardDraft, CardKind, DecisionDraft, DecisionOutcome, DecisionTarget, MapTarget, SessionDraft,
+    SessionKind, VotePolicy,
+};
 use narada::storage::{CardFilter, Store};
 
 fn store_with(texts: &[(&str, i64)]) -> (Store, Vec<String>) {

@@ -5,8 +5,8 @@
 
 use narada::export::document::{Body, Chapter, Document, Provision};
 use narada::export::fixture::{workshop_fixture, workshop_fixture_en};
-use narada::export::view::{ExportView, SectionView};
 use narada::export::{DocOptions, write_html, write_markdown};
+use narada::model::{ExportView, SectionView};
 use std::collections::HashMap;
 
 fn markdown(view: &ExportView, opts: &DocOptions) -> String {
@@ -216,7 +216,7 @@ fn session_scope_is_named_in_the_subtitle() {
 
 #[test]
 fn sections_outside_chapters_and_no_final_chapter() {
-    use narada::export::view::SectionLevel;
+    use narada::model::SectionLevel;
     let mut view = workshop_fixture();
     view.sections.retain(|s| s.id != "r5");
     let loose = SectionView {

@@ -1,8 +1,8 @@
 //! Merging trainers' databases, backups and restores.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+use narada::model::ConflictPolicy;
 use narada::model::{CardDraft, CardKind, CardPatch, SessionDraft, SessionKind};
-use narada::storage::merge::ConflictPolicy;
 use narada::storage::{CardFilter, Store};
 use std::path::Path;
 
@@ -52,7 +52,7 @@ fn merge_brings_in_new_work_and_is_idempotent() {
     let topic = b.create_topic("Ławki").unwrap();
     b.move_cards(&ids[..1], &topic.id, true).unwrap();
     b.decide(
-        &narada::storage::decisions::DecisionTarget::Topic(topic.id.clone()),
+        &narada::model::DecisionTarget::Topic(topic.id.clone()),
         narada::model::DecisionOutcome::Adopted,
         &Default::default(),
     )

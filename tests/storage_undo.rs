@@ -2,10 +2,11 @@
 //! capture and restore, unmerge and unsplit of cards, removal of an empty section.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
-use narada::model::{CardDraft, CardKind, DecisionOutcome, SessionDraft, SessionKind};
+use narada::model::{
+    CardDraft, CardKind, DecisionDraft, DecisionOutcome, DecisionTarget, SessionDraft, SessionKind,
+    VotePolicy,
+};
 use narada::storage::Store;
-use narada::storage::decisions::{DecisionDraft, DecisionTarget};
-use narada::storage::lineage::VotePolicy;
 
 fn store_with(n: usize) -> (Store, Vec<String>) {
     let mut store = Store::open_in_memory().unwrap();
@@ -58,11 +59,8 @@ fn board_state_restores_placements_labels_liveness_and_links() {
     s.move_cards(&ids[..2], &a.id, true).unwrap();
     s.move_cards(&ids[2..3], &b.id, false).unwrap();
     let section = s.outline().unwrap()[1].id.clone();
-    s.map_section(
-        &section,
-        &narada::storage::outline::MapTarget::Topic(b.id.clone()),
-    )
-    .unwrap();
+    s.map_section(&section, &narada::model::MapTarget::Topic(b.id.clone()))
+        .unwrap();
     let topics = s.live_topic_ids().unwrap();
     let before = s.board_state(&ids, &topics).unwrap();
 

@@ -7,10 +7,10 @@ mod driver_support;
 use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
 
 use narada::model::DecisionOutcome;
+use narada::model::Lang;
 use narada::tui::Driver;
 use narada::tui::app::Screen;
 use narada::tui::board::Modal;
-use narada::tui::i18n::Lang;
 use narada::tui::keymap::Mode;
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
@@ -376,11 +376,21 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     typed(&mut d, "4");
     key(&mut d, KeyCode::Enter);
     d.settle(Duration::from_secs(60));
-    let n = match &d.app.board.modal {
-        Some(Modal::Proposal(p)) => p.record.topics.len(),
+    let first = match &d.app.board.modal {
+        Some(Modal::Proposal(p)) => p.record.topics[0].clone(),
         other => panic!("expected a proposal, got {other:?}"),
     };
+    let n = match &d.app.board.modal {
+        Some(Modal::Proposal(p)) => p.record.topics.len(),
+        _ => 0,
+    };
     assert!(n >= 2);
+    let placed_before: std::collections::HashMap<String, _> = store(&d)
+        .placements()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.card_id.clone(), p))
+        .collect();
     // Keep only the first proposed topic.
     typed(&mut d, "j");
     for _ in 1..n {
@@ -388,6 +398,44 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     }
     key(&mut d, KeyCode::Enter);
     let topics_after = store(&d).live_topic_ids().unwrap().len();
+    let placed_after: std::collections::HashMap<String, _> = store(&d)
+        .placements()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.card_id.clone(), p))
+        .collect();
+    let in_first: std::collections::HashSet<&str> =
+        first.members.iter().map(|m| m.0.as_str()).collect();
+    // Cards outside the accepted topic are exactly where they were.
+    for (card, p) in &placed_before {
+        if !in_first.contains(card.as_str()) {
+            assert_eq!(placed_after.get(card), Some(p), "card {card} moved");
+        }
+    }
+    assert!(
+        placed_after
+            .keys()
+            .all(|c| placed_before.contains_key(c) || in_first.contains(c.as_str())),
+        "only the accepted topic's cards were newly placed"
+    );
+    // The accepted topic's cards that were not placed by hand or pinned now share one
+    // topic, and that is the only topic the run added.
+    let free: Vec<&str> = first
+        .members
+        .iter()
+        .map(|m| m.0.as_str())
+        .filter(|c| {
+            placed_before
+                .get(*c)
+                .is_none_or(|p| p.source == "run" && !p.pinned)
+        })
+        .collect();
+    assert!(!free.is_empty(), "the accepted topic moves some card");
+    let homes: std::collections::HashSet<&str> = free
+        .iter()
+        .map(|c| placed_after[*c].topic_id.as_str())
+        .collect();
+    assert_eq!(homes.len(), 1, "{homes:?}");
     assert!(
         topics_after <= topics_before + 1,
         "{topics_before} → {topics_after}"

@@ -2,11 +2,11 @@
 //! the demo database, at 80×24 and 20×5, in Polish and English.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+use narada::model::Lang;
 use narada::storage::Store;
 use narada::tui::Driver;
 use narada::tui::action::Action;
 use narada::tui::app::AppOptions;
-use narada::tui::i18n::Lang;
 use narada::tui::keymap::Keymap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;

@@ -6,10 +6,10 @@
 mod driver_support;
 use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
 
+use narada::model::Lang;
 use narada::storage::Store;
 use narada::tui::Driver;
 use narada::tui::app::{Overlay, Screen};
-use narada::tui::i18n::Lang;
 use narada::tui::merge;
 use ratatui::crossterm::event::KeyCode;
 

@@ -3,12 +3,12 @@
 //! creation time) is replaced, and the timer is set by state, not by the clock.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+use narada::model::Lang;
 use narada::model::{SessionDraft, SessionKind};
 use narada::storage::Store;
 use narada::tui::Driver;
 use narada::tui::action::Action;
 use narada::tui::app::AppOptions;
-use narada::tui::i18n::Lang;
 use narada::tui::keymap::Keymap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::Duration;

@@ -3,9 +3,7 @@
 
 use crate::cluster::{self, ClusterOptions};
 use crate::error::{Error, Result};
-use crate::model::DecisionOutcome;
-use crate::storage::decisions::{DecisionDraft, DecisionTarget};
-use crate::storage::outline::MapTarget;
+use crate::model::{DecisionDraft, DecisionOutcome, DecisionTarget, MapTarget};
 use crate::storage::{ImportOptions, Store};
 use std::path::Path;
 use std::time::Instant;

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::import::ImportRecord;
 use crate::model::CardPatch;
-use crate::storage::merge::ConflictPolicy;
+use crate::model::ConflictPolicy;
 use crate::storage::{ImportOptions, Store};
 use std::path::Path;
 use std::time::Instant;

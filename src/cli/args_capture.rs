@@ -116,8 +116,8 @@ pub enum CardCmd {
         #[arg(long)]
         text: Option<String>,
         /// How the dot votes combine.
-        #[arg(long, value_enum, default_value_t = crate::storage::lineage::VotePolicy::Sum)]
-        votes: crate::storage::lineage::VotePolicy,
+        #[arg(long, value_enum, default_value_t = crate::model::VotePolicy::Sum)]
+        votes: crate::model::VotePolicy,
         #[arg(long)]
         why: Option<String>,
     },
@@ -239,7 +239,7 @@ pub(super) fn parse_outcome(s: &str) -> Result<crate::model::DecisionOutcome, St
     s.parse()
 }
 
-pub(super) fn parse_lang(s: &str) -> Result<crate::cluster::Lang, String> {
+pub(super) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
     s.parse()
 }
 

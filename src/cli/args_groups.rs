@@ -16,7 +16,7 @@ pub struct ClusterArgs {
     pub k: Option<usize>,
     /// Language of the texts (default: the consultation's, else detected).
     #[arg(long, value_parser = parse_lang)]
-    pub lang: Option<crate::cluster::Lang>,
+    pub lang: Option<crate::model::Lang>,
     /// Seed one topic per chapter of the default resolution outline.
     #[arg(long)]
     pub outline_seeds: bool,
@@ -198,7 +198,7 @@ pub enum BundleCmd {
     Import {
         file: PathBuf,
         #[arg(long, value_enum)]
-        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+        on_conflict: Option<crate::model::ConflictPolicy>,
     },
 }
 

@@ -2,8 +2,9 @@
 
 use super::output::{print_json, truncate};
 use super::{ClusterArgs, OutputFormat};
-use crate::cluster::{self, ClusterOptions, Clustering, Lang, SeedTopic, Stage};
+use crate::cluster::{self, ClusterOptions, Clustering, SeedTopic, Stage};
 use crate::error::{Error, Result};
+use crate::model::Lang;
 use crate::storage::Store;
 use serde::{Deserialize, Serialize};
 use std::io::Write;

@@ -3,8 +3,9 @@
 use super::output::{print_json, truncate};
 use super::{DecideArgs, DecisionCmd, OutputFormat};
 use crate::error::Result;
+use crate::model::{DecisionDraft, DecisionTarget};
 use crate::storage::Store;
-use crate::storage::decisions::{DecisionDraft, DecisionRow, DecisionTarget};
+use crate::storage::decisions::DecisionRow;
 
 fn decision_line(d: &DecisionRow) -> String {
     let votes = match (d.votes_for, d.votes_against, d.votes_abstain) {

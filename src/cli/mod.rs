@@ -37,7 +37,7 @@ pub struct Cli {
     pub actor: Option<String>,
     /// Language of the interface: pl or en (default: config.toml, else the locale).
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<crate::tui::i18n::Lang>,
+    pub lang: Option<crate::model::Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -97,7 +97,7 @@ pub enum Command {
         files: Vec<PathBuf>,
         /// How to resolve cards changed in both databases (default: stop and list them).
         #[arg(long, value_enum)]
-        on_conflict: Option<crate::storage::merge::ConflictPolicy>,
+        on_conflict: Option<crate::model::ConflictPolicy>,
     },
     /// One file to e-mail or carry on a USB stick: export this database, or check and
     /// merge one received.

@@ -3,8 +3,8 @@
 use super::output::{card_line, print_json, truncate};
 use super::{Direction, OutlineCmd, OutputFormat};
 use crate::error::{Error, Result};
+use crate::model::MapTarget;
 use crate::storage::Store;
-use crate::storage::outline::MapTarget;
 
 fn target(store: &Store, topic: Option<&str>, card: Option<&str>) -> Result<MapTarget> {
     match (topic, card) {

@@ -2,8 +2,9 @@
 
 use super::BundleCmd;
 use crate::error::{Error, Result};
+use crate::model::ConflictPolicy;
 use crate::storage::Store;
-use crate::storage::merge::{ConflictPolicy, MergeSummary};
+use crate::storage::merge::MergeSummary;
 use std::path::Path;
 
 fn report(file: &Path, s: &MergeSummary) {

@@ -26,7 +26,10 @@ mod tests;
 pub use self::choose_k::k_range;
 pub use self::similar::similar;
 pub use self::tokenize::fold;
-pub use self::types::{Assignment, ClusterOptions, Clustering, Lang, SeedTopic, Stage, Topic};
+pub use self::types::{Assignment, ClusterOptions, Clustering, SeedTopic, Stage, Topic};
+/// Options and results name the language of the texts (it selects stop words and the
+/// stemmer), so callers can take it from here too.
+pub use crate::model::Lang;
 
 use self::kmeans::{Fit, Params};
 use self::rng::Rng;

@@ -9,7 +9,7 @@ use frostem::{Algorithm, Stemmer};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::stopwords;
-use super::types::Lang;
+use crate::model::Lang;
 
 /// FxHash-like hasher for the word caches (hit about a million times at 100k
 /// texts; SipHash was a visible cost). Only used for lookups: iteration order

@@ -1,37 +1,8 @@
 //! Public option and result types.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-/// Language of the texts: selects stop words and the stemmer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Pl,
-    En,
-}
-
-impl FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "pl" | "pol" | "polish" => Ok(Lang::Pl),
-            "en" | "eng" | "english" => Ok(Lang::En),
-            other => Err(format!("unknown language {other:?} (expected pl or en)")),
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Lang::Pl => "pl",
-            Lang::En => "en",
-        })
-    }
-}
+use crate::model::Lang;
 
 /// A topic known before clustering, described by a few keywords.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

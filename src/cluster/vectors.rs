@@ -253,9 +253,9 @@ pub(super) fn shuffled_text_vectors(
 mod tests {
     use super::super::linalg::dot;
     use super::super::tokenize::Analyzer;
-    use super::super::types::Lang;
     use super::super::weight::build;
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn shuffled_null_keeps_rows_unit_and_is_seeded() {

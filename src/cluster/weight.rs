@@ -173,8 +173,8 @@ pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
 
 #[cfg(test)]
 mod tests {
-    use super::super::types::Lang;
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn min_df_and_surface_forms() {

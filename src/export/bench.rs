@@ -2,8 +2,11 @@
 //! each format takes to write it into memory.
 
 use super::document::{DocOptions, Document};
-use super::view::*;
 use crate::model::outline::DEFAULT_CHAPTERS;
+use crate::model::{
+    CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
+    TopicView,
+};
 use std::time::{Duration, Instant};
 
 const KINDS: &[&str] = &[

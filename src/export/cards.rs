@@ -1,34 +1,8 @@
 //! The card table as CSV or JSON: every card with its session, topic and decision.
 //! The CSV columns are a superset of the import columns, so an export can be re-imported.
 
-use serde::Serialize;
+use crate::model::ExportRow;
 use std::io::Write;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ExportRow {
-    pub id: String,
-    pub number: i64,
-    pub external_id: Option<String>,
-    pub session: String,
-    pub session_kind: Option<String>,
-    pub session_date: Option<String>,
-    pub activity: Option<String>,
-    pub kind: String,
-    pub text: String,
-    pub speaker: Option<String>,
-    pub tags: Vec<String>,
-    pub votes: i64,
-    pub topic: Option<String>,
-    pub decision: Option<String>,
-    pub rationale: Option<String>,
-    /// Citations of the outline sections the card is a source of ("§ 15").
-    pub sections: Vec<String>,
-    pub created_at: String,
-    pub updated_at: String,
-    /// Only filled when the user asks for it (privacy: who typed a card).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub entered_by: Option<String>,
-}
 
 const CSV_HEADER: &[&str] = &[
     "id",

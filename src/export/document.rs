@@ -1,13 +1,11 @@
 //! The format-neutral draft resolution built from an export view. Every writer renders
 //! this one model, so Markdown, HTML, DOCX and ODT say the same thing.
 
-use super::lang::Lang;
-use super::numbering::Numbering;
 use super::sources::{self, Coverage, Note, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
-use super::view::{CardView, ExportView, SectionLevel, SectionView};
 use crate::error::Result;
 use crate::model::outline::DEFAULT_CHAPTERS;
+use crate::model::{CardView, ExportView, Lang, Numbering, SectionLevel, SectionView};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -78,7 +76,7 @@ pub struct DraftItem {
 
 impl Document {
     pub fn build(view: &ExportView, opts: &DocOptions) -> Result<Self> {
-        let lang = Lang::from_code(&view.consultation.language);
+        let lang = Lang::from_tag(&view.consultation.language).unwrap_or(Lang::Pl);
         let fixed = render_fixed_text(view, lang, opts.templates_dir.as_deref())?;
         let mut numbering = Numbering::new(&view.sections, lang);
         let cards: HashMap<&str, &CardView> =

@@ -4,9 +4,9 @@
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
 use super::docx_table;
-use super::view::ExportView;
 use super::xml_text::clean;
 use crate::error::{Error, Result};
+use crate::model::{ExportView, SectionLevel};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footnote, Paragraph, Run, RunProperty, SpecialIndentType,
     Style, StyleType, VertAlignType,
@@ -194,7 +194,7 @@ impl Renderer<'_> {
     }
 
     fn provision(&mut self, p: &Provision, depth: i32) {
-        if p.level == super::view::SectionLevel::Paragraph {
+        if p.level == SectionLevel::Paragraph {
             let title = format!("{} {}", p.label, p.heading.trim());
             self.add(para_with("Heading2", title.trim_end()));
             self.body(&p.body, 0, None);

@@ -2,7 +2,10 @@
 //! and markup characters, chapters with § / ust. / pkt, drafted and undrafted provisions,
 //! adopted, rejected, postponed and undecided cards, and a chapter without sources.
 
-use super::view::*;
+use crate::model::{
+    CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
+    TopicView,
+};
 
 fn decision(outcome: &str, rationale: &str, votes: Option<(i64, i64, i64)>) -> DecisionView {
     DecisionView {

@@ -2,8 +2,8 @@
 //! headings, numbered lists for ust. and pkt, endnotes with back-links, a source table.
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
-use super::view::{ExportView, SectionLevel};
 use crate::error::Result;
+use crate::model::{ExportView, SectionLevel};
 use std::fmt::Write as _;
 use std::io::Write;
 

@@ -1,31 +1,12 @@
-//! Fixed vocabulary of the documents in Polish and English: kinds, decisions, column
-//! headers and the small words of legal citations. Longer fixed wording lives in templates.
+//! Fixed vocabulary of the documents in Polish and English: kinds, decisions and column
+//! headers (the words of legal citations are in model's numbering). Longer fixed wording
+//! lives in templates.
 
-/// Language of a document's fixed wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Pl,
-    En,
-}
+use crate::model::Lang;
 
+/// The documents' vocabulary is export's business, so it is added to the domain's
+/// language here rather than in model/.
 impl Lang {
-    /// `en`, `en-GB`, `EN` … mean English; anything else falls back to Polish, the default.
-    pub fn from_code(code: &str) -> Self {
-        let code = code.trim().to_ascii_lowercase();
-        if code == "en" || code.starts_with("en-") || code.starts_with("en_") {
-            Lang::En
-        } else {
-            Lang::Pl
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Pl => "pl",
-            Lang::En => "en",
-        }
-    }
-
     pub fn labels(self) -> &'static Labels {
         match self {
             Lang::Pl => &PL,
@@ -77,9 +58,6 @@ impl Lang {
 /// Short fixed words; one instance per language.
 #[derive(Debug)]
 pub struct Labels {
-    pub chapter: &'static str,
-    pub ust: &'static str,
-    pub pkt: &'static str,
     pub votes: &'static str,
     pub votes_for: &'static str,
     pub votes_against: &'static str,
@@ -127,9 +105,6 @@ impl Labels {
 }
 
 const PL: Labels = Labels {
-    chapter: "Rozdział",
-    ust: "ust.",
-    pkt: "pkt",
     votes: "głosy",
     votes_for: "za",
     votes_against: "przeciw",
@@ -162,9 +137,6 @@ const PL: Labels = Labels {
 };
 
 const EN: Labels = Labels {
-    chapter: "Chapter",
-    ust: "sec.",
-    pkt: "item",
     votes: "votes",
     votes_for: "for",
     votes_against: "against",
@@ -211,9 +183,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_and_words() {
-        assert_eq!(Lang::from_code("EN-gb"), Lang::En);
-        assert_eq!(Lang::from_code(""), Lang::Pl);
+    fn words_per_language() {
         assert_eq!(Lang::Pl.outcome("adopted_in_part"), "przyjęta częściowo");
         assert_eq!(Lang::En.outcome("adopted_in_part"), "adopted in part");
         assert_eq!(Lang::Pl.kind("concern"), "obawa");

@@ -3,8 +3,8 @@
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
 use super::sources::Note;
-use super::view::{ExportView, SectionLevel};
 use crate::error::Result;
+use crate::model::{ExportView, SectionLevel};
 use std::fmt::Write as _;
 use std::io::Write;
 

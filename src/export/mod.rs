@@ -1,7 +1,7 @@
 //! Pure writers over export views: no database access here.
 //!
 //! The draft resolution is built once as a format-neutral [`Document`] (numbering from
-//! [`numbering`], fixed wording from the templates in [`templates`], source notes, source
+//! [`Numbering`](crate::model::Numbering), fixed wording from the templates in [`templates`], source notes, source
 //! table and coverage from [`sources`]) and rendered by [`write_markdown`], [`write_html`],
 //! [`write_docx`] and [`write_odt`], so every format says the same thing. The fixed
 //! wording can be overridden by `document.pl.j2` / `document.en.j2` in the directory
@@ -18,15 +18,13 @@ pub mod fixture;
 pub mod html;
 pub mod lang;
 pub mod markdown;
-pub mod numbering;
 pub mod odt;
 pub mod report;
 pub mod sources;
 pub mod templates;
-pub mod view;
 mod xml_text;
 
-pub use cards::{ExportRow, write_cards_csv, write_cards_json};
+pub use cards::{write_cards_csv, write_cards_json};
 pub use document::{DocOptions, Document};
 pub use docx::write_docx;
 pub use html::write_html;

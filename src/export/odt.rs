@@ -4,9 +4,9 @@
 //! `text:note` footnotes, the source table a `table:table`.
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
-use super::view::{ExportView, SectionLevel};
 use super::xml_text::esc;
 use crate::error::{Error, Result};
+use crate::model::{ExportView, SectionLevel};
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 use zip::CompressionMethod;

@@ -2,12 +2,11 @@
 //! frequent topics, and what happened to each of its cards — in Markdown or HTML.
 
 use super::html::{CSS, esc, esc_lines};
-use super::lang::{KINDS, Lang};
+use super::lang::KINDS;
 use super::markdown::{cell, inline};
-use super::numbering::Numbering;
 use super::sources::{SourceRow, decision_text, session_label, source_rows, where_used};
-use super::view::{CardView, ExportView, SessionView};
 use crate::error::{Error, Result};
+use crate::model::{CardView, ExportView, Lang, Numbering, SessionView};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -33,7 +32,7 @@ pub struct SessionReport {
 
 impl SessionReport {
     pub fn build(view: &ExportView, session_id: &str) -> Result<Self> {
-        let lang = Lang::from_code(&view.consultation.language);
+        let lang = Lang::from_tag(&view.consultation.language).unwrap_or(Lang::Pl);
         let words = lang.labels();
         let session: &SessionView = view
             .sessions

@@ -1,9 +1,9 @@
 //! Traceability parts of the document: the source note of each card, the source table
 //! (one row per card: what happened to it and where it was used) and the coverage check.
 
-use super::lang::Lang;
-use super::numbering::Numbering;
-use super::view::{CardView, DecisionView, ExportView, SectionLevel, SectionView, SessionView};
+use crate::model::{
+    CardView, DecisionView, ExportView, Lang, Numbering, SectionLevel, SectionView, SessionView,
+};
 use std::collections::{HashMap, HashSet};
 
 /// A footnote-style source reference for one card.

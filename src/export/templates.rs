@@ -2,9 +2,9 @@
 //! the closing parts) rendered from minijinja templates. Built-in templates are embedded;
 //! a file with the same name in the user's templates directory replaces one.
 
-use super::lang::Lang;
-use super::view::ExportView;
 use crate::error::{Error, Result};
+use crate::model::ExportView;
+use crate::model::Lang;
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, context};
 use std::path::Path;
@@ -126,7 +126,7 @@ fn template_error(e: &minijinja::Error, user_dir: Option<&Path>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::view::ConsultationView;
+    use crate::model::ConsultationView;
 
     fn view(lang: &str) -> ExportView {
         ExportView {

@@ -2,7 +2,13 @@
 
 mod capture;
 mod card;
+mod decision;
+mod export_view;
 mod kinds;
+mod lang;
+mod lineage;
+mod merge;
+mod numbering;
 pub mod outline;
 mod query;
 mod session;
@@ -13,7 +19,17 @@ pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
     LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
 };
+pub use decision::{DecisionDraft, DecisionTarget};
+pub use export_view::{
+    CardView, ConsultationView, DecisionView, ExportRow, ExportView, SectionView, SessionView,
+    TopicView,
+};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
+pub use lang::Lang;
+pub use lineage::VotePolicy;
+pub use merge::{ConflictPolicy, MergeConflict};
+pub use numbering::{Numbered, Numbering};
+pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft};
 

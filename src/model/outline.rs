@@ -1,5 +1,25 @@
-//! The default skeleton of the council resolution on participatory-budget requirements
+//! The resolution outline: its levels, what its sections can be mapped to, and the
+//! default skeleton of the council resolution on participatory-budget requirements
 //! (art. 5a ust. 7 u.s.g.), with keywords that let clustering seed one topic per chapter.
+
+use serde::Serialize;
+
+/// Level of an outline section: rozdział → § → ust. → pkt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionLevel {
+    Chapter,
+    Paragraph,
+    Ust,
+    Pkt,
+}
+
+/// What a section can be mapped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapTarget {
+    Topic(String),
+    Card(String),
+}
 
 /// One chapter (rozdział) of the default outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use super::Store;
 use super::outline::SectionRow;
 use crate::error::Result;
-use crate::export::view::SectionLevel;
+use crate::model::SectionLevel;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 
 use super::{CardFilter, Store};
 use crate::error::Result;
-use crate::export::ExportRow;
+use crate::model::ExportRow;
 use std::collections::HashMap;
 
 /// Latest decision fields, keyed by card id or topic id.

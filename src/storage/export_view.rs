@@ -3,9 +3,7 @@
 use super::decisions::DecisionRow;
 use super::{CardFilter, Store};
 use crate::error::Result;
-use crate::export::view::{
-    CardView, ConsultationView, DecisionView, ExportView, SessionView, TopicView,
-};
+use crate::model::{CardView, ConsultationView, DecisionView, ExportView, SessionView, TopicView};
 use std::collections::BTreeMap;
 
 fn decision_view(d: &DecisionRow) -> DecisionView {

@@ -7,16 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::{Card, clean_text, new_id, now_rfc3339};
 use rusqlite::{Transaction, params};
 
-/// How the dot votes of merged cards are combined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-pub enum VotePolicy {
-    /// The merged card gets the sum of the tallies.
-    Sum,
-    /// The merged card gets the highest single tally (the same people may have voted twice).
-    Max,
-    /// The merged card starts at zero; the originals keep their tallies on record.
-    Separate,
-}
+use crate::model::VotePolicy;
 
 fn why_detail(why: Option<&str>, extra: &[(&str, serde_json::Value)]) -> String {
     let mut map = serde_json::Map::new();

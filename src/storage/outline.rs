@@ -3,11 +3,8 @@
 
 use super::{Store, consultation};
 use crate::error::{Error, Result};
-use crate::export::numbering::Numbering;
-use crate::export::view::SectionLevel;
-use crate::export::view::SectionView;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{new_id, text::clean};
+use crate::model::{Lang, Numbering, SectionLevel, SectionView, new_id, text::clean};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -27,12 +24,7 @@ pub struct SectionRow {
     pub card_ids: Vec<String>,
 }
 
-/// What a section can be mapped to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MapTarget {
-    Topic(String),
-    Card(String),
-}
+use crate::model::MapTarget;
 
 pub(super) fn level_name(level: SectionLevel) -> &'static str {
     match level {
@@ -185,7 +177,7 @@ pub(super) fn load(conn: &Connection, cid: &str, lang: &str) -> rusqlite::Result
     // The document's own numbering, so lists and exports cite sections alike.
     let numbering = Numbering::new(
         &nest(&out, &BTreeMap::new()),
-        crate::export::lang::Lang::from_code(lang),
+        Lang::from_tag(lang).unwrap_or(Lang::Pl),
     );
     for row in &mut out {
         row.citation = numbering.citation(&row.id).unwrap_or_default().to_owned();

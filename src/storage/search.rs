@@ -2,8 +2,8 @@
 
 use super::Store;
 use super::rows::{CARD_SELECT, card_from_row};
-use crate::cluster::Lang;
 use crate::error::Result;
+use crate::model::Lang;
 use crate::model::{Card, text::fold};
 use rusqlite::OptionalExtension;
 
@@ -128,7 +128,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::fts_query;
-    use crate::cluster::Lang;
+    use crate::model::Lang;
 
     #[test]
     fn query_is_folded_quoted_and_prefixed() {

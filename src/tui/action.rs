@@ -2,7 +2,8 @@
 //! snake_case in `config.toml`), text input, the clock and the terminal size. What the
 //! runner feeds back is a `Msg` (see `msg.rs`).
 
-use super::i18n::{Lang, T};
+use super::i18n::T;
+use crate::model::Lang;
 use ratatui::crossterm::event::KeyEvent;
 use serde::{Deserialize, Serialize};
 use std::time::Instant;

@@ -7,11 +7,12 @@
 use super::action::Action;
 use super::ctx::{Ctx, Nav, Request, Status, Via};
 use super::effect::{Change, Effect};
-use super::i18n::{Lang, T};
+use super::i18n::T;
 use super::keymap::{Keymap, Mode};
 use super::msg::Msg;
 use super::reader::{HintFor, ReadDone};
 use super::{board, cards, decisions, export, merge, outline, sessions};
+use crate::model::Lang;
 use crate::model::{Card, Session};
 use ratatui::crossterm::event::KeyEvent;
 use std::time::Instant;

@@ -4,9 +4,9 @@
 //! stops start-up with the file's path and the reason, rather than being half-applied.
 
 use super::action::Action;
-use super::i18n::Lang;
 use super::keymap::{Key, Keymap, Mode};
 use crate::error::{Error, Result};
+use crate::model::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

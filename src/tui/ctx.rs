@@ -3,10 +3,11 @@
 //! list of requests (go to another room, undo, redo) that the app carries out after
 //! the room returns. Rooms never see each other or the whole app.
 
+use crate::model::DecisionTarget;
+use crate::model::Lang;
+use crate::model::MapTarget;
 use crate::model::{Card, Session};
-use crate::storage::decisions::DecisionTarget;
-use crate::storage::outline::MapTarget;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use std::time::Instant;
 
 /// The message line in the footer.

@@ -4,31 +4,8 @@
 //! a translation is one place to edit and a missing one is a compile error.
 
 use crate::model::{CardKind, DecisionOutcome, SessionKind};
-use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Pl,
-    En,
-}
-
-impl Lang {
-    /// The language a POSIX locale asks for: `pl_PL.UTF-8` → Polish, else English.
-    /// `LC_ALL` wins over `LC_MESSAGES`, which wins over `LANG`, as in gettext.
-    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| get(k))
-            .find(|v| !v.is_empty())
-            .unwrap_or_default();
-        if locale.to_lowercase().starts_with("pl") {
-            Lang::Pl
-        } else {
-            Lang::En
-        }
-    }
-}
+use crate::model::Lang;
 
 /// Declares the message keys with their Polish and English texts.
 macro_rules! catalogue {

@@ -370,7 +370,7 @@ pub fn markdown_table() -> String {
             out.push_str(&format!(
                 "| {} | {keys} | `{name}` | {} |\n",
                 mode.name(),
-                action.label(super::i18n::Lang::En).replace('|', "/")
+                action.label(crate::model::Lang::En).replace('|', "/")
             ));
         }
     }

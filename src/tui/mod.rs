@@ -34,11 +34,11 @@ pub mod view;
 pub mod widgets;
 
 use crate::error::{Error, Result};
+use crate::model::Lang;
 use crate::storage::Store;
 use action::Action;
 use app::{App, AppOptions};
 use effect::{Effect, Runner};
-use i18n::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;

@@ -1,10 +1,10 @@
 //! Driving the interface by keys on a demo database, shared by the board tests.
 #![allow(dead_code)] // each test file uses a different part
 
+use narada::model::Lang;
 use narada::storage::Store;
 use narada::tui::Driver;
 use narada::tui::app::AppOptions;
-use narada::tui::i18n::Lang;
 use narada::tui::keymap::Keymap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;

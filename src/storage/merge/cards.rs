@@ -1,8 +1,8 @@
 //! Matching and copying cards, with their history, from the attached database.
 
-use super::{ConflictPolicy, IdMap, MergeConflict, MergeSummary, ids};
+use super::{IdMap, MergeSummary, ids};
 use crate::error::Result;
-use crate::model::new_id;
+use crate::model::{ConflictPolicy, MergeConflict, new_id};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 /// Events that change what a card says; "imported"/"created" only bring it into being.

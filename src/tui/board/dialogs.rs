@@ -3,10 +3,11 @@
 
 use super::{ClusterJob, ClusterScope, Effect, Modal, Room};
 use crate::model::Card;
-use crate::storage::lineage::VotePolicy;
+use crate::model::Lang;
+use crate::model::VotePolicy;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::widgets::form::{
     self, Choice, Fields, FormState, Step, form_fields, number, optional,
 };

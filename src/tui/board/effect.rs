@@ -7,7 +7,7 @@ use super::worker::{self, ClusterJob, ClusterScope, Source};
 use crate::cluster::Stage;
 use crate::error::Result;
 use crate::model::Card;
-use crate::storage::lineage::VotePolicy;
+use crate::model::VotePolicy;
 use crate::storage::topics::{RunRecord, TopicRow};
 use crate::storage::undo::{Placement, TopicState};
 use crate::storage::{CardFilter, Store};

@@ -4,7 +4,7 @@ use super::{
     BoardOp, BoardPrompt, ClusterForm, Effect, MergeCardsForm, Modal, Pane, PickPurpose, Picker,
     Room, SplitCardForm,
 };
-use crate::storage::decisions::DecisionTarget;
+use crate::model::DecisionTarget;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Back, Ctx, Nav};
 use crate::tui::i18n::T;
@@ -149,11 +149,11 @@ impl Room {
             Action::Outline => {
                 let target = match (b.focus, b.selected_topic(), b.selected_card()) {
                     (Pane::Cards, _, Some(c)) => Some((
-                        crate::storage::outline::MapTarget::Card(c.id.clone()),
+                        crate::model::MapTarget::Card(c.id.clone()),
                         format!("#{} {}", c.seq, c.text),
                     )),
                     (Pane::Topics, Some(t), _) => Some((
-                        crate::storage::outline::MapTarget::Topic(t.id.clone()),
+                        crate::model::MapTarget::Topic(t.id.clone()),
                         t.label.clone(),
                     )),
                     _ => None,

@@ -2,9 +2,10 @@
 //! the topic to merge into.
 
 use super::{BoardOp, BoardPrompt, Effect, Modal, Room};
+use crate::model::Lang;
 use crate::model::text::fold;
 use crate::tui::action::Action;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::prompt::Prompt;
 use crate::tui::widgets::text::truncate;

@@ -3,10 +3,11 @@
 //! or pinned stay where they are either way (the store sees to it).
 
 use super::{BoardOp, Effect, Modal, Room};
+use crate::model::Lang;
 use crate::storage::topics::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::{Lang, Noun, T, count};
+use crate::tui::i18n::{Noun, T, count};
 use crate::tui::theme;
 use crate::tui::widgets::text::truncate;
 use ratatui::buffer::Buffer;

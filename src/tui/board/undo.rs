@@ -3,8 +3,8 @@
 
 use super::Done;
 use crate::error::Result;
+use crate::model::VotePolicy;
 use crate::storage::Store;
-use crate::storage::lineage::VotePolicy;
 use crate::storage::undo::BoardState;
 use crate::tui::ctx::Via;
 

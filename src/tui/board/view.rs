@@ -2,7 +2,8 @@
 //! near-duplicates of the selected card under them, and any dialog on top.
 
 use super::{Modal, Pane, Room};
-use crate::tui::i18n::{Lang, Noun, T, count, decision_badge, decision_name, kind_badge};
+use crate::model::Lang;
+use crate::tui::i18n::{Noun, T, count, decision_badge, decision_name, kind_badge};
 use crate::tui::theme;
 use crate::tui::widgets::form;
 use crate::tui::widgets::text::truncate;

@@ -3,9 +3,10 @@
 
 use super::{CardForm, Effect, Modal, Room};
 use crate::model::Card;
+use crate::model::Lang;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Back, Ctx, Nav};
-use crate::tui::i18n::{Lang, T, decision_name, kind_name};
+use crate::tui::i18n::{T, decision_name, kind_name};
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

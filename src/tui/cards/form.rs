@@ -1,9 +1,10 @@
 //! The card form: edit a card's text, kind, role, tags and activity.
 
 use super::{Effect, Modal, Room};
+use crate::model::Lang;
 use crate::model::{Card, CardKind, CardPatch};
 use crate::tui::action::Action;
-use crate::tui::i18n::{Lang, T, kind_name};
+use crate::tui::i18n::{T, kind_name};
 use crate::tui::widgets::form::{self, Choice, Fields, FormState, Step, form_fields};
 use crate::tui::widgets::text_field::TextField;
 

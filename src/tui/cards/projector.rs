@@ -2,7 +2,8 @@
 //! one card per block, its text wrapped at word boundaries by display width.
 
 use super::list_state::CardList;
-use crate::tui::i18n::{Lang, T, kind_name};
+use crate::model::Lang;
+use crate::tui::i18n::{T, kind_name};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::wrapped_rows;
 use ratatui::buffer::Buffer;

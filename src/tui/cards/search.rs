@@ -3,10 +3,11 @@
 
 use super::{Effect, Room};
 use crate::model::Card;
+use crate::model::Lang;
 use crate::model::text::match_ranges;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Back, Ctx, Nav};
-use crate::tui::i18n::{Lang, T, kind_badge};
+use crate::tui::i18n::{T, kind_badge};
 use crate::tui::reader::Read;
 use crate::tui::theme;
 use crate::tui::widgets::text_field::TextField;
@@ -59,7 +60,7 @@ impl Room {
                 let query = s.field.text().to_owned();
                 // A new generation either way, so a slower earlier answer is dropped.
                 s.generation += 1;
-                if crate::storage::fts_query(&query, crate::cluster::Lang::Pl).is_none() {
+                if crate::storage::fts_query(&query, crate::model::Lang::Pl).is_none() {
                     s.results.clear();
                     s.query = query;
                     s.pending = false;

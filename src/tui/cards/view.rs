@@ -3,8 +3,9 @@
 
 use super::list_state::CardList;
 use super::{Modal, Room, View};
+use crate::model::Lang;
 use crate::model::{Card, parse_capture};
-use crate::tui::i18n::{Lang, T, kind_badge, kind_name};
+use crate::tui::i18n::{T, kind_badge, kind_name};
 use crate::tui::theme;
 use crate::tui::widgets::form;
 use crate::tui::widgets::text::truncate;

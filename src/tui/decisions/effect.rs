@@ -3,8 +3,9 @@
 
 use crate::error::Result;
 use crate::model::DecisionOutcome;
+use crate::model::{DecisionDraft, DecisionTarget};
 use crate::storage::Store;
-use crate::storage::decisions::{DecisionDraft, DecisionRow, DecisionTarget};
+use crate::storage::decisions::DecisionRow;
 use crate::tui::ctx::Via;
 
 #[derive(Debug, Clone, PartialEq)]

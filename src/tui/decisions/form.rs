@@ -2,8 +2,9 @@
 
 use super::Effect;
 use crate::model::DecisionOutcome;
-use crate::storage::decisions::{DecisionDraft, DecisionTarget};
-use crate::tui::i18n::{Lang, T, decision_name};
+use crate::model::Lang;
+use crate::model::{DecisionDraft, DecisionTarget};
+use crate::tui::i18n::{T, decision_name};
 use crate::tui::widgets::form::{Choice, Fields, FormState, form_fields, number, optional};
 use crate::tui::widgets::text_field::TextField;
 

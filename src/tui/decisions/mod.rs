@@ -11,7 +11,8 @@ pub use form::DecisionForm;
 pub use view::{header, render};
 
 use crate::model::DecisionOutcome;
-use crate::storage::decisions::{DecisionRow, DecisionTarget};
+use crate::model::DecisionTarget;
+use crate::storage::decisions::DecisionRow;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Ctx, Nav};
 use crate::tui::keymap::Mode;

@@ -1,8 +1,9 @@
 //! Drawing the decision log and the decision form.
 
 use super::Room;
+use crate::model::Lang;
 use crate::storage::decisions::DecisionRow;
-use crate::tui::i18n::{Lang, T, decision_badge, decision_name};
+use crate::tui::i18n::{T, decision_badge, decision_name};
 use crate::tui::theme;
 use crate::tui::widgets::form;
 use crate::tui::widgets::text::truncate;

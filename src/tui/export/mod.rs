@@ -6,9 +6,10 @@ mod effect;
 pub use effect::{Done, Effect, ExportJob, perform};
 
 use crate::jobs::{ExportFormat, ReportKind};
+use crate::model::Lang;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::form::{self, Choice, Fields, FormState, Step, form_fields};
 use crate::tui::widgets::text_field::TextField;

@@ -2,8 +2,9 @@
 //! stopped it (nothing written).
 
 use crate::error::{Error, Result};
+use crate::model::{ConflictPolicy, MergeConflict};
 use crate::storage::Store;
-use crate::storage::merge::{ConflictPolicy, MergeConflict, MergeSummary};
+use crate::storage::merge::MergeSummary;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -7,10 +7,12 @@ mod view;
 
 pub use effect::{Done, Effect, perform};
 
-use crate::storage::merge::{ConflictPolicy, MergeConflict, MergeSummary};
+use crate::model::Lang;
+use crate::model::{ConflictPolicy, MergeConflict};
+use crate::storage::merge::MergeSummary;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::form::{self, Choice, Fields, FormState, Step, form_fields, optional};
 use crate::tui::widgets::text_field::TextField;

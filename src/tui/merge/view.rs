@@ -1,8 +1,9 @@
 //! Drawing the merge dialogs.
 
 use super::{Modal, Room};
-use crate::storage::merge::MergeConflict;
-use crate::tui::i18n::{Lang, T};
+use crate::model::Lang;
+use crate::model::MergeConflict;
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::form;
 use crate::tui::widgets::text::truncate;

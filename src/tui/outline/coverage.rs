@@ -1,10 +1,11 @@
 //! Coverage of the outline: chapters and § with no adopted recommendation, and adopted
 //! cards not yet mapped to any section.
 
+use crate::model::Lang;
 use crate::storage::coverage::Coverage;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Ctx, Nav};
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::text::truncate;
 use ratatui::buffer::Buffer;

@@ -2,9 +2,10 @@
 //! undoes it, and reading the outline and its coverage.
 
 use crate::error::{Error, Result};
+use crate::model::MapTarget;
 use crate::storage::Store;
 use crate::storage::coverage::Coverage;
-use crate::storage::outline::{MapTarget, SectionRow};
+use crate::storage::outline::SectionRow;
 use crate::tui::ctx::Via;
 use std::collections::BTreeMap;
 

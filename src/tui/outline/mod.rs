@@ -13,10 +13,11 @@ pub use effect::{Change, Done, Effect, SectionOp, perform, undo};
 pub use prompt::OutlinePrompt;
 pub use view::{header, render};
 
-use crate::storage::outline::{MapTarget, SectionRow};
+use crate::model::Lang;
+use crate::model::MapTarget;
+use crate::storage::outline::SectionRow;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Ctx, Nav};
-use crate::tui::i18n::Lang;
 use crate::tui::i18n::T;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::prompt::Prompt;

@@ -2,8 +2,10 @@
 //! many adopted sources feed it; the selected section's mapping and draft below.
 
 use super::Room;
-use crate::storage::outline::{MapTarget, SectionRow};
-use crate::tui::i18n::{Lang, T};
+use crate::model::Lang;
+use crate::model::MapTarget;
+use crate::storage::outline::SectionRow;
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::text::truncate;
 use ratatui::buffer::Buffer;

@@ -1,7 +1,8 @@
 //! The session form (create or edit); validation stays in `model`.
 
+use crate::model::Lang;
 use crate::model::{Session, SessionDraft, SessionKind};
-use crate::tui::i18n::{Lang, T, session_kind_name};
+use crate::tui::i18n::{T, session_kind_name};
 use crate::tui::widgets::form::{Choice, Fields, FormState, form_fields};
 use crate::tui::widgets::text_field::TextField;
 

@@ -1,7 +1,8 @@
 //! Drawing the session picker.
 
 use super::Room;
-use crate::tui::i18n::{Lang, Noun, T, count, session_kind_name};
+use crate::model::Lang;
+use crate::tui::i18n::{Noun, T, count, session_kind_name};
 use crate::tui::theme;
 use crate::tui::widgets::form;
 use ratatui::buffer::Buffer;

@@ -1,9 +1,9 @@
 //! The footer: the status message if there is one, else a preview of the card being
 //! typed, else key hints for the current mode, as many as fit.
 
+use crate::model::Lang;
 use crate::tui::action::Action;
 use crate::tui::ctx::Status;
-use crate::tui::i18n::Lang;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

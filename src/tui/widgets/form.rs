@@ -2,8 +2,9 @@
 //! (`votes_for`, `rationale`); `form_fields!` lists them once, in the order shown, so
 //! reordering the list changes what the user sees and never which value is read.
 
+use crate::model::Lang;
 use crate::tui::action::Action;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::text::truncate;
 use crate::tui::widgets::text_field::TextField;

@@ -1,8 +1,9 @@
 //! The help overlay: every binding of the screen underneath, from the same keymap
 //! that dispatches keys, so the help can never disagree with the keys.
 
+use crate::model::Lang;
 use crate::tui::action::Action;
-use crate::tui::i18n::{Lang, T};
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

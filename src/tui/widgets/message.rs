@@ -1,6 +1,7 @@
 //! A box of lines to read (a merge summary); any bound key closes it.
 
-use crate::tui::i18n::{Lang, T};
+use crate::model::Lang;
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,7 +1,8 @@
 //! A one-line prompt low on the screen: a title, the field, and a hint or an error.
 //! Each room has its own kinds of prompt (what the text is for); this draws them.
 
-use crate::tui::i18n::{Lang, T};
+use crate::model::Lang;
+use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::text_field::TextField;
 use ratatui::buffer::Buffer;

@@ -1,17 +1,9 @@
-//! The export view: everything a document needs, read from the store in one go, so the
-//! writers stay pure functions of this data.
+//! What exports are made of, as storage reads it: the view of the whole consultation
+//! that documents render, and the flat card rows of the CSV/JSON table. Plain data, so
+//! that storage fills it and export renders it without either depending on the other.
 
+use super::outline::SectionLevel;
 use serde::Serialize;
-
-/// Level of an outline section: rozdział → § → ust. → pkt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SectionLevel {
-    Chapter,
-    Paragraph,
-    Ust,
-    Pkt,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportView {
@@ -102,4 +94,31 @@ impl DecisionView {
     pub fn is_adopted(&self) -> bool {
         matches!(self.outcome.as_str(), "adopted" | "adopted_in_part")
     }
+}
+
+/// One card of the CSV/JSON card table, with its session, topic and latest decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportRow {
+    pub id: String,
+    pub number: i64,
+    pub external_id: Option<String>,
+    pub session: String,
+    pub session_kind: Option<String>,
+    pub session_date: Option<String>,
+    pub activity: Option<String>,
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub tags: Vec<String>,
+    pub votes: i64,
+    pub topic: Option<String>,
+    pub decision: Option<String>,
+    pub rationale: Option<String>,
+    /// Citations of the outline sections the card is a source of ("§ 15").
+    pub sections: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Only filled when the user asks for it (privacy: who typed a card).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entered_by: Option<String>,
 }

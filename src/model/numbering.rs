@@ -1,9 +1,31 @@
 //! Legal numbering of the outline: chapters 1…n, § continuous through the whole act,
 //! ust. restarting in each §, pkt restarting in each ust. (or in a § without ust.).
 
-use super::lang::Lang;
-use super::view::{SectionLevel, SectionView};
+use super::{Lang, SectionLevel, SectionView};
 use std::collections::HashMap;
+
+/// The words of a citation that depend on the language. They live with the numbering,
+/// not with the document vocabulary, because storage cites sections too.
+struct Words {
+    chapter: &'static str,
+    ust: &'static str,
+    pkt: &'static str,
+}
+
+fn citation_words(lang: Lang) -> Words {
+    match lang {
+        Lang::Pl => Words {
+            chapter: "Rozdział",
+            ust: "ust.",
+            pkt: "pkt",
+        },
+        Lang::En => Words {
+            chapter: "Chapter",
+            ust: "sec.",
+            pkt: "item",
+        },
+    }
+}
 
 /// The number of one section: how it is labelled in the text and how it is cited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,11 +81,11 @@ impl Numbering {
     /// Label of a chapter that is not part of the outline, continuing the count.
     pub fn next_chapter(&mut self, lang: Lang) -> String {
         self.chapters += 1;
-        format!("{} {}", lang.labels().chapter, self.chapters)
+        format!("{} {}", citation_words(lang).chapter, self.chapters)
     }
 
     fn walk(&mut self, siblings: &[SectionView], trail: Trail, lang: Lang) {
-        let words = lang.labels();
+        let words = citation_words(lang);
         // ust. and pkt count among their siblings only, so they restart per parent.
         let (mut ust, mut pkt) = (0, 0);
         for s in siblings {
@@ -112,7 +134,7 @@ impl Numbering {
 }
 
 fn cite(paragraph: Option<usize>, ust: Option<usize>, pkt: Option<usize>, lang: Lang) -> String {
-    let words = lang.labels();
+    let words = citation_words(lang);
     let mut parts = Vec::with_capacity(3);
     if let Some(p) = paragraph {
         parts.push(format!("§ {p}"));
