@@ -3,10 +3,12 @@
 //! footnotes and the source table must hold the expected text. When LibreOffice is on
 //! PATH, both files are also converted to PDF.
 
+#[path = "support/export_fixture.rs"]
+mod export_fixture;
 #[path = "support/xml_tree.rs"]
 mod xml_tree;
 
-use narada::export::fixture::workshop_fixture;
+use export_fixture::workshop_fixture;
 use narada::export::odt::MIMETYPE;
 use narada::export::{DocOptions, write_docx, write_odt};
 use std::io::{Cursor, Read};

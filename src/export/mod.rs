@@ -13,8 +13,6 @@ mod cards;
 pub mod document;
 pub mod docx;
 mod docx_table;
-#[doc(hidden)]
-pub mod fixture;
 pub mod html;
 pub mod lang;
 pub mod markdown;
