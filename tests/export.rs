@@ -5,6 +5,8 @@
 
 #[path = "support/export_fixture.rs"]
 mod export_fixture;
+#[path = "support/synthetic_view.rs"]
+mod synthetic_view;
 
 use export_fixture::{workshop_fixture, workshop_fixture_en};
 use narada::export::document::{Body, Chapter, Document, Provision};
@@ -168,7 +170,7 @@ fn traceability_on_the_fixture() {
 
 #[test]
 fn traceability_on_a_large_synthetic_view() {
-    assert_traceable(&narada::export::bench::synthetic_view(2_000));
+    assert_traceable(&synthetic_view::synthetic_view(2_000));
 }
 
 #[test]

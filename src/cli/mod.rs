@@ -116,7 +116,8 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Measure performance and print figures.
+    /// Measure the interface's performance and print figures (other benchmarks:
+    /// narada-bench).
     #[command(subcommand)]
     Bench(BenchCmd),
 }

@@ -8,7 +8,6 @@
 //! given as [`DocOptions::templates_dir`]; such a file may `{% extends
 //! "default/document.pl.j2" %}` and replace single blocks.
 
-pub mod bench;
 mod cards;
 pub mod document;
 pub mod docx;
