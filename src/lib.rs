@@ -3,7 +3,6 @@
 //! The library holds everything but argument parsing: the domain model, the SQLite store,
 //! import/export and the command implementations, so tests and benchmarks use it directly.
 
-pub mod bench;
 pub mod cli;
 pub mod cluster;
 pub mod demo;

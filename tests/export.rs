@@ -1,11 +1,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The draft-resolution writers on a hand-made fixture: golden Markdown and HTML,
 //! traceability (every adopted card in the source table, every § listing its sources),
-//! language, templates and scope.
+//! language, templates and scope; and the per-session report.
 
+#[path = "support/export_fixture.rs"]
+mod export_fixture;
+#[path = "support/synthetic_view.rs"]
+mod synthetic_view;
+
+use export_fixture::{workshop_fixture, workshop_fixture_en};
 use narada::export::document::{Body, Chapter, Document, Provision};
-use narada::export::fixture::{workshop_fixture, workshop_fixture_en};
-use narada::export::{DocOptions, write_html, write_markdown};
+use narada::export::report::{SessionReport, report_html, report_markdown};
+use narada::export::{DocOptions, write_html, write_markdown, write_session_report_markdown};
 use narada::model::{ExportView, SectionView};
 use std::collections::HashMap;
 
@@ -164,7 +170,7 @@ fn traceability_on_the_fixture() {
 
 #[test]
 fn traceability_on_a_large_synthetic_view() {
-    assert_traceable(&narada::export::bench::synthetic_view(2_000));
+    assert_traceable(&synthetic_view::synthetic_view(2_000));
 }
 
 #[test]
@@ -235,4 +241,47 @@ fn sections_outside_chapters_and_no_final_chapter() {
     // The final provisions get a chapter of their own, numbered after the outline.
     assert!(md.contains("## Rozdział 5. Postanowienia końcowe\n\n### § 7.\n"));
     assert!(!md.contains("K-9 — Ocena merytoryczna"), "K-9 is used now");
+}
+
+#[test]
+fn session_report_counts_topics_and_fates() {
+    let r = SessionReport::build(&workshop_fixture(), "s1").unwrap();
+    assert_eq!(
+        r.title,
+        "Raport ze spotkania: Warsztat 1: zgłaszanie projektów"
+    );
+    assert!(r.details.contains("Sala ratuszowa") && r.details.contains("18 uczestników"));
+    assert_eq!(r.total, 5);
+    assert_eq!(
+        r.counts,
+        [
+            ("rekomendacja".to_string(), 2),
+            ("propozycja".to_string(), 1),
+            ("obawa".to_string(), 1),
+            ("inne".to_string(), 1),
+        ]
+    );
+    assert_eq!(r.topics[0].0, "Kwota i pule");
+    assert_eq!(r.topics[0].1, 2);
+    let refs: Vec<&str> = r.cards.iter().map(|c| c.reference.as_str()).collect();
+    assert_eq!(refs, ["K-1", "K-2", "K-3", "K-9", "K-10"]);
+    assert_eq!(r.cards[0].where_used, "§ 1 ust. 2, § 1 ust. 2 pkt 2");
+
+    let md = report_markdown(&r);
+    assert!(md.contains("| obawa | 1 |"));
+    assert!(md.contains("| **Razem** | **5** |"));
+    assert!(
+        md.contains(
+            "| K-10 | Źle działający mikrofon \\*w sali\\* | inne | — | brak decyzji | — |"
+        )
+    );
+    let html = report_html(&r);
+    assert!(html.contains("<td>Zbieranie podpisów zniechęca seniorów &amp; osoby z niepełnosprawnościami &lt;ważne&gt;</td>"));
+}
+
+#[test]
+fn session_report_of_an_unknown_session_is_an_error() {
+    let mut out = Vec::new();
+    let err = write_session_report_markdown(&mut out, &workshop_fixture(), "nope");
+    assert!(err.unwrap_err().to_string().contains("nope"));
 }

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal (tmux): type a card, quit, and check the card is
-//! stored and the terminal restored; and that SIGTERM restores it too. Skipped, with
-//! the reason printed, when tmux is not installed.
+//! stored and the terminal restored; and that SIGTERM restores it too. These tests need
+//! tmux, so they are ignored unless run with `cargo test -- --include-ignored` (as
+//! `.ci/run` does); run so, they fail when tmux is missing instead of passing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
 use std::path::Path;
@@ -19,11 +20,17 @@ fn tmux(socket: &str, args: &[&str]) -> Output {
         .expect("tmux runs")
 }
 
-fn have_tmux() -> bool {
-    Command::new("tmux")
+/// Fails the test, saying why, when tmux is not installed.
+fn require_tmux() {
+    let found = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "tmux is not installed, and this test needs it: `apt-get install tmux` \
+         (.ci/run installs it), or run without --include-ignored to skip it"
+    );
 }
 
 /// A tmux session that is killed when the test ends, however it ends.
@@ -147,11 +154,9 @@ fn app_command(dir: &Path, db: &Path) -> String {
 }
 
 #[test]
+#[ignore = "needs tmux (run with --include-ignored; .ci/run installs it)"]
 fn type_a_card_quit_and_find_it_stored_with_the_terminal_restored() {
-    if !have_tmux() {
-        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
     let db_s = db.to_str().unwrap();
@@ -196,11 +201,9 @@ fn type_a_card_quit_and_find_it_stored_with_the_terminal_restored() {
 }
 
 #[test]
+#[ignore = "needs tmux (run with --include-ignored; .ci/run installs it)"]
 fn sigterm_restores_the_terminal() {
-    if !have_tmux() {
-        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("term.db");
     let s = Session::start("term", &app_command(dir.path(), &db));
@@ -228,11 +231,9 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+#[ignore = "needs tmux (run with --include-ignored; .ci/run installs it)"]
 fn board_cluster_accept_move_decide_quit_and_the_database_holds_it() {
-    if !have_tmux() {
-        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("board.db");
     let db_s = db.to_str().unwrap();
@@ -309,11 +310,9 @@ fn board_cluster_accept_move_decide_quit_and_the_database_holds_it() {
 }
 
 #[test]
+#[ignore = "needs tmux (run with --include-ignored; .ci/run installs it)"]
 fn a_closed_terminal_ends_the_app_and_keeps_what_was_saved() {
-    if !have_tmux() {
-        eprintln!("skipped: tmux is not installed (CI installs it with apt-get)");
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hup.db");
     let db_s = db.to_str().unwrap();

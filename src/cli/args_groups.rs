@@ -1,5 +1,5 @@
 //! Arguments of the working-group and maintenance commands: clustering, topics,
-//! decisions, the outline, bundles and benchmarks.
+//! decisions, the outline and bundles.
 
 use super::OutputFormat;
 use super::args_capture::{parse_lang, parse_outcome};
@@ -199,71 +199,5 @@ pub enum BundleCmd {
         file: PathBuf,
         #[arg(long, value_enum)]
         on_conflict: Option<crate::model::ConflictPolicy>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum BenchCmd {
-    /// Drive the interface on a 100k-card database (off screen); print latencies and RSS.
-    Tui {
-        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
-        input: PathBuf,
-    },
-    /// The topic board on a 10k-card database with 50 topics (off screen): keystroke →
-    /// frame while browsing, and moving 1,000 marked cards.
-    Board {
-        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
-        input: PathBuf,
-        #[arg(long, default_value_t = 10_000)]
-        cards: usize,
-        #[arg(long, default_value_t = 50)]
-        topics: usize,
-    },
-    /// Used by `bench tui`: measure the interface off screen on an existing --db.
-    #[command(hide = true)]
-    TuiRun,
-    /// Cluster the labelled sets with k given and automatic; print NMI, ARI, V-measure,
-    /// largest-cluster share, chosen k, seconds and peak RSS (one process per case).
-    Cluster {
-        #[arg(long, default_value = "../shared/data")]
-        data_dir: PathBuf,
-        #[arg(long, default_value_t = 1)]
-        threads: usize,
-    },
-    /// Merge two 50k-card databases with edits on both sides; print seconds and conflicts.
-    Merge {
-        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
-        input: PathBuf,
-    },
-    /// Export a 10k-card consultation (clustered, decided, mapped) to every format.
-    Export {
-        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
-        input: PathBuf,
-        #[arg(long, default_value_t = 10_000)]
-        cards: usize,
-    },
-    /// One clustering case, printed as JSON (used by `bench cluster`).
-    #[command(hide = true)]
-    ClusterCase {
-        #[arg(long)]
-        file: PathBuf,
-        #[arg(long)]
-        k: Option<usize>,
-        #[arg(long, default_value_t = 1)]
-        threads: usize,
-    },
-    /// Score a clustering ({"id", "cluster"} per line) against the gold labels of a set.
-    Score {
-        /// The labelled set (JSON Lines with `id` and `label`).
-        #[arg(long)]
-        gold: PathBuf,
-        /// The clustering to score, e.g. the output of `narada cluster --input`.
-        #[arg(long)]
-        pred: PathBuf,
-    },
-    /// Import a JSON Lines file into a fresh file database; print seconds and peak RSS.
-    Import {
-        #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
-        input: PathBuf,
     },
 }

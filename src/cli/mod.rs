@@ -116,9 +116,6 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Measure performance and print figures.
-    #[command(subcommand)]
-    Bench(BenchCmd),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,8 +1,8 @@
 //! Dispatch: resolves paths, opens the store and runs one command.
 
 use super::output::{print_json, print_table_or_json};
-use super::{BenchCmd, Cli, Command, ConsultationCmd, ImportArgs, OutputFormat};
-use crate::error::{Error, Result};
+use super::{Cli, Command, ConsultationCmd, ImportArgs, OutputFormat};
+use crate::error::Result;
 use crate::paths::Paths;
 use crate::storage::{ConsultationPatch, ImportOptions, Store};
 use std::io::IsTerminal;
@@ -141,30 +141,6 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         Some(Command::Restore { file }) => super::reliability::restore(&mut open()?, &file),
         Some(Command::Anonymise { dry_run }) => {
             super::reliability::anonymise(&mut open()?, dry_run)
-        }
-        Some(Command::Bench(cmd)) => {
-            let report = match cmd {
-                BenchCmd::Import { input } => crate::bench::import(&input)?,
-                BenchCmd::Tui { input } => crate::bench::tui(&input)?,
-                BenchCmd::TuiRun => crate::tui::bench::measure_in_process(&paths.db)?,
-                BenchCmd::Board {
-                    input,
-                    cards,
-                    topics,
-                } => crate::tui::bench_board::run(&input, cards, topics)?,
-                BenchCmd::Merge { input } => crate::bench::merge::run(&input)?,
-                BenchCmd::Export { input, cards } => crate::bench::export::run(&input, cards)?,
-                BenchCmd::Cluster { data_dir, threads } => {
-                    crate::bench::cluster::suite(&data_dir, threads)?
-                }
-                BenchCmd::ClusterCase { file, k, threads } => {
-                    let r = crate::bench::cluster::run_case(&file, k, threads)?;
-                    serde_json::to_string(&r).map_err(|e| Error::Invalid(e.to_string()))?
-                }
-                BenchCmd::Score { gold, pred } => crate::bench::cluster::score(&gold, &pred)?,
-            };
-            println!("{report}");
-            Ok(())
         }
     }
 }

@@ -8,13 +8,10 @@
 //! given as [`DocOptions::templates_dir`]; such a file may `{% extends
 //! "default/document.pl.j2" %}` and replace single blocks.
 
-pub mod bench;
 mod cards;
 pub mod document;
 pub mod docx;
 mod docx_table;
-#[doc(hidden)]
-pub mod fixture;
 pub mod html;
 pub mod lang;
 pub mod markdown;

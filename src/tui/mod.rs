@@ -8,8 +8,6 @@
 
 pub mod action;
 pub mod app;
-pub mod bench;
-pub mod bench_board;
 pub mod board;
 pub mod cards;
 pub mod config;

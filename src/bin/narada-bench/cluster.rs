@@ -1,12 +1,60 @@
-//! Clustering quality and speed on labelled JSON Lines sets, and a scorer for
-//! `{"id", "cluster"}` files. Quality is measured against the gold `label` of each line.
+//! `narada-bench cluster`: clustering quality and speed on labelled JSON Lines sets, and
+//! `narada-bench score`: a scorer for `{"id", "cluster"}` files. Quality is measured
+//! against the gold `label` of each line.
 
-use crate::cluster::{self, ClusterOptions, metrics};
-use crate::error::{Error, Result};
+use crate::measure::peak_rss_mib;
+use narada::cluster::{self, ClusterOptions, metrics};
+use narada::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// Cluster the labelled sets with k given and automatic; print NMI, ARI, V-measure,
+/// largest-cluster share, chosen k, seconds and peak RSS (one process per case).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, default_value = "../shared/data")]
+    data_dir: PathBuf,
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
+    /// Measure one labelled file in this process and print it as JSON: what each child
+    /// process of the suite runs.
+    #[arg(long, hide = true, value_name = "FILE")]
+    case: Option<PathBuf>,
+    /// The number of topics for --case (default: automatic).
+    #[arg(long, hide = true, requires = "case")]
+    k: Option<usize>,
+}
+
+impl crate::Bench for Args {
+    fn run(self) -> Result<String> {
+        match self.case {
+            Some(file) => {
+                let r = run_case(&file, self.k, self.threads)?;
+                serde_json::to_string(&r).map_err(|e| Error::Invalid(e.to_string()))
+            }
+            None => suite(&self.data_dir, self.threads),
+        }
+    }
+}
+
+/// Score a clustering ({"id", "cluster"} per line) against the gold labels of a set.
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// The labelled set (JSON Lines with `id` and `label`).
+    #[arg(long)]
+    gold: PathBuf,
+    /// The clustering to score, e.g. the output of `narada cluster --input`.
+    #[arg(long)]
+    pred: PathBuf,
+}
+
+impl crate::Bench for ScoreArgs {
+    fn run(self) -> Result<String> {
+        score(&self.gold, &self.pred)
+    }
+}
 
 #[derive(Debug, Deserialize)]
 struct LabelledLine {
@@ -19,22 +67,22 @@ struct LabelledLine {
 
 /// One measured case, printed as a table row (or JSON between processes).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CaseResult {
-    pub file: String,
-    pub texts: usize,
-    pub gold_labels: usize,
-    pub k_given: Option<usize>,
-    pub k_chosen: usize,
-    pub topics: usize,
-    pub unsorted: usize,
-    pub nmi: f64,
-    pub ari: f64,
-    pub v_measure: f64,
-    pub largest_share: f64,
+struct CaseResult {
+    file: String,
+    texts: usize,
+    gold_labels: usize,
+    k_given: Option<usize>,
+    k_chosen: usize,
+    topics: usize,
+    unsorted: usize,
+    nmi: f64,
+    ari: f64,
+    v_measure: f64,
+    largest_share: f64,
     /// NMI of a seeded random assignment to the same number of clusters: chance level.
-    pub random_nmi: f64,
-    pub seconds: f64,
-    pub peak_rss_mib: Option<f64>,
+    random_nmi: f64,
+    seconds: f64,
+    peak_rss_mib: Option<f64>,
 }
 
 fn read_labelled(path: &Path) -> Result<Vec<LabelledLine>> {
@@ -78,7 +126,7 @@ fn with_singletons(pred: &[Option<usize>]) -> Vec<usize> {
 }
 
 /// Clusters one labelled file in this process and measures it.
-pub fn run_case(path: &Path, k: Option<usize>, threads: usize) -> Result<CaseResult> {
+fn run_case(path: &Path, k: Option<usize>, threads: usize) -> Result<CaseResult> {
     let lines = read_labelled(path)?;
     let gold = ids_of(lines.iter().map(|l| l.label.as_deref().unwrap_or("")));
     let gold_labels = gold.iter().max().map_or(0, |m| m + 1);
@@ -125,13 +173,14 @@ pub fn run_case(path: &Path, k: Option<usize>, threads: usize) -> Result<CaseRes
         largest_share: metrics::largest_share(&pred),
         random_nmi: metrics::nmi(&gold, &random),
         seconds,
-        peak_rss_mib: super::peak_rss_mib(),
+        peak_rss_mib: peak_rss_mib(),
     })
 }
 
-/// Runs each case in a child process (so peak RSS is per case) and formats a table.
-pub fn suite(data_dir: &Path, threads: usize) -> Result<String> {
-    let exe = std::env::current_exe().map_err(|e| Error::io(Path::new("narada"), e))?;
+/// Runs each case in a child process of this binary (so peak RSS is per case) and
+/// formats a table.
+fn suite(data_dir: &Path, threads: usize) -> Result<String> {
+    let exe = std::env::current_exe().map_err(|e| Error::io(Path::new("narada-bench"), e))?;
     let mut cases: Vec<(String, Option<usize>)> = Vec::new();
     for (file, k) in [("dev-clustering.jsonl", 7), ("dev-8tags.jsonl", 8)] {
         cases.push((file.into(), Some(k)));
@@ -163,7 +212,7 @@ pub fn suite(data_dir: &Path, threads: usize) -> Result<String> {
             continue;
         }
         let mut cmd = std::process::Command::new(&exe);
-        cmd.args(["bench", "cluster-case", "--file"])
+        cmd.args(["cluster", "--case"])
             .arg(&path)
             .args(["--threads", &threads.to_string()]);
         if let Some(k) = k {
@@ -213,7 +262,7 @@ struct PredLine {
 }
 
 /// Scores a `{"id", "cluster"}` JSON Lines file against the gold `label`s.
-pub fn score(gold_path: &Path, pred_path: &Path) -> Result<String> {
+fn score(gold_path: &Path, pred_path: &Path) -> Result<String> {
     let gold_lines = read_labelled(gold_path)?;
     let text = std::fs::read_to_string(pred_path).map_err(|e| Error::io(pred_path, e))?;
     let mut pred_of: BTreeMap<String, String> = BTreeMap::new();

@@ -1,17 +1,18 @@
-//! `narada bench board`: the topic board on a 10k-card database with 50 topics, off
+//! `narada-bench board`: the topic board on a 10k-card database with 50 topics, off
 //! screen (ratatui `TestBackend`): keystroke → frame while browsing, and moving 1,000
 //! marked cards to another topic (store, undo capture, reload, frame). Figures only.
 
-use super::Driver;
-use super::app::AppOptions;
-use super::bench::{code, key, summary};
-use crate::error::{Error, Result};
-use crate::storage::{ImportOptions, Store};
+use crate::measure::{in_temp_dir, peak_rss_mib};
+use crate::tui::{code, key, summary};
+use narada::error::{Error, Result};
+use narada::storage::{ImportOptions, Store};
+use narada::tui::Driver;
+use narada::tui::app::AppOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const WIDTH: u16 = 120;
@@ -32,7 +33,7 @@ fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
 /// The first `cards` records of `input` in a fresh database, dealt round-robin into
 /// `topics` hand-made topics.
 fn build(input: &Path, db: &Path, cards: usize, topics: usize) -> Result<()> {
-    let mut records = crate::import::read_file(input, None)?;
+    let mut records = narada::import::read_file(input, None)?;
     records.truncate(cards);
     let mut store = Store::open(db)?;
     let opts = ImportOptions {
@@ -54,8 +55,26 @@ fn build(input: &Path, db: &Path, cards: usize, topics: usize) -> Result<()> {
     Ok(())
 }
 
-pub fn run(input: &Path, cards: usize, topics: usize) -> Result<String> {
-    crate::bench::in_temp_dir("board", |dir| {
+/// The topic board on a 10k-card database with 50 topics (off screen): keystroke →
+/// frame while browsing, and moving 1,000 marked cards.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+    input: PathBuf,
+    #[arg(long, default_value_t = 10_000)]
+    cards: usize,
+    #[arg(long, default_value_t = 50)]
+    topics: usize,
+}
+
+impl crate::Bench for Args {
+    fn run(self) -> Result<String> {
+        run(&self.input, self.cards, self.topics)
+    }
+}
+
+fn run(input: &Path, cards: usize, topics: usize) -> Result<String> {
+    in_temp_dir("board", |dir| {
         let db = dir.join("board.db");
         let t = Instant::now();
         build(input, &db, cards, topics)?;
@@ -71,7 +90,7 @@ pub fn run(input: &Path, cards: usize, topics: usize) -> Result<String> {
 
 fn measure(db: &Path, out: &mut String) -> Result<()> {
     let mut d = Driver::new(Store::open(db)?, AppOptions::default(), true);
-    d.act(super::action::Action::Resize(WIDTH, HEIGHT));
+    d.act(narada::tui::action::Action::Resize(WIDTH, HEIGHT));
     let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(io)?;
     let t = Instant::now();
     d.key(key('b'));
@@ -114,7 +133,7 @@ fn measure(db: &Path, out: &mut String) -> Result<()> {
         .map(|c| c.id.clone())
         .collect();
     d.app.board.marked = chosen.iter().cloned().collect();
-    d.app.board.focus = super::board::Pane::Cards;
+    d.app.board.focus = narada::tui::board::Pane::Cards;
     d.key(key('m'));
     d.key(code(KeyCode::Down)); // past "new topic" to the first topic
     let t = Instant::now();
@@ -175,7 +194,7 @@ fn measure(db: &Path, out: &mut String) -> Result<()> {
     let _ = writeln!(
         out,
         "peak RSS:                        {}",
-        crate::bench::peak_rss_mib().map_or_else(|| "unknown".into(), |r| format!("{r:.1} MiB"))
+        peak_rss_mib().map_or_else(|| "unknown".into(), |r| format!("{r:.1} MiB"))
     );
     Ok(())
 }

@@ -1,13 +1,11 @@
-//! Export timing without a database: a synthetic consultation of any size, and the time
-//! each format takes to write it into memory.
+//! A synthetic consultation of any size as an export view, with no database: for the
+//! traceability test on a large document and the unit test of `narada-bench export`.
 
-use super::document::{DocOptions, Document};
-use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{
+use narada::model::outline::DEFAULT_CHAPTERS;
+use narada::model::{
     CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
     TopicView,
 };
-use std::time::{Duration, Instant};
 
 const KINDS: &[&str] = &[
     "recommendation",
@@ -194,80 +192,5 @@ fn fill_leaves(sections: &mut [SectionView], mapped: &mut impl Iterator<Item = V
             }
         }
         fill_leaves(&mut s.children, mapped);
-    }
-}
-
-/// Times building the document model and writing each format into memory; returns a
-/// table of figures (one line per format).
-pub fn bench_formats(view: &ExportView) -> String {
-    let opts = DocOptions::default();
-    let mut rows: Vec<(&str, usize, Duration)> = Vec::new();
-    let started = Instant::now();
-    let model = Document::build(view, &opts);
-    rows.push(("document model", 0, started.elapsed()));
-    if let Err(e) = model {
-        return format!("export bench failed: {e}\n");
-    }
-    type Writer = fn(&mut dyn std::io::Write, &ExportView, &DocOptions) -> crate::error::Result<()>;
-    let writers: [(&str, Writer); 4] = [
-        ("markdown", super::markdown::write_markdown),
-        ("html", super::html::write_html),
-        ("docx", super::docx::write_docx),
-        ("odt", super::odt::write_odt),
-    ];
-    for (name, write) in writers {
-        let mut out: Vec<u8> = Vec::new();
-        let started = Instant::now();
-        let result = write(&mut out, view, &opts);
-        let took = started.elapsed();
-        if let Err(e) = result {
-            return format!("export bench failed writing {name}: {e}\n");
-        }
-        rows.push((name, out.len(), took));
-    }
-    let mut table = format!(
-        "export of {} cards, {} sections (each format includes building the model)\n\
-         {:<16} {:>12} {:>10}\n",
-        view.cards.len(),
-        count_sections(&view.sections),
-        "format",
-        "bytes",
-        "ms"
-    );
-    for (name, bytes, took) in rows {
-        let bytes = if bytes == 0 {
-            "-".to_string()
-        } else {
-            bytes.to_string()
-        };
-        table.push_str(&format!(
-            "{name:<16} {bytes:>12} {:>10.1}\n",
-            took.as_secs_f64() * 1000.0
-        ));
-    }
-    table
-}
-
-fn count_sections(sections: &[SectionView]) -> usize {
-    sections
-        .iter()
-        .map(|s| 1 + count_sections(&s.children))
-        .sum()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn synthetic_view_is_consistent() {
-        let v = synthetic_view(500);
-        assert_eq!(v.cards.len(), 500);
-        assert_eq!(v.sections.len(), 8);
-        assert_eq!(count_sections(&v.sections), 8 + 24 + 48 + 96);
-        let table = bench_formats(&v);
-        for name in ["document model", "markdown", "html", "docx", "odt"] {
-            assert!(table.contains(name), "{table}");
-        }
     }
 }

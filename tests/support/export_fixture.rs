@@ -1,8 +1,9 @@
 //! A small hand-made export view used by the writers' tests: Polish text with diacritics
 //! and markup characters, chapters with § / ust. / pkt, drafted and undrafted provisions,
 //! adopted, rejected, postponed and undecided cards, and a chapter without sources.
+#![allow(dead_code)] // each test file uses a different part
 
-use crate::model::{
+use narada::model::{
     CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
     TopicView,
 };

@@ -1,16 +1,17 @@
-//! `narada bench tui`: drives the real app off screen (ratatui `TestBackend`) on a
+//! `narada-bench tui`: drives the real app off screen (ratatui `TestBackend`) on a
 //! 100k-card database and prints latencies. Figures only, never a pass/fail.
 
-use super::Driver;
-use super::action::Action;
-use super::app::AppOptions;
-use crate::error::{Error, Result};
-use crate::storage::{ImportOptions, Store};
+use crate::measure::{in_temp_dir, peak_rss_mib, process_age_ms};
+use narada::error::{Error, Result};
+use narada::storage::{ImportOptions, Store};
+use narada::tui::Driver;
+use narada::tui::action::Action;
+use narada::tui::app::AppOptions;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const WIDTH: u16 = 120;
@@ -26,16 +27,16 @@ fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
         .map_err(io)
 }
 
-pub(super) fn key(c: char) -> KeyEvent {
+pub(crate) fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
-pub(super) fn code(c: KeyCode) -> KeyEvent {
+pub(crate) fn code(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
 
 /// Mean, 95th percentile and maximum of a set of durations, in milliseconds.
-pub(super) fn summary(mut xs: Vec<Duration>) -> String {
+pub(crate) fn summary(mut xs: Vec<Duration>) -> String {
     if xs.is_empty() {
         return "no samples".into();
     }
@@ -52,15 +53,31 @@ pub(super) fn summary(mut xs: Vec<Duration>) -> String {
     )
 }
 
-/// Builds the database from `input` in a temporary directory and measures.
-pub fn run(input: &Path) -> Result<String> {
-    crate::bench::in_temp_dir("tui", |dir| measure(input, dir))
+/// Drive the interface on a 100k-card database (off screen); print latencies and RSS.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+    input: PathBuf,
+    /// Measure the interface on this existing database, in this process (the
+    /// benchmark runs itself this way, so start-up and RSS are the interface's own).
+    #[arg(long, hide = true)]
+    measure_db: Option<PathBuf>,
+}
+
+impl crate::Bench for Args {
+    fn run(self) -> Result<String> {
+        match self.measure_db {
+            Some(db) => measure_in_process(&db),
+            // Builds the database from `input` in a temporary directory and measures.
+            None => in_temp_dir("tui", |dir| measure(&self.input, dir)),
+        }
+    }
 }
 
 /// Imports the cards and returns the database path and the card count.
 pub fn build_db(input: &Path, dir: &Path) -> Result<(std::path::PathBuf, usize)> {
     let db = dir.join("bench.db");
-    let records = crate::import::read_file(input, None)?;
+    let records = narada::import::read_file(input, None)?;
     let mut store = Store::open(&db)?;
     let sum = store.import_records(
         &records,
@@ -83,7 +100,7 @@ pub fn startup(db: &Path) -> Result<Startup> {
     let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(io)?;
     draw(&mut term, &d)?;
     let first = t0.elapsed();
-    let since_exec = crate::bench::process_age_ms();
+    let since_exec = process_age_ms();
     d.settle(Duration::from_secs(120));
     draw(&mut term, &d)?;
     Ok(Startup {
@@ -113,13 +130,13 @@ fn measure(input: &Path, dir: &Path) -> Result<String> {
     // its own and not the import's.
     let exe = std::env::current_exe().map_err(|e| Error::io(Path::new("narada"), e))?;
     let out = std::process::Command::new(exe)
-        .args(["bench", "tui-run", "--db"])
+        .args(["tui", "--measure-db"])
         .arg(&db)
         .output()
-        .map_err(|e| Error::io(Path::new("narada bench tui-run"), e))?;
+        .map_err(|e| Error::io(Path::new("narada-bench tui --measure-db"), e))?;
     if !out.status.success() {
         return Err(Error::Invalid(format!(
-            "bench tui-run failed: {}",
+            "narada-bench tui --measure-db failed: {}",
             String::from_utf8_lossy(&out.stderr)
         )));
     }
@@ -238,7 +255,7 @@ pub fn measure_in_process(db: &Path) -> Result<String> {
     let _ = writeln!(
         out,
         "peak RSS:                        {}",
-        crate::bench::peak_rss_mib().map_or_else(|| "unknown".into(), |r| format!("{r:.1} MiB"))
+        peak_rss_mib().map_or_else(|| "unknown".into(), |r| format!("{r:.1} MiB"))
     );
     Ok(out)
 }

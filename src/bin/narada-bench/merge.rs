@@ -1,13 +1,26 @@
-//! Merge benchmark: two trainers' databases of 50k cards each that share history,
+//! `narada-bench merge`: two trainers' databases of 50k cards each that share history,
 //! with edits on both sides (some conflicting).
 
-use crate::error::{Error, Result};
-use crate::import::ImportRecord;
-use crate::model::CardPatch;
-use crate::model::ConflictPolicy;
-use crate::storage::{ImportOptions, Store};
-use std::path::Path;
+use crate::measure::{in_temp_dir, peak_rss_mib};
+use narada::error::{Error, Result};
+use narada::import::ImportRecord;
+use narada::model::{CardPatch, ConflictPolicy};
+use narada::storage::{ImportOptions, Store};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// Merge two 50k-card databases with edits on both sides; print seconds and conflicts.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long, default_value = "../shared/data/synthetic-100k.jsonl")]
+    input: PathBuf,
+}
+
+impl crate::Bench for Args {
+    fn run(self) -> Result<String> {
+        in_temp_dir("merge", |dir| scenario(&self.input, dir))
+    }
+}
 
 fn import(store: &mut Store, records: &[ImportRecord]) -> Result<()> {
     store.import_records(records, &ImportOptions::default(), &mut |_, _| {})?;
@@ -27,12 +40,8 @@ fn edit(store: &mut Store, numbers: impl Iterator<Item = usize>, mark: &str) -> 
     Ok(())
 }
 
-pub fn run(input: &Path) -> Result<String> {
-    super::in_temp_dir("merge", |dir| scenario(input, dir))
-}
-
 fn scenario(input: &Path, dir: &Path) -> Result<String> {
-    let records = crate::import::read_file(input, None)?;
+    let records = narada::import::read_file(input, None)?;
     if records.len() < 75_000 {
         return Err(Error::Invalid(format!(
             "{}: the merge bench needs at least 75,000 lines",
@@ -68,6 +77,6 @@ fn scenario(input: &Path, dir: &Path) -> Result<String> {
         sum.conflicts.len(),
         !again.changed(),
         a.integrity_check()?,
-        super::peak_rss_mib().map_or_else(|| "unknown".into(), |m| format!("{m:.0} MiB")),
+        peak_rss_mib().map_or_else(|| "unknown".into(), |m| format!("{m:.0} MiB")),
     ))
 }
