@@ -3,6 +3,8 @@
 //! The library holds everything but argument parsing: the domain model, the SQLite store,
 //! import/export and the command implementations, so tests and benchmarks use it directly.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod cluster;
 pub mod demo;

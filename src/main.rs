@@ -18,6 +18,7 @@ fn main() -> ExitCode {
 /// Rust ignores SIGPIPE, which makes `println!` panic when the reader of a pipe
 /// (`narada card list | head`) goes away; the default action ends the process quietly,
 /// as other command-line tools do.
+#[allow(unsafe_code)] // the one unsafe call in narada (`unsafe_code` is denied elsewhere)
 fn restore_sigpipe() {
     #[cfg(unix)]
     // SAFETY: setting a signal disposition to its default before any thread starts.

@@ -111,7 +111,7 @@ fn assert_traceable(view: &ExportView) {
     for c in &view.cards {
         let row = rows.get(c.id.as_str()).expect("card in the source table");
         assert_eq!(row.reference, c.reference);
-        if c.decision.as_ref().is_some_and(|d| d.is_adopted()) {
+        if c.decision.as_ref().is_some_and(narada::model::DecisionView::is_adopted) {
             assert!(row.adopted);
         }
     }
@@ -147,7 +147,7 @@ fn traceability_on_the_fixture() {
     for c in view
         .cards
         .iter()
-        .filter(|c| c.decision.as_ref().is_some_and(|d| d.is_adopted()))
+        .filter(|c| c.decision.as_ref().is_some_and(narada::model::DecisionView::is_adopted))
     {
         assert!(
             md.contains(&format!("\n| {} | ", c.reference)),

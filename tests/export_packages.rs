@@ -1,8 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! DOCX and ODT opened back as zip files, their XML parsed: headings, numbering,
 //! footnotes and the source table must hold the expected text. Both files are also
-//! converted to PDF by LibreOffice: that test is ignored unless run with `cargo test --
-//! --include-ignored` (as `.ci/run` does), and run so, it fails when LibreOffice is
+//! converted to PDF by `LibreOffice`: that test is ignored unless run with `cargo test --
+//! --include-ignored` (as `.ci/run` does), and run so, it fails when `LibreOffice` is
 //! missing instead of passing.
 
 #[path = "support/export_fixture.rs"]

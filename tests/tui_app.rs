@@ -287,7 +287,7 @@ fn filter_sort_scope_and_timer() {
     d.act(Action::Tick(t0 + Duration::from_secs(20)));
     assert_eq!(d.app.cards.timer.display(d.app.now), "02:10");
     typed(&mut d, "t");
-    d.act(Action::Tick(t0 + Duration::from_secs(300)));
+    d.act(Action::Tick(t0 + Duration::from_mins(5)));
     assert_eq!(d.app.cards.timer.display(d.app.now), "02:10", "paused");
 }
 

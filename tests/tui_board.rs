@@ -332,7 +332,7 @@ fn clustering_from_the_board_keeps_hand_placements_and_pins() {
     assert!(d.app.board.clustering.is_some(), "runs on a worker");
     assert_eq!(d.app.mode(), Mode::Board, "keys keep working meanwhile");
     typed(&mut d, "k");
-    d.settle(Duration::from_secs(60));
+    d.settle(Duration::from_mins(1));
     let Some(Modal::Proposal(p)) = &d.app.board.modal else {
         panic!("expected a proposal, got {:?}", d.app.modal);
     };
@@ -375,7 +375,7 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     key(&mut d, KeyCode::Tab);
     typed(&mut d, "4");
     key(&mut d, KeyCode::Enter);
-    d.settle(Duration::from_secs(60));
+    d.settle(Duration::from_mins(1));
     let first = match &d.app.board.modal {
         Some(Modal::Proposal(p)) => p.record.topics[0].clone(),
         other => panic!("expected a proposal, got {other:?}"),
@@ -444,7 +444,7 @@ fn a_proposal_accepted_in_part_applies_only_the_marked_topics() {
     // Discarding stores nothing.
     typed(&mut d, "c");
     key(&mut d, KeyCode::Enter);
-    d.settle(Duration::from_secs(60));
+    d.settle(Duration::from_mins(1));
     let placements = store(&d).placements().unwrap();
     typed(&mut d, "x");
     assert!(!d.app.has_modal());
@@ -461,7 +461,7 @@ fn re_clustering_one_topic_splits_it_by_hand_and_undo_joins_it_again() {
     typed(&mut d, "S");
     assert_eq!(d.app.mode(), Mode::Form, "no marks: re-cluster the topic");
     key(&mut d, KeyCode::Enter); // k = 2
-    d.settle(Duration::from_secs(60));
+    d.settle(Duration::from_mins(1));
     let Some(Modal::Proposal(p)) = &d.app.board.modal else {
         panic!("expected a proposal, got {:?}", d.app.modal);
     };

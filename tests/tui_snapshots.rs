@@ -125,7 +125,7 @@ fn screens_in_english() {
 fn timer_in_the_header() {
     for (lang, code) in [(Lang::Pl, "pl"), (Lang::En, "en")] {
         let mut d = fixture(lang);
-        d.app.cards.timer.set(Duration::from_secs(300));
+        d.app.cards.timer.set(Duration::from_mins(5));
         d.app.cards.timer.spent = Duration::from_secs(30);
         d.app.cards.activity = Some("Runda 1".into());
         insta::assert_snapshot!(format!("timer_paused_{code}_80x24"), text(&d, 80, 24));

@@ -101,7 +101,7 @@ pub fn startup(db: &Path) -> Result<Startup> {
     draw(&mut term, &d)?;
     let first = t0.elapsed();
     let since_exec = process_age_ms();
-    d.settle(Duration::from_secs(120));
+    d.settle(Duration::from_mins(2));
     draw(&mut term, &d)?;
     Ok(Startup {
         first,
