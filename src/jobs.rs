@@ -18,7 +18,7 @@ pub enum ExportFormat {
     Html,
     /// The draft outline as a Word document.
     Docx,
-    /// The draft outline as an OpenDocument text (LibreOffice).
+    /// The draft outline as an `OpenDocument` text (`LibreOffice`).
     Odt,
     /// The card table: each card with session, topic, decision and where it was used.
     Csv,
@@ -66,8 +66,10 @@ pub fn export_body(
         return Err(Error::Invalid("a session report needs a session".into()));
     }
     Ok(match (format, report) {
-        (ExportFormat::Csv | ExportFormat::Json, Some(_))
-        | (ExportFormat::Docx | ExportFormat::Odt, Some(_)) => {
+        (
+            ExportFormat::Csv | ExportFormat::Json | ExportFormat::Docx | ExportFormat::Odt,
+            Some(_),
+        ) => {
             return Err(Error::Invalid(
                 "a session report is written as md or html".into(),
             ));

@@ -1,6 +1,6 @@
 //! narada: capture, group and decide on the cards of public-consultation workshops.
 //!
-//! The library holds everything but argument parsing: the domain model, the SQLite store,
+//! The library holds everything but argument parsing: the domain model, the `SQLite` store,
 //! import/export and the command implementations, so tests and benchmarks use it directly.
 
 #![forbid(unsafe_code)]

@@ -137,7 +137,11 @@ fn runs_never_move_cards_placed_by_hand_and_retire_empty_topics() {
     )
     .unwrap();
     store
-        .import_records(&records, &Default::default(), &mut |_, _| {})
+        .import_records(
+            &records,
+            &narada::storage::ImportOptions::default(),
+            &mut |_, _| {},
+        )
         .unwrap();
     let cards = store.cluster_input(None).unwrap();
     let first = store

@@ -111,7 +111,10 @@ fn assert_traceable(view: &ExportView) {
     for c in &view.cards {
         let row = rows.get(c.id.as_str()).expect("card in the source table");
         assert_eq!(row.reference, c.reference);
-        if c.decision.as_ref().is_some_and(narada::model::DecisionView::is_adopted) {
+        if c.decision
+            .as_ref()
+            .is_some_and(narada::model::DecisionView::is_adopted)
+        {
             assert!(row.adopted);
         }
     }
@@ -144,11 +147,11 @@ fn traceability_on_the_fixture() {
     assert_traceable(&view);
     let md = markdown(&view, &DocOptions::default());
     // Every adopted card is in the Markdown source table, and every § cites its sources.
-    for c in view
-        .cards
-        .iter()
-        .filter(|c| c.decision.as_ref().is_some_and(narada::model::DecisionView::is_adopted))
-    {
+    for c in view.cards.iter().filter(|c| {
+        c.decision
+            .as_ref()
+            .is_some_and(narada::model::DecisionView::is_adopted)
+    }) {
         assert!(
             md.contains(&format!("\n| {} | ", c.reference)),
             "{} in table",

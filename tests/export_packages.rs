@@ -40,7 +40,6 @@ fn entry(zip_bytes: &[u8], name: &str) -> String {
 
 /// (style id, text) of each Word paragraph outside tables and footnotes.
 fn docx_paragraphs(body: &Node) -> Vec<(String, String)> {
-    let mut out = Vec::new();
     fn walk(n: &Node, out: &mut Vec<(String, String)>) {
         for c in &n.children {
             match c.name.as_str() {
@@ -58,6 +57,7 @@ fn docx_paragraphs(body: &Node) -> Vec<(String, String)> {
             }
         }
     }
+    let mut out = Vec::new();
     walk(body, &mut out);
     out
 }

@@ -54,7 +54,7 @@ fn merge_brings_in_new_work_and_is_idempotent() {
     b.decide(
         &narada::model::DecisionTarget::Topic(topic.id.clone()),
         narada::model::DecisionOutcome::Adopted,
-        &Default::default(),
+        &narada::model::DecisionDraft::default(),
     )
     .unwrap();
     b.outline().unwrap();
@@ -160,8 +160,12 @@ fn independent_databases_match_sessions_by_title_and_cards_by_imported_id() {
         let mut s = Store::open(path).unwrap();
         let recs =
             narada::import::parse("k.csv", csv.as_bytes(), narada::import::Format::Csv).unwrap();
-        s.import_records(&recs, &Default::default(), &mut |_, _| {})
-            .unwrap();
+        s.import_records(
+            &recs,
+            &narada::storage::ImportOptions::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
         s
     };
     let mut a = import(&dir.path().join("a.db"));

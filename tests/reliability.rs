@@ -5,6 +5,7 @@
 use narada::import::{self, Format};
 use narada::storage::{CardFilter, Store};
 use proptest::prelude::*;
+use std::fmt::Write as _;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -52,13 +53,13 @@ fn kill_group(child: &std::process::Child) {
 fn killing_a_bulk_import_leaves_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("big.jsonl");
-    let lines: String = (0..20_000)
-        .map(|i| {
-            format!(
-                "{{\"id\":\"k{i}\",\"text\":\"Karta numer {i} o głosowaniu\",\"session\":\"S\"}}\n"
-            )
-        })
-        .collect();
+    let lines: String = (0..20_000).fold(String::new(), |mut s, i| {
+        let _ = writeln!(
+            s,
+            "{{\"id\":\"k{i}\",\"text\":\"Karta numer {i} o głosowaniu\",\"session\":\"S\"}}"
+        );
+        s
+    });
     std::fs::write(&file, lines).unwrap();
     for (round, ms) in delays(8, 600).into_iter().enumerate() {
         let db = dir.path().join(format!("kill{round}.db"));
@@ -187,7 +188,11 @@ fn anonymise_replaces_speakers_everywhere_and_is_stable() {
     let csv = "text,speaker,session\nA,Jan Kowalski,S\nB,seniorka,S\nC,Jan Kowalski,S\n";
     let recs = import::parse("a.csv", csv.as_bytes(), Format::Csv).unwrap();
     store
-        .import_records(&recs, &Default::default(), &mut |_, _| {})
+        .import_records(
+            &recs,
+            &narada::storage::ImportOptions::default(),
+            &mut |_, _| {},
+        )
         .unwrap();
     let first = store.find_card("1").unwrap();
     store

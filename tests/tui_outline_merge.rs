@@ -89,7 +89,7 @@ fn merge_dialog_shows_conflicts_and_merges_with_the_chosen_policy() {
     let card = {
         let s = Store::open(&db).unwrap();
         s.backup_to(&other).unwrap();
-        s.cards(&Default::default()).unwrap()[0].clone()
+        s.cards(&narada::storage::CardFilter::default()).unwrap()[0].clone()
     };
     let patch = |text: &str| narada::model::CardPatch {
         text: Some(text.into()),

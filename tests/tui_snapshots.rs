@@ -103,7 +103,12 @@ fn snapshot(lang: Lang, code: &str) {
                 }
             }
             let mut screen = text(&d, w, h);
-            for c in d.runner.store().cards(&Default::default()).unwrap() {
+            for c in d
+                .runner
+                .store()
+                .cards(&narada::storage::CardFilter::default())
+                .unwrap()
+            {
                 screen = screen.replace(&c.created_at, "<created>");
             }
             insta::assert_snapshot!(format!("{name}_{code}_{w}x{h}"), screen);

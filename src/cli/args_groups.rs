@@ -20,7 +20,7 @@ pub struct ClusterArgs {
     /// Seed one topic per chapter of the default resolution outline.
     #[arg(long)]
     pub outline_seeds: bool,
-    /// Known topics from a JSON file: [{"name": "…", "keywords": ["…"]}].
+    /// Known topics from a JSON file: `[{"name": "…", "keywords": ["…"]}]`.
     #[arg(long, value_name = "FILE")]
     pub seeds: Option<PathBuf>,
     /// Print the result without storing it.

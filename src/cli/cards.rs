@@ -89,7 +89,7 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
                         println!("activity: {a}");
                     }
                     println!("topic: {}", card.topic.as_deref().unwrap_or("-"));
-                    let decision = card.decision.map(|d| d.as_str()).unwrap_or("-");
+                    let decision = card.decision.map_or("-", |d| d.as_str());
                     println!("decision: {decision}");
                     println!("created: {}  updated: {}", card.created_at, card.updated_at);
                     if let Some(by) = &card.superseded_by {

@@ -127,7 +127,8 @@ pub fn run_file(
     match output {
         Some(path) => crate::export::write_atomically(path, force, write)?,
         None => {
-            write(&mut std::io::stdout().lock()).map_err(|e| Error::io(Path::new("<stdout>"), e))?
+            write(&mut std::io::stdout().lock())
+                .map_err(|e| Error::io(Path::new("<stdout>"), e))?;
         }
     }
     eprintln!(

@@ -29,10 +29,10 @@ use std::path::PathBuf;
     after_help = "Without a command, narada opens its terminal interface on your database."
 )]
 pub struct Cli {
-    /// Database file to use (default: narada.db in the data directory; env NARADA_DB).
+    /// Database file to use (default: narada.db in the data directory; env `NARADA_DB`).
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Name or pseudonym recorded as "entered by" on what you add (env NARADA_USER).
+    /// Name or pseudonym recorded as "entered by" on what you add (env `NARADA_USER`).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub actor: Option<String>,
     /// Language of the interface: pl or en (default: config.toml, else the locale).

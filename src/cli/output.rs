@@ -54,7 +54,7 @@ pub fn truncate(s: &str, width: usize) -> String {
 }
 
 pub fn card_line(c: &Card) -> String {
-    let tags: String = c.tags.iter().map(|t| format!(" #{t}")).collect();
+    let tags: String = c.tags.iter().flat_map(|t| [" #", t.as_str()]).collect();
     let speaker = c
         .speaker
         .as_deref()

@@ -66,7 +66,7 @@ pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
             store.backup_to(&file)?;
             // Check what was written, as the receiver will.
             Store::open_checked_readonly(&file)?;
-            let n = store.cards(&Default::default())?.len();
+            let n = store.cards(&crate::storage::CardFilter::default())?.len();
             println!(
                 "bundle {} written ({n} cards); send it to the secretary",
                 file.display()

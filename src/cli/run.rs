@@ -171,7 +171,9 @@ fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
             eprint!("importing {done}/{total}{end}");
         }
     };
-    if !store.cards(&Default::default())?.is_empty()
+    if !store
+        .cards(&crate::storage::CardFilter::default())?
+        .is_empty()
         && let Some(saved) = store.auto_backup("before-import")?
     {
         eprintln!("backup: {}", saved.display());

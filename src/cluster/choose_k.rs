@@ -76,7 +76,7 @@ pub(super) fn choose_k(
             let w: f64 = fit(&sets[s], dim, &[], &p)
                 .sims
                 .iter()
-                .map(|&v| (1.0 - v as f64).max(0.0))
+                .map(|&v| (1.0 - f64::from(v)).max(0.0))
                 .sum();
             w.max(1e-9).ln()
         });

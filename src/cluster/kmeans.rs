@@ -78,7 +78,7 @@ pub(super) fn init_pp(
     let with = |c: &[f32], dist: &[f64]| -> Vec<f64> {
         x.chunks_exact(dim)
             .zip(dist)
-            .map(|(p, &d)| d.min((1.0 - dot(p, c) as f64).max(0.0)))
+            .map(|(p, &d)| d.min((1.0 - f64::from(dot(p, c))).max(0.0)))
             .collect()
     };
     for a in anchors.iter().take(k) {
@@ -156,8 +156,8 @@ pub(super) fn lloyd(
         if (!changed && iter > 0) || iter == max_iter || k == 0 {
             break;
         }
-        sums.iter_mut().for_each(|s| *s = 0.0);
-        counts.iter_mut().for_each(|c| *c = 0);
+        sums.fill(0.0);
+        counts.fill(0);
         for (p, &j) in x.chunks_exact(dim).zip(&labels) {
             counts[j] += 1;
             sums[j * dim..(j + 1) * dim]
@@ -190,7 +190,7 @@ pub(super) fn lloyd(
             }
         }
     }
-    let objective = sims.iter().map(|&s| s as f64).sum();
+    let objective = sims.iter().map(|&s| f64::from(s)).sum();
     Fit {
         centroids: cents,
         labels,

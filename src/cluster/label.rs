@@ -27,8 +27,8 @@ pub(super) fn label_words(c: &Corpus, members: &[usize], max: usize) -> Vec<Stri
         .iter()
         .filter(|&&(_, a)| a >= min_count)
         .map(|&(t, a)| {
-            let p_in = a as f64 / size;
-            let p_all = c.df[t as usize] as f64 / n;
+            let p_in = f64::from(a) / size;
+            let p_all = f64::from(c.df[t as usize]) / n;
             (p_in * (p_in / p_all).ln(), t)
         })
         .filter(|&(s, _)| s > 0.0)

@@ -23,7 +23,9 @@ pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
 pub(super) fn normalize(v: &mut [f32]) -> f32 {
     let n = dot(v, v).sqrt();
     if n > 0.0 {
-        v.iter_mut().for_each(|x| *x /= n);
+        for x in v.iter_mut() {
+            *x /= n;
+        }
     }
     n
 }
@@ -50,9 +52,13 @@ pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize) {
             }
             let norm = col.iter().map(|x| x * x).sum::<f64>().sqrt();
             if norm > 1e-12 {
-                col.iter_mut().for_each(|x| *x /= norm);
+                for x in col.iter_mut() {
+                    *x /= norm;
+                }
             } else {
-                col.iter_mut().for_each(|x| *x = 0.0);
+                for x in col.iter_mut() {
+                    *x = 0.0;
+                }
             }
         }
     }

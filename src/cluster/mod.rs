@@ -103,19 +103,18 @@ pub fn cluster_with_progress(
     let anchors = seed::anchors(&opts.seeds, &an, &corpus, &wv, &x);
     let n_seeds = anchors.len();
 
-    let (k, k_auto) = match opts.k {
-        Some(k) => (k.max(n_seeds), false),
-        None => {
-            progress(Stage::ChooseK, 0.0);
-            // Null texts for the gap statistic: sampled rows' words shuffled.
-            let null_of = |rows: &[usize], seed: u64| {
-                let docs: Vec<usize> = rows.iter().map(|&p| placeable[p]).collect();
-                vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed)
-            };
-            let (k, _) = choose_k::choose_k(&xp, dim, opts.random_seed, opts.threads, &null_of);
-            let k = if n_seeds > 0 { k.max(n_seeds + 1) } else { k };
-            (k, true)
-        }
+    let (k, k_auto) = if let Some(k) = opts.k {
+        (k.max(n_seeds), false)
+    } else {
+        progress(Stage::ChooseK, 0.0);
+        // Null texts for the gap statistic: sampled rows' words shuffled.
+        let null_of = |rows: &[usize], seed: u64| {
+            let docs: Vec<usize> = rows.iter().map(|&p| placeable[p]).collect();
+            vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed)
+        };
+        let (k, _) = choose_k::choose_k(&xp, dim, opts.random_seed, opts.threads, &null_of);
+        let k = if n_seeds > 0 { k.max(n_seeds + 1) } else { k };
+        (k, true)
     };
     let k = if placeable.is_empty() {
         0

@@ -182,7 +182,7 @@ fn empty_and_emoji_texts_are_unsorted() {
     let (mut texts, _) = corpus(4, 20, 5);
     let junk = ["", "😀😀", "!!!", "zzzqqq", "12 34"];
     let first = texts.len();
-    texts.extend(junk.iter().map(|s| s.to_string()));
+    texts.extend(junk.iter().map(std::string::ToString::to_string));
     let c = cluster(&refs(&texts), &ClusterOptions::default());
     for i in first..texts.len() {
         assert!(c.unsorted.contains(&i), "text {i} should be unsorted");

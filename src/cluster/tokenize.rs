@@ -12,7 +12,7 @@ use super::stopwords;
 use crate::model::Lang;
 
 /// FxHash-like hasher for the word caches (hit about a million times at 100k
-/// texts; SipHash was a visible cost). Only used for lookups: iteration order
+/// texts; `SipHash` was a visible cost). Only used for lookups: iteration order
 /// of these maps never reaches a result.
 #[derive(Default)]
 pub(super) struct FastHasher(u64);
@@ -197,7 +197,7 @@ mod tests {
         let mut buf = String::new();
         let mut out = Vec::new();
         for_each_word("ZIELONY-skwer,SP114 x", &mut buf, |w| {
-            out.push(w.to_string())
+            out.push(w.to_string());
         });
         assert_eq!(out, vec!["zielony", "skwer", "sp"]);
     }

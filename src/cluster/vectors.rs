@@ -95,7 +95,7 @@ fn ppmi(c: &Corpus, v: usize) -> Csr {
         .map(|i| {
             m.val[m.ptr[i]..m.ptr[i + 1]]
                 .iter()
-                .map(|&x| x as f64)
+                .map(|&x| f64::from(x))
                 .sum()
         })
         .collect();
@@ -109,7 +109,7 @@ fn ppmi(c: &Corpus, v: usize) -> Csr {
     for (i, &rs) in row_sum.iter().enumerate() {
         for e in m.ptr[i]..m.ptr[i + 1] {
             let j = m.col[e] as usize;
-            let pmi = (m.val[e] as f64 * z / (rs * ctx[j])).ln();
+            let pmi = (f64::from(m.val[e]) * z / (rs * ctx[j])).ln();
             if pmi > 0.0 {
                 out.col.push(j as u32);
                 out.val.push(pmi as f32);
@@ -126,7 +126,7 @@ fn spmm(m: &Csr, x: &[f64], l: usize, transpose: bool) -> Vec<f64> {
     let mut y = vec![0.0f64; v * l];
     for i in 0..v {
         for e in m.ptr[i]..m.ptr[i + 1] {
-            let (j, a) = (m.col[e] as usize, m.val[e] as f64);
+            let (j, a) = (m.col[e] as usize, f64::from(m.val[e]));
             let (dst, src) = if transpose { (j, i) } else { (i, j) };
             let xs = &x[src * l..(src + 1) * l];
             y[dst * l..(dst + 1) * l]
@@ -206,7 +206,9 @@ pub(super) fn text_vectors(c: &Corpus, wv: &WordVectors) -> Vec<f32> {
             }
         }
         if normalize(out) < 1e-6 {
-            out.iter_mut().for_each(|o| *o = 0.0);
+            for o in out.iter_mut() {
+                *o = 0.0;
+            }
         }
     }
     x

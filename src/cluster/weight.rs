@@ -68,26 +68,25 @@ pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
     let mut buf = String::new();
     for text in texts {
         for_each_word(text, &mut buf, |w| {
-            let id = match word_ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let t = match an.term(w) {
-                        None => NO_TERM,
-                        Some(key) => {
-                            let next = raw_keys.len() as u32;
-                            *key_ids.entry(key).or_insert_with_key(|k| {
-                                raw_keys.push(k.clone());
-                                next
-                            })
-                        }
-                    };
-                    let id = words.len() as u32;
-                    word_ids.insert(w.to_string(), id);
-                    words.push(w.to_string());
-                    word_term.push(t);
-                    word_count.push(0);
-                    id
-                }
+            let id = if let Some(&id) = word_ids.get(w) {
+                id
+            } else {
+                let t = match an.term(w) {
+                    None => NO_TERM,
+                    Some(key) => {
+                        let next = raw_keys.len() as u32;
+                        *key_ids.entry(key).or_insert_with_key(|k| {
+                            raw_keys.push(k.clone());
+                            next
+                        })
+                    }
+                };
+                let id = words.len() as u32;
+                word_ids.insert(w.to_string(), id);
+                words.push(w.to_string());
+                word_term.push(t);
+                word_count.push(0);
+                id
             };
             word_count[id as usize] += 1;
             if word_term[id as usize] != NO_TERM {
@@ -165,7 +164,7 @@ pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
     }
     for (t, &(_, w)) in best.iter().enumerate() {
         if w != usize::MAX {
-            out.surface[t] = words[w].clone();
+            out.surface[t].clone_from(&words[w]);
         }
     }
     out

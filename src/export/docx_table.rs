@@ -1,4 +1,4 @@
-//! The DOCX source table written as WordprocessingML directly. docx-rs needs over a
+//! The DOCX source table written as `WordprocessingML` directly. docx-rs needs over a
 //! second for a 10k-row table (every cell is a large value moved and serialised through
 //! a generic XML writer), so the document carries a placeholder paragraph that is
 //! replaced by this markup while the package is recompressed. It also marks the header

@@ -58,7 +58,9 @@ pub fn write_atomically(
         let file = std::fs::File::create(&tmp)?;
         let mut w = std::io::BufWriter::new(file);
         body(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
+        let file = w
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

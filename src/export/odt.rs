@@ -1,4 +1,4 @@
-//! OpenDocument Text rendering of the draft resolution, written directly as a zip:
+//! `OpenDocument` Text rendering of the draft resolution, written directly as a zip:
 //! `mimetype` first and stored, then the manifest, styles, metadata and content. Chapters
 //! and § are `text:h` with outline levels, ust./pkt numbered paragraphs, sources
 //! `text:note` footnotes, the source table a `table:table`.

@@ -5,6 +5,7 @@ use crate::model::{
     CardView, DecisionView, ExportView, Lang, Numbering, SectionLevel, SectionView, SessionView,
 };
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 /// A footnote-style source reference for one card.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,10 +121,10 @@ pub(crate) fn decision_text(decision: Option<&DecisionView>, lang: Lang) -> Stri
     .filter_map(|(w, n)| n.map(|n| format!("{w} {n}")))
     .collect();
     if !votes.is_empty() {
-        out.push_str(&format!(" ({})", votes.join(", ")));
+        let _ = write!(out, " ({})", votes.join(", "));
     }
     if let Some(on) = d.decided_on.as_deref().filter(|s| !s.is_empty()) {
-        out.push_str(&format!(", {on}"));
+        let _ = write!(out, ", {on}");
     }
     if !d.rationale.trim().is_empty() {
         out.push_str(": ");

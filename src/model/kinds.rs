@@ -1,5 +1,5 @@
 //! The closed vocabularies: card kinds, session kinds, decision outcomes.
-//! Each has one stored name (English, snake_case) and accepts Polish synonyms on input.
+//! Each has one stored name (English, `snake_case`) and accepts Polish synonyms on input.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

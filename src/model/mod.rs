@@ -44,7 +44,7 @@ pub fn now_rfc3339() -> String {
         .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
-/// A new time-ordered id (UUIDv7) as its canonical string.
+/// A new time-ordered id (`UUIDv7`) as its canonical string.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }

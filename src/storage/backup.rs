@@ -1,4 +1,4 @@
-//! Backups with SQLite's online backup API: a consistent copy even while another
+//! Backups with `SQLite`'s online backup API: a consistent copy even while another
 //! process writes. Automatic ones are kept in `backups/` beside the database, rotated.
 
 use super::Store;
@@ -47,7 +47,7 @@ fn stamp() -> String {
 /// Backs up the database file at `db` (if it exists and has content) before `reason`,
 /// through a read-only connection, and prunes older automatic backups.
 pub fn auto_backup(db: &Path, reason: &str) -> Result<Option<PathBuf>> {
-    if std::fs::metadata(db).map(|m| m.len()).unwrap_or(0) == 0 {
+    if std::fs::metadata(db).map_or(0, |m| m.len()) == 0 {
         return Ok(None);
     }
     let src = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -1,4 +1,4 @@
-//! A bare SQLite insert, the baseline that import benchmarks are measured against.
+//! A bare `SQLite` insert, the baseline that import benchmarks are measured against.
 
 use crate::error::Result;
 use rusqlite::Connection;

@@ -26,7 +26,10 @@ impl Store {
         let topic_of = self.card_topics()?;
         let adopted: Vec<&crate::model::Card> = cards
             .iter()
-            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()))
+            .filter(|c| {
+                c.decision
+                    .is_some_and(crate::model::DecisionOutcome::is_adopted)
+            })
             .collect();
         let mut out = BTreeMap::new();
         for s in &sections {
@@ -82,7 +85,11 @@ impl Store {
         let unmapped_adopted = self
             .cards(&super::CardFilter::default())?
             .into_iter()
-            .filter(|c| c.decision.is_some_and(|d| d.is_adopted()) && !used.contains(&c.id))
+            .filter(|c| {
+                c.decision
+                    .is_some_and(crate::model::DecisionOutcome::is_adopted)
+                    && !used.contains(&c.id)
+            })
             .collect();
         Ok(Coverage {
             uncovered,

@@ -110,15 +110,14 @@ fn resolve_session(
     }
     // Stored titles are cleaned (NFC, single spaces): look them up the same way.
     let clean_title = crate::model::text::clean(title);
-    let id = match sessions::id_by_title(tx, &clean_title)? {
-        Some(id) => id,
-        None => {
-            let draft = SessionDraft::new(title, kind)
-                .validated()
-                .map_err(crate::Error::Invalid)?;
-            sum.sessions_created.push(draft.title.clone());
-            sessions::insert(tx, &draft)?
-        }
+    let id = if let Some(id) = sessions::id_by_title(tx, &clean_title)? {
+        id
+    } else {
+        let draft = SessionDraft::new(title, kind)
+            .validated()
+            .map_err(crate::Error::Invalid)?;
+        sum.sessions_created.push(draft.title.clone());
+        sessions::insert(tx, &draft)?
     };
     cache.sessions.insert(title.to_owned(), id.clone());
     Ok(id)

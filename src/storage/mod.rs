@@ -1,4 +1,4 @@
-//! The SQLite store: the only module that uses rusqlite.
+//! The `SQLite` store: the only module that uses rusqlite.
 
 pub mod backup;
 pub mod baseline;
@@ -45,14 +45,16 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
 impl Store {
     /// Opens (or creates) a database file and brings its schema up to date.
     ///
-    /// A file that is not SQLite, is SQLite but not narada's, or was written by a newer
+    /// A file that is not `SQLite`, is `SQLite` but not narada's, or was written by a newer
     /// narada is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
         let label = path.display().to_string();
@@ -143,7 +145,7 @@ impl Store {
     }
 }
 
-/// Refuses files that are neither empty nor SQLite databases, without opening them.
+/// Refuses files that are neither empty nor `SQLite` databases, without opening them.
 pub(crate) fn check_header(path: &Path) -> Result<()> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     let label = path.display().to_string();

@@ -1,5 +1,5 @@
 //! What the user can ask for: what keys are bound to (the unit variants, named in
-//! snake_case in `config.toml`), text input, the clock and the terminal size. What the
+//! `snake_case` in `config.toml`), text input, the clock and the terminal size. What the
 //! runner feeds back is a `Msg` (see `msg.rs`).
 
 use super::i18n::T;
@@ -95,7 +95,15 @@ impl Action {
     }
 
     fn label_key(&self) -> Option<T> {
-        use Action::*;
+        use Action::{
+            Accept, AcceptAll, Add, Board, Bottom, Cancel, ClearFilter, Cluster, Coverage,
+            CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export, Filter, Help, Key,
+            Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp, NewSection,
+            NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown, PageUp, Pin,
+            PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save, Search, Sessions,
+            SplitCard, SplitTopic, SwitchPane, Tick, TimerReset, TimerSet, TimerToggle,
+            ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
+        };
         Some(match self {
             Quit => T::ActQuit,
             Up => T::ActUp,

@@ -351,20 +351,22 @@ impl App {
     fn request(&mut self, r: Request) -> Vec<Effect> {
         match r {
             Request::Go(nav) => self.go(nav),
-            Request::Undo => match self.undo.pop() {
-                Some(change) => vec![Effect::Undo(change)],
-                None => {
+            Request::Undo => {
+                if let Some(change) = self.undo.pop() {
+                    vec![Effect::Undo(change)]
+                } else {
                     self.say(T::NothingToUndo);
                     Vec::new()
                 }
-            },
-            Request::Redo => match self.redo.pop() {
-                Some(change) => vec![Effect::Redo(change)],
-                None => {
+            }
+            Request::Redo => {
+                if let Some(change) = self.redo.pop() {
+                    vec![Effect::Redo(change)]
+                } else {
                     self.say(T::NothingToRedo);
                     Vec::new()
                 }
-            },
+            }
         }
     }
 
@@ -465,12 +467,11 @@ impl App {
         match msg {
             Msg::Started { sessions, current } => {
                 self.sessions.sessions = sessions;
-                match current {
-                    Some(id) => self.open_session(id),
-                    None => {
-                        self.screen = Screen::Sessions;
-                        Vec::new()
-                    }
+                if let Some(id) = current {
+                    self.open_session(id)
+                } else {
+                    self.screen = Screen::Sessions;
+                    Vec::new()
                 }
             }
             Msg::Failed(message) => {

@@ -72,7 +72,10 @@ impl Runner {
     /// With `background`, a file database is read on reader threads; otherwise (tests,
     /// benchmarks, in-memory stores) every effect runs inline.
     pub fn new(store: Store, background: bool) -> Runner {
-        let path = store.path().filter(|_| background).map(|p| p.to_path_buf());
+        let path = store
+            .path()
+            .filter(|_| background)
+            .map(std::path::Path::to_path_buf);
         let (board_tx, board_rx) = mpsc::channel();
         Runner {
             reader: Reader::new(path),

@@ -265,16 +265,15 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
     };
     let word = match (lang, n.unsigned_abs()) {
         (_, 1) => one,
-        (Lang::En, _) => many,
         (Lang::Pl, m) if (2..=4).contains(&(m % 10)) && !(12..=14).contains(&(m % 100)) => few,
-        (Lang::Pl, _) => many,
+        (Lang::En | Lang::Pl, _) => many,
     };
     format!("{n} {word}")
 }
 
 /// Display name of a card kind.
 pub fn kind_name(k: CardKind, lang: Lang) -> &'static str {
-    use CardKind::*;
+    use CardKind::{Concern, Expectation, Other, Proposal, Question, Recommendation};
     match (k, lang) {
         (Recommendation, Lang::Pl) => "rekomendacja",
         (Expectation, Lang::Pl) => "oczekiwanie",
@@ -293,17 +292,16 @@ pub fn kind_name(k: CardKind, lang: Lang) -> &'static str {
 
 /// A four-letter badge for a card kind, for narrow list columns.
 pub fn kind_badge(k: CardKind, lang: Lang) -> &'static str {
-    use CardKind::*;
+    use CardKind::{Concern, Expectation, Other, Proposal, Question, Recommendation};
     match (k, lang) {
         (Recommendation, Lang::Pl) => "REKO",
         (Expectation, Lang::Pl) => "OCZE",
-        (Proposal, Lang::Pl) => "PROP",
+        (Proposal, Lang::Pl | Lang::En) => "PROP",
         (Concern, Lang::Pl) => "OBAW",
         (Question, Lang::Pl) => "PYTA",
         (Other, Lang::Pl) => "INNE",
         (Recommendation, Lang::En) => "RECO",
         (Expectation, Lang::En) => "EXPE",
-        (Proposal, Lang::En) => "PROP",
         (Concern, Lang::En) => "CONC",
         (Question, Lang::En) => "QUES",
         (Other, Lang::En) => "OTHR",
@@ -311,7 +309,7 @@ pub fn kind_badge(k: CardKind, lang: Lang) -> &'static str {
 }
 
 pub fn session_kind_name(k: SessionKind, lang: Lang) -> &'static str {
-    use SessionKind::*;
+    use SessionKind::{Advisory, Other, Training, WorkingGroup};
     match (k, lang) {
         (Training, Lang::Pl) => "szkolenie",
         (WorkingGroup, Lang::Pl) => "grupa robocza",
@@ -325,7 +323,7 @@ pub fn session_kind_name(k: SessionKind, lang: Lang) -> &'static str {
 }
 
 pub fn decision_name(d: DecisionOutcome, lang: Lang) -> &'static str {
-    use DecisionOutcome::*;
+    use DecisionOutcome::{Adopted, AdoptedInPart, Postponed, Rejected};
     match (d, lang) {
         (Adopted, Lang::Pl) => "przyjęta",
         (AdoptedInPart, Lang::Pl) => "przyjęta częściowo",
@@ -340,7 +338,7 @@ pub fn decision_name(d: DecisionOutcome, lang: Lang) -> &'static str {
 
 /// A clustering stage, for the board's header while a run is under way.
 pub fn stage_name(s: crate::cluster::Stage, lang: Lang) -> &'static str {
-    use crate::cluster::Stage::*;
+    use crate::cluster::Stage::{ChooseK, Cluster, Done, Label, Tokenize, Vectors};
     match (s, lang) {
         (Tokenize, Lang::Pl) => "słowa",
         (Vectors, Lang::Pl) => "wektory",
@@ -359,7 +357,7 @@ pub fn stage_name(s: crate::cluster::Stage, lang: Lang) -> &'static str {
 
 /// A one-cell badge for a decision, for narrow rows.
 pub fn decision_badge(d: Option<DecisionOutcome>) -> &'static str {
-    use DecisionOutcome::*;
+    use DecisionOutcome::{Adopted, AdoptedInPart, Postponed, Rejected};
     match d {
         Some(Adopted) => "✔",
         Some(AdoptedInPart) => "◑",

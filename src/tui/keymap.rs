@@ -6,6 +6,7 @@ use super::keymap_defaults::DEFAULTS;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 /// What the keyboard is doing right now; each mode has its own table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -367,11 +368,12 @@ pub fn markdown_table() -> String {
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default();
-            out.push_str(&format!(
-                "| {} | {keys} | `{name}` | {} |\n",
+            let _ = writeln!(
+                out,
+                "| {} | {keys} | `{name}` | {} |",
                 mode.name(),
                 action.label(crate::model::Lang::En).replace('|', "/")
-            ));
+            );
         }
     }
     out

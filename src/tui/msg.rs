@@ -60,7 +60,7 @@ impl Msg {
                 via,
                 note,
             },
-            d => Msg::Decisions(d),
+            d @ decisions::Done::Loaded(_) => Msg::Decisions(d),
         }
     }
 

@@ -49,7 +49,7 @@ impl Guard {
 /// crossterm keeps reading a hung-up terminal in a busy loop and never returns to the
 /// app's loop (seen after `tmux kill-server`: 100 % CPU for ever). Once a stop signal has
 /// come, the loop gets a grace period to finish; then the process ends. Nothing is lost:
-/// every saved card was committed in its own transaction, and SQLite ignores a write that
+/// every saved card was committed in its own transaction, and `SQLite` ignores a write that
 /// was under way.
 #[cfg(unix)]
 fn spawn_watchdog(stop: Arc<AtomicBool>) {

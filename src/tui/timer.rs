@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn lengths_parse() {
-        assert_eq!(parse_length("5"), Some(Duration::from_secs(300)));
+        assert_eq!(parse_length("5"), Some(Duration::from_mins(5)));
         assert_eq!(parse_length("2:30"), Some(Duration::from_secs(150)));
         assert_eq!(parse_length("90s"), Some(Duration::from_secs(90)));
         assert_eq!(parse_length("zero"), None);

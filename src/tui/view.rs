@@ -183,7 +183,7 @@ impl Widget for &App {
         footer::render(self.status.as_ref(), preview, &hints, lang, b.footer, buf);
         match &self.overlay {
             Some(Overlay::Help) => {
-                help::render(&self.keymap.hints(self.screen_mode()), lang, area, buf)
+                help::render(&self.keymap.hints(self.screen_mode()), lang, area, buf);
             }
             Some(Overlay::Message(t, lines)) => message::render(lang, *t, lines, area, buf),
             None => self.render_modal(area, buf),

@@ -55,7 +55,10 @@ fn section(
         heading: heading.into(),
         draft_text: draft.into(),
         topic_ids: vec![],
-        source_card_ids: sources.iter().map(std::string::ToString::to_string).collect(),
+        source_card_ids: sources
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         children,
     }
 }

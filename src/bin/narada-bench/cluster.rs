@@ -7,6 +7,7 @@ use narada::cluster::{self, ClusterOptions, metrics};
 use narada::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -205,10 +206,7 @@ fn suite(data_dir: &Path, threads: usize) -> Result<String> {
     for (file, k) in cases {
         let path = data_dir.join(&file);
         if !path.exists() {
-            out.push_str(&format!(
-                "{file:<22} skipped: {} not found\n",
-                path.display()
-            ));
+            let _ = writeln!(out, "{file:<22} skipped: {} not found", path.display());
             continue;
         }
         let mut cmd = std::process::Command::new(&exe);
@@ -231,8 +229,9 @@ fn suite(data_dir: &Path, threads: usize) -> Result<String> {
             Some(k) => k.to_string(),
             None => format!("auto {}", r.k_chosen),
         };
-        out.push_str(&format!(
-            "{:<22} {:>7} {:>5} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>7.1}% {:>8} {:>7.2} {:>9}\n",
+        let _ = writeln!(
+            out,
+            "{:<22} {:>7} {:>5} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>7.1}% {:>8} {:>7.2} {:>9}",
             r.file,
             r.texts,
             k_text,
@@ -244,12 +243,13 @@ fn suite(data_dir: &Path, threads: usize) -> Result<String> {
             r.unsorted,
             r.seconds,
             r.peak_rss_mib
-                .map_or_else(|| "?".into(), |m| format!("{m:.0}")),
-        ));
-        out.push_str(&format!(
-            "{:<22} chance level (random assignment to {} clusters): NMI {:.3}\n",
+                .map_or_else(|| "?".into(), |m| format!("{m:.0}"))
+        );
+        let _ = writeln!(
+            out,
+            "{:<22} chance level (random assignment to {} clusters): NMI {:.3}",
             "", r.topics, r.random_nmi
-        ));
+        );
     }
     Ok(out)
 }

@@ -8,6 +8,7 @@ use narada::model::{
     DecisionDraft, DecisionOutcome, DecisionTarget, ExportView, MapTarget, SectionView,
 };
 use narada::storage::{ImportOptions, Store};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -80,6 +81,7 @@ fn run(input: &Path, cards: usize) -> Result<String> {
 /// Times building the document model and writing each format into memory; returns a
 /// table of figures (one line per format).
 fn bench_formats(view: &ExportView) -> String {
+    type Writer = fn(&mut dyn std::io::Write, &ExportView, &DocOptions) -> Result<()>;
     let opts = DocOptions::default();
     let mut rows: Vec<(&str, usize, Duration)> = Vec::new();
     let started = Instant::now();
@@ -88,7 +90,6 @@ fn bench_formats(view: &ExportView) -> String {
     if let Err(e) = model {
         return format!("export bench failed: {e}\n");
     }
-    type Writer = fn(&mut dyn std::io::Write, &ExportView, &DocOptions) -> Result<()>;
     let writers: [(&str, Writer); 4] = [
         ("markdown", narada::export::write_markdown),
         ("html", narada::export::write_html),
@@ -120,10 +121,11 @@ fn bench_formats(view: &ExportView) -> String {
         } else {
             bytes.to_string()
         };
-        table.push_str(&format!(
-            "{name:<16} {bytes:>12} {:>10.1}\n",
+        let _ = writeln!(
+            table,
+            "{name:<16} {bytes:>12} {:>10.1}",
             took.as_secs_f64() * 1000.0
-        ));
+        );
     }
     table
 }

@@ -160,27 +160,24 @@ pub(super) fn copy_outline(
                 |r| r.get(0),
             )
             .optional()?;
-        let ours = match ours {
-            Some(o) => {
-                // Their drafted wording fills an empty draft of ours.
-                tx.execute(
-                    "UPDATE outline_section SET draft_text = (SELECT draft_text FROM other.outline_section WHERE id = ?2)
-                     WHERE id = ?1 AND draft_text = ''",
-                    params![o, id],
-                )?;
-                o
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO outline_section (id, consultation_id, parent_id, level, position, heading, draft_text)
-                     SELECT id, ?2, ?3, level,
-                         (SELECT coalesce(max(position), -1) + 1 FROM outline_section WHERE consultation_id = ?2 AND parent_id IS ?3),
-                         heading, draft_text FROM other.outline_section WHERE id = ?1",
-                    params![id, cid, parent],
-                )?;
-                sum.sections_added += 1;
-                id.clone()
-            }
+        let ours = if let Some(o) = ours {
+            // Their drafted wording fills an empty draft of ours.
+            tx.execute(
+                "UPDATE outline_section SET draft_text = (SELECT draft_text FROM other.outline_section WHERE id = ?2)
+                 WHERE id = ?1 AND draft_text = ''",
+                params![o, id],
+            )?;
+            o
+        } else {
+            tx.execute(
+                "INSERT INTO outline_section (id, consultation_id, parent_id, level, position, heading, draft_text)
+                 SELECT id, ?2, ?3, level,
+                     (SELECT coalesce(max(position), -1) + 1 FROM outline_section WHERE consultation_id = ?2 AND parent_id IS ?3),
+                     heading, draft_text FROM other.outline_section WHERE id = ?1",
+                params![id, cid, parent],
+            )?;
+            sum.sections_added += 1;
+            id.clone()
         };
         seen.insert(ours.clone());
         map.insert(id.clone(), ours);

@@ -1,7 +1,7 @@
 //! Bringing another trainer's database into this one, by stable id.
 //!
 //! The other file is copied (online backup API), brought to the current schema, and
-//! ATTACHed; everything then happens in one transaction here: sessions, activities,
+//! `ATTACHed`; everything then happens in one transaction here: sessions, activities,
 //! cards, history, topics, decisions and the outline are matched by id (or by natural
 //! key when two machines created the same thing independently) and added. A card changed
 //! on both sides since they diverged is a conflict: nothing is written unless a policy
@@ -155,12 +155,11 @@ fn match_or_insert(
     insert: (&str, &[&dyn rusqlite::ToSql]),
 ) -> Result<(String, bool)> {
     let ours: Option<String> = tx.query_row(find.0, find.1, |r| r.get(0)).optional()?;
-    match ours {
-        Some(o) => Ok((o, false)),
-        None => {
-            tx.execute(insert.0, insert.1)?;
-            Ok((their_id.to_owned(), true))
-        }
+    if let Some(o) = ours {
+        Ok((o, false))
+    } else {
+        tx.execute(insert.0, insert.1)?;
+        Ok((their_id.to_owned(), true))
     }
 }
 

@@ -162,8 +162,8 @@ pub fn perform(
             let cards: Vec<String> = match &op {
                 BoardOp::Move { cards, .. }
                 | BoardOp::MoveToNew { cards, .. }
-                | BoardOp::SplitTopic { cards, .. } => cards.clone(),
-                BoardOp::Pin { cards, .. } => cards.clone(),
+                | BoardOp::SplitTopic { cards, .. }
+                | BoardOp::Pin { cards, .. } => cards.clone(),
                 BoardOp::Rename { .. } => Vec::new(),
                 BoardOp::MergeTopics { from, .. } => s
                     .placements()?

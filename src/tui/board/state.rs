@@ -109,10 +109,7 @@ impl Room {
 
     /// The cards of the selected row.
     pub fn group(&self) -> &[usize] {
-        self.groups
-            .get(self.topic_row)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.groups.get(self.topic_row).map_or(&[], Vec::as_slice)
     }
 
     /// `None` on the unsorted entry.

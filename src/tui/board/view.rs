@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 fn tr(lang: Lang, t: T) -> &'static str {
@@ -57,7 +58,7 @@ pub fn header(b: &Room, lang: Lang) -> String {
         tr(lang, T::Unsorted)
     );
     if let Some(stage) = &b.clustering {
-        s.push_str(&format!(" │ ⟳ {}: {stage}…", tr(lang, T::Clustering)));
+        let _ = write!(s, " │ ⟳ {}: {stage}…", tr(lang, T::Clustering));
     }
     s
 }
@@ -177,10 +178,10 @@ fn render_cards(b: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
         Some(t) => {
             let mut s = t.label.clone();
             if let Some(d) = t.decision {
-                s.push_str(&format!(" · {}", decision_name(d, lang)));
+                let _ = write!(s, " · {}", decision_name(d, lang));
             }
             if !t.sections.is_empty() {
-                s.push_str(&format!(" · {}", t.sections.join(", ")));
+                let _ = write!(s, " · {}", t.sections.join(", "));
             }
             s
         }

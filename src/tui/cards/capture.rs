@@ -81,7 +81,7 @@ impl Room {
                     CardDraft::new(session_id, parsed.kind.unwrap_or(line.kind), &parsed.text);
                 draft.tags = parsed.tags;
                 draft.speaker = parsed.speaker;
-                draft.activity = self.activity.clone();
+                draft.activity.clone_from(&self.activity);
                 line.field.clear();
                 self.capture_hints.clear();
                 return vec![Effect::Add(draft)];

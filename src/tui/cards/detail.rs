@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use std::fmt::Write as _;
 
 /// One line of a card's lineage, with the other card's number resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +84,7 @@ impl Room {
     }
 }
 
-fn field<'a>(label: &'a str, value: String) -> Line<'a> {
+fn field(label: &str, value: String) -> Line<'_> {
     Line::from(vec![
         Span::styled(format!("{label}: "), theme::label()),
         Span::raw(value),
@@ -103,15 +104,19 @@ fn history_line(lang: Lang, h: &HistoryLine) -> Option<Line<'static>> {
     };
     let mut s = format!("  {}", what.tr(lang));
     if let Some(seq) = h.related_seq {
-        s.push_str(&format!(" #{seq}"));
+        let _ = write!(s, " #{seq}");
     }
     let when: String = h.at.chars().take(16).collect::<String>().replace('T', " ");
     match &h.actor {
-        Some(a) => s.push_str(&format!(" ({a}, {when})")),
-        None => s.push_str(&format!(" ({when})")),
+        Some(a) => {
+            let _ = write!(s, " ({a}, {when})");
+        }
+        None => {
+            let _ = write!(s, " ({when})");
+        }
     }
     if let Some(w) = h.why.as_deref().filter(|w| !w.ends_with(" undone")) {
-        s.push_str(&format!(": {w}"));
+        let _ = write!(s, ": {w}");
     }
     Some(Line::raw(s))
 }

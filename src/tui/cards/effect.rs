@@ -46,8 +46,10 @@ impl Change {
     /// The card the change is about.
     fn id(&self) -> &str {
         match self {
-            Change::Add(id) | Change::Delete(id) => id,
-            Change::Edit { id, .. } | Change::Vote { id, .. } => id,
+            Change::Add(id)
+            | Change::Delete(id)
+            | Change::Edit { id, .. }
+            | Change::Vote { id, .. } => id,
         }
     }
 }
@@ -151,8 +153,7 @@ pub fn undo(change: Change, s: &mut Store, via: Via) -> Result<Vec<Done>> {
     let old = s.card(change.id())?;
     let card = match (&change, via == Via::Undo) {
         (Change::Add(id), true) => s.delete_card(id, Some("undo"))?,
-        (Change::Add(id), false) => s.restore_card(id)?,
-        (Change::Delete(id), true) => s.restore_card(id)?,
+        (Change::Add(id), false) | (Change::Delete(id), true) => s.restore_card(id)?,
         (Change::Delete(id), false) => s.delete_card(id, None)?,
         (Change::Edit { id, before, .. }, true) => s.edit_card(id, before)?,
         (Change::Edit { id, after, .. }, false) => s.edit_card(id, after)?,

@@ -73,7 +73,7 @@ impl Room {
                 self.modal = Some(Modal::Prompt(p));
             }
             Action::ClearFilter => {
-                self.list.query = Default::default();
+                self.list.query = crate::model::CardQuery::default();
                 self.list.query_text.clear();
                 self.list.rebuild(selected.as_deref());
                 self.list.follow(height);
@@ -110,11 +110,10 @@ fn with_selected(
     id: Option<String>,
     effect: impl FnOnce(String) -> Effect,
 ) -> Vec<Effect> {
-    match id {
-        Some(id) => vec![effect(id)],
-        None => {
-            ctx.fail_t(T::NoCardSelected);
-            Vec::new()
-        }
+    if let Some(id) = id {
+        vec![effect(id)]
+    } else {
+        ctx.fail_t(T::NoCardSelected);
+        Vec::new()
     }
 }

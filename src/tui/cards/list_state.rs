@@ -14,6 +14,7 @@ pub enum Sort {
 }
 
 impl Sort {
+    #[must_use]
     pub fn next(self) -> Sort {
         match self {
             Sort::Entry => Sort::Newest,

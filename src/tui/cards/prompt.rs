@@ -47,7 +47,7 @@ impl Room {
                     Ok(q) => {
                         let keep = self.list.selected_card().map(|c| c.id.clone());
                         self.list.query = q;
-                        self.list.query_text = p.field.text().trim().to_owned();
+                        p.field.text().trim().clone_into(&mut self.list.query_text);
                         self.list.rebuild(keep.as_deref());
                         self.resized(ctx.size);
                         return Vec::new();

@@ -22,7 +22,7 @@ const ROW_PREFIX: usize = 12;
 /// One list row: kind badge, votes, text, then role, tags and (for the whole
 /// consultation) session. A long text is cut with `…` so that what follows it stays
 /// visible, up to half of the row.
-pub fn card_line<'a>(card: &'a Card, lang: Lang, opts: RowOptions) -> Line<'a> {
+pub fn card_line(card: &Card, lang: Lang, opts: RowOptions) -> Line<'_> {
     let mut suffix: Vec<Span> = Vec::new();
     if let Some(s) = &card.speaker {
         suffix.push(Span::styled(format!(" @{s}"), theme::dim()));
@@ -149,7 +149,7 @@ impl Room {
     pub fn render(&self, view: View, lang: Lang, area: Rect, buf: &mut Buffer) {
         match (view, &self.detail) {
             (View::List, _) if self.projector => {
-                super::projector::render(&self.list, lang, area, buf)
+                super::projector::render(&self.list, lang, area, buf);
             }
             (View::List, _) => render_list(&self.list, lang, area, buf),
             (View::Detail, Some(d)) => super::detail::render(d, lang, area, buf),

@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use std::fmt::Write as _;
 
 fn tr(lang: Lang, t: T) -> &'static str {
     t.tr(lang)
@@ -85,7 +86,7 @@ pub fn render(log: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
             r.target_label
         );
         if !r.rationale.is_empty() {
-            line.push_str(&format!(" — {}", r.rationale));
+            let _ = write!(line, " — {}", r.rationale);
         }
         let style = if i == log.cursor {
             theme::selected()

@@ -82,14 +82,15 @@ impl Room {
             None => Vec::new(),
             Some(Modal::Path(mut f)) => match form::input(&mut f, action) {
                 Step::Cancel => Vec::new(),
-                Step::Save => match optional(&f.path) {
-                    Some(path) => vec![Effect::Merge { path, policy: None }],
-                    None => {
+                Step::Save => {
+                    if let Some(path) = optional(&f.path) {
+                        vec![Effect::Merge { path, policy: None }]
+                    } else {
                         f.state.error = Some(ctx.tr(T::DbPath).to_owned());
                         self.modal = Some(Modal::Path(f));
                         Vec::new()
                     }
-                },
+                }
                 Step::Edited => {
                     self.modal = Some(Modal::Path(f));
                     Vec::new()

@@ -12,6 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::fmt::Write as _;
 
 fn tr(lang: Lang, t: T) -> &'static str {
     t.tr(lang)
@@ -88,11 +89,7 @@ pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
         }
     );
     if !s.draft_text.is_empty() {
-        text.push_str(&format!(
-            "\n{}: {}",
-            tr(lang, T::SectionDraft),
-            s.draft_text
-        ));
+        let _ = write!(text, "\n{}: {}", tr(lang, T::SectionDraft), s.draft_text);
     }
     Paragraph::new(text)
         .wrap(Wrap { trim: true })

@@ -73,8 +73,8 @@ impl SessionForm {
         let kind = self.kind.of(SessionKind::ALL).unwrap_or(SessionKind::Other);
         let mut d = SessionDraft::new(self.title.text(), kind);
         d.date = Some(self.date.text().to_owned());
-        d.place = self.place.text().to_owned();
-        d.facilitator = self.facilitator.text().to_owned();
+        self.place.text().clone_into(&mut d.place);
+        self.facilitator.text().clone_into(&mut d.facilitator);
         let p = self.participants.text().trim();
         d.participants =
             if p.is_empty() {

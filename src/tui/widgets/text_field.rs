@@ -194,7 +194,11 @@ mod tests {
         assert_eq!(f.cursor_position(area), Some(Position::new(6, 0)));
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
         f.render(area, &mut buf, Style::default());
-        let line: String = buf.content().iter().map(|c| c.symbol()).collect();
+        let line: String = buf
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
         assert_eq!(line, "  awka    ");
         assert_eq!(
             TextField::default().cursor_position(Rect::new(0, 0, 0, 1)),
