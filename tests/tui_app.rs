@@ -392,3 +392,90 @@ fn a_card_saved_while_the_list_loads_is_not_lost_from_view() {
         .collect();
     assert_eq!(texts, vec!["Stara", "Nowa"]);
 }
+
+#[test]
+fn a_paste_is_one_edit_and_a_long_text_is_kept_with_a_translated_reason() {
+    let mut d = Driver::new(
+        store_with_session(),
+        AppOptions {
+            lang: narada::model::Lang::Pl,
+            ..AppOptions::default()
+        },
+        false,
+    );
+    typed(&mut d, "a");
+    let long = "Więcej ławek w parku. ".repeat(100); // 2,200 characters
+    d.act(Action::Paste(format!("{long}\n")));
+    let line = d.app.cards.capture.as_ref().unwrap();
+    assert_eq!(line.field.text(), long, "one line, the trailing newline dropped");
+    // The counter shows how far over the limit the text is.
+    let screen: String = d
+        .render(80, 24)
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(screen.contains("2199/2000"), "{screen}");
+    key(&mut d, KeyCode::Enter);
+    assert!(stored(&d).is_empty(), "nothing saved over the limit");
+    let status = d.app.status.as_ref().unwrap();
+    assert!(status.error);
+    assert!(status.text.starts_with("Tekst: 2199 znaków"), "{}", status.text);
+    assert_eq!(
+        d.app.cards.capture.as_ref().unwrap().field.text(),
+        long,
+        "the text is kept to be shortened"
+    );
+}
+
+#[test]
+fn a_search_pasted_whole_asks_once_and_finds() {
+    let mut d = driver(store_with_session());
+    typed(&mut d, "a");
+    typed(&mut d, "Ławki w parku");
+    key(&mut d, KeyCode::Enter);
+    key(&mut d, KeyCode::Esc);
+    typed(&mut d, "/");
+    let pasted = format!("ławki {}", "słowo ".repeat(400));
+    d.act(Action::Paste(pasted));
+    assert!(!d.app.cards.search.pending && !d.app.cards.search.in_flight);
+    // 401 words are more than a search looks up: the first ones decide.
+    assert_eq!(d.app.cards.search.results.len(), 0);
+    ctrl(&mut d, 'u');
+    d.act(Action::Paste("ławk".into()));
+    assert_eq!(d.app.cards.search.results.len(), 1);
+}
+
+#[test]
+fn a_line_of_only_tags_says_why_and_the_next_text_replaces_it() {
+    let mut d = driver(store_with_session());
+    typed(&mut d, "a");
+    typed(&mut d, ": @rolap #tylkotag");
+    key(&mut d, KeyCode::Enter);
+    assert!(stored(&d).is_empty());
+    let status = d.app.status.as_ref().unwrap();
+    assert!(status.error && status.text.contains("only a kind, tags or a role"));
+    typed(&mut d, "Nowa karta");
+    key(&mut d, KeyCode::Enter);
+    let cards = stored(&d);
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0].text, "Nowa karta");
+    assert!(cards[0].tags.is_empty());
+}
+
+#[test]
+fn the_first_card_of_a_session_with_activities_gets_the_first_one() {
+    let mut d = driver(store_with_session());
+    typed(&mut d, "a");
+    assert_eq!(d.app.cards.activity.as_deref(), Some("Runda 1"));
+    typed(&mut d, "Pierwsza karta");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(stored(&d)[0].activity.as_deref(), Some("Runda 1"));
+    let screen: String = d
+        .render(80, 24)
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert!(screen.contains("[Runda 1]"), "the capture line shows it");
+}

@@ -61,7 +61,53 @@ pub struct CardDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
+    /// What is wrong, for an interface to say in its own language.
+    pub problem: Problem,
+    /// The same in English, for the command line and import errors.
     pub message: String,
+}
+
+/// What can be wrong with a card's field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    TooLong {
+        chars: usize,
+        limit: usize,
+    },
+    TagTooLong {
+        tag: String,
+        chars: usize,
+        limit: usize,
+    },
+    TooManyTags {
+        count: usize,
+        limit: usize,
+    },
+    VotesOutOfRange {
+        votes: i64,
+        limit: i64,
+    },
+}
+
+impl Problem {
+    fn english(&self) -> String {
+        match self {
+            Problem::Empty => "empty text".into(),
+            Problem::TooLong { chars, limit } => {
+                format!("{chars} characters, over the limit of {limit}")
+            }
+            Problem::TagTooLong { tag, chars, limit } => {
+                format!("tag {tag:?} has {chars} characters, over the limit of {limit}")
+            }
+            Problem::TooManyTags { count, limit } => {
+                format!("{count} tags, over the limit of {limit}")
+            }
+            Problem::VotesOutOfRange { votes, limit } => {
+                format!("{votes} is outside 0..={limit}")
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for FieldError {
@@ -70,8 +116,12 @@ impl std::fmt::Display for FieldError {
     }
 }
 
-fn field_err(field: &'static str, message: String) -> FieldError {
-    FieldError { field, message }
+fn field_err(field: &'static str, problem: Problem) -> FieldError {
+    FieldError {
+        field,
+        message: problem.english(),
+        problem,
+    }
 }
 
 /// Cleans an optional short field: NFC, collapsed whitespace, empty becomes `None`.
@@ -85,7 +135,10 @@ pub fn clean_opt(field: &'static str, v: Option<&str>) -> Result<Option<String>,
     if n > LIMIT_FIELD {
         return Err(field_err(
             field,
-            format!("{n} characters, over the limit of {LIMIT_FIELD}"),
+            Problem::TooLong {
+                chars: n,
+                limit: LIMIT_FIELD,
+            },
         ));
     }
     Ok(Some(v))
@@ -95,13 +148,16 @@ pub fn clean_opt(field: &'static str, v: Option<&str>) -> Result<Option<String>,
 pub fn clean_text(v: &str) -> Result<String, FieldError> {
     let v = clean(v);
     if v.is_empty() {
-        return Err(field_err("text", "empty text".into()));
+        return Err(field_err("text", Problem::Empty));
     }
     let n = v.chars().count();
     if n > LIMIT_TEXT {
         return Err(field_err(
             "text",
-            format!("{n} characters, over the limit of {LIMIT_TEXT}"),
+            Problem::TooLong {
+                chars: n,
+                limit: LIMIT_TEXT,
+            },
         ));
     }
     Ok(v)
@@ -119,7 +175,11 @@ pub fn clean_tags(tags: &[String]) -> Result<Vec<String>, FieldError> {
         if n > LIMIT_TAG {
             return Err(field_err(
                 "tags",
-                format!("tag {t:?} has {n} characters, over the limit of {LIMIT_TAG}"),
+                Problem::TagTooLong {
+                    tag: t,
+                    chars: n,
+                    limit: LIMIT_TAG,
+                },
             ));
         }
         out.push(t);
@@ -127,7 +187,10 @@ pub fn clean_tags(tags: &[String]) -> Result<Vec<String>, FieldError> {
     if out.len() > LIMIT_TAGS {
         return Err(field_err(
             "tags",
-            format!("{} tags, over the limit of {LIMIT_TAGS}", out.len()),
+            Problem::TooManyTags {
+                count: out.len(),
+                limit: LIMIT_TAGS,
+            },
         ));
     }
     Ok(out)
@@ -139,7 +202,10 @@ pub fn check_votes(votes: i64) -> Result<i64, FieldError> {
     } else {
         Err(field_err(
             "votes",
-            format!("{votes} is outside 0..={LIMIT_VOTES}"),
+            Problem::VotesOutOfRange {
+                votes,
+                limit: LIMIT_VOTES,
+            },
         ))
     }
 }

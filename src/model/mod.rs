@@ -17,7 +17,7 @@ pub mod text;
 pub use capture::{Capture, parse_capture};
 pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
-    LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
+    LIMIT_VOTES, Problem, check_votes, clean_opt, clean_tags, clean_text,
 };
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use export_view::{

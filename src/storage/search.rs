@@ -16,6 +16,9 @@ pub fn fts_query(input: &str, lang: Lang) -> Option<String> {
     let terms: Vec<String> = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        // A pasted paragraph would make a query of hundreds of terms, slow to run
+        // and no better at finding the card than its first words.
+        .take(MAX_TERMS)
         .map(|w| {
             let folded: String = fold(w).chars().filter(|c| c.is_alphanumeric()).collect();
             let stem = (w.chars().count() >= 4)
@@ -32,6 +35,9 @@ pub fn fts_query(input: &str, lang: Lang) -> Option<String> {
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
+
+/// Most words of a search that are looked up.
+const MAX_TERMS: usize = 16;
 
 /// Shortest term worth ranking: a one- or two-letter prefix matches most cards, so
 /// ranking them costs tens of milliseconds on 100k cards and tells nothing.

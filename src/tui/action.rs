@@ -82,6 +82,9 @@ pub enum Action {
     // Not bindable: input for text fields, the clock and the terminal size.
     #[serde(skip)]
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): one edit, not a key per letter.
+    #[serde(skip)]
+    Paste(String),
     #[serde(skip)]
     Tick(Instant),
     #[serde(skip)]
@@ -99,9 +102,9 @@ impl Action {
             Accept, AcceptAll, Add, Board, Bottom, Cancel, ClearFilter, Cluster, Coverage,
             CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export, Filter, Help, Key,
             Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp, NewSection,
-            NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown, PageUp, Pin,
-            PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save, Search, Sessions,
-            SplitCard, SplitTopic, SwitchPane, Tick, TimerReset, TimerSet, TimerToggle,
+            NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown, PageUp, Paste,
+            Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save, Search,
+            Sessions, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset, TimerSet, TimerToggle,
             ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
         };
         Some(match self {
@@ -164,7 +167,7 @@ impl Action {
             AcceptAll => T::ActAcceptAll,
             Discard => T::ActDiscard,
             Export => T::ActExport,
-            Key(_) | Tick(_) | Resize(..) => return None,
+            Key(_) | Paste(_) | Tick(_) | Resize(..) => return None,
         })
     }
 }

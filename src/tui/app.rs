@@ -278,6 +278,8 @@ impl App {
                 self.cards.resized(self.size);
                 Vec::new()
             }
+            // A paste where nothing takes text is dropped, as unbound keys are.
+            Action::Paste(_) if !self.mode().takes_text() => Vec::new(),
             Action::Help if !self.has_modal() => {
                 self.overlay = Some(Overlay::Help);
                 Vec::new()
@@ -492,10 +494,7 @@ impl App {
                 self.board.read_done(r);
                 Vec::new()
             }
-            Msg::Read(r) => {
-                self.cards.read_done(r, self.size);
-                Vec::new()
-            }
+            Msg::Read(r) => wrap(self.cards.read_done(r, self.size), Effect::Cards),
             Msg::Sessions(d) => {
                 let mut ctx = ctx!(self, None);
                 self.sessions.done(d, &mut ctx);

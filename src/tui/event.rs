@@ -21,6 +21,7 @@ pub fn next(timeout: Duration) -> std::io::Result<Option<Input>> {
         // Windows reports releases too; only presses (and repeats) are keys.
         Event::Key(k) if k.kind != KeyEventKind::Release => Some(Input::Key(k)),
         Event::Resize(w, h) => Some(Input::Action(Action::Resize(w, h))),
+        Event::Paste(s) => Some(Input::Action(Action::Paste(s))),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Input::Action(Action::Down)),
             MouseEventKind::ScrollUp => Some(Input::Action(Action::Up)),

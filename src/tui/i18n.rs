@@ -3,7 +3,7 @@
 //! Every string the interface shows comes from here (card and session texts aside), so
 //! a translation is one place to edit and a missing one is a compile error.
 
-use crate::model::{CardKind, DecisionOutcome, SessionKind};
+use crate::model::{CardKind, DecisionOutcome, FieldError, Problem, SessionKind};
 
 use crate::model::Lang;
 
@@ -42,6 +42,7 @@ catalogue! {
     SortKind => "wg rodzaju", "by kind";
     Capture => "Nowa karta", "New card";
     CaptureHint => "p: tekst #tag @rola · Tab rodzaj · Enter zapisz", "p: text #tag @role · Tab kind · Enter save";
+    OnlyTags => "Nie zapisano: są tylko rodzaj, tagi lub rola — dopisz treść karty", "Not saved: only a kind, tags or a role — type the card's text too";
     Saved => "Zapisano", "Saved";
     Deleted => "Usunięto", "Deleted";
     Undone => "Cofnięto", "Undone";
@@ -365,6 +366,47 @@ pub fn decision_badge(d: Option<DecisionOutcome>) -> &'static str {
         Some(Postponed) => "…",
         None => " ",
     }
+}
+
+/// A card field that is not acceptable, said in the interface's language.
+pub fn field_error(e: &FieldError, lang: Lang) -> String {
+    let field = match e.field {
+        "text" => T::Text.tr(lang),
+        "tags" => T::Tags.tr(lang),
+        "speaker" => T::Speaker.tr(lang),
+        "activity" => T::Activity.tr(lang),
+        "votes" => T::Votes.tr(lang),
+        other => other,
+    };
+    let problem = match (&e.problem, lang) {
+        (Problem::Empty, Lang::Pl) => "brak tekstu".to_owned(),
+        (Problem::Empty, Lang::En) => "no text".to_owned(),
+        (Problem::TooLong { chars, limit }, Lang::Pl) => {
+            format!("{chars} znaków, a najwięcej można {limit}")
+        }
+        (Problem::TooLong { chars, limit }, Lang::En) => {
+            format!("{chars} characters, over the limit of {limit}")
+        }
+        (Problem::TagTooLong { tag, chars, limit }, Lang::Pl) => {
+            format!("tag #{tag} ma {chars} znaków, a najwięcej można {limit}")
+        }
+        (Problem::TagTooLong { tag, chars, limit }, Lang::En) => {
+            format!("tag #{tag} has {chars} characters, over the limit of {limit}")
+        }
+        (Problem::TooManyTags { count, limit }, Lang::Pl) => {
+            format!("tagów jest {count}, a najwięcej można {limit}")
+        }
+        (Problem::TooManyTags { count, limit }, Lang::En) => {
+            format!("{count} tags, over the limit of {limit}")
+        }
+        (Problem::VotesOutOfRange { votes, limit }, Lang::Pl) => {
+            format!("{votes} poza zakresem 0–{limit}")
+        }
+        (Problem::VotesOutOfRange { votes, limit }, Lang::En) => {
+            format!("{votes} is outside 0–{limit}")
+        }
+    };
+    format!("{field}: {problem}")
 }
 
 #[cfg(test)]

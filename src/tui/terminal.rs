@@ -4,7 +4,9 @@
 
 use crate::error::{Error, Result};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use std::path::Path;
 use std::sync::Arc;
@@ -36,7 +38,7 @@ impl Guard {
         spawn_watchdog(Arc::clone(&stop));
         let terminal = ratatui::try_init().map_err(io)?;
         let guard = Guard { terminal, stop };
-        execute!(std::io::stdout(), EnableMouseCapture).map_err(io)?;
+        execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste).map_err(io)?;
         Ok(guard)
     }
 
@@ -70,7 +72,11 @@ impl Drop for Guard {
         if std::thread::panicking() {
             return;
         }
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         if let Err(e) = ratatui::try_restore() {
             eprintln!("narada: could not restore the terminal: {e}");
         }

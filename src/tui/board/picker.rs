@@ -66,7 +66,9 @@ impl Room {
             Action::Cancel => return Vec::new(),
             Action::Up => p.cursor = p.cursor.saturating_sub(1),
             Action::Down => p.cursor = (p.cursor + 1).min(n.saturating_sub(1)),
-            Action::Key(ev) if p.filter.input(&ev) => p.cursor = 0,
+            Action::Key(_) | Action::Paste(_) if p.filter.edit(&action) == Some(true) => {
+                p.cursor = 0;
+            }
             Action::Save => {
                 let Some(&i) = p.visible().get(p.cursor) else {
                     self.modal = Some(Modal::Picker(p));

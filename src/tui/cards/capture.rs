@@ -5,7 +5,7 @@ use super::{Effect, Room};
 use crate::model::{CardDraft, CardKind, parse_capture};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{T, field_error};
 use crate::tui::reader::{HintFor, Read};
 use crate::tui::widgets::text_field::TextField;
 
@@ -55,7 +55,7 @@ impl Room {
             return Vec::new();
         };
         match action {
-            Action::Key(ev) if line.field.input(&ev) => {
+            Action::Key(_) | Action::Paste(_) if line.field.edit(&action) == Some(true) => {
                 let query = parse_capture(line.field.text()).text;
                 return self.capture_hints(query, ctx);
             }
@@ -74,7 +74,15 @@ impl Room {
                     ctx.fail_t(T::PickSessionFirst);
                     return Vec::new();
                 };
-                if parsed.text.is_empty() {
+                // A text of punctuation only (the `:` of a prefix typed without a kind)
+                // is no card either.
+                if !parsed.text.chars().any(char::is_alphanumeric) {
+                    if !line.field.text().trim().is_empty() {
+                        // Only a prefix, tags or a role: say so, and select them so the
+                        // next text replaces them instead of being glued to them.
+                        ctx.fail_t(T::OnlyTags);
+                        line.field.select_all();
+                    }
                     return Vec::new();
                 }
                 let mut draft =
@@ -82,6 +90,12 @@ impl Room {
                 draft.tags = parsed.tags;
                 draft.speaker = parsed.speaker;
                 draft.activity.clone_from(&self.activity);
+                // Refused here, with the text kept for fixing, rather than by the store
+                // after the line was cleared.
+                if let Err(e) = draft.validated() {
+                    ctx.fail(field_error(&e, ctx.lang));
+                    return Vec::new();
+                }
                 line.field.clear();
                 self.capture_hints.clear();
                 return vec![Effect::Add(draft)];

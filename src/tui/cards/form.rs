@@ -4,7 +4,7 @@ use super::{Effect, Modal, Room};
 use crate::model::Lang;
 use crate::model::{Card, CardKind, CardPatch};
 use crate::tui::action::Action;
-use crate::tui::i18n::{T, kind_name};
+use crate::tui::i18n::{T, field_error, kind_name};
 use crate::tui::widgets::form::{self, Choice, Fields, FormState, Step, form_fields};
 use crate::tui::widgets::text_field::TextField;
 
@@ -61,7 +61,12 @@ impl CardForm {
 }
 
 impl Room {
-    pub(super) fn form_update(&mut self, mut f: CardForm, action: Action) -> Vec<Effect> {
+    pub(super) fn form_update(
+        &mut self,
+        mut f: CardForm,
+        action: Action,
+        lang: Lang,
+    ) -> Vec<Effect> {
         match form::input(&mut f, action) {
             Step::Cancel => return Vec::new(),
             Step::Save => match f.patch().validated() {
@@ -71,7 +76,7 @@ impl Room {
                         patch,
                     }];
                 }
-                Err(e) => f.state.error = Some(e.to_string()),
+                Err(e) => f.state.error = Some(field_error(&e, lang)),
             },
             Step::Edited => {}
         }

@@ -24,6 +24,13 @@ impl Room {
                     ctx.fail_t(T::PickSessionFirst);
                 } else {
                     self.capture = Some(CaptureLine::new(CardKind::Other));
+                    // Cards of a session with activities belong to one from the start.
+                    if self.activity.is_none() {
+                        self.activity = ctx
+                            .session
+                            .and_then(|s| s.activities.first())
+                            .map(|a| a.name.clone());
+                    }
                     self.resized(ctx.size);
                 }
             }

@@ -149,7 +149,7 @@ impl Room {
 
     pub fn update(&mut self, view: View, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let mut effects = match self.modal.take() {
-            Some(Modal::Form(f)) => self.form_update(f, action),
+            Some(Modal::Form(f)) => self.form_update(f, action, ctx.lang),
             Some(Modal::Prompt(p)) => self.prompt_update(p, action, ctx),
             None => match view {
                 View::List if self.capture.is_some() => self.capture_update(action, ctx),
@@ -191,8 +191,9 @@ impl Room {
         }
     }
 
-    /// A read came back; `size` keeps the selection in view.
-    pub fn read_done(&mut self, done: ReadDone, size: (u16, u16)) {
+    /// A read came back; `size` keeps the selection in view. A search answered while
+    /// the text changed asks for the newest text.
+    pub fn read_done(&mut self, done: ReadDone, size: (u16, u16)) -> Vec<Effect> {
         match done {
             ReadDone::Cards { generation, cards } => {
                 if generation == self.list.generation {
@@ -204,7 +205,11 @@ impl Room {
                 generation,
                 query,
                 cards,
-            } => self.search.results_arrived(generation, query, cards),
+            } => {
+                if let Some(next) = self.search.results_arrived(generation, query, cards) {
+                    return vec![Effect::Read(next)];
+                }
+            }
             ReadDone::Hints {
                 generation, hints, ..
             } => {
@@ -214,11 +219,13 @@ impl Room {
             }
             ReadDone::Failed(_) => {}
         }
+        Vec::new()
     }
 
     /// Something failed: nothing is loading any more.
     pub fn failed(&mut self) {
         self.list.loading = false;
+        self.search.failed();
     }
 
     /// What a change's status message says.

@@ -38,8 +38,8 @@ impl Room {
         ctx: &mut Ctx,
     ) -> Vec<Effect> {
         match action {
-            Action::Key(ev) => {
-                p.field.input(&ev);
+            Action::Key(_) | Action::Paste(_) => {
+                p.field.edit(&action);
             }
             Action::Cancel => return Vec::new(),
             Action::Save => match p.kind {

@@ -24,18 +24,54 @@ pub struct SearchState {
     pub query: String,
     pub results: Vec<Card>,
     pub selected: usize,
+    /// Counts edits; answers to older texts are stale.
     pub generation: u64,
+    /// Results for the current text are still to come.
     pub pending: bool,
+    /// A search is running. At most one is: edits made meanwhile (fast typing, a paste
+    /// without bracketed paste) are searched together when it comes back.
+    pub in_flight: bool,
 }
 
 impl SearchState {
-    pub fn results_arrived(&mut self, generation: u64, query: String, cards: Vec<Card>) {
-        if generation != self.generation {
-            return;
+    /// The read for the field's text now, if one should start now.
+    fn search_now(&mut self) -> Option<Read> {
+        if self.in_flight {
+            return None;
         }
+        self.in_flight = true;
+        Some(Read::Search {
+            generation: self.generation,
+            query: self.field.text().to_owned(),
+        })
+    }
+
+    /// An answer came; returns the read for the newest text when it changed meanwhile.
+    pub fn results_arrived(
+        &mut self,
+        generation: u64,
+        query: String,
+        cards: Vec<Card>,
+    ) -> Option<Read> {
+        self.in_flight = false;
+        if generation != self.generation && !self.pending {
+            // The field was emptied meanwhile.
+            return None;
+        }
+        // Older results still beat none while the newest are on their way.
         self.query = query;
         self.results = cards;
         self.selected = 0;
+        if generation == self.generation {
+            self.pending = false;
+            return None;
+        }
+        self.search_now()
+    }
+
+    /// A read failed: nothing is on its way any more.
+    pub fn failed(&mut self) {
+        self.in_flight = false;
         self.pending = false;
     }
 
@@ -55,11 +91,14 @@ impl Room {
     pub(super) fn search_update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         let s = &mut self.search;
         match action {
-            // The guard applies the key; only a changed text asks for a new search.
-            Action::Key(ev) if s.field.input(&ev) => {
-                let query = s.field.text().to_owned();
+            // Only a changed text asks for a new search.
+            Action::Key(_) | Action::Paste(_) => {
+                if s.field.edit(&action) != Some(true) {
+                    return Vec::new();
+                }
                 // A new generation either way, so a slower earlier answer is dropped.
                 s.generation += 1;
+                let query = s.field.text().to_owned();
                 if crate::storage::fts_query(&query, crate::model::Lang::Pl).is_none() {
                     s.results.clear();
                     s.query = query;
@@ -67,10 +106,7 @@ impl Room {
                     return Vec::new();
                 }
                 s.pending = true;
-                return vec![Effect::Read(Read::Search {
-                    generation: s.generation,
-                    query,
-                })];
+                return s.search_now().map(Effect::Read).into_iter().collect();
             }
             Action::Up => s.selected = s.selected.saturating_sub(1),
             Action::Down => s.selected = (s.selected + 1).min(s.results.len().saturating_sub(1)),

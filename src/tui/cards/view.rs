@@ -4,7 +4,7 @@
 use super::list_state::CardList;
 use super::{Modal, Room, View};
 use crate::model::Lang;
-use crate::model::{Card, parse_capture};
+use crate::model::{Card, CardKind, LIMIT_TEXT, parse_capture};
 use crate::tui::i18n::{T, kind_badge, kind_name};
 use crate::tui::theme;
 use crate::tui::widgets::form;
@@ -115,16 +115,20 @@ pub fn render_capture(room: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         );
     }
-    let badge = format!("{} ▸ ", kind_badge(line.kind, lang));
-    let w = badge.chars().count() as u16;
+    let layout = CaptureLayout::new(room, lang, area);
+    let y = layout.field.y;
     buf.set_stringn(
         area.x,
-        area.y + hint_rows,
-        &badge,
+        y,
+        &layout.badge,
         usize::from(area.width),
         theme::kind(line.kind),
     );
-    let field = capture_field_area(area, w);
+    if let Some(a) = &layout.activity {
+        let x = area.x + layout.badge.width() as u16;
+        buf.set_stringn(x, y, a, usize::from(area.width), theme::dim());
+    }
+    let field = layout.field;
     line.field.render(field, buf, Style::default());
     if line.field.text().is_empty() && field.width > 0 {
         buf.set_stringn(
@@ -135,13 +139,51 @@ pub fn render_capture(room: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
             theme::dim(),
         );
     }
+    if let Some((text, over)) = &layout.counter {
+        let x = field.right();
+        let style = if *over { theme::error() } else { theme::dim() };
+        buf.set_stringn(x, y, text, usize::from(area.right() - x), style);
+    }
 }
 
-/// The field sits on the band's last row; hints take the rows above it.
-pub fn capture_field_area(area: Rect, badge_width: u16) -> Rect {
-    let w = badge_width.min(area.width);
-    let y = area.bottom().saturating_sub(1).max(area.y);
-    Rect::new(area.x + w, y, area.width - w, area.height.min(1))
+/// Where the parts of the capture line go: the kind badge, the activity new cards
+/// get, the field, and near the limit the length of the text against it.
+struct CaptureLayout {
+    badge: String,
+    activity: Option<String>,
+    field: Rect,
+    /// `(" 1850/2000", over the limit)`.
+    counter: Option<(String, bool)>,
+}
+
+impl CaptureLayout {
+    fn new(room: &Room, lang: Lang, area: Rect) -> CaptureLayout {
+        let kind = room.capture.as_ref().map_or(CardKind::Other, |l| l.kind);
+        let badge = format!("{} ▸ ", kind_badge(kind, lang));
+        // The activity takes at most a quarter of the line, and only of a line wide
+        // enough to spare it (the footer says it too).
+        let activity = room.activity.as_ref().filter(|_| area.width >= 40).map(|a| {
+            let room_w = usize::from(area.width / 4).max(4);
+            format!("[{}] ", truncate(a, room_w.saturating_sub(3)))
+        });
+        let chars = room
+            .capture
+            .as_ref()
+            .map_or(0, |l| parse_capture(l.field.text()).text.chars().count());
+        let counter = (chars * 5 >= LIMIT_TEXT * 4)
+            .then(|| (format!(" {chars}/{LIMIT_TEXT}"), chars > LIMIT_TEXT));
+        let left = (badge.width() + activity.as_ref().map_or(0, |a| a.width())) as u16;
+        let right = counter.as_ref().map_or(0, |c| c.0.width() as u16);
+        let x = area.x + left.min(area.width);
+        let y = area.bottom().saturating_sub(1).max(area.y);
+        let w = area.right().saturating_sub(x).saturating_sub(right);
+        CaptureLayout {
+            badge,
+            activity,
+            field: Rect::new(x, y, w, area.height.min(1)),
+            counter,
+        }
+    }
 }
 
 impl Room {
@@ -183,8 +225,7 @@ impl Room {
         }
         match (view, &self.capture) {
             (View::List, Some(line)) => {
-                let badge = format!("{} ▸ ", kind_badge(line.kind, lang));
-                let fa = capture_field_area(capture, badge.chars().count() as u16);
+                let fa = CaptureLayout::new(self, lang, capture).field;
                 line.field.cursor_position(fa)
             }
             (View::Search, _) => super::search::cursor(&self.search, body),

@@ -136,7 +136,7 @@ impl Room {
         let Some(mut f) = self.form.take() else {
             return Vec::new();
         };
-        let edit = matches!(action, Action::Key(_));
+        let edit = matches!(action, Action::Key(_) | Action::Paste(_));
         let step = form::input(&mut f, action);
         if edit {
             f.after_input();

@@ -30,8 +30,8 @@ impl Room {
         action: Action,
     ) -> Vec<Effect> {
         match action {
-            Action::Key(ev) => {
-                p.field.input(&ev);
+            Action::Key(_) | Action::Paste(_) => {
+                p.field.edit(&action);
             }
             Action::Cancel => return Vec::new(),
             Action::Save => {

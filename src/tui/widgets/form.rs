@@ -154,6 +154,11 @@ pub fn input(form: &mut impl Fields, action: Action) -> Step {
         Action::Cancel => return Step::Cancel,
         Action::NextField => form.state_mut().focus = (focus + 1) % n,
         Action::PrevField => form.state_mut().focus = (focus + n - 1) % n,
+        Action::Paste(s) => {
+            if let Some(FieldMut::Text(t)) = form.fields_mut().into_iter().nth(focus) {
+                t.paste(&s);
+            }
+        }
         Action::Key(ev) => match form.fields_mut().into_iter().nth(focus) {
             Some(FieldMut::Text(t)) => {
                 t.input(&ev);

@@ -1,5 +1,7 @@
 //! A one-line text field: the edit keys every shell user expects, scrolling so the
 //! cursor stays visible, widths measured in terminal cells (Polish letters, CJK, emoji).
+//! A prefilled value starts selected, as in every form users know: the first typed
+//! character replaces it, a movement key keeps it for editing.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -12,6 +14,8 @@ pub struct TextField {
     text: String,
     /// Cursor position in characters.
     cursor: usize,
+    /// The whole text is selected: typing or pasting replaces it.
+    selected: bool,
 }
 
 fn byte_at(s: &str, chars: usize) -> usize {
@@ -23,6 +27,59 @@ impl TextField {
         TextField {
             text: text.to_owned(),
             cursor: text.chars().count(),
+            selected: false,
+        }
+    }
+
+    /// A field holding a value to keep or replace: selected, so typing replaces it.
+    pub fn prefilled(text: &str) -> Self {
+        TextField {
+            selected: !text.is_empty(),
+            ..TextField::new(text)
+        }
+    }
+
+    /// Selects the whole text (after an error, so the next text does not append).
+    pub fn select_all(&mut self) {
+        self.selected = !self.text.is_empty();
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Text input from an action: a key or a paste. `None` when the action is not
+    /// text input; otherwise whether the text changed.
+    pub fn edit(&mut self, action: &crate::tui::action::Action) -> Option<bool> {
+        match action {
+            crate::tui::action::Action::Key(ev) => Some(self.input(ev)),
+            crate::tui::action::Action::Paste(s) => Some(self.paste(s)),
+            _ => None,
+        }
+    }
+
+    /// Inserts pasted text as one edit; line breaks and tabs become spaces, since the
+    /// field holds one line.
+    pub fn paste(&mut self, s: &str) -> bool {
+        let clean: String = s
+            .trim_end_matches(['\r', '\n'])
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        if clean.is_empty() {
+            return false;
+        }
+        self.take_selection();
+        let b = byte_at(&self.text, self.cursor);
+        self.text.insert_str(b, &clean);
+        self.cursor += clean.chars().count();
+        true
+    }
+
+    /// A selected text goes before new text arrives.
+    fn take_selection(&mut self) {
+        if std::mem::take(&mut self.selected) {
+            self.clear();
         }
     }
 
@@ -33,6 +90,7 @@ impl TextField {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+        self.selected = false;
     }
 
     fn len(&self) -> usize {
@@ -75,6 +133,18 @@ impl TextField {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let alt = ev.modifiers.contains(KeyModifiers::ALT);
         let before = self.text.len();
+        if self.selected {
+            match ev.code {
+                // Typing or deleting replaces the selection.
+                KeyCode::Char(_) if !ctrl && !alt => self.take_selection(),
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.clear();
+                    return before > 0;
+                }
+                // Any other key keeps the text for editing.
+                _ => self.selected = false,
+            }
+        }
         match ev.code {
             KeyCode::Char('a') if ctrl => self.cursor = 0,
             KeyCode::Char('e') if ctrl => self.cursor = self.len(),
@@ -136,6 +206,11 @@ impl TextField {
         }
         let start = self.scroll(area.width as usize);
         let visible: String = self.text.chars().skip(start).collect();
+        let style = if self.selected {
+            style.add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            style
+        };
         buf.set_stringn(area.x, area.y, visible, area.width as usize, style);
     }
 
@@ -185,6 +260,31 @@ mod tests {
         f.input(&key(KeyCode::End));
         f.input(&key(KeyCode::Char('!')));
         assert_eq!(f.text(), "ażółć!");
+    }
+
+    #[test]
+    fn a_prefilled_value_is_replaced_by_typing_and_kept_by_moving() {
+        let mut f = TextField::prefilled("10");
+        f.input(&key(KeyCode::Char('5')));
+        assert_eq!(f.text(), "5");
+        let mut f = TextField::prefilled("Zieleń");
+        f.input(&key(KeyCode::End));
+        f.input(&key(KeyCode::Char('!')));
+        assert_eq!(f.text(), "Zieleń!");
+        let mut f = TextField::prefilled("Zieleń");
+        f.input(&key(KeyCode::Backspace));
+        assert_eq!(f.text(), "");
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_on_one_line() {
+        let mut f = typed("ab");
+        f.input(&key(KeyCode::Left));
+        assert!(f.paste("x\ny\tz\n"));
+        assert_eq!(f.text(), "ax y zb");
+        let mut f = TextField::prefilled("stare");
+        f.paste("nowe");
+        assert_eq!(f.text(), "nowe");
     }
 
     #[test]
