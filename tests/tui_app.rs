@@ -407,7 +407,11 @@ fn a_paste_is_one_edit_and_a_long_text_is_kept_with_a_translated_reason() {
     let long = "Więcej ławek w parku. ".repeat(100); // 2,200 characters
     d.act(Action::Paste(format!("{long}\n")));
     let line = d.app.cards.capture.as_ref().unwrap();
-    assert_eq!(line.field.text(), long, "one line, the trailing newline dropped");
+    assert_eq!(
+        line.field.text(),
+        long,
+        "one line, the trailing newline dropped"
+    );
     // The counter shows how far over the limit the text is.
     let screen: String = d
         .render(80, 24)
@@ -420,7 +424,11 @@ fn a_paste_is_one_edit_and_a_long_text_is_kept_with_a_translated_reason() {
     assert!(stored(&d).is_empty(), "nothing saved over the limit");
     let status = d.app.status.as_ref().unwrap();
     assert!(status.error);
-    assert!(status.text.starts_with("Tekst: 2199 znaków"), "{}", status.text);
+    assert!(
+        status.text.starts_with("Tekst: 2199 znaków"),
+        "{}",
+        status.text
+    );
     assert_eq!(
         d.app.cards.capture.as_ref().unwrap().field.text(),
         long,

@@ -494,7 +494,16 @@ impl App {
                 self.board.read_done(r);
                 Vec::new()
             }
-            Msg::Read(r) => wrap(self.cards.read_done(r, self.size), Effect::Cards),
+            Msg::Read(r) => {
+                // A fresh list may hold cards other processes added (the command line, a
+                // merge): the sessions' totals are read again with it.
+                let list = matches!(r, ReadDone::Cards { .. });
+                let mut effects = wrap(self.cards.read_done(r, self.size), Effect::Cards);
+                if list {
+                    effects.push(Effect::Sessions(sessions::Effect::Load));
+                }
+                effects
+            }
             Msg::Sessions(d) => {
                 let mut ctx = ctx!(self, None);
                 self.sessions.done(d, &mut ctx);
@@ -535,7 +544,9 @@ impl App {
                 self.corpus_version += 1;
                 let lines = merge::summary_lines(&sum, self.lang);
                 self.show_message(T::MergedTitle, lines);
-                self.reload(true, true)
+                let mut effects = vec![Effect::Sessions(sessions::Effect::Load)];
+                effects.extend(self.reload(true, true));
+                effects
             }
             Msg::Merge(d) => {
                 self.merge.done(d, self.lang);
@@ -612,13 +623,20 @@ impl App {
             format!("{} {note}", self.tr(msg))
         };
         self.status = Some(Status { text, error: false });
+        if let (Change::Section(c), Via::New | Via::Redo) = (&change, via) {
+            self.outline.changed(c);
+        }
         self.push_change(change, via);
+        let mut effects = Vec::new();
         if touches_cards {
             self.corpus_version += 1;
             self.board.cards_changed();
+            // Merged and split cards change the sessions' card and vote totals.
+            effects.push(Effect::Sessions(sessions::Effect::Load));
         }
         self.list_stale = true;
-        self.reload(touches_cards, topics)
+        effects.extend(self.reload(touches_cards, topics));
+        effects
     }
 
     /// Reloads the data of the screen in view.

@@ -107,6 +107,7 @@ catalogue! {
     MoveTo => "Przenieś do tematu", "Move to topic";
     MergeInto => "Połącz z tematem", "Merge into topic";
     NewTopic => "(+ nowy temat)", "(+ new topic)";
+    CreateTopic => "+ utwórz temat", "+ create topic";
     NewTopicLabel => "Nazwa nowego tematu", "New topic's label";
     RenameTopic => "Nowa nazwa tematu", "New topic label";
     SplitTopicLabel => "Temat dla zaznaczonych kart", "Topic for the marked cards";

@@ -50,7 +50,7 @@ impl ClusterForm {
             topic,
             state: FormState::dialog(T::ClusterTitle),
             scope,
-            k: TextField::new(default_k),
+            k: TextField::prefilled(default_k),
             seeds: Choice::new(0, vec![tr(T::No), tr(T::Yes)]),
         }
     }
@@ -111,7 +111,7 @@ impl MergeCardsForm {
             ids: cards.iter().map(|c| c.id.clone()).collect(),
             subtitle: seqs,
             state: FormState::dialog(T::MergeCardsTitle),
-            text: TextField::new(&joined),
+            text: TextField::prefilled(&joined),
             policy: Choice::new(0, labels),
             why: TextField::default(),
         }
@@ -143,7 +143,7 @@ impl SplitCardForm {
             id: card.id.clone(),
             subtitle: format!("#{}", card.seq),
             state: FormState::dialog(T::SplitCardTitle),
-            first: TextField::new(&card.text),
+            first: TextField::prefilled(&card.text),
             second: TextField::default(),
             why: TextField::default(),
         }

@@ -43,12 +43,27 @@ impl Picker {
         }
     }
 
-    /// Items whose label contains the typed text (letters folded: lodz = Łódź).
+    /// Items whose label contains the typed text (letters folded: lodz = Łódź). The
+    /// "new topic" entry leads while nothing is typed; then it comes last, offering the
+    /// typed name, unless a topic has exactly that name.
     pub fn visible(&self) -> Vec<usize> {
-        let f = fold(self.filter.text().trim());
-        (0..self.items.len())
+        let f = fold(self.typed());
+        let mut v: Vec<usize> = (0..self.items.len())
+            .filter(|&i| self.items[i].0.is_some())
             .filter(|&i| f.is_empty() || fold(&self.items[i].1).contains(&f))
-            .collect()
+            .collect();
+        if let Some(new) = self.items.iter().position(|it| it.0.is_none()) {
+            if f.is_empty() {
+                v.insert(0, new);
+            } else if !v.iter().any(|&i| fold(&self.items[i].1) == f) {
+                v.push(new);
+            }
+        }
+        v
+    }
+
+    fn typed(&self) -> &str {
+        self.filter.text().trim()
     }
 
     fn title(&self) -> T {
@@ -75,7 +90,15 @@ impl Room {
                     return Vec::new();
                 };
                 let id = p.items[i].0.clone();
+                let typed = p.typed().to_owned();
                 return match (p.purpose, id) {
+                    (PickPurpose::MoveTo(cards), None) if !typed.is_empty() => {
+                        self.marked.clear();
+                        vec![Effect::Op(BoardOp::MoveToNew {
+                            cards,
+                            label: typed,
+                        })]
+                    }
                     (PickPurpose::MoveTo(cards), None) => {
                         let prompt = Prompt::new(BoardPrompt::NewTopic(cards), "");
                         self.modal = Some(Modal::Prompt(prompt));
@@ -139,7 +162,12 @@ impl Picker {
             .enumerate()
         {
             let y = inner.y + 1 + n as u16;
-            let text = format!(" {}", p.items[i].1);
+            let text = match &p.items[i] {
+                (None, _) if !p.typed().is_empty() => {
+                    format!(" {} «{}»", T::CreateTopic.tr(lang), p.typed())
+                }
+                (_, label) => format!(" {label}"),
+            };
             let w = usize::from(inner.width);
             let style = if row == p.cursor {
                 theme::selected()

@@ -39,11 +39,11 @@ impl CardForm {
         CardForm {
             id: card.id.clone(),
             state: FormState::new(T::EditCard, T::FormHint),
-            text: TextField::new(&card.text),
+            text: TextField::prefilled(&card.text),
             kind: Choice::new(at, labels),
-            speaker: TextField::new(card.speaker.as_deref().unwrap_or("")),
-            tags: TextField::new(&card.tags.join(" ")),
-            activity: TextField::new(card.activity.as_deref().unwrap_or("")),
+            speaker: TextField::prefilled(card.speaker.as_deref().unwrap_or("")),
+            tags: TextField::prefilled(&card.tags.join(" ")),
+            activity: TextField::prefilled(card.activity.as_deref().unwrap_or("")),
         }
     }
 

@@ -162,10 +162,14 @@ impl CaptureLayout {
         let badge = format!("{} ▸ ", kind_badge(kind, lang));
         // The activity takes at most a quarter of the line, and only of a line wide
         // enough to spare it (the footer says it too).
-        let activity = room.activity.as_ref().filter(|_| area.width >= 40).map(|a| {
-            let room_w = usize::from(area.width / 4).max(4);
-            format!("[{}] ", truncate(a, room_w.saturating_sub(3)))
-        });
+        let activity = room
+            .activity
+            .as_ref()
+            .filter(|_| area.width >= 40)
+            .map(|a| {
+                let room_w = usize::from(area.width / 4).max(4);
+                format!("[{}] ", truncate(a, room_w.saturating_sub(3)))
+            });
         let chars = room
             .capture
             .as_ref()

@@ -49,7 +49,7 @@ impl DecisionForm {
             votes_for: TextField::default(),
             votes_against: TextField::default(),
             votes_abstain: TextField::default(),
-            date: TextField::new(&today),
+            date: TextField::prefilled(&today),
         }
     }
 

@@ -63,7 +63,7 @@ impl ExportForm {
             state: FormState::dialog(T::ExportTitle),
             format: Choice::new(0, FORMATS.iter().map(|f| f.1).collect()),
             scope: Choice::new(0, scopes),
-            target: TextField::new(default_name(lang)),
+            target: TextField::prefilled(default_name(lang)),
             confirmed: false,
         }
     }

@@ -37,6 +37,8 @@ pub struct Room {
     pub target: Option<Target>,
     pub prompt: Option<Prompt<OutlinePrompt>>,
     pub coverage: CoverageView,
+    /// A section just added: the selection moves to it when the outline reloads.
+    pub select_next: Option<String>,
 }
 
 impl Room {
@@ -70,7 +72,10 @@ impl Room {
         sources: BTreeMap<String, Vec<String>>,
         topics: BTreeMap<String, String>,
     ) {
-        let keep = self.selected().map(|s| s.id.clone());
+        let keep = self
+            .select_next
+            .take()
+            .or_else(|| self.selected().map(|s| s.id.clone()));
         self.sections = sections;
         self.sources = sources;
         self.topic_labels = topics;
@@ -149,6 +154,13 @@ impl Room {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// After a change: a section that was added becomes the selection.
+    pub fn changed(&mut self, change: &Change) {
+        if let SectionOp::Remove { id } = &change.undo {
+            self.select_next = Some(id.clone());
+        }
     }
 
     pub fn done(&mut self, done: Done) {

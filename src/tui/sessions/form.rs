@@ -35,7 +35,8 @@ impl Fields for SessionForm {
 
 impl SessionForm {
     pub fn new(session: Option<&Session>, lang: Lang) -> SessionForm {
-        let text = |f: fn(&Session) -> String| TextField::new(&session.map(f).unwrap_or_default());
+        let text =
+            |f: fn(&Session) -> String| TextField::prefilled(&session.map(f).unwrap_or_default());
         let kind = session.map_or(SessionKind::Training, |s| s.kind);
         let at = SessionKind::ALL
             .iter()

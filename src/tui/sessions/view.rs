@@ -31,9 +31,15 @@ impl Room {
         let height = usize::from(area.height);
         let offset = self.cursor.saturating_sub(height.saturating_sub(1));
         for (row, s) in self.sessions.iter().enumerate().skip(offset).take(height) {
-            let is_current = current == Some(s.id.as_str());
+            // ▸ is the selection, as in every list; • marks the session that is open.
+            let marker = match (row == self.cursor, current == Some(s.id.as_str())) {
+                (true, true) => "▸• ",
+                (true, false) => "▸  ",
+                (false, true) => " • ",
+                (false, false) => "   ",
+            };
             let line = Line::from(vec![
-                Span::raw(if is_current { "▸ " } else { "  " }),
+                Span::raw(marker),
                 Span::styled(s.title.as_str(), theme::label()),
                 Span::styled(
                     format!(

@@ -29,7 +29,7 @@ impl<K: PromptKind> Prompt<K> {
     pub fn new(kind: K, text: &str) -> Prompt<K> {
         Prompt {
             kind,
-            field: TextField::new(text),
+            field: TextField::prefilled(text),
             error: None,
         }
     }

@@ -1,0 +1,173 @@
+//! The screens tell the truth after sequences of work: totals after merges, splits and
+//! cards added by another process, the selection after adding, a typed topic name in
+//! the move picker, prefilled values replaced by typing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+#[path = "support/driver.rs"]
+mod driver_support;
+use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
+
+use narada::model::{CardDraft, CardKind, Lang, SessionDraft, SessionKind};
+use narada::storage::Store;
+use narada::tui::Driver;
+use narada::tui::app::Screen;
+use narada::tui::keymap::Mode;
+use ratatui::crossterm::event::KeyCode;
+use std::time::Duration;
+
+/// Every session's card count and vote total as the app shows them, against the store.
+fn assert_totals_true(d: &Driver) {
+    let shown: Vec<(String, i64, i64)> = d
+        .app
+        .sessions
+        .sessions
+        .iter()
+        .map(|s| (s.id.clone(), s.card_count, s.vote_total))
+        .collect();
+    let stored: Vec<(String, i64, i64)> = store(d)
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.id, s.card_count, s.vote_total))
+        .collect();
+    assert_eq!(shown, stored);
+}
+
+#[test]
+fn totals_stay_true_after_merging_and_splitting_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    typed(&mut d, "  J"); // mark two cards, merge them
+    key(&mut d, KeyCode::Enter);
+    assert_totals_true(&d);
+    typed(&mut d, "S"); // split the selected card
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Druga część");
+    key(&mut d, KeyCode::Enter);
+    assert_totals_true(&d);
+    typed(&mut d, "u");
+    assert_totals_true(&d);
+}
+
+#[test]
+fn cards_added_by_another_process_reach_the_header_with_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let mut d = driver(&db, Lang::En);
+    let session = d.app.session_id.clone().unwrap();
+    // `narada card add` in another terminal.
+    let mut other = Store::open(&db).unwrap();
+    other
+        .add_card(&CardDraft::new(
+            &session,
+            CardKind::Question,
+            "Z wiersza poleceń",
+        ))
+        .unwrap();
+    drop(other);
+    typed(&mut d, "ww"); // the whole consultation and back: the list reloads
+    assert!(
+        d.app
+            .cards
+            .list
+            .cards
+            .iter()
+            .any(|c| c.text == "Z wiersza poleceń")
+    );
+    assert_totals_true(&d);
+}
+
+#[test]
+fn a_new_session_is_the_selected_row() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_session(&SessionDraft::new("Stara", SessionKind::Training))
+        .unwrap();
+    let mut d = Driver::new(s, narada::tui::app::AppOptions::default(), false);
+    typed(&mut d, "s");
+    assert_eq!(d.app.screen, Screen::Sessions);
+    typed(&mut d, "n");
+    typed(&mut d, "Nowa sesja");
+    key(&mut d, KeyCode::Enter);
+    let screen: Vec<String> = lines(&d, 80, 24);
+    let row = screen.iter().find(|l| l.contains("Nowa sesja")).unwrap();
+    assert!(row.starts_with("▸"), "{screen:#?}");
+    let old = screen.iter().find(|l| l.contains("Stara")).unwrap();
+    assert!(
+        old.starts_with(" •"),
+        "the open session is marked apart: {old}"
+    );
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.session().unwrap().title, "Nowa sesja");
+}
+
+fn lines(d: &Driver, w: u16, h: u16) -> Vec<String> {
+    let buf = d.render(w, h);
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn a_section_just_added_is_the_one_m_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    key(&mut d, KeyCode::Tab); // the topics pane: map the topic
+    typed(&mut d, "o");
+    assert_eq!(d.app.screen, Screen::Outline);
+    typed(&mut d, "n");
+    typed(&mut d, "Nowy paragraf");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.outline.selected().unwrap().heading, "Nowy paragraf");
+    typed(&mut d, "m");
+    let sections = d.runner.store_mut().outline().unwrap();
+    let new = sections
+        .iter()
+        .find(|s| s.heading == "Nowy paragraf")
+        .unwrap();
+    assert_eq!(new.topic_ids.len(), 1, "mapped to the new section");
+}
+
+#[test]
+fn a_typed_name_in_the_move_picker_creates_that_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let card = d.app.board.selected_card().unwrap().id.clone();
+    typed(&mut d, "m");
+    assert_eq!(d.app.mode(), Mode::Picker);
+    typed(&mut d, "Zupełnie nowy temat");
+    let screen = lines(&d, 80, 24).join("\n");
+    assert!(
+        screen.contains("create topic «Zupełnie nowy temat»"),
+        "{screen}"
+    );
+    key(&mut d, KeyCode::Enter);
+    let topics = store(&d).topics().unwrap();
+    let t = topics
+        .iter()
+        .find(|t| t.label == "Zupełnie nowy temat")
+        .expect("created");
+    let p = store(&d).placements().unwrap();
+    assert!(p.iter().any(|p| p.card_id == card && p.topic_id == t.id));
+}
+
+#[test]
+fn typing_replaces_a_prefilled_value() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_session(&SessionDraft::new("S", SessionKind::Training))
+        .unwrap();
+    let mut d = Driver::new(s, narada::tui::app::AppOptions::default(), false);
+    typed(&mut d, "T"); // the timer shows 10
+    typed(&mut d, "5");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.cards.timer.total, Duration::from_mins(5));
+    // Moving first keeps the value for editing.
+    typed(&mut d, "T");
+    key(&mut d, KeyCode::End);
+    typed(&mut d, "0");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.cards.timer.total, Duration::from_mins(50));
+    ctrl(&mut d, 'c');
+}
