@@ -192,6 +192,7 @@ fn starts_on_the_last_session_else_the_newest_else_the_picker() {
 #[test]
 fn session_picker_creates_edits_and_picks_sessions() {
     let mut d = driver(Store::open_in_memory().unwrap());
+    key(&mut d, KeyCode::Esc); // the consultation keeps its default name
     typed(&mut d, "n");
     assert_eq!(d.app.mode(), Mode::Form);
     typed(&mut d, "Warsztat w Łodzi");

@@ -171,3 +171,23 @@ fn typing_replaces_a_prefilled_value() {
     assert_eq!(d.app.cards.timer.total, Duration::from_mins(50));
     ctrl(&mut d, 'c');
 }
+
+#[test]
+fn a_new_database_starts_by_naming_the_consultation() {
+    let mut d = Driver::new(
+        Store::open_in_memory().unwrap(),
+        narada::tui::app::AppOptions::default(),
+        false,
+    );
+    assert_eq!(d.app.mode(), Mode::Prompt, "asked for the title first");
+    typed(&mut d, "Budżet obywatelski 2027");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(
+        store(&d).consultation().unwrap().title,
+        "Budżet obywatelski 2027"
+    );
+    assert_eq!(d.app.mode(), Mode::Form, "then the first session");
+    key(&mut d, KeyCode::Esc);
+    let header = lines(&d, 80, 24).remove(0);
+    assert!(header.contains("Budżet obywatelski 2027"), "{header}");
+}

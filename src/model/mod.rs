@@ -31,7 +31,7 @@ pub use merge::{ConflictPolicy, MergeConflict};
 pub use numbering::{Numbered, Numbering};
 pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
-pub use session::{Activity, Consultation, Session, SessionDraft};
+pub use session::{Activity, Consultation, Session, SessionDraft, UNNAMED_CONSULTATION};
 
 /// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored
 /// timestamps sort as text in time order.

@@ -3,6 +3,9 @@
 use super::kinds::SessionKind;
 use serde::{Deserialize, Serialize};
 
+/// The title a new database's consultation has until the user names it.
+pub const UNNAMED_CONSULTATION: &str = "Konsultacje";
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consultation {
     pub id: String,

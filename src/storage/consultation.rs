@@ -32,7 +32,7 @@ pub(super) fn ensure(conn: &Connection) -> rusqlite::Result<String> {
     let now = now_rfc3339();
     conn.execute(
         "INSERT INTO consultation (id, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        rusqlite::params![id, "Konsultacje", now],
+        rusqlite::params![id, crate::model::UNNAMED_CONSULTATION, now],
     )?;
     Ok(id)
 }

@@ -13,7 +13,7 @@ use super::msg::Msg;
 use super::reader::{HintFor, ReadDone};
 use super::{board, cards, decisions, export, merge, outline, sessions};
 use crate::model::Lang;
-use crate::model::{Card, Session};
+use crate::model::{Card, Consultation, Session, UNNAMED_CONSULTATION};
 use ratatui::crossterm::event::KeyEvent;
 use std::time::Instant;
 
@@ -76,6 +76,8 @@ pub struct App {
     /// The room whose dialog is open, which gets the keys first.
     pub modal: Option<RoomId>,
     pub session_id: Option<String>,
+    /// The consultation the database holds, once the store has said.
+    pub consultation: Option<Consultation>,
     pub status: Option<Status>,
     pub size: (u16, u16),
     pub now: Instant,
@@ -124,6 +126,7 @@ impl App {
             overlay: None,
             modal: None,
             session_id: None,
+            consultation: None,
             status: None,
             size: (80, 24),
             now: Instant::now(),
@@ -467,12 +470,22 @@ impl App {
     /// A result from the runner or a worker.
     pub fn receive(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Started { sessions, current } => {
+            Msg::Started {
+                sessions,
+                current,
+                consultation,
+            } => {
+                let unnamed = sessions.is_empty() && consultation.title == UNNAMED_CONSULTATION;
+                self.consultation = Some(*consultation);
                 self.sessions.sessions = sessions;
                 if let Some(id) = current {
                     self.open_session(id)
                 } else {
                     self.screen = Screen::Sessions;
+                    if unnamed {
+                        self.sessions.ask_title();
+                        self.open_modal(RoomId::Sessions);
+                    }
                     Vec::new()
                 }
             }
@@ -503,6 +516,14 @@ impl App {
                     effects.push(Effect::Sessions(sessions::Effect::Load));
                 }
                 effects
+            }
+            Msg::Sessions(sessions::Done::Consultation(c)) => {
+                self.consultation = Some((*c).clone());
+                let mut ctx = ctx!(self, None);
+                self.sessions
+                    .done(sessions::Done::Consultation(c), &mut ctx);
+                self.sync_modal(RoomId::Sessions);
+                Vec::new()
             }
             Msg::Sessions(d) => {
                 let mut ctx = ctx!(self, None);

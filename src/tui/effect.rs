@@ -125,7 +125,12 @@ impl Runner {
                     Some(id) => Some(id),
                     None => s.newest_session()?.map(|x| x.id),
                 };
-                Ok(vec![Msg::Started { sessions, current }])
+                let consultation = Box::new(s.consultation()?);
+                Ok(vec![Msg::Started {
+                    sessions,
+                    current,
+                    consultation,
+                }])
             }
             Effect::Remember(id) => {
                 s.set_setting(LAST_SESSION, &id)?;

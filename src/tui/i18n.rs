@@ -27,6 +27,8 @@ macro_rules! catalogue {
 catalogue! {
     Sessions => "Sesje", "Sessions";
     NoSessions => "Brak sesji. Naciśnij n, aby dodać pierwszą.", "No sessions yet. Press n to add the first one.";
+    ConsultationTitle => "Nazwa konsultacji", "Name of the consultation";
+    ConsultationTitleHint => "np. Budżet obywatelski 2027 — zasady · Enter zapisz", "e.g. Participatory budget 2027 — rules · Enter saves";
     Votes => "głosy", "votes";
     AllSessions => "Cała konsultacja", "Whole consultation";
     NoSession => "(bez sesji)", "(no session)";

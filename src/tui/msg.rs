@@ -6,7 +6,7 @@ use super::ctx::Via;
 use super::effect::Change;
 use super::reader::ReadDone;
 use super::{board, cards, decisions, export, merge, outline, sessions};
-use crate::model::Session;
+use crate::model::{Consultation, Session};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
@@ -14,6 +14,7 @@ pub enum Msg {
     Started {
         sessions: Vec<Session>,
         current: Option<String>,
+        consultation: Box<Consultation>,
     },
     Failed(String),
     Read(ReadDone),

@@ -50,7 +50,10 @@ fn bands(app: &App, area: Rect) -> Bands {
 fn header_line(app: &App) -> Line<'_> {
     let mut spans = vec![Span::styled(" narada ", theme::label())];
     let title = match &app.screen {
-        Screen::Starting | Screen::Sessions => app.tr(T::Sessions).to_owned(),
+        Screen::Starting | Screen::Sessions => match &app.consultation {
+            Some(c) => format!("{} │ {}", c.title, app.tr(T::Sessions)),
+            None => app.tr(T::Sessions).to_owned(),
+        },
         Screen::Search => app.tr(T::Search).to_owned(),
         Screen::Board => format!(
             "{} │ {}",
@@ -73,7 +76,10 @@ fn header_line(app: &App) -> Line<'_> {
         Screen::Coverage => app.tr(T::CoverageTitle).to_owned(),
         Screen::Cards | Screen::Detail => {
             if app.cards.list.all_sessions {
-                app.tr(T::AllSessions).to_owned()
+                match &app.consultation {
+                    Some(c) => format!("{}: {}", app.tr(T::AllSessions), c.title),
+                    None => app.tr(T::AllSessions).to_owned(),
+                }
             } else {
                 app.session()
                     .map_or_else(|| app.tr(T::NoSession).to_owned(), |s| s.title.clone())

@@ -14,6 +14,7 @@ use crate::tui::ctx::{Ctx, Nav};
 use crate::tui::i18n::T;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::form::{self as form_widget, Step};
+use crate::tui::widgets::prompt::{Prompt, PromptKind};
 
 #[derive(Debug, Clone, Default)]
 pub struct Room {
@@ -21,6 +22,22 @@ pub struct Room {
     /// Index into `sessions`.
     pub cursor: usize,
     pub form: Option<SessionForm>,
+    /// The consultation's title, asked for on the first run.
+    pub title: Option<Prompt<TitlePrompt>>,
+}
+
+/// The prompt for the consultation's title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitlePrompt;
+
+impl PromptKind for TitlePrompt {
+    fn title(&self) -> T {
+        T::ConsultationTitle
+    }
+
+    fn hint(&self) -> Option<T> {
+        Some(T::ConsultationTitleHint)
+    }
 }
 
 impl Room {
@@ -37,11 +54,21 @@ impl Room {
     }
 
     pub fn modal_mode(&self) -> Option<Mode> {
-        self.form.as_ref().map(|_| Mode::Form)
+        match (&self.form, &self.title) {
+            (Some(_), _) => Some(Mode::Form),
+            (None, Some(_)) => Some(Mode::Prompt),
+            (None, None) => None,
+        }
     }
 
     pub fn close_modal(&mut self) {
         self.form = None;
+        self.title = None;
+    }
+
+    /// A new database: the consultation is named first.
+    pub fn ask_title(&mut self) {
+        self.title = Some(Prompt::new(TitlePrompt, ""));
     }
 
     /// A session's card count and vote total moved by these amounts.
@@ -53,6 +80,21 @@ impl Room {
     }
 
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
+        if let Some(mut p) = self.title.take() {
+            match action {
+                Action::Key(_) | Action::Paste(_) => {
+                    p.field.edit(&action);
+                }
+                // Without a title the consultation keeps its default one.
+                Action::Cancel => return Vec::new(),
+                Action::Save if !p.field.text().trim().is_empty() => {
+                    return vec![Effect::SetTitle(p.field.text().trim().to_owned())];
+                }
+                _ => {}
+            }
+            self.title = Some(p);
+            return Vec::new();
+        }
         if let Some(mut f) = self.form.take() {
             let effects = match form_widget::input(&mut f, action) {
                 Step::Cancel => return Vec::new(),
@@ -98,6 +140,8 @@ impl Room {
     pub fn done(&mut self, done: Done, ctx: &mut Ctx) {
         match done {
             Done::Loaded(sessions) => self.set(sessions),
+            // Named: the first session comes next.
+            Done::Consultation(_) => self.form = Some(SessionForm::new(None, ctx.lang)),
             Done::Saved(session) => {
                 self.form = None;
                 ctx.say(format!("{}: {}", ctx.tr(T::Saved), session.title));

@@ -72,12 +72,16 @@ impl Room {
     pub fn render_modal(&self, lang: Lang, screen: Rect, buf: &mut Buffer) {
         if let Some(f) = &self.form {
             form::render(f, lang, screen, buf);
+        } else if let Some(p) = &self.title {
+            p.render(lang, screen, buf);
         }
     }
 
     pub fn cursor(&self, lang: Lang, screen: Rect) -> Option<ratatui::layout::Position> {
-        self.form
-            .as_ref()
-            .and_then(|f| form::cursor(f, lang, screen))
+        match (&self.form, &self.title) {
+            (Some(f), _) => form::cursor(f, lang, screen),
+            (None, Some(p)) => p.cursor(screen),
+            (None, None) => None,
+        }
     }
 }
