@@ -41,10 +41,19 @@ fn totals_stay_true_after_merging_and_splitting_cards() {
     typed(&mut d, "  J"); // mark two cards, merge them
     key(&mut d, KeyCode::Enter);
     assert_totals_true(&d);
-    typed(&mut d, "S"); // split the selected card
+    let before = store(&d)
+        .cards(&narada::storage::CardFilter::default())
+        .unwrap()
+        .len();
+    typed(&mut d, "|"); // split the selected card
     key(&mut d, KeyCode::Tab);
     typed(&mut d, "Druga część");
     key(&mut d, KeyCode::Enter);
+    let after = store(&d)
+        .cards(&narada::storage::CardFilter::default())
+        .unwrap()
+        .len();
+    assert_eq!(after, before + 1, "split into two");
     assert_totals_true(&d);
     typed(&mut d, "u");
     assert_totals_true(&d);
@@ -190,4 +199,43 @@ fn a_new_database_starts_by_naming_the_consultation() {
     key(&mut d, KeyCode::Esc);
     let header = lines(&d, 80, 24).remove(0);
     assert!(header.contains("Budżet obywatelski 2027"), "{header}");
+}
+
+#[test]
+fn splitting_a_card_shows_its_whole_text_over_several_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    // The longest card of the topic.
+    let longest = d
+        .app
+        .board
+        .group()
+        .iter()
+        .map(|&i| d.app.board.cards[i].text.clone())
+        .max_by_key(|t| t.chars().count())
+        .unwrap();
+    while d.app.board.selected_card().unwrap().text != longest {
+        typed(&mut d, "j");
+    }
+    typed(&mut d, "|");
+    assert_eq!(d.app.mode(), Mode::Form);
+    let screen = lines(&d, 80, 24).join("\n");
+    let tail: String = longest
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(
+        longest.chars().count() < 55 || screen.contains(tail.trim()),
+        "the end of a long text is on screen: {screen}"
+    );
+    // Typing replaces the prefilled first part; moving first keeps it for editing.
+    key(&mut d, KeyCode::End);
+    typed(&mut d, "!");
+    let _ = d.render(20, 5); // a tiny terminal still draws
+    key(&mut d, KeyCode::Esc);
 }

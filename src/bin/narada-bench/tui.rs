@@ -199,6 +199,45 @@ pub fn measure_in_process(db: &Path) -> Result<String> {
         "Enter → card saved and redrawn:  {:.2} ms (one transaction, fsync)",
         save.as_secs_f64() * 1000.0
     );
+
+    // A 10,000-character paste: one edit, drawn once; Enter refuses it (over the
+    // limit) and keeps it; typing a key into it costs what a key costs.
+    let pasted = "Więcej ławek przy ścieżkach rowerowych w parku. ".repeat(210);
+    let n = pasted.chars().count();
+    let t = Instant::now();
+    d.act(Action::Paste(pasted.clone()));
+    draw(&mut term, &d)?;
+    let paste = t.elapsed();
+    let t = Instant::now();
+    d.key(code(KeyCode::Enter));
+    draw(&mut term, &d)?;
+    let refuse = t.elapsed();
+    let t = Instant::now();
+    d.key(key('x'));
+    draw(&mut term, &d)?;
+    let after = t.elapsed();
+    let _ = writeln!(
+        out,
+        "paste {n} chars → redraw:      {:.2} ms; Enter (refused, text kept) {:.2} ms; \
+         next key {:.2} ms",
+        paste.as_secs_f64() * 1000.0,
+        refuse.as_secs_f64() * 1000.0,
+        after.as_secs_f64() * 1000.0
+    );
+    d.key(code(KeyCode::Esc));
+
+    // The same paste into search: one query, on the reader thread.
+    d.key(key('/'));
+    let t = Instant::now();
+    d.act(Action::Paste(pasted));
+    d.settle(Duration::from_secs(30));
+    draw(&mut term, &d)?;
+    let _ = writeln!(
+        out,
+        "paste {n} chars into search → results: {:.1} ms ({} found)",
+        t.elapsed().as_secs_f64() * 1000.0,
+        d.app.cards.search.results.len()
+    );
     d.key(code(KeyCode::Esc));
 
     // Scrolling the whole list.

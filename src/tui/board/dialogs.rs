@@ -9,7 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::T;
 use crate::tui::widgets::form::{
-    self, Choice, Fields, FormState, Step, form_fields, number, optional,
+    self, Choice, Fields, FormState, LongText, Step, form_fields, number, optional,
 };
 use crate::tui::widgets::text_field::TextField;
 
@@ -78,7 +78,7 @@ pub struct MergeCardsForm {
     /// The merged cards' numbers, beside the title.
     pub subtitle: String,
     pub state: FormState,
-    pub text: TextField,
+    pub text: LongText,
     pub policy: Choice,
     pub why: TextField,
 }
@@ -111,7 +111,7 @@ impl MergeCardsForm {
             ids: cards.iter().map(|c| c.id.clone()).collect(),
             subtitle: seqs,
             state: FormState::dialog(T::MergeCardsTitle),
-            text: TextField::prefilled(&joined),
+            text: LongText(TextField::prefilled(&joined)),
             policy: Choice::new(0, labels),
             why: TextField::default(),
         }
@@ -124,8 +124,8 @@ pub struct SplitCardForm {
     /// The card's number, beside the title.
     pub subtitle: String,
     pub state: FormState,
-    pub first: TextField,
-    pub second: TextField,
+    pub first: LongText,
+    pub second: LongText,
     pub why: TextField,
 }
 
@@ -143,8 +143,8 @@ impl SplitCardForm {
             id: card.id.clone(),
             subtitle: format!("#{}", card.seq),
             state: FormState::dialog(T::SplitCardTitle),
-            first: TextField::prefilled(&card.text),
-            second: TextField::default(),
+            first: LongText(TextField::prefilled(&card.text)),
+            second: LongText::default(),
             why: TextField::default(),
         }
     }

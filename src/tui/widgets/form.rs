@@ -42,14 +42,56 @@ impl Choice {
     }
 }
 
+/// A text field drawn over several rows, wrapped, for a text too long to read on one
+/// line (a card's text being split or merged).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LongText(pub TextField);
+
+/// Rows a long text takes in a form.
+const LONG_ROWS: u16 = 3;
+
+impl std::ops::Deref for LongText {
+    type Target = TextField;
+    fn deref(&self) -> &TextField {
+        &self.0
+    }
+}
+
 pub enum FieldRef<'a> {
     Text(&'a TextField),
+    Long(&'a TextField),
     Choice(&'a Choice),
+}
+
+impl FieldRef<'_> {
+    fn rows(&self) -> u16 {
+        match self {
+            FieldRef::Long(_) => LONG_ROWS,
+            FieldRef::Text(_) | FieldRef::Choice(_) => 1,
+        }
+    }
+}
+
+/// Rows the fields take, together.
+fn field_rows(fields: &[(T, FieldRef<'_>)]) -> usize {
+    fields.iter().map(|f| usize::from(f.1.rows())).sum()
 }
 
 pub enum FieldMut<'a> {
     Text(&'a mut TextField),
     Choice(&'a mut Choice),
+}
+
+impl<'a> From<&'a LongText> for FieldRef<'a> {
+    fn from(t: &'a LongText) -> Self {
+        FieldRef::Long(&t.0)
+    }
+}
+
+impl<'a> From<&'a mut LongText> for FieldMut<'a> {
+    fn from(t: &'a mut LongText) -> Self {
+        FieldMut::Text(&mut t.0)
+    }
 }
 
 impl<'a> From<&'a TextField> for FieldRef<'a> {
@@ -175,9 +217,9 @@ pub fn input(form: &mut impl Fields, action: Action) -> Step {
     Step::Edited
 }
 
-/// The box: one row per field, one for the hint or error, and the border.
-pub fn outer(n_fields: usize, screen: Rect) -> Rect {
-    let h = (n_fields as u16 + 3).min(screen.height);
+/// The box: the fields' rows, one for the hint or error, and the border.
+pub fn outer(rows: usize, screen: Rect) -> Rect {
+    let h = (rows as u16 + 3).min(screen.height);
     let w = screen.width.min(72);
     let x = screen.x + (screen.width - w) / 2;
     let y = screen.y + (screen.height - h) / 2;
@@ -200,14 +242,14 @@ pub fn render(form: &impl Fields, lang: Lang, screen: Rect, buf: &mut Buffer) {
     }
     let state = form.state();
     let fields = form.fields();
-    let outer = outer(fields.len(), screen);
+    let outer = outer(field_rows(&fields), screen);
     Clear.render(outer, buf);
     let block = Block::bordered().title(state.title.tr(lang));
     let inner = block.inner(outer);
     block.render(outer, buf);
     let lw = label_width(fields.iter().map(|f| f.0), lang, inner);
+    let mut y = inner.y;
     for (i, (label, value)) in fields.iter().enumerate() {
-        let y = inner.y + i as u16;
         if y >= inner.bottom() {
             break;
         }
@@ -217,17 +259,20 @@ pub fn render(form: &impl Fields, lang: Lang, screen: Rect, buf: &mut Buffer) {
             theme::dim()
         };
         buf.set_stringn(inner.x, y, label.tr(lang), usize::from(lw), style);
-        let area = Rect::new(inner.x + lw, y, inner.width - lw, 1);
+        let rows = value.rows().min(inner.bottom() - y);
+        let area = Rect::new(inner.x + lw, y, inner.width - lw, rows);
         match value {
             FieldRef::Text(t) => t.render(area, buf, Style::default()),
+            FieldRef::Long(t) => t.render_wrapped(area, buf, Style::default()),
             FieldRef::Choice(c) => {
                 let name = c.labels.get(c.at).copied().unwrap_or("");
                 let s = format!("◂ {name} ▸");
                 buf.set_stringn(area.x, y, s, usize::from(area.width), theme::label());
             }
         }
+        y += rows;
     }
-    let last = inner.y + fields.len() as u16;
+    let last = inner.y + field_rows(&fields) as u16;
     if last < inner.bottom() {
         let (msg, style) = match &state.error {
             Some(e) => (e.clone(), theme::error()),
@@ -243,14 +288,22 @@ pub fn cursor(form: &impl Fields, lang: Lang, screen: Rect) -> Option<Position> 
     }
     let state = form.state();
     let fields = form.fields();
-    let inner = Block::bordered().inner(outer(fields.len(), screen));
+    let inner = Block::bordered().inner(outer(field_rows(&fields), screen));
     let lw = label_width(fields.iter().map(|f| f.0), lang, inner);
-    let y = inner.y + state.focus as u16;
+    let y = inner.y + field_rows(&fields[..state.focus.min(fields.len())]) as u16;
     if y >= inner.bottom() || inner.width <= lw {
         return None;
     }
-    match &fields.get(state.focus)?.1 {
-        FieldRef::Text(t) => t.cursor_position(Rect::new(inner.x + lw, y, inner.width - lw, 1)),
+    let field = &fields.get(state.focus)?.1;
+    let area = Rect::new(
+        inner.x + lw,
+        y,
+        inner.width - lw,
+        field.rows().min(inner.bottom() - y),
+    );
+    match field {
+        FieldRef::Text(t) => t.cursor_position(area),
+        FieldRef::Long(t) => t.cursor_wrapped(area),
         FieldRef::Choice(_) => None,
     }
 }
@@ -276,7 +329,7 @@ pub fn subtitle(form: &impl Fields, text: &str, lang: Lang, screen: Rect, buf: &
     if screen.is_empty() {
         return;
     }
-    let outer = outer(form.fields().len(), screen);
+    let outer = outer(field_rows(&form.fields()), screen);
     let used = form.state().title.tr(lang).chars().count() as u16 + 2;
     if !text.is_empty() && outer.width > used + 4 {
         let room = usize::from(outer.width - used - 3);

@@ -214,6 +214,86 @@ impl TextField {
         buf.set_stringn(area.x, area.y, visible, area.width as usize, style);
     }
 
+    /// Rows of the text wrapped at `width` cells, as `(first char, end char)`; the
+    /// cursor after the last character gets a row of its own when the last row is full.
+    fn rows(&self, width: usize) -> Vec<(usize, usize)> {
+        let width = width.max(1);
+        let mut rows = Vec::new();
+        let (mut start, mut used) = (0, 0);
+        for (i, c) in self.text.chars().enumerate() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                rows.push((start, i));
+                start = i;
+                used = 0;
+            }
+            used += w;
+        }
+        rows.push((start, self.len()));
+        if used >= width {
+            rows.push((self.len(), self.len()));
+        }
+        rows
+    }
+
+    /// The row the cursor is on and the first row shown in `height` rows.
+    fn row_window(&self, rows: &[(usize, usize)], height: usize) -> (usize, usize) {
+        let at = rows
+            .iter()
+            .rposition(|&(s, _)| s <= self.cursor)
+            .unwrap_or(0);
+        (at, at.saturating_sub(height.saturating_sub(1)))
+    }
+
+    /// Draws the text wrapped over `area`'s rows, scrolled to keep the cursor in view:
+    /// a long text is seen whole while it is edited.
+    pub fn render_wrapped(&self, area: Rect, buf: &mut Buffer, style: Style) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let rows = self.rows(usize::from(area.width));
+        let (_, first) = self.row_window(&rows, usize::from(area.height));
+        let style = if self.selected {
+            style.add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            style
+        };
+        for (n, &(s, e)) in rows
+            .iter()
+            .skip(first)
+            .take(usize::from(area.height))
+            .enumerate()
+        {
+            let line: String = self.text.chars().skip(s).take(e - s).collect();
+            buf.set_stringn(
+                area.x,
+                area.y + n as u16,
+                line,
+                usize::from(area.width),
+                style,
+            );
+        }
+    }
+
+    /// Where the terminal cursor goes when the field is drawn wrapped in `area`.
+    pub fn cursor_wrapped(&self, area: Rect) -> Option<Position> {
+        if area.width == 0 || area.height == 0 {
+            return None;
+        }
+        let rows = self.rows(usize::from(area.width));
+        let (at, first) = self.row_window(&rows, usize::from(area.height));
+        let start = rows[at].0;
+        let cells: usize = self
+            .text
+            .chars()
+            .skip(start)
+            .take(self.cursor - start)
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        let x = area.x + (cells as u16).min(area.width - 1);
+        Some(Position::new(x, area.y + (at - first) as u16))
+    }
+
     /// Where the terminal cursor goes when the field is drawn in `area`.
     pub fn cursor_position(&self, area: Rect) -> Option<Position> {
         if area.width == 0 || area.height == 0 {
@@ -285,6 +365,22 @@ mod tests {
         let mut f = TextField::prefilled("stare");
         f.paste("nowe");
         assert_eq!(f.text(), "nowe");
+    }
+
+    #[test]
+    fn a_long_text_wraps_with_the_cursor_in_view() {
+        let f = typed("abcdefghij");
+        let area = Rect::new(0, 0, 4, 2);
+        let mut buf = Buffer::empty(area);
+        f.render_wrapped(area, &mut buf, Style::default());
+        let rows: Vec<String> = (0..2)
+            .map(|y| (0..4).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        // Three rows ("abcd", "efgh", "ij"): the last two are shown, the cursor after "j".
+        assert_eq!(rows, vec!["efgh", "ij  "]);
+        assert_eq!(f.cursor_wrapped(area), Some(Position::new(2, 1)));
+        let full = typed("abcd");
+        assert_eq!(full.cursor_wrapped(area), Some(Position::new(0, 1)));
     }
 
     #[test]
