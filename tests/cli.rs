@@ -461,3 +461,101 @@ fn the_interface_refuses_to_start_without_a_terminal() {
         .failure()
         .stderr(predicate::str::contains("needs a terminal"));
 }
+
+fn wal_len(db: &Path) -> u64 {
+    std::fs::metadata(format!("{}-wal", db.display())).map_or(0, |m| m.len())
+}
+
+/// The card texts a copy of the `.db` file alone holds, read through the binary.
+fn texts_in_a_copy_of(db: &Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(db, &copy).unwrap();
+    let out = narada(dir.path())
+        .args([
+            "--db",
+            copy.to_str().unwrap(),
+            "card",
+            "list",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let cards: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn after_card_add_the_db_file_alone_holds_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "session", "add", "Szkolenie 1"])
+        .assert()
+        .success();
+    // Another narada with the database open (an interface in a second window): SQLite
+    // folds the WAL on its own only when the last connection closes.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = other
+        .query_row("SELECT count(*) FROM card", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+    narada(dir.path())
+        .args(["--db", db_s, "card", "add", "Więcej ławek w parku"])
+        .assert()
+        .success();
+    assert_eq!(wal_len(&db), 0, "the WAL is folded into x.db");
+    assert_eq!(texts_in_a_copy_of(&db), vec!["Więcej ławek w parku"]);
+    drop(other);
+}
+
+#[test]
+fn a_command_succeeds_and_leaves_the_wal_while_another_process_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "session", "add", "Szkolenie 1"])
+        .assert()
+        .success();
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("BEGIN; SELECT count(*) FROM card;")
+        .unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "card", "add", "Kto liczy głosy?"])
+        .assert()
+        .success();
+    assert!(wal_len(&db) > 0, "a WAL in use is left as it is");
+    other.execute_batch("COMMIT").unwrap();
+    drop(other);
+    narada(dir.path())
+        .args(["--db", db_s, "card", "list"])
+        .assert()
+        .success();
+    assert_eq!(texts_in_a_copy_of(&db), vec!["Kto liczy głosy?"]);
+}
+
+#[test]
+fn paths_say_which_files_make_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    narada(dir.path())
+        .args(["--db", "x.db", "paths"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("x.db-wal")
+                .and(predicate::str::contains("x.db-shm"))
+                .and(predicate::str::contains("narada bundle export")),
+        );
+}
