@@ -243,8 +243,10 @@ pub(super) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
     s.parse()
 }
 
+/// A kind as the capture line's prefix takes it (`pyt`, `obaw`, `q`, `question`).
 pub(super) fn parse_card_kind(s: &str) -> Result<CardKind, String> {
     s.parse()
+        .or_else(|e| crate::model::kind_from_prefix(s).ok_or(e))
 }
 
 pub(super) fn parse_session_kind(s: &str) -> Result<SessionKind, String> {
