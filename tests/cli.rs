@@ -559,3 +559,91 @@ fn paths_say_which_files_make_the_database() {
                 .and(predicate::str::contains("narada bundle export")),
         );
 }
+
+/// Adds a card to a fresh database with `args` after `card add`; returns it as JSON.
+fn add_one(args: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db, "session", "add", "Szkolenie 1"])
+        .assert()
+        .success();
+    let out = narada(dir.path())
+        .args(["--db", db, "card", "add"])
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn card_add_reads_the_text_as_the_capture_line_does() {
+    let card = add_one(&["q: Kto liczy głosy? #teren @mieszkanka"]);
+    assert_eq!(card["kind"], "question");
+    assert_eq!(card["text"], "Kto liczy głosy?");
+    assert_eq!(card["tags"], serde_json::json!(["teren"]));
+    assert_eq!(card["speaker"], "mieszkanka");
+    let card = add_one(&["pyt: Gdzie głosować?"]);
+    assert_eq!(card["kind"], "question");
+    assert_eq!(card["text"], "Gdzie głosować?");
+    // Without a prefix the kind is other, as before; e-mails and times stay text.
+    let card = add_one(&["Pisać na rada@lodz.pl do 12:30"]);
+    assert_eq!(card["kind"], "other");
+    assert_eq!(card["text"], "Pisać na rada@lodz.pl do 12:30");
+    assert_eq!(card["speaker"], serde_json::Value::Null);
+}
+
+#[test]
+fn card_add_flags_win_over_the_text() {
+    let card = add_one(&[
+        "q: Więcej ławek #zieleń @mieszkanka",
+        "--kind",
+        "proposal",
+        "--speaker",
+        "radny",
+        "--tag",
+        "parki",
+    ]);
+    assert_eq!(card["kind"], "proposal");
+    assert_eq!(card["speaker"], "radny");
+    // Tags add up; the text's @role, overruled, stays in the text rather than vanish.
+    assert_eq!(card["tags"], serde_json::json!(["parki", "zieleń"]));
+    assert_eq!(card["text"], "Więcej ławek @mieszkanka");
+    let card = add_one(&["p: Ławki", "-k", "obaw"]);
+    assert_eq!(card["kind"], "concern");
+    assert_eq!(card["text"], "Ławki");
+}
+
+#[test]
+fn card_add_raw_stores_the_text_as_typed() {
+    let card = add_one(&["q: kiedy? #teren @mieszkanka", "--raw"]);
+    assert_eq!(card["kind"], "other");
+    assert_eq!(card["text"], "q: kiedy? #teren @mieszkanka");
+    assert_eq!(card["tags"], serde_json::json!([]));
+    assert_eq!(card["speaker"], serde_json::Value::Null);
+    let card = add_one(&["#teren", "--raw", "-k", "q", "-t", "x"]);
+    assert_eq!(card["kind"], "question");
+    assert_eq!(card["text"], "#teren");
+    assert_eq!(card["tags"], serde_json::json!(["x"]));
+}
+
+#[test]
+fn card_add_of_markers_only_says_to_use_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db, "session", "add", "Szkolenie 1"])
+        .assert()
+        .success();
+    narada(dir.path())
+        .args(["--db", db, "card", "add", "q: #teren @mieszkanka"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--raw"));
+}

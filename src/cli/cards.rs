@@ -1,9 +1,12 @@
 //! `narada card …`.
 
 use super::output::{card_line, print_cards, print_json};
-use super::{CardCmd, CardEditArgs, OutputFormat};
+use super::{CardAddArgs, CardCmd, CardEditArgs, OutputFormat};
 use crate::error::{Error, Result};
-use crate::model::{CardDraft, CardPatch, Session, text::split_tags};
+use crate::model::{
+    Capture, CardDraft, CardKind, CardPatch, Session, parse_capture, parse_capture_with_speaker,
+    text::split_tags,
+};
 use crate::storage::{CardFilter, Store};
 
 /// The setting that remembers the session cards were last added to.
@@ -31,10 +34,8 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
     match cmd {
         CardCmd::Add(a) => {
             let session = pick_session(store, a.session.as_deref())?;
-            let mut draft = CardDraft::new(&session.id, a.kind, &a.text);
+            let mut draft = capture_draft(&session.id, &a)?;
             draft.activity = a.activity;
-            draft.speaker = a.speaker;
-            draft.tags = a.tags.iter().flat_map(|t| split_tags(t)).collect();
             draft.votes = a.votes;
             draft.external_id = a.id;
             let card = store.add_card(&draft)?;
@@ -180,6 +181,40 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The card `narada card add` means: TEXT read as the interface's capture line reads it
+/// (unless --raw), with the flags winning over what the text says; tags add up, since
+/// they never contradict each other.
+fn capture_draft(session_id: &str, a: &CardAddArgs) -> Result<CardDraft> {
+    let line = if a.raw {
+        Capture {
+            text: a.text.clone(),
+            ..Capture::default()
+        }
+    } else if a.speaker.is_some() {
+        parse_capture_with_speaker(&a.text)
+    } else {
+        parse_capture(&a.text)
+    };
+    if line.text.trim().is_empty() && !a.text.trim().is_empty() {
+        return Err(Error::Invalid(format!(
+            "{:?} leaves no text once its kind, #tags and @role are taken out; \
+             add --raw to store it as typed",
+            a.text
+        )));
+    }
+    let kind = a.kind.or(line.kind).unwrap_or(CardKind::Other);
+    let mut draft = CardDraft::new(session_id, kind, &line.text);
+    draft.speaker = a.speaker.clone().or(line.speaker);
+    let mut tags: Vec<String> = a.tags.iter().flat_map(|t| split_tags(t)).collect();
+    for tag in line.tags {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    draft.tags = tags;
+    Ok(draft)
 }
 
 fn patch_from(a: &CardEditArgs) -> CardPatch {

@@ -134,6 +134,16 @@ pub fn kind_keys(lang: Lang) -> Vec<KindKey> {
 /// Parses one capture line. Pure: no validation beyond the syntax (the store checks
 /// limits when the card is saved).
 pub fn parse_capture(line: &str) -> Capture {
+    parse(line, false)
+}
+
+/// Parses a capture line whose speaker is given apart (`narada card add --speaker`):
+/// its `@role` word then stays in the text, as a second role does, rather than be lost.
+pub fn parse_capture_with_speaker(line: &str) -> Capture {
+    parse(line, true)
+}
+
+fn parse(line: &str, speaker_given: bool) -> Capture {
     let (kind, body) = match kind_prefix(line) {
         Some((k, rest)) => (Some(k), rest),
         None => (None, line),
@@ -155,7 +165,7 @@ pub fn parse_capture(line: &str) -> Capture {
             if !tags.contains(&tag) {
                 tags.push(tag);
             }
-        } else if speaker.is_none() {
+        } else if speaker.is_none() && !speaker_given {
             speaker = Some(clean(name));
         } else {
             // A second role is kept as text rather than silently dropped.
@@ -347,6 +357,15 @@ mod tests {
         let c = parse_capture("@a @b mówią # i @");
         assert_eq!(c.speaker.as_deref(), Some("a"));
         assert_eq!(c.text, "@b mówią # i @");
+    }
+
+    #[test]
+    fn a_role_given_apart_leaves_the_line_s_role_in_the_text() {
+        let c = parse_capture_with_speaker("q: Kto liczy? @mieszkanka #teren");
+        assert_eq!(c.kind, Some(CardKind::Question));
+        assert_eq!(c.text, "Kto liczy? @mieszkanka");
+        assert_eq!(c.speaker, None);
+        assert_eq!(c.tags, vec!["teren"]);
     }
 
     #[test]

@@ -14,7 +14,9 @@ mod query;
 mod session;
 pub mod text;
 
-pub use capture::{Capture, KindKey, kind_from_prefix, kind_keys, parse_capture};
+pub use capture::{
+    Capture, KindKey, kind_from_prefix, kind_keys, parse_capture, parse_capture_with_speaker,
+};
 pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
     LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
