@@ -2,8 +2,10 @@
 
 mod capture;
 mod card;
+mod clock;
 mod decision;
 mod export_view;
+mod history;
 mod kinds;
 mod lang;
 mod lineage;
@@ -21,11 +23,13 @@ pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
     LIMIT_VOTES, check_votes, clean_opt, clean_tags, clean_text,
 };
+pub use clock::{Zone, local_time};
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use export_view::{
     CardView, ConsultationView, DecisionView, ExportRow, ExportView, SectionView, SessionView,
     TopicView,
 };
+pub use history::{CardEvent, describe_decision, describe_event};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
 pub use lang::Lang;
 pub use lineage::VotePolicy;

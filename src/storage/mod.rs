@@ -23,7 +23,6 @@ pub mod undo;
 
 pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;
-pub use events::CardEvent;
 pub use import::{ImportOptions, ImportSummary};
 pub use search::fts_query;
 
