@@ -11,7 +11,11 @@ fn narada(data: &Path) -> Command {
     cmd.env("NARADA_DATA_DIR", data)
         .env("NARADA_CONFIG_DIR", data.join("config"))
         .env_remove("NARADA_DB")
-        .env_remove("NARADA_USER");
+        .env_remove("NARADA_USER")
+        // A card's history is told in the interface's language, which follows the locale.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -448,7 +452,7 @@ fn working_group_flow_through_the_command_line() {
     );
     let show = run(&["card", "show", "1"]);
     assert!(
-        show.contains("merged_into #4") && show.contains("duplikat"),
+        show.contains("merged into #4") && show.contains("duplikat"),
         "{show}"
     );
 }
@@ -646,4 +650,138 @@ fn card_add_of_markers_only_says_to_use_raw() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("--raw"));
+}
+
+/// A database with a card edited, voted on, merged and decided on; returns its path.
+fn card_with_a_history(dir: &Path) -> String {
+    let db = dir.join("h.db").to_str().unwrap().to_owned();
+    let run = |args: &[&str]| {
+        narada(dir)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(&["session", "add", "Szkolenie 1"]);
+    run(&["card", "add", "q: Kto liczy głosy? @mieszkanka"]);
+    run(&["card", "add", "Kto liczy głosy w szkołach?"]);
+    run(&["card", "edit", "1", "--text", "Kto liczy?", "--no-speaker"]);
+    run(&["card", "vote", "1", "2"]);
+    run(&["card", "merge", "1", "2", "--why", "duplikat"]);
+    run(&[
+        "decide",
+        "--card",
+        "1",
+        "adopted-in-part",
+        "--why",
+        "Częściowo",
+    ]);
+    db
+}
+
+fn show(dir: &Path, db: &str, extra: &[&str]) -> String {
+    let out = narada(dir)
+        .args(["--db", db])
+        .args(extra)
+        .args(["card", "show", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn card_show_tells_the_history_in_words_at_local_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = card_with_a_history(dir.path());
+    let text = show(dir.path(), &db, &[]);
+    for words in [
+        "decision: adopted in part",
+        "  created\n",
+        "edited: text (was: \"Kto liczy głosy?\"), speaker (was: mieszkanka)",
+        "votes: 0 → 2",
+        "merged into #3 (votes added up) — duplikat",
+        "decision: adopted in part — Częściowo",
+    ] {
+        assert!(text.contains(words), "{words:?} missing in:\n{text}");
+    }
+    assert!(!text.contains('{'), "no raw JSON:\n{text}");
+    assert!(!text.contains("adopted_in_part"), "{text}");
+    assert!(!text.contains("merged_into"), "{text}");
+    // Times to the minute, without the stored T…Z form.
+    for line in text.lines().skip_while(|l| *l != "history:").skip(1) {
+        let stamp: Vec<char> = line.trim_start().chars().take(17).collect();
+        let shape: String = stamp
+            .iter()
+            .map(|c| if c.is_ascii_digit() { '9' } else { *c })
+            .collect();
+        assert_eq!(shape, "9999-99-99 99:99 ", "{line}");
+    }
+    assert!(!text.contains('Z'), "{text}");
+}
+
+#[test]
+fn card_show_speaks_the_interface_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = card_with_a_history(dir.path());
+    let polish = [
+        "decyzja: przyjęta częściowo",
+        "edytowana: tekst (było: „Kto liczy głosy?”), rola (było: mieszkanka)",
+        "scalona w #3 (głosy zsumowane) — duplikat",
+        "historia:",
+    ];
+    let by_flag = show(dir.path(), &db, &["--lang", "pl"]);
+    let out = narada(dir.path())
+        .env("LANG", "pl_PL.UTF-8")
+        .args(["--db", &db, "card", "show", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let by_locale = String::from_utf8(out).unwrap();
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(dir.path().join("config/config.toml"), "lang = \"pl\"\n").unwrap();
+    let by_config = show(dir.path(), &db, &[]);
+    for text in [&by_flag, &by_locale, &by_config] {
+        for words in polish {
+            assert!(text.contains(words), "{words:?} missing in:\n{text}");
+        }
+    }
+    // --lang wins over the config file.
+    assert!(show(dir.path(), &db, &["--lang", "en"]).contains("merged into #3"));
+}
+
+#[test]
+fn card_show_times_follow_the_local_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = card_with_a_history(dir.path());
+    let out = narada(dir.path())
+        .args(["--db", &db, "card", "show", "1", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let created = json["card"]["created_at"].as_str().unwrap();
+    let plus_two = narada::model::Zone::Fixed(time::UtcOffset::from_hms(2, 0, 0).unwrap());
+    let expected = narada::model::local_time(created, plus_two);
+    // POSIX TZ: two hours east of UTC, no time-zone files needed.
+    let out = narada(dir.path())
+        .env("TZ", "XYZ-2")
+        .args(["--db", &db, "card", "show", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains(&format!("created: {expected}")),
+        "{expected} missing in:\n{text}"
+    );
 }

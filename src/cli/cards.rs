@@ -4,7 +4,8 @@ use super::output::{card_line, print_cards, print_json};
 use super::{CardAddArgs, CardCmd, CardEditArgs, OutputFormat};
 use crate::error::{Error, Result};
 use crate::model::{
-    Capture, CardDraft, CardKind, CardPatch, Session, parse_capture, parse_capture_with_speaker,
+    Capture, Card, CardDraft, CardEvent, CardKind, CardPatch, Lang, Session, Zone,
+    describe_decision, describe_event, local_time, parse_capture, parse_capture_with_speaker,
     text::split_tags,
 };
 use crate::storage::{CardFilter, Store};
@@ -30,7 +31,7 @@ fn pick_session(store: &Store, given: Option<&str>) -> Result<Session> {
     })
 }
 
-pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
+pub fn run(store: &mut Store, cmd: CardCmd, lang: Lang) -> Result<()> {
     match cmd {
         CardCmd::Add(a) => {
             let session = pick_session(store, a.session.as_deref())?;
@@ -79,47 +80,7 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
                     "card": card,
                     "history": history,
                 })),
-                OutputFormat::Table => {
-                    println!("{}", card_line(&card));
-                    println!("id: {}", card.id);
-                    if let Some(x) = &card.external_id {
-                        println!("imported id: {x}");
-                    }
-                    println!("session: {}", card.session);
-                    if let Some(a) = &card.activity {
-                        println!("activity: {a}");
-                    }
-                    println!("topic: {}", card.topic.as_deref().unwrap_or("-"));
-                    let decision = card.decision.map_or("-", |d| d.as_str());
-                    println!("decision: {decision}");
-                    println!("created: {}  updated: {}", card.created_at, card.updated_at);
-                    if let Some(by) = &card.superseded_by {
-                        let by = store.card(by)?;
-                        println!("replaced by: #{} {}", by.seq, by.text);
-                    }
-                    println!("history:");
-                    for e in &history {
-                        let related = match &e.related_id {
-                            Some(r) => store
-                                .card(r)
-                                .map(|c| format!(" #{}", c.seq))
-                                .unwrap_or_default(),
-                            None => String::new(),
-                        };
-                        let who = e
-                            .actor
-                            .as_deref()
-                            .map(|a| format!(" by {a}"))
-                            .unwrap_or_default();
-                        let detail = e
-                            .detail
-                            .as_deref()
-                            .map(|d| format!(" {d}"))
-                            .unwrap_or_default();
-                        println!("  {} {}{related}{who}{detail}", e.at, e.event);
-                    }
-                    Ok(())
-                }
+                OutputFormat::Table => show(store, &card, &history, lang),
             }
         }
         CardCmd::Edit(a) => {
@@ -181,6 +142,71 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `narada card show`: the card, then its history oldest first, in words, each event at
+/// local time; the working group's decisions on the card itself join the history.
+fn show(store: &Store, card: &Card, history: &[CardEvent], lang: Lang) -> Result<()> {
+    let t = |en: &'static str, pl: &'static str| if lang == Lang::Pl { pl } else { en };
+    let when = |at: &str| local_time(at, Zone::Local);
+    println!("{}", card_line(card));
+    println!("id: {}", card.id);
+    if let Some(x) = &card.external_id {
+        println!("{}: {x}", t("imported id", "id z importu"));
+    }
+    println!("{}: {}", t("session", "sesja"), card.session);
+    if let Some(a) = &card.activity {
+        println!("{}: {a}", t("activity", "aktywność"));
+    }
+    println!(
+        "{}: {}",
+        t("topic", "temat"),
+        card.topic.as_deref().unwrap_or("-")
+    );
+    let decision = card.decision.map_or("-", |d| d.name(lang));
+    println!("{}: {decision}", t("decision", "decyzja"));
+    println!(
+        "{}: {}  {}: {}",
+        t("created", "utworzona"),
+        when(&card.created_at),
+        t("updated", "zmieniona"),
+        when(&card.updated_at)
+    );
+    if let Some(by) = &card.superseded_by {
+        let by = store.card(by)?;
+        println!(
+            "{}: #{} {}",
+            t("replaced by", "zastąpiona przez"),
+            by.seq,
+            by.text
+        );
+    }
+    // (time, who, what), merged in time order; events keep their recorded order.
+    let mut lines: Vec<(&str, Option<&str>, String)> = Vec::new();
+    for e in history {
+        let related = e
+            .related_id
+            .as_deref()
+            .and_then(|r| store.card(r).ok())
+            .map(|c| c.seq);
+        lines.push((&e.at, e.actor.as_deref(), describe_event(e, related, lang)));
+    }
+    let decisions = store.decisions()?;
+    for d in decisions
+        .iter()
+        .rev()
+        .filter(|d| d.target_kind == "card" && d.target_id == card.id)
+    {
+        let what = describe_decision(d.outcome, &d.rationale, d.retracted_at.is_some(), lang);
+        lines.push((&d.created_at, d.entered_by.as_deref(), what));
+    }
+    lines.sort_by(|a, b| a.0.cmp(b.0));
+    println!("{}:", t("history", "historia"));
+    for (at, who, what) in lines {
+        let who = who.map(|w| format!("[{w}] ")).unwrap_or_default();
+        println!("  {}  {who}{what}", when(at));
+    }
+    Ok(())
 }
 
 /// The card `narada card add` means: TEXT read as the interface's capture line reads it

@@ -108,7 +108,10 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         }),
         Some(Command::Session(cmd)) => with_store(open, |s| super::sessions::run(s, cmd)),
         Some(Command::Activity(cmd)) => with_store(open, |s| super::sessions::run_activity(s, cmd)),
-        Some(Command::Card(cmd)) => with_store(open, |s| super::cards::run(s, cmd)),
+        Some(Command::Card(cmd)) => {
+            let lang = words_lang(cli.lang, &paths.config_dir);
+            with_store(open, |s| super::cards::run(s, cmd, lang))
+        }
         Some(Command::Search {
             query,
             limit,
@@ -151,6 +154,22 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
             with_store(open, |s| super::reliability::anonymise(s, dry_run))
         }
     }
+}
+
+/// The language a card's history is told in: the interface's — `--lang`, else `lang`
+/// in config.toml, else the locale — so `narada card show` says what the card's detail
+/// says. A config file the interface would refuse does not stop a command: the locale
+/// decides then. The rest of the command line prints English.
+fn words_lang(
+    flag: Option<crate::model::Lang>,
+    config_dir: &std::path::Path,
+) -> crate::model::Lang {
+    flag.or_else(|| {
+        crate::tui::config::Config::load(config_dir)
+            .ok()
+            .and_then(|c| c.lang)
+    })
+    .unwrap_or_else(|| crate::model::Lang::from_locale(|k| std::env::var(k).ok()))
 }
 
 /// Runs one command on a freshly opened store, then closes it, folding the WAL into the
