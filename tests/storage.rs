@@ -331,3 +331,74 @@ fn a_damaged_database_is_refused_and_left_as_it_was() {
         "the damaged file was modified"
     );
 }
+
+/// The size of a database's WAL file; 0 when there is none.
+fn wal_len(db: &Path) -> u64 {
+    std::fs::metadata(format!("{}-wal", db.display())).map_or(0, |m| m.len())
+}
+
+/// The cards a copy of the `.db` file alone holds, without its WAL.
+fn cards_in_a_copy_of(db: &Path) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(db, &copy).unwrap();
+    let store = Store::open(&copy).unwrap();
+    let cards = store.cards(&CardFilter::default()).unwrap();
+    cards.into_iter().map(|c| c.text).collect()
+}
+
+#[test]
+fn closing_folds_the_wal_into_the_file_while_other_connections_stay_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.db");
+    let mut store = Store::open(&path).unwrap();
+    // An idle second connection, as the interface's reader threads keep: with it open,
+    // SQLite's own fold on closing the last connection never happens.
+    let reader = Store::open(&path).unwrap();
+    let sid = with_session(&mut store);
+    store
+        .add_card(&CardDraft::new(
+            &sid,
+            CardKind::Question,
+            "Kto liczy głosy?",
+        ))
+        .unwrap();
+    assert_eq!(reader.cards(&CardFilter::default()).unwrap().len(), 1);
+    assert!(wal_len(&path) > 0, "the card is in the WAL before closing");
+    assert!(store.close().unwrap(), "the WAL was folded");
+    assert_eq!(wal_len(&path), 0);
+    assert_eq!(cards_in_a_copy_of(&path), vec!["Kto liczy głosy?"]);
+    drop(reader);
+}
+
+#[test]
+fn closing_leaves_the_wal_without_failing_while_another_connection_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.db");
+    let mut store = Store::open(&path).unwrap();
+    let sid = with_session(&mut store);
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    // A read transaction in progress (another narada listing cards) pins the WAL.
+    reader
+        .execute_batch("BEGIN; SELECT count(*) FROM card;")
+        .unwrap();
+    store
+        .add_card(&CardDraft::new(&sid, CardKind::Other, "Więcej ławek"))
+        .unwrap();
+    assert!(!store.close().unwrap(), "a pinned WAL cannot be folded");
+    assert!(wal_len(&path) > 0, "the WAL is left for later");
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    // Closing the last connection folds it after all.
+    let store = Store::open(&path).unwrap();
+    assert!(store.close().unwrap());
+    assert_eq!(cards_in_a_copy_of(&path), vec!["Więcej ławek"]);
+}
+
+#[test]
+fn fold_wal_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("none.db");
+    assert!(!narada::storage::fold_wal(&path));
+    assert!(!path.exists());
+}

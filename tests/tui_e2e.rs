@@ -346,3 +346,61 @@ fn a_closed_terminal_ends_the_app_and_keeps_what_was_saved() {
     let cards: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cards[0]["text"], "Karta przed zamknięciem terminala");
 }
+
+#[test]
+#[ignore = "needs tmux (run with --include-ignored; .ci/run installs it)"]
+fn after_quitting_a_copy_of_the_db_file_alone_holds_every_card() {
+    require_tmux();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db_s = db.to_str().unwrap();
+    assert!(
+        narada(
+            dir.path(),
+            &["--db", db_s, "session", "add", "Szkolenie WAL"]
+        )
+        .status
+        .success()
+    );
+    let s = Session::start("wal", &app_command(dir.path(), &db));
+    s.wait_for("Szkolenie WAL");
+    s.keys(&["a"]);
+    let texts = [
+        "Ławki w parku przy fontannie",
+        "Więcej koszy na śmieci",
+        "Dłuższe głosowanie w szkołach",
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        s.text(text);
+        s.keys(&["Enter"]);
+        s.wait_for(&format!("Saved #{}", i + 1));
+    }
+    s.keys(&["Escape"]);
+    s.keys(&["q"]);
+    s.wait_for("narada-exit=0");
+
+    // Only the .db file travels: no -wal, no -shm.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("x.db");
+    std::fs::copy(&db, &copy).unwrap();
+    let out = narada(
+        elsewhere.path(),
+        &[
+            "--db",
+            copy.to_str().unwrap(),
+            "card",
+            "list",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let cards: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stored: Vec<&str> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(stored, texts, "the copy of x.db alone holds every card");
+}

@@ -133,18 +133,25 @@ pub enum CardCmd {
 
 #[derive(Debug, Args)]
 pub struct CardAddArgs {
+    /// The card as typed on the interface's capture line: `q: Kto liczy głosy? #teren
+    /// @mieszkanka` sets the kind, tags and role (see --raw).
     pub text: String,
+    /// Store TEXT exactly as given: no kind prefix, #tags or @role taken out of it.
+    #[arg(long)]
+    pub raw: bool,
     /// Session title or id (default: the session used last, else the newest).
     #[arg(long, short)]
     pub session: Option<String>,
-    #[arg(long, short, default_value = "other", value_parser = parse_card_kind)]
-    pub kind: CardKind,
+    /// Kind (wins over a prefix in TEXT; default: the prefix, else other).
+    #[arg(long, short, value_parser = parse_card_kind)]
+    pub kind: Option<CardKind>,
     #[arg(long, short)]
     pub activity: Option<String>,
-    /// Speaker's role or pseudonym (not a real name).
+    /// Speaker's role or pseudonym, not a real name (wins over an @role in TEXT, which
+    /// then stays in the text).
     #[arg(long)]
     pub speaker: Option<String>,
-    /// A tag; repeat for several.
+    /// A tag; repeat for several (added to the #tags in TEXT).
     #[arg(long = "tag", short)]
     pub tags: Vec<String>,
     #[arg(long, default_value_t = 0)]
@@ -243,8 +250,10 @@ pub(super) fn parse_lang(s: &str) -> Result<crate::model::Lang, String> {
     s.parse()
 }
 
+/// A kind as the capture line's prefix takes it (`pyt`, `obaw`, `q`, `question`).
 pub(super) fn parse_card_kind(s: &str) -> Result<CardKind, String> {
     s.parse()
+        .or_else(|e| crate::model::kind_from_prefix(s).ok_or(e))
 }
 
 pub(super) fn parse_session_kind(s: &str) -> Result<SessionKind, String> {

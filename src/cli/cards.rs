@@ -1,9 +1,13 @@
 //! `narada card …`.
 
 use super::output::{card_line, print_cards, print_json};
-use super::{CardCmd, CardEditArgs, OutputFormat};
+use super::{CardAddArgs, CardCmd, CardEditArgs, OutputFormat};
 use crate::error::{Error, Result};
-use crate::model::{CardDraft, CardPatch, Session, text::split_tags};
+use crate::model::{
+    Capture, Card, CardDraft, CardEvent, CardKind, CardPatch, Lang, Session, Zone,
+    describe_decision, describe_event, local_time, parse_capture, parse_capture_with_speaker,
+    text::split_tags,
+};
 use crate::storage::{CardFilter, Store};
 
 /// The setting that remembers the session cards were last added to.
@@ -27,14 +31,12 @@ fn pick_session(store: &Store, given: Option<&str>) -> Result<Session> {
     })
 }
 
-pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
+pub fn run(store: &mut Store, cmd: CardCmd, lang: Lang) -> Result<()> {
     match cmd {
         CardCmd::Add(a) => {
             let session = pick_session(store, a.session.as_deref())?;
-            let mut draft = CardDraft::new(&session.id, a.kind, &a.text);
+            let mut draft = capture_draft(&session.id, &a)?;
             draft.activity = a.activity;
-            draft.speaker = a.speaker;
-            draft.tags = a.tags.iter().flat_map(|t| split_tags(t)).collect();
             draft.votes = a.votes;
             draft.external_id = a.id;
             let card = store.add_card(&draft)?;
@@ -78,47 +80,7 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
                     "card": card,
                     "history": history,
                 })),
-                OutputFormat::Table => {
-                    println!("{}", card_line(&card));
-                    println!("id: {}", card.id);
-                    if let Some(x) = &card.external_id {
-                        println!("imported id: {x}");
-                    }
-                    println!("session: {}", card.session);
-                    if let Some(a) = &card.activity {
-                        println!("activity: {a}");
-                    }
-                    println!("topic: {}", card.topic.as_deref().unwrap_or("-"));
-                    let decision = card.decision.map_or("-", |d| d.as_str());
-                    println!("decision: {decision}");
-                    println!("created: {}  updated: {}", card.created_at, card.updated_at);
-                    if let Some(by) = &card.superseded_by {
-                        let by = store.card(by)?;
-                        println!("replaced by: #{} {}", by.seq, by.text);
-                    }
-                    println!("history:");
-                    for e in &history {
-                        let related = match &e.related_id {
-                            Some(r) => store
-                                .card(r)
-                                .map(|c| format!(" #{}", c.seq))
-                                .unwrap_or_default(),
-                            None => String::new(),
-                        };
-                        let who = e
-                            .actor
-                            .as_deref()
-                            .map(|a| format!(" by {a}"))
-                            .unwrap_or_default();
-                        let detail = e
-                            .detail
-                            .as_deref()
-                            .map(|d| format!(" {d}"))
-                            .unwrap_or_default();
-                        println!("  {} {}{related}{who}{detail}", e.at, e.event);
-                    }
-                    Ok(())
-                }
+                OutputFormat::Table => show(store, &card, &history, lang),
             }
         }
         CardCmd::Edit(a) => {
@@ -180,6 +142,105 @@ pub fn run(store: &mut Store, cmd: CardCmd) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `narada card show`: the card, then its history oldest first, in words, each event at
+/// local time; the working group's decisions on the card itself join the history.
+fn show(store: &Store, card: &Card, history: &[CardEvent], lang: Lang) -> Result<()> {
+    let t = |en: &'static str, pl: &'static str| if lang == Lang::Pl { pl } else { en };
+    let when = |at: &str| local_time(at, Zone::Local);
+    println!("{}", card_line(card));
+    println!("id: {}", card.id);
+    if let Some(x) = &card.external_id {
+        println!("{}: {x}", t("imported id", "id z importu"));
+    }
+    println!("{}: {}", t("session", "sesja"), card.session);
+    if let Some(a) = &card.activity {
+        println!("{}: {a}", t("activity", "aktywność"));
+    }
+    println!(
+        "{}: {}",
+        t("topic", "temat"),
+        card.topic.as_deref().unwrap_or("-")
+    );
+    let decision = card.decision.map_or("-", |d| d.name(lang));
+    println!("{}: {decision}", t("decision", "decyzja"));
+    println!(
+        "{}: {}  {}: {}",
+        t("created", "utworzona"),
+        when(&card.created_at),
+        t("updated", "zmieniona"),
+        when(&card.updated_at)
+    );
+    if let Some(by) = &card.superseded_by {
+        let by = store.card(by)?;
+        println!(
+            "{}: #{} {}",
+            t("replaced by", "zastąpiona przez"),
+            by.seq,
+            by.text
+        );
+    }
+    // (time, who, what), merged in time order; events keep their recorded order.
+    let mut lines: Vec<(&str, Option<&str>, String)> = Vec::new();
+    for e in history {
+        let related = e
+            .related_id
+            .as_deref()
+            .and_then(|r| store.card(r).ok())
+            .map(|c| c.seq);
+        lines.push((&e.at, e.actor.as_deref(), describe_event(e, related, lang)));
+    }
+    let decisions = store.decisions()?;
+    for d in decisions
+        .iter()
+        .rev()
+        .filter(|d| d.target_kind == "card" && d.target_id == card.id)
+    {
+        let what = describe_decision(d.outcome, &d.rationale, d.retracted_at.is_some(), lang);
+        lines.push((&d.created_at, d.entered_by.as_deref(), what));
+    }
+    lines.sort_by(|a, b| a.0.cmp(b.0));
+    println!("{}:", t("history", "historia"));
+    for (at, who, what) in lines {
+        let who = who.map(|w| format!("[{w}] ")).unwrap_or_default();
+        println!("  {}  {who}{what}", when(at));
+    }
+    Ok(())
+}
+
+/// The card `narada card add` means: TEXT read as the interface's capture line reads it
+/// (unless --raw), with the flags winning over what the text says; tags add up, since
+/// they never contradict each other.
+fn capture_draft(session_id: &str, a: &CardAddArgs) -> Result<CardDraft> {
+    let line = if a.raw {
+        Capture {
+            text: a.text.clone(),
+            ..Capture::default()
+        }
+    } else if a.speaker.is_some() {
+        parse_capture_with_speaker(&a.text)
+    } else {
+        parse_capture(&a.text)
+    };
+    if line.text.trim().is_empty() && !a.text.trim().is_empty() {
+        return Err(Error::Invalid(format!(
+            "{:?} leaves no text once its kind, #tags and @role are taken out; \
+             add --raw to store it as typed",
+            a.text
+        )));
+    }
+    let kind = a.kind.or(line.kind).unwrap_or(CardKind::Other);
+    let mut draft = CardDraft::new(session_id, kind, &line.text);
+    draft.speaker = a.speaker.clone().or(line.speaker);
+    let mut tags: Vec<String> = a.tags.iter().flat_map(|t| split_tags(t)).collect();
+    for tag in line.tags {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    draft.tags = tags;
+    Ok(draft)
 }
 
 fn patch_from(a: &CardEditArgs) -> CardPatch {

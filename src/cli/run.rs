@@ -38,7 +38,7 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         Ok(store)
     };
     match cli.command {
-        None => crate::tui::run(open()?, tui_options),
+        None => interface(open()?, tui_options, &paths.db),
         Some(Command::Paths) => {
             println!("data directory:   {}", paths.data_dir.display());
             println!("config directory: {}", paths.config_dir.display());
@@ -48,6 +48,14 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
                 paths.db_source
             );
             println!("demo database:    {}", paths.demo_db.display());
+            // The WAL companions belong to the database; copying the .db alone while
+            // narada runs could miss the latest cards.
+            let db = paths.db.display();
+            println!("database files:   {db}, and while narada runs {db}-wal and {db}-shm");
+            println!("                  (folded into {db} when narada quits: keep them together)");
+            println!(
+                "to carry it:      narada bundle export FILE (a checked copy to send or import)"
+            );
             Ok(())
         }
         Some(Command::Demo { no_tui }) => {
@@ -66,50 +74,49 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
             }
             let mut store = Store::open(&target)?;
             store.set_actor(actor.clone());
-            crate::tui::run(store, tui_options)
+            interface(store, tui_options, &target)
         }
-        Some(Command::Consultation(cmd)) => {
-            let mut store = open()?;
-            match cmd {
-                ConsultationCmd::Show { format } => {
-                    let c = store.consultation()?;
-                    print_table_or_json(format, &c, || {
-                        format!(
-                            "{}\ncity: {}\nyear: {}\nlanguage: {}\nid: {}",
-                            c.title,
-                            c.city,
-                            c.year.map(|y| y.to_string()).unwrap_or_default(),
-                            c.language,
-                            c.id
-                        )
-                    })
-                }
-                ConsultationCmd::Set {
+        Some(Command::Consultation(cmd)) => with_store(open, |store| match cmd {
+            ConsultationCmd::Show { format } => {
+                let c = store.consultation()?;
+                print_table_or_json(format, &c, || {
+                    format!(
+                        "{}\ncity: {}\nyear: {}\nlanguage: {}\nid: {}",
+                        c.title,
+                        c.city,
+                        c.year.map(|y| y.to_string()).unwrap_or_default(),
+                        c.language,
+                        c.id
+                    )
+                })
+            }
+            ConsultationCmd::Set {
+                title,
+                city,
+                year,
+                lang,
+            } => {
+                let c = store.update_consultation(&ConsultationPatch {
                     title,
                     city,
                     year,
-                    lang,
-                } => {
-                    let c = store.update_consultation(&ConsultationPatch {
-                        title,
-                        city,
-                        year,
-                        language: lang,
-                    })?;
-                    println!("consultation: {} ({}, {})", c.title, c.city, c.language);
-                    Ok(())
-                }
+                    language: lang,
+                })?;
+                println!("consultation: {} ({}, {})", c.title, c.city, c.language);
+                Ok(())
             }
+        }),
+        Some(Command::Session(cmd)) => with_store(open, |s| super::sessions::run(s, cmd)),
+        Some(Command::Activity(cmd)) => with_store(open, |s| super::sessions::run_activity(s, cmd)),
+        Some(Command::Card(cmd)) => {
+            let lang = words_lang(cli.lang, &paths.config_dir);
+            with_store(open, |s| super::cards::run(s, cmd, lang))
         }
-        Some(Command::Session(cmd)) => super::sessions::run(&mut open()?, cmd),
-        Some(Command::Activity(cmd)) => super::sessions::run_activity(&mut open()?, cmd),
-        Some(Command::Card(cmd)) => super::cards::run(&mut open()?, cmd),
         Some(Command::Search {
             query,
             limit,
             format,
-        }) => {
-            let store = open()?;
+        }) => with_store(open, |store| {
             let hits = store.search(&query, limit)?;
             match format {
                 OutputFormat::Json => print_json(&hits),
@@ -119,30 +126,74 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
                     Ok(())
                 }
             }
-        }
+        }),
         Some(Command::Cluster(args)) => match &args.input {
             Some(input) => {
                 let opts = super::cluster::options(&args, None)?;
                 super::cluster::run_file(input, args.output.as_deref(), args.force, &opts)
             }
-            None => super::cluster::run_db(&mut open()?, &args),
+            None => with_store(open, |s| super::cluster::run_db(s, &args)),
         },
-        Some(Command::Topic(cmd)) => super::topics::run(&mut open()?, cmd),
-        Some(Command::Decide(args)) => super::decisions::decide(&mut open()?, &args),
-        Some(Command::Decision(cmd)) => super::decisions::run(&open()?, cmd),
-        Some(Command::Outline(cmd)) => super::outline::run(&mut open()?, cmd),
-        Some(Command::Import(args)) => import(&mut open()?, &args),
-        Some(Command::Export(args)) => super::export::run(&mut open()?, &args, &paths),
+        Some(Command::Topic(cmd)) => with_store(open, |s| super::topics::run(s, cmd)),
+        Some(Command::Decide(args)) => with_store(open, |s| super::decisions::decide(s, &args)),
+        Some(Command::Decision(cmd)) => with_store(open, |s| super::decisions::run(s, cmd)),
+        Some(Command::Outline(cmd)) => with_store(open, |s| super::outline::run(s, cmd)),
+        Some(Command::Import(args)) => with_store(open, |s| import(s, &args)),
+        Some(Command::Export(args)) => with_store(open, |s| super::export::run(s, &args, &paths)),
         Some(Command::Merge { files, on_conflict }) => {
-            super::reliability::merge(&mut open()?, &files, on_conflict)
+            with_store(open, |s| super::reliability::merge(s, &files, on_conflict))
         }
-        Some(Command::Bundle(cmd)) => super::reliability::bundle(&mut open()?, cmd),
-        Some(Command::Backup { to }) => super::reliability::backup(&open()?, to.as_deref()),
-        Some(Command::Restore { file }) => super::reliability::restore(&mut open()?, &file),
+        Some(Command::Bundle(cmd)) => with_store(open, |s| super::reliability::bundle(s, cmd)),
+        Some(Command::Backup { to }) => {
+            with_store(open, |s| super::reliability::backup(s, to.as_deref()))
+        }
+        Some(Command::Restore { file }) => {
+            with_store(open, |s| super::reliability::restore(s, &file))
+        }
         Some(Command::Anonymise { dry_run }) => {
-            super::reliability::anonymise(&mut open()?, dry_run)
+            with_store(open, |s| super::reliability::anonymise(s, dry_run))
         }
     }
+}
+
+/// The language a card's history is told in: the interface's — `--lang`, else `lang`
+/// in config.toml, else the locale — so `narada card show` says what the card's detail
+/// says. A config file the interface would refuse does not stop a command: the locale
+/// decides then. The rest of the command line prints English.
+fn words_lang(
+    flag: Option<crate::model::Lang>,
+    config_dir: &std::path::Path,
+) -> crate::model::Lang {
+    flag.or_else(|| {
+        crate::tui::config::Config::load(config_dir)
+            .ok()
+            .and_then(|c| c.lang)
+    })
+    .unwrap_or_else(|| crate::model::Lang::from_locale(|k| std::env::var(k).ok()))
+}
+
+/// Runs one command on a freshly opened store, then closes it, folding the WAL into the
+/// `.db` file so the file stands alone after every command (failed ones too: what they
+/// committed before failing is in the database). The command's own error comes first.
+fn with_store<T>(
+    open: impl FnOnce() -> Result<Store>,
+    command: impl FnOnce(&mut Store) -> Result<T>,
+) -> Result<T> {
+    let mut store = open()?;
+    let result = command(&mut store);
+    let closed = store.close();
+    let value = result?;
+    closed?;
+    Ok(value)
+}
+
+/// Runs the interface, then folds the WAL into the `.db` file: the interface's store
+/// is consumed by it, and its reader threads may outlive it by a moment, so the fold
+/// goes through a connection of its own.
+fn interface(store: Store, options: crate::tui::TuiOptions, db: &std::path::Path) -> Result<()> {
+    let result = crate::tui::run(store, options);
+    crate::storage::fold_wal(db);
+    result
 }
 
 fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {

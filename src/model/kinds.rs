@@ -1,6 +1,7 @@
 //! The closed vocabularies: card kinds, session kinds, decision outcomes.
 //! Each has one stored name (English, `snake_case`) and accepts Polish synonyms on input.
 
+use super::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -78,7 +79,44 @@ vocabulary! {
     }
 }
 
+impl CardKind {
+    /// The kind's name in `lang`, as the interface shows it and as a capture-line prefix
+    /// spells it (`pytanie:`, or any unambiguous beginning such as `pyt:`).
+    pub fn name(self, lang: Lang) -> &'static str {
+        use CardKind::{Concern, Expectation, Other, Proposal, Question, Recommendation};
+        match (self, lang) {
+            (Recommendation, Lang::Pl) => "rekomendacja",
+            (Expectation, Lang::Pl) => "oczekiwanie",
+            (Proposal, Lang::Pl) => "propozycja",
+            (Concern, Lang::Pl) => "obawa",
+            (Question, Lang::Pl) => "pytanie",
+            (Other, Lang::Pl) => "inne",
+            (Recommendation, Lang::En) => "recommendation",
+            (Expectation, Lang::En) => "expectation",
+            (Proposal, Lang::En) => "proposal",
+            (Concern, Lang::En) => "concern",
+            (Question, Lang::En) => "question",
+            (Other, Lang::En) => "other",
+        }
+    }
+}
+
 impl DecisionOutcome {
+    /// The outcome in words: "adopted in part", "przyjęta częściowo".
+    pub fn name(self, lang: Lang) -> &'static str {
+        use DecisionOutcome::{Adopted, AdoptedInPart, Postponed, Rejected};
+        match (self, lang) {
+            (Adopted, Lang::Pl) => "przyjęta",
+            (AdoptedInPart, Lang::Pl) => "przyjęta częściowo",
+            (Rejected, Lang::Pl) => "odrzucona",
+            (Postponed, Lang::Pl) => "odłożona",
+            (Adopted, Lang::En) => "adopted",
+            (AdoptedInPart, Lang::En) => "adopted in part",
+            (Rejected, Lang::En) => "rejected",
+            (Postponed, Lang::En) => "postponed",
+        }
+    }
+
     /// Adopted in full or in part: the card feeds a provision.
     pub fn is_adopted(self) -> bool {
         matches!(

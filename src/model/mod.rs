@@ -2,8 +2,10 @@
 
 mod capture;
 mod card;
+mod clock;
 mod decision;
 mod export_view;
+mod history;
 mod kinds;
 mod lang;
 mod lineage;
@@ -14,16 +16,20 @@ mod query;
 mod session;
 pub mod text;
 
-pub use capture::{Capture, parse_capture};
+pub use capture::{
+    Capture, KindKey, kind_from_prefix, kind_keys, parse_capture, parse_capture_with_speaker,
+};
 pub use card::{
     Card, CardDraft, CardPatch, FieldError, LIMIT_FIELD, LIMIT_TAG, LIMIT_TAGS, LIMIT_TEXT,
     LIMIT_VOTES, Problem, check_votes, clean_opt, clean_tags, clean_text,
 };
+pub use clock::{Zone, local_time};
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use export_view::{
     CardView, ConsultationView, DecisionView, ExportRow, ExportView, SectionView, SessionView,
     TopicView,
 };
+pub use history::{CardEvent, describe_decision, describe_event};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
 pub use lang::Lang;
 pub use lineage::VotePolicy;

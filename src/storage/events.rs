@@ -2,19 +2,8 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::model::{new_id, now_rfc3339};
+use crate::model::{CardEvent, new_id, now_rfc3339};
 use rusqlite::{Connection, params};
-use serde::Serialize;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CardEvent {
-    pub event: String,
-    pub related_id: Option<String>,
-    /// JSON with what changed (old values on edits, reason on deletes).
-    pub detail: Option<String>,
-    pub actor: Option<String>,
-    pub at: String,
-}
 
 pub(super) fn record(
     conn: &Connection,

@@ -23,7 +23,6 @@ pub mod undo;
 
 pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;
-pub use events::CardEvent;
 pub use import::{ImportOptions, ImportSummary};
 pub use search::fts_query;
 
@@ -206,6 +205,52 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+
+    /// Closes the database after folding the WAL into the main file, so that the `.db`
+    /// file alone holds everything and a copy of it is whole. `SQLite` does this by
+    /// itself only when the last connection closes; the interface's reader threads (or
+    /// another narada) may still hold theirs. When another connection is reading or
+    /// writing, the WAL stays for a later close to fold: that is no error. Returns
+    /// whether the WAL was folded.
+    pub fn close(self) -> Result<bool> {
+        let folded = self.path.is_some() && fold(&self.conn);
+        self.conn.close().map_err(|(_, e)| Error::from(e))?;
+        Ok(folded)
+    }
+}
+
+/// How long a closing connection waits for others to finish before it leaves the WAL
+/// as it is: long enough for a read in progress, short enough not to hold up a quit.
+const FOLD_WAIT: Duration = Duration::from_secs(1);
+
+/// `wal_checkpoint(TRUNCATE)`, best effort: whether every frame was copied and the WAL
+/// emptied. Idle connections do not block it; open read or write transactions do.
+fn fold(conn: &Connection) -> bool {
+    if conn.busy_timeout(FOLD_WAIT).is_err() {
+        return false;
+    }
+    // The first column is 1 when the checkpoint was blocked (never an error for that).
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .is_ok_and(|busy| busy == 0)
+}
+
+/// Folds the WAL of the database at `path` into its main file through a connection of
+/// its own, for when the `Store` that wrote it was consumed elsewhere (the interface).
+/// Creates nothing; returns whether the WAL was folded.
+pub fn fold_wal(path: &Path) -> bool {
+    if !path.is_file() {
+        return false;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(path, flags) else {
+        return false;
+    };
+    let folded = fold(&conn);
+    // A failed close leaves nothing behind to undo; the WAL is what tells.
+    let _ = conn.close();
+    folded
 }
 
 impl Store {
