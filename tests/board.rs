@@ -272,3 +272,57 @@ fn outline_starts_from_the_statutory_skeleton_and_tracks_coverage() {
         "Głosowanie trwa 14 dni."
     );
 }
+
+#[test]
+fn coverage_lists_each_uncovered_paragraph_under_its_own_chapter() {
+    let (mut store, ids) = store_with(&[("karta A", 0)]);
+    // Chapter 6 is covered through § 15 only; chapter 5 is not covered at all.
+    let par = store.find_section("§ 15").unwrap();
+    let t = store.create_topic("Sposób głosowania").unwrap();
+    store.move_cards(&ids, &t.id, false).unwrap();
+    store
+        .map_section(&par.id, &MapTarget::Topic(t.id.clone()))
+        .unwrap();
+    store
+        .decide(
+            &DecisionTarget::Topic(t.id.clone()),
+            DecisionOutcome::Adopted,
+            &DecisionDraft::default(),
+        )
+        .unwrap();
+    let cov = store.coverage().unwrap();
+    let listed: Vec<(String, bool)> = cov
+        .grouped
+        .iter()
+        .map(|(s, u)| (s.citation.clone(), *u))
+        .collect();
+    let at = |c: &str| listed.iter().position(|(x, _)| x == c).unwrap();
+    assert!(listed.contains(&("Rozdział 5".into(), true)));
+    assert!(listed.contains(&("Rozdział 6".into(), false)), "{listed:?}");
+    assert!(at("Rozdział 5") < at("§ 13"));
+    assert!(at("§ 13") < at("Rozdział 6"));
+    assert!(at("Rozdział 6") < at("§ 14") && at("§ 14") < at("§ 16"));
+    assert!(!listed.iter().any(|(c, _)| c == "§ 15"));
+    // Every listed § comes right under its own chapter's run.
+    let mut chapter = None;
+    for (s, _) in &cov.grouped {
+        if s.depth == 0 {
+            chapter = Some(s.id.clone());
+        } else {
+            assert_eq!(
+                s.parent_id, chapter,
+                "{} listed under another chapter",
+                s.citation
+            );
+        }
+    }
+    // The flat list keeps only what is uncovered, in the same order.
+    let flat: Vec<&str> = cov.uncovered.iter().map(|s| s.id.as_str()).collect();
+    let marked: Vec<&str> = cov
+        .grouped
+        .iter()
+        .filter(|(_, u)| *u)
+        .map(|(s, _)| s.id.as_str())
+        .collect();
+    assert_eq!(flat, marked);
+}

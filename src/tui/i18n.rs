@@ -243,6 +243,7 @@ catalogue! {
     ActAcceptAll => "przyjmij wszystko", "accept all";
     ActDiscard => "odrzuć", "discard";
     ActExport => "eksport", "export";
+    CoveredInPart => "(częściowo pokryty)", "(partly covered)";
 }
 
 /// Countable things shown with a number.
