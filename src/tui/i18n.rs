@@ -252,6 +252,8 @@ pub enum Noun {
     Card,
     Vote,
     Topic,
+    /// Adopted cards ("3 przyjęte").
+    Adopted,
 }
 
 /// `n` with the right plural form: Polish has three (1 karta, 2 karty, 5 kart).
@@ -263,6 +265,8 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
         (Noun::Vote, Lang::En) => ("vote", "votes", "votes"),
         (Noun::Topic, Lang::Pl) => ("temat", "tematy", "tematów"),
         (Noun::Topic, Lang::En) => ("topic", "topics", "topics"),
+        (Noun::Adopted, Lang::Pl) => ("przyjęta", "przyjęte", "przyjętych"),
+        (Noun::Adopted, Lang::En) => ("adopted", "adopted", "adopted"),
     };
     let word = match (lang, n.unsigned_abs()) {
         (_, 1) => one,
@@ -401,6 +405,8 @@ mod tests {
         );
         assert_eq!(count(1, Noun::Vote, Lang::En), "1 vote");
         assert_eq!(count(3, Noun::Vote, Lang::Pl), "3 głosy");
+        assert_eq!(count(21, Noun::Adopted, Lang::Pl), "21 przyjętych");
+        assert_eq!(count(22, Noun::Adopted, Lang::Pl), "22 przyjęte");
     }
 
     #[test]
