@@ -594,6 +594,8 @@ impl App {
     fn changed(&mut self, change: Change, via: Via, note: String) -> Vec<Effect> {
         let touches_cards = change.touches_cards();
         let topics = !change.placements_only();
+        // A decision changes how its cards read: the board's badges, the detail.
+        let decided = matches!(change, Change::Decision(_));
         let what = match &change {
             Change::Board(board::Change::Topics { .. }) => T::BoardSaved,
             Change::Board(board::Change::MergeCards { .. }) => T::CardsMerged,
@@ -619,7 +621,17 @@ impl App {
             self.board.cards_changed();
         }
         self.list_stale = true;
-        self.reload(touches_cards, topics)
+        let mut effects = self.reload(touches_cards || decided, topics);
+        if decided {
+            // The board (once loaded) and the detail may lie under the screen in view.
+            if self.screen != Screen::Board && !self.board.cards.is_empty() {
+                effects.extend(wrap(self.board.load(true, true), Effect::Board));
+            }
+            if self.screen == Screen::Detail {
+                effects.extend(wrap(self.cards.refresh_detail(), Effect::Cards));
+            }
+        }
+        effects
     }
 
     /// Reloads the data of the screen in view.

@@ -244,6 +244,7 @@ catalogue! {
     ActDiscard => "odrzuć", "discard";
     ActExport => "eksport", "export";
     CoveredInPart => "(częściowo pokryty)", "(partly covered)";
+    ForTopic => "dla całego tematu", "for the whole topic";
 }
 
 /// Countable things shown with a number.

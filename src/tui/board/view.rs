@@ -104,11 +104,13 @@ fn card_line(b: &Room, lang: Lang, i: usize, selected: bool, width: usize) -> Li
     let c = &b.cards[i];
     let mark = if b.marked.contains(&c.id) { "■" } else { " " };
     let pin = if b.is_pinned(&c.id) { "⌖" } else { " " };
+    // The decision badge too, as topics have: a card can be decided on by itself.
     let prefix = format!(
-        "{}{mark}{pin}{} {:>3} ",
+        "{}{mark}{pin}{} {:>3} {} ",
         if selected { "▸" } else { " " },
         kind_badge(c.kind, lang),
-        c.votes
+        c.votes,
+        decision_badge(c.decision)
     );
     let room = width.saturating_sub(prefix.width());
     Line::from(vec![

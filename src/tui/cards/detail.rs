@@ -4,6 +4,7 @@
 use super::{CardForm, Effect, Modal, Room};
 use crate::model::Card;
 use crate::model::Lang;
+use crate::storage::decisions::DecisionRow;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Back, Ctx, Nav};
 use crate::tui::i18n::{T, decision_name, kind_name};
@@ -32,6 +33,8 @@ pub struct Detail {
     /// The card whose lineage was asked for, and the lineage once it came.
     pub history_for: Option<String>,
     pub history: Vec<HistoryLine>,
+    /// The decision that counts for the card, read with its lineage.
+    pub decision: Option<DecisionRow>,
 }
 
 impl Detail {
@@ -41,6 +44,7 @@ impl Detail {
             back,
             history_for: None,
             history: Vec::new(),
+            decision: None,
         }
     }
 }
@@ -121,6 +125,40 @@ fn history_line(lang: Lang, h: &HistoryLine) -> Option<Line<'static>> {
     Some(Line::raw(s))
 }
 
+/// The outcome, and once read, its date, whether it was the topic's, the rationale
+/// and the vote.
+fn decision_lines(d: &Detail, lang: Lang, lines: &mut Vec<Line<'_>>) {
+    let Some(outcome) = d.card.decision else {
+        return;
+    };
+    let mut head = decision_name(outcome, lang).to_owned();
+    let Some(r) = d.decision.as_ref().filter(|r| r.outcome == outcome) else {
+        lines.push(field(tr(lang, T::Decision), head));
+        return;
+    };
+    if let Some(on) = &r.decided_on {
+        let _ = write!(head, " · {on}");
+    }
+    if r.target_kind == "topic" {
+        let _ = write!(head, " · {}", tr(lang, T::ForTopic));
+    }
+    lines.push(field(tr(lang, T::Decision), head));
+    if !r.rationale.is_empty() {
+        lines.push(field(tr(lang, T::Rationale), r.rationale.clone()));
+    }
+    let votes: Vec<String> = [
+        (T::VotesFor, r.votes_for),
+        (T::VotesAgainst, r.votes_against),
+        (T::VotesAbstain, r.votes_abstain),
+    ]
+    .into_iter()
+    .filter_map(|(t, n)| n.map(|n| format!("{} {n}", tr(lang, t))))
+    .collect();
+    if !votes.is_empty() {
+        lines.push(Line::raw(votes.join(" · ")));
+    }
+}
+
 pub fn render(d: &Detail, lang: Lang, area: Rect, buf: &mut Buffer) {
     let card = &d.card;
     if area.is_empty() {
@@ -155,16 +193,13 @@ pub fn render(d: &Detail, lang: Lang, area: Rect, buf: &mut Buffer) {
             }),
         ),
         (T::Topic, card.topic.clone()),
-        (
-            T::Decision,
-            card.decision.map(|d| decision_name(d, lang).to_owned()),
-        ),
     ];
     for (label, value) in optional {
         if let Some(v) = value {
             lines.push(field(tr(lang, label), v));
         }
     }
+    decision_lines(d, lang, &mut lines);
     lines.push(field(tr(lang, T::Created), card.created_at.clone()));
     if card.pinned {
         lines.push(Line::styled(tr(lang, T::Pinned), theme::dim()));
