@@ -392,3 +392,67 @@ fn a_card_saved_while_the_list_loads_is_not_lost_from_view() {
         .collect();
     assert_eq!(texts, vec!["Stara", "Nowa"]);
 }
+
+/// The screen as text, rows joined by newlines.
+fn screen(d: &Driver, width: u16, height: u16) -> String {
+    let buf = d.render(width, height);
+    (0..height)
+        .map(|y| {
+            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_scrolls_on_a_small_screen_and_says_where_it_is() {
+    let mut d = driver(store_with_session());
+    d.act(Action::Resize(30, 8));
+    typed(&mut d, "?");
+    let total = d.app.keymap.hints(Mode::List).len();
+    let first = screen(&d, 30, 8);
+    assert!(first.contains(&format!("1–6/{total} ↓")), "{first}");
+    assert!(first.contains("a  add card"), "{first}");
+    // j/↓ a row, PgDn a page; keys that scroll leave it open.
+    typed(&mut d, "j");
+    assert_eq!(d.app.mode(), Mode::Help);
+    let second = screen(&d, 30, 8);
+    assert!(second.contains(&format!("2–7/{total} ↑↓")), "{second}");
+    assert!(!second.contains("a  add card"), "{second}");
+    key(&mut d, KeyCode::PageDown);
+    key(&mut d, KeyCode::Down);
+    assert!(screen(&d, 30, 8).contains(&format!("8–13/{total}")));
+    // Never past the end: the last binding shows and the ↓ goes.
+    for _ in 0..total {
+        key(&mut d, KeyCode::PageDown);
+    }
+    let last = screen(&d, 30, 8);
+    assert!(
+        last.contains(&format!("{}–{total}/{total} ↑ ", total - 5)),
+        "{last}"
+    );
+    let (_, action) = d.app.keymap.hints(Mode::List).pop().unwrap();
+    assert!(last.contains(action.label(d.app.lang)), "{last}");
+    typed(&mut d, "k");
+    key(&mut d, KeyCode::PageUp);
+    key(&mut d, KeyCode::Up);
+    // Up a row, a page (one row kept), a row: 1 + 5 + 1 rows back.
+    assert!(screen(&d, 30, 8).contains(&format!("{}–", total - 5 - 7)));
+    // Other bound keys close it as before; unbound ones do nothing.
+    typed(&mut d, "x");
+    assert_eq!(d.app.mode(), Mode::Help);
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.mode(), Mode::List);
+    typed(&mut d, "?");
+    assert!(screen(&d, 30, 8).contains("1–6/"), "opens at the top again");
+    typed(&mut d, "q");
+    assert!(!d.app.quit && d.app.overlay.is_none());
+    // Where everything fits, no position and the old closing hint.
+    d.act(Action::Resize(80, 24));
+    typed(&mut d, "?");
+    let big = screen(&d, 80, 24);
+    let top = big.lines().find(|l| l.contains("┌ Help")).unwrap();
+    assert!(!top.contains(&format!("/{total}")), "{big}");
+    assert!(big.contains("Esc or ? closes"), "{big}");
+}

@@ -11,6 +11,7 @@ use super::i18n::T;
 use super::keymap::{Keymap, Mode};
 use super::msg::Msg;
 use super::reader::{HintFor, ReadDone};
+use super::widgets::help;
 use super::{board, cards, decisions, export, merge, outline, sessions};
 use crate::model::Lang;
 use crate::model::{Card, Session};
@@ -31,10 +32,11 @@ pub enum Screen {
     Coverage,
 }
 
-/// What lies over everything and closes on any key.
+/// What lies over everything and closes on any bound key (but those scrolling the help).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help,
+    /// The bindings of the screen underneath, scrolled to this row.
+    Help(usize),
     /// Lines to read (a merge summary, where an export went).
     Message(T, Vec<String>),
 }
@@ -279,10 +281,19 @@ impl App {
                 Vec::new()
             }
             Action::Help if !self.has_modal() => {
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(Overlay::Help(0));
                 Vec::new()
             }
-            // Every key bound in an overlay closes it.
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp
+                if matches!(self.overlay, Some(Overlay::Help(_))) =>
+            {
+                let entries = self.keymap.hints(self.screen_mode()).len();
+                if let Some(Overlay::Help(at)) = &mut self.overlay {
+                    *at = help::scroll(*at, &action, entries, self.size);
+                }
+                Vec::new()
+            }
+            // Every other key bound in an overlay closes it.
             _ if self.overlay.is_some() => {
                 self.overlay = None;
                 Vec::new()

@@ -245,6 +245,7 @@ catalogue! {
     ActExport => "eksport", "export";
     CoveredInPart => "(częściowo pokryty)", "(partly covered)";
     ForTopic => "dla całego tematu", "for the whole topic";
+    HelpScroll => "j/k ↕ · Esc lub ? zamyka", "j/k ↕ · Esc or ? closes";
 }
 
 /// Countable things shown with a number.

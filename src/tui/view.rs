@@ -182,8 +182,8 @@ impl Widget for &App {
         let hints = self.keymap.hints(self.mode());
         footer::render(self.status.as_ref(), preview, &hints, lang, b.footer, buf);
         match &self.overlay {
-            Some(Overlay::Help) => {
-                help::render(&self.keymap.hints(self.screen_mode()), lang, area, buf);
+            Some(Overlay::Help(at)) => {
+                help::render(&self.keymap.hints(self.screen_mode()), *at, lang, area, buf);
             }
             Some(Overlay::Message(t, lines)) => message::render(lang, *t, lines, area, buf),
             None => self.render_modal(area, buf),
