@@ -456,3 +456,31 @@ fn help_scrolls_on_a_small_screen_and_says_where_it_is() {
     assert!(!top.contains(&format!("/{total}")), "{big}");
     assert!(big.contains("Esc or ? closes"), "{big}");
 }
+
+#[test]
+fn the_list_footer_shows_the_workshop_keys_at_80_columns() {
+    for lang in [narada::model::Lang::Pl, narada::model::Lang::En] {
+        let options = AppOptions {
+            lang,
+            ..AppOptions::default()
+        };
+        let mut d = Driver::new(store_with_session(), options, false);
+        d.act(Action::Resize(80, 24));
+        let footer = screen(&d, 80, 24).lines().last().unwrap().to_owned();
+        for (key, action) in [
+            ("a", Action::Add),
+            ("?", Action::Help),
+            ("b", Action::Board),
+            ("E", Action::Export),
+            ("P", Action::Projector),
+            ("T", Action::TimerSet),
+            ("A", Action::NextActivity),
+        ] {
+            let hint = format!(" {key} {}", action.footer_label(lang));
+            assert!(
+                footer.contains(&hint),
+                "{lang:?}: no {hint:?} in {footer:?}"
+            );
+        }
+    }
+}

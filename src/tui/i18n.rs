@@ -246,6 +246,9 @@ catalogue! {
     CoveredInPart => "(częściowo pokryty)", "(partly covered)";
     ForTopic => "dla całego tematu", "for the whole topic";
     HelpScroll => "j/k ↕ · Esc lub ? zamyka", "j/k ↕ · Esc or ? closes";
+    // Shorter action labels for the footer.
+    FootBoard => "tablica", "board";
+    FootTimerSet => "czas", "timer";
 }
 
 /// Countable things shown with a number.

@@ -179,7 +179,7 @@ impl Widget for &App {
         } else {
             None
         };
-        let hints = self.keymap.hints(self.mode());
+        let hints = self.keymap.footer_hints(self.mode());
         footer::render(self.status.as_ref(), preview, &hints, lang, b.footer, buf);
         match &self.overlay {
             Some(Overlay::Help(at)) => {
