@@ -73,7 +73,7 @@ pub enum Done {
     History {
         card_id: String,
         lines: Vec<HistoryLine>,
-        decision: Option<DecisionRow>,
+        decision: Option<Box<DecisionRow>>,
     },
     Read(ReadDone),
 }
@@ -186,7 +186,7 @@ fn history(s: &Store, card_id: String) -> Result<Done> {
             why,
         });
     }
-    let decision = s.card_decision(&card_id)?;
+    let decision = s.card_decision(&card_id)?.map(Box::new);
     Ok(Done::History {
         card_id,
         lines,

@@ -200,7 +200,7 @@ impl Room {
                     d.history = lines;
                     // Fresher than the copy the detail was opened with.
                     d.card.decision = decision.as_ref().map(|r| r.outcome);
-                    d.decision = decision;
+                    d.decision = decision.map(|r| *r);
                 }
             }
             // Stored cards, totals and reads concern other rooms too: the app routes them.
