@@ -553,3 +553,57 @@ fn a_decided_card_shows_its_badge_on_the_board_and_its_decision_in_the_detail() 
         topic_decision
     );
 }
+
+#[test]
+fn the_board_gives_topics_what_they_need_and_cards_the_rest_with_the_selected_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::Pl);
+    board_on_first_topic(&mut d);
+    let longest = d
+        .app
+        .board
+        .topics
+        .iter()
+        .map(|t| t.label.clone())
+        .max_by_key(|l| l.chars().count())
+        .unwrap();
+    // Wide: every label whole, the divider well left of the middle.
+    d.act(narada::tui::action::Action::Resize(200, 60));
+    let wide = screen(&d, 200, 60);
+    assert!(wide.contains(&longest), "{wide}");
+    let divider = wide
+        .lines()
+        .nth(2)
+        .unwrap()
+        .chars()
+        .position(|c| c == '│')
+        .unwrap();
+    assert!(divider <= 80, "topics take {divider} of 200 columns");
+    // At 100 columns the cards get more than half, and the selected card reads whole.
+    d.act(narada::tui::action::Action::Resize(100, 30));
+    let mid = screen(&d, 100, 30);
+    let divider = mid
+        .lines()
+        .nth(2)
+        .unwrap()
+        .chars()
+        .position(|c| c == '│')
+        .unwrap();
+    assert!(divider <= 40, "topics take {divider} of 100 columns");
+    let card = d.app.board.selected_card().unwrap().text.clone();
+    let pane: Vec<String> = mid
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_once('│').map(|(_, c)| c.to_owned()))
+        .collect();
+    let start = pane.iter().position(|l| l.starts_with('▸')).unwrap();
+    let mut shown = pane[start].chars().skip(14).collect::<String>();
+    for l in &pane[start + 1..] {
+        if !l.starts_with("              ") {
+            break;
+        }
+        shown.push(' ');
+        shown.push_str(l.trim());
+    }
+    assert_eq!(shown.trim(), card, "{mid}");
+}
