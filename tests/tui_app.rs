@@ -484,3 +484,45 @@ fn the_list_footer_shows_the_workshop_keys_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn projector_mode_says_so_first_and_fills_the_screen() {
+    let mut d = driver(store_with_session());
+    typed(&mut d, "a");
+    for text in [
+        "r: Nabór projektów powinien trwać co najmniej sześć tygodni",
+        "c: Obawiam się, że wymóg meldunku wykluczy studentów",
+        "q: Czy można zgłosić projekt w Łodzi?",
+        "p: Więcej ławek w parku",
+        "Karta piąta",
+        "Karta szósta",
+    ] {
+        typed(&mut d, text);
+        key(&mut d, KeyCode::Enter);
+    }
+    key(&mut d, KeyCode::Esc);
+    typed(&mut d, "gP");
+    for (w, h) in [(80u16, 30u16), (80, 50), (30, 8)] {
+        d.act(Action::Resize(w, h));
+        for keys in ["g", "G", "k"] {
+            typed(&mut d, keys);
+            let shown = screen(&d, w, h);
+            let rows: Vec<&str> = shown.lines().collect();
+            let head: String = rows[0].chars().take(24).collect();
+            assert!(head.contains("▣ PROJECTOR"), "{shown}");
+            // Header and footer aside, no row left empty, and no block cut short.
+            let body = &rows[1..rows.len() - 1];
+            assert!(
+                body.iter().all(|r| !r.trim().is_empty()),
+                "{w}x{h} {keys}:\n{shown}"
+            );
+            assert!(
+                body.last().unwrap().starts_with('┗'),
+                "{w}x{h} {keys}:\n{shown}"
+            );
+        }
+    }
+    // Off again, the marker goes.
+    key(&mut d, KeyCode::Esc);
+    assert!(!screen(&d, 80, 30).contains("PROJECTOR"));
+}

@@ -249,6 +249,7 @@ catalogue! {
     // Shorter action labels for the footer.
     FootBoard => "tablica", "board";
     FootTimerSet => "czas", "timer";
+    ProjectorMark => "RZUTNIK", "PROJECTOR";
 }
 
 /// Countable things shown with a number.

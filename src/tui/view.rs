@@ -49,6 +49,14 @@ fn bands(app: &App, area: Rect) -> Bands {
 
 fn header_line(app: &App) -> Line<'_> {
     let mut spans = vec![Span::styled(" narada ", theme::label())];
+    // First, so that no title can push it off: the room must see the mode is on.
+    if matches!(app.screen, Screen::Cards) && app.cards.projector {
+        spans.push(Span::raw("│"));
+        spans.push(Span::styled(
+            format!(" ▣ {} ", app.tr(T::ProjectorMark)),
+            theme::projector_selected(),
+        ));
+    }
     let title = match &app.screen {
         Screen::Starting | Screen::Sessions => app.tr(T::Sessions).to_owned(),
         Screen::Search => app.tr(T::Search).to_owned(),
@@ -117,9 +125,6 @@ fn header_line(app: &App) -> Line<'_> {
         };
         if let Some(s) = sort {
             spans.push(Span::raw(format!("│ {}: {} ", app.tr(T::Sort), app.tr(s))));
-        }
-        if c.projector {
-            spans.push(Span::raw(format!("│ {} ", app.tr(T::Projector))));
         }
     }
     Line::from(spans)
