@@ -57,9 +57,28 @@ pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
     let h = usize::from(list_h);
     let w = usize::from(area.width);
     let off = o.cursor.saturating_sub(h.saturating_sub(1));
-    for (n, (i, s)) in o.sections.iter().enumerate().skip(off).take(h).enumerate() {
-        let adopted = o.sources.get(&s.id).map_or(0, Vec::len);
+    let heading = |s: &SectionRow| {
         let here = o.target.as_ref().is_some_and(|(t, _)| is_mapped(s, t));
+        format!(
+            "{}{}{} {}",
+            if here { "◆" } else { " " },
+            "  ".repeat(s.depth),
+            s.citation,
+            s.heading,
+        )
+    };
+    let adopted = |s: &SectionRow| o.sources.get(&s.id).map_or(0, Vec::len);
+    // The counters form a column right of the longest heading (the screen's right edge
+    // when that is nearer), so that on a wide screen they stay beside what they count.
+    let widest = o
+        .sections
+        .iter()
+        .map(|s| heading(s).width() + 2 + counters(s, adopted(s), lang).width())
+        .max()
+        .unwrap_or(0);
+    let w = w.min(widest);
+    for (n, (i, s)) in o.sections.iter().enumerate().skip(off).take(h).enumerate() {
+        let adopted = adopted(s);
         let style = if i == o.cursor {
             theme::selected()
         } else if adopted == 0 {
@@ -69,22 +88,16 @@ pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
         };
         let row = Rect::new(area.x, area.y + n as u16, area.width, 1);
         buf.set_style(row, style);
-        // The counters keep the right edge; the heading gets what is left.
+        // The counters keep the column's right edge; the heading gets what is left.
         let counts = counters(s, adopted, lang);
         let counts_w = (counts.width() + 1).min(w / 2);
-        let heading = format!(
-            "{}{}{} {}",
-            if here { "◆" } else { " " },
-            "  ".repeat(s.depth),
-            s.citation,
-            s.heading,
-        );
         let room = w - counts_w;
-        buf.set_stringn(row.x, row.y, truncate(&heading, room), room, style);
+        buf.set_stringn(row.x, row.y, truncate(&heading(s), room), room, style);
         let counts = truncate(&counts, counts_w.saturating_sub(1));
-        let x = row.right() - counts.width() as u16;
+        let x = row.x + (w - counts.width()) as u16;
         buf.set_stringn(x, row.y, &counts, counts_w, style);
     }
+    let w = usize::from(area.width);
     if detail_h == 0 {
         return;
     }
