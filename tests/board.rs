@@ -272,3 +272,114 @@ fn outline_starts_from_the_statutory_skeleton_and_tracks_coverage() {
         "Głosowanie trwa 14 dni."
     );
 }
+
+#[test]
+fn coverage_lists_each_uncovered_paragraph_under_its_own_chapter() {
+    let (mut store, ids) = store_with(&[("karta A", 0)]);
+    // Chapter 6 is covered through § 15 only; chapter 5 is not covered at all.
+    let par = store.find_section("§ 15").unwrap();
+    let t = store.create_topic("Sposób głosowania").unwrap();
+    store.move_cards(&ids, &t.id, false).unwrap();
+    store
+        .map_section(&par.id, &MapTarget::Topic(t.id.clone()))
+        .unwrap();
+    store
+        .decide(
+            &DecisionTarget::Topic(t.id.clone()),
+            DecisionOutcome::Adopted,
+            &DecisionDraft::default(),
+        )
+        .unwrap();
+    let cov = store.coverage().unwrap();
+    let listed: Vec<(String, bool)> = cov
+        .grouped
+        .iter()
+        .map(|(s, u)| (s.citation.clone(), *u))
+        .collect();
+    let at = |c: &str| listed.iter().position(|(x, _)| x == c).unwrap();
+    assert!(listed.contains(&("Rozdział 5".into(), true)));
+    assert!(listed.contains(&("Rozdział 6".into(), false)), "{listed:?}");
+    assert!(at("Rozdział 5") < at("§ 13"));
+    assert!(at("§ 13") < at("Rozdział 6"));
+    assert!(at("Rozdział 6") < at("§ 14") && at("§ 14") < at("§ 16"));
+    assert!(!listed.iter().any(|(c, _)| c == "§ 15"));
+    // Every listed § comes right under its own chapter's run.
+    let mut chapter = None;
+    for (s, _) in &cov.grouped {
+        if s.depth == 0 {
+            chapter = Some(s.id.clone());
+        } else {
+            assert_eq!(
+                s.parent_id, chapter,
+                "{} listed under another chapter",
+                s.citation
+            );
+        }
+    }
+    // The flat list keeps only what is uncovered, in the same order.
+    let flat: Vec<&str> = cov.uncovered.iter().map(|s| s.id.as_str()).collect();
+    let marked: Vec<&str> = cov
+        .grouped
+        .iter()
+        .filter(|(_, u)| *u)
+        .map(|(s, _)| s.id.as_str())
+        .collect();
+    assert_eq!(flat, marked);
+}
+
+#[test]
+fn a_card_decision_comes_with_its_rationale_and_vote_own_or_its_topics() {
+    let (mut store, ids) = store_with(&[("karta A", 0), ("karta B", 0), ("karta C", 0)]);
+    let t = store.create_topic("Temat").unwrap();
+    store.move_cards(&ids[..2], &t.id, false).unwrap();
+    assert_eq!(store.card_decision(&ids[0]).unwrap(), None);
+    let draft = DecisionDraft {
+        rationale: "Zgodnie z ustawą".into(),
+        votes_for: Some(10),
+        votes_against: Some(2),
+        votes_abstain: Some(1),
+        decided_on: Some("2026-12-09".into()),
+    };
+    store
+        .decide(
+            &DecisionTarget::Topic(t.id.clone()),
+            DecisionOutcome::Adopted,
+            &draft,
+        )
+        .unwrap();
+    let own = store
+        .decide(
+            &DecisionTarget::Card(ids[1].clone()),
+            DecisionOutcome::Rejected,
+            &DecisionDraft {
+                rationale: "Poza zakresem".into(),
+                ..DecisionDraft::default()
+            },
+        )
+        .unwrap();
+    // Through the topic: the topic's row, with everything the secretary entered.
+    let a = store.card_decision(&ids[0]).unwrap().unwrap();
+    assert_eq!(a.outcome, DecisionOutcome::Adopted);
+    assert_eq!(
+        (a.target_kind.as_str(), a.target_id.as_str()),
+        ("topic", t.id.as_str())
+    );
+    assert_eq!(a.rationale, "Zgodnie z ustawą");
+    assert_eq!(
+        (a.votes_for, a.votes_against, a.votes_abstain),
+        (Some(10), Some(2), Some(1))
+    );
+    assert_eq!(a.decided_on.as_deref(), Some("2026-12-09"));
+    // Its own decision beats the topic's, as the card's `decision` field says.
+    let b = store.card_decision(&ids[1]).unwrap().unwrap();
+    assert_eq!(
+        (b.id.as_str(), b.rationale.as_str()),
+        (own.id.as_str(), "Poza zakresem")
+    );
+    assert_eq!(Some(b.outcome), store.card(&ids[1]).unwrap().decision);
+    // Retracted, the topic's counts again; a card outside any topic has none.
+    store.retract_decision(&own.id).unwrap();
+    let b = store.card_decision(&ids[1]).unwrap().unwrap();
+    assert_eq!(b.outcome, DecisionOutcome::Adopted);
+    assert_eq!(store.card_decision(&ids[2]).unwrap(), None);
+}

@@ -488,3 +488,137 @@ fn the_first_card_of_a_session_with_activities_gets_the_first_one() {
         .collect();
     assert!(screen.contains("[Runda 1]"), "the capture line shows it");
 }
+
+/// The screen as text, rows joined by newlines.
+fn screen(d: &Driver, width: u16, height: u16) -> String {
+    let buf = d.render(width, height);
+    (0..height)
+        .map(|y| {
+            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_scrolls_on_a_small_screen_and_says_where_it_is() {
+    let mut d = driver(store_with_session());
+    d.act(Action::Resize(30, 8));
+    typed(&mut d, "?");
+    let total = d.app.keymap.hints(Mode::List).len();
+    let first = screen(&d, 30, 8);
+    assert!(first.contains(&format!("1–6/{total} ↓")), "{first}");
+    assert!(first.contains("a  add card"), "{first}");
+    // j/↓ a row, PgDn a page; keys that scroll leave it open.
+    typed(&mut d, "j");
+    assert_eq!(d.app.mode(), Mode::Help);
+    let second = screen(&d, 30, 8);
+    assert!(second.contains(&format!("2–7/{total} ↑↓")), "{second}");
+    assert!(!second.contains("a  add card"), "{second}");
+    key(&mut d, KeyCode::PageDown);
+    key(&mut d, KeyCode::Down);
+    assert!(screen(&d, 30, 8).contains(&format!("8–13/{total}")));
+    // Never past the end: the last binding shows and the ↓ goes.
+    for _ in 0..total {
+        key(&mut d, KeyCode::PageDown);
+    }
+    let last = screen(&d, 30, 8);
+    assert!(
+        last.contains(&format!("{}–{total}/{total} ↑ ", total - 5)),
+        "{last}"
+    );
+    let (_, action) = d.app.keymap.hints(Mode::List).pop().unwrap();
+    assert!(last.contains(action.label(d.app.lang)), "{last}");
+    typed(&mut d, "k");
+    key(&mut d, KeyCode::PageUp);
+    key(&mut d, KeyCode::Up);
+    // Up a row, a page (one row kept), a row: 1 + 5 + 1 rows back.
+    assert!(screen(&d, 30, 8).contains(&format!("{}–", total - 5 - 7)));
+    // Other bound keys close it as before; unbound ones do nothing.
+    typed(&mut d, "x");
+    assert_eq!(d.app.mode(), Mode::Help);
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.mode(), Mode::List);
+    typed(&mut d, "?");
+    assert!(screen(&d, 30, 8).contains("1–6/"), "opens at the top again");
+    typed(&mut d, "q");
+    assert!(!d.app.quit && d.app.overlay.is_none());
+    // Where everything fits, no position and the old closing hint.
+    d.act(Action::Resize(80, 24));
+    typed(&mut d, "?");
+    let big = screen(&d, 80, 24);
+    let top = big.lines().find(|l| l.contains("┌ Help")).unwrap();
+    assert!(!top.contains(&format!("/{total}")), "{big}");
+    assert!(big.contains("Esc or ? closes"), "{big}");
+}
+
+#[test]
+fn the_list_footer_shows_the_workshop_keys_at_80_columns() {
+    for lang in [narada::model::Lang::Pl, narada::model::Lang::En] {
+        let options = AppOptions {
+            lang,
+            ..AppOptions::default()
+        };
+        let mut d = Driver::new(store_with_session(), options, false);
+        d.act(Action::Resize(80, 24));
+        let footer = screen(&d, 80, 24).lines().last().unwrap().to_owned();
+        for (key, action) in [
+            ("a", Action::Add),
+            ("?", Action::Help),
+            ("b", Action::Board),
+            ("E", Action::Export),
+            ("P", Action::Projector),
+            ("T", Action::TimerSet),
+            ("A", Action::NextActivity),
+        ] {
+            let hint = format!(" {key} {}", action.footer_label(lang));
+            assert!(
+                footer.contains(&hint),
+                "{lang:?}: no {hint:?} in {footer:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn projector_mode_says_so_first_and_fills_the_screen() {
+    let mut d = driver(store_with_session());
+    typed(&mut d, "a");
+    for text in [
+        "r: Nabór projektów powinien trwać co najmniej sześć tygodni",
+        "c: Obawiam się, że wymóg meldunku wykluczy studentów",
+        "q: Czy można zgłosić projekt w Łodzi?",
+        "p: Więcej ławek w parku",
+        "Karta piąta",
+        "Karta szósta",
+    ] {
+        typed(&mut d, text);
+        key(&mut d, KeyCode::Enter);
+    }
+    key(&mut d, KeyCode::Esc);
+    typed(&mut d, "gP");
+    for (w, h) in [(80u16, 30u16), (80, 50), (30, 8)] {
+        d.act(Action::Resize(w, h));
+        for keys in ["g", "G", "k"] {
+            typed(&mut d, keys);
+            let shown = screen(&d, w, h);
+            let rows: Vec<&str> = shown.lines().collect();
+            let head: String = rows[0].chars().take(24).collect();
+            assert!(head.contains("▣ PROJECTOR"), "{shown}");
+            // Header and footer aside, no row left empty, and no block cut short.
+            let body = &rows[1..rows.len() - 1];
+            assert!(
+                body.iter().all(|r| !r.trim().is_empty()),
+                "{w}x{h} {keys}:\n{shown}"
+            );
+            assert!(
+                body.last().unwrap().starts_with('┗'),
+                "{w}x{h} {keys}:\n{shown}"
+            );
+        }
+    }
+    // Off again, the marker goes.
+    key(&mut d, KeyCode::Esc);
+    assert!(!screen(&d, 80, 30).contains("PROJECTOR"));
+}

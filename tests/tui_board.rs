@@ -480,3 +480,130 @@ fn re_clustering_one_topic_splits_it_by_hand_and_undo_joins_it_again() {
     assert_eq!(store(&d).live_topic_ids().unwrap().len(), before);
     assert_eq!(store(&d).topic(&topic.id).unwrap().size, topic.size);
 }
+
+/// The screen as text, rows joined by newlines.
+fn screen(d: &Driver, width: u16, height: u16) -> String {
+    let buf = d.render(width, height);
+    (0..height)
+        .map(|y| {
+            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_decided_card_shows_its_badge_on_the_board_and_its_decision_in_the_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let card = d.app.board.selected_card().unwrap().clone();
+    let topic_decision = card.decision;
+    assert_ne!(topic_decision, Some(DecisionOutcome::Rejected));
+    typed(&mut d, "d");
+    key(&mut d, KeyCode::Right);
+    key(&mut d, KeyCode::Right); // adopted → in part → rejected
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Poza zakresem uchwały");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "3");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "7");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.screen, Screen::Board);
+
+    // The board's row of the card carries the ✘ badge at once.
+    assert_eq!(
+        d.app.board.selected_card().unwrap().decision,
+        Some(DecisionOutcome::Rejected)
+    );
+    let board = screen(&d, 100, 30);
+    // The selected card's row: the cards pane's part of the line with its marker.
+    let row = board
+        .lines()
+        .filter_map(|l| l.split_once('│').map(|(_, cards)| cards))
+        .find(|cards| cards.starts_with('▸'))
+        .unwrap_or_default();
+    assert!(row.contains('✘'), "no badge on the card's row:\n{board}");
+
+    // The detail says what was decided, why and by what vote.
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.screen, Screen::Detail);
+    let detail = screen(&d, 80, 24);
+    assert!(detail.contains("Decision: rejected"), "{detail}");
+    assert!(
+        detail.contains("Rationale: Poza zakresem uchwały"),
+        "{detail}"
+    );
+    assert!(detail.contains("Votes for 3 · Votes against 7"), "{detail}");
+
+    // Undone from the detail: it shows the topic's decision again, not the withdrawn one.
+    typed(&mut d, "u");
+    let detail = screen(&d, 80, 24);
+    assert!(!detail.contains("rejected"), "{detail}");
+    assert!(!detail.contains("Poza zakresem"), "{detail}");
+    assert_eq!(d.app.detail_card().unwrap().decision, topic_decision);
+    if topic_decision.is_some() {
+        assert!(detail.contains("for the whole topic"), "{detail}");
+    }
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(
+        d.app.board.selected_card().unwrap().decision,
+        topic_decision
+    );
+}
+
+#[test]
+fn the_board_gives_topics_what_they_need_and_cards_the_rest_with_the_selected_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::Pl);
+    board_on_first_topic(&mut d);
+    let longest = d
+        .app
+        .board
+        .topics
+        .iter()
+        .map(|t| t.label.clone())
+        .max_by_key(|l| l.chars().count())
+        .unwrap();
+    // Wide: every label whole, the divider well left of the middle.
+    d.act(narada::tui::action::Action::Resize(200, 60));
+    let wide = screen(&d, 200, 60);
+    assert!(wide.contains(&longest), "{wide}");
+    let divider = wide
+        .lines()
+        .nth(2)
+        .unwrap()
+        .chars()
+        .position(|c| c == '│')
+        .unwrap();
+    assert!(divider <= 80, "topics take {divider} of 200 columns");
+    // At 100 columns the cards get more than half, and the selected card reads whole.
+    d.act(narada::tui::action::Action::Resize(100, 30));
+    let mid = screen(&d, 100, 30);
+    let divider = mid
+        .lines()
+        .nth(2)
+        .unwrap()
+        .chars()
+        .position(|c| c == '│')
+        .unwrap();
+    assert!(divider <= 40, "topics take {divider} of 100 columns");
+    let card = d.app.board.selected_card().unwrap().text.clone();
+    let pane: Vec<String> = mid
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_once('│').map(|(_, c)| c.to_owned()))
+        .collect();
+    let start = pane.iter().position(|l| l.starts_with('▸')).unwrap();
+    let mut shown = pane[start].chars().skip(14).collect::<String>();
+    for l in &pane[start + 1..] {
+        if !l.starts_with("              ") {
+            break;
+        }
+        shown.push(' ');
+        shown.push_str(l.trim());
+    }
+    assert_eq!(shown.trim(), card, "{mid}");
+}

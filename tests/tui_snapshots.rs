@@ -109,7 +109,12 @@ fn snapshot(lang: Lang, code: &str) {
                 .cards(&narada::storage::CardFilter::default())
                 .unwrap()
             {
-                screen = screen.replace(&c.created_at, "<created>");
+                // Shown as local time (UTC in tests), a minute that differs per run.
+                let shown = narada::model::local_time(
+                    &c.created_at,
+                    narada::model::Zone::Fixed(time::UtcOffset::UTC),
+                );
+                screen = screen.replace(&shown, "YYYY-MM-DD HH:MM");
             }
             insta::assert_snapshot!(format!("{name}_{code}_{w}x{h}"), screen);
         }

@@ -15,6 +15,12 @@ pub struct Coverage {
     pub uncovered: Vec<SectionRow>,
     /// Adopted cards not mapped to any section, directly or through their topic.
     pub unmapped_adopted: Vec<crate::model::Card>,
+    /// `uncovered` as a list reads it, each § under its own chapter: `(section, true)`
+    /// for an uncovered one, `(chapter, false)` for a covered chapter that heads its
+    /// uncovered § (without it they would read as part of the chapter listed before).
+    /// The JSON leaves it out: `parent_id` already says where a § belongs.
+    #[serde(skip)]
+    pub grouped: Vec<(SectionRow, bool)>,
 }
 
 impl Store {
@@ -73,14 +79,30 @@ impl Store {
                 }
             }
         }
-        let uncovered = sections
-            .iter()
-            .zip(&covered)
-            .filter(|(s, c)| {
-                !**c && matches!(s.level, SectionLevel::Chapter | SectionLevel::Paragraph)
-            })
-            .map(|(s, _)| s.clone())
-            .collect();
+        let mut uncovered = Vec::new();
+        let mut grouped = Vec::new();
+        // The chapter the walk is in, and whether it has been listed yet.
+        let mut chapter: Option<(&SectionRow, bool)> = None;
+        for (s, c) in sections.iter().zip(&covered) {
+            match s.level {
+                SectionLevel::Chapter => chapter = Some((s, false)),
+                SectionLevel::Paragraph => {}
+                SectionLevel::Ust | SectionLevel::Pkt => continue,
+            }
+            if *c {
+                continue;
+            }
+            if let Some((ch, listed)) = chapter.as_mut()
+                && !*listed
+            {
+                *listed = true;
+                if ch.id != s.id {
+                    grouped.push(((*ch).clone(), false));
+                }
+            }
+            uncovered.push(s.clone());
+            grouped.push((s.clone(), true));
+        }
         let used: std::collections::BTreeSet<&String> = sources.values().flatten().collect();
         let unmapped_adopted = self
             .cards(&super::CardFilter::default())?
@@ -94,6 +116,7 @@ impl Store {
         Ok(Coverage {
             uncovered,
             unmapped_adopted,
+            grouped,
         })
     }
 }

@@ -97,6 +97,15 @@ impl Action {
         self.label_key().map_or("", |t| t.tr(lang))
     }
 
+    /// The label in the footer, where room is short: a few are shortened.
+    pub fn footer_label(&self, lang: Lang) -> &'static str {
+        match self {
+            Action::Board => T::FootBoard.tr(lang),
+            Action::TimerSet => T::FootTimerSet.tr(lang),
+            _ => self.label(lang),
+        }
+    }
+
     fn label_key(&self) -> Option<T> {
         use Action::{
             Accept, AcceptAll, Add, Board, Bottom, Cancel, ClearFilter, Cluster, Coverage,

@@ -11,6 +11,7 @@ use super::i18n::T;
 use super::keymap::{Keymap, Mode};
 use super::msg::Msg;
 use super::reader::{HintFor, ReadDone};
+use super::widgets::help;
 use super::{board, cards, decisions, export, merge, outline, sessions};
 use crate::model::Lang;
 use crate::model::{Card, Consultation, Session, UNNAMED_CONSULTATION};
@@ -31,10 +32,11 @@ pub enum Screen {
     Coverage,
 }
 
-/// What lies over everything and closes on any key.
+/// What lies over everything and closes on any bound key (but those scrolling the help).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help,
+    /// The bindings of the screen underneath, scrolled to this row.
+    Help(usize),
     /// Lines to read (a merge summary, where an export went).
     Message(T, Vec<String>),
 }
@@ -79,6 +81,9 @@ pub struct App {
     /// The consultation the database holds, once the store has said.
     pub consultation: Option<Consultation>,
     pub status: Option<Status>,
+    /// The local time's offset, read once at start (reading it later, with threads
+    /// running, is not reliable); UTC in tests.
+    pub utc_offset: time::UtcOffset,
     pub size: (u16, u16),
     pub now: Instant,
     pub quit: bool,
@@ -128,6 +133,7 @@ impl App {
             session_id: None,
             consultation: None,
             status: None,
+            utc_offset: time::UtcOffset::UTC,
             size: (80, 24),
             now: Instant::now(),
             quit: false,
@@ -284,10 +290,19 @@ impl App {
             // A paste where nothing takes text is dropped, as unbound keys are.
             Action::Paste(_) if !self.mode().takes_text() => Vec::new(),
             Action::Help if !self.has_modal() => {
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(Overlay::Help(0));
                 Vec::new()
             }
-            // Every key bound in an overlay closes it.
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp
+                if matches!(self.overlay, Some(Overlay::Help(_))) =>
+            {
+                let entries = self.keymap.hints(self.screen_mode()).len();
+                if let Some(Overlay::Help(at)) = &mut self.overlay {
+                    *at = help::scroll(*at, &action, entries, self.size);
+                }
+                Vec::new()
+            }
+            // Every other key bound in an overlay closes it.
             _ if self.overlay.is_some() => {
                 self.overlay = None;
                 Vec::new()
@@ -625,6 +640,8 @@ impl App {
     fn changed(&mut self, change: Change, via: Via, note: String) -> Vec<Effect> {
         let touches_cards = change.touches_cards();
         let topics = !change.placements_only();
+        // A decision changes how its cards read: the board's badges, the detail.
+        let decided = matches!(change, Change::Decision(_));
         let what = match &change {
             Change::Board(board::Change::Topics { .. }) => T::BoardSaved,
             Change::Board(board::Change::MergeCards { .. }) => T::CardsMerged,
@@ -656,7 +673,16 @@ impl App {
             effects.push(Effect::Sessions(sessions::Effect::Load));
         }
         self.list_stale = true;
-        effects.extend(self.reload(touches_cards, topics));
+        effects.extend(self.reload(touches_cards || decided, topics));
+        if decided {
+            // The board (once loaded) and the detail may lie under the screen in view.
+            if self.screen != Screen::Board && !self.board.cards.is_empty() {
+                effects.extend(wrap(self.board.load(true, true), Effect::Board));
+            }
+            if self.screen == Screen::Detail {
+                effects.extend(wrap(self.cards.refresh_detail(), Effect::Cards));
+            }
+        }
         effects
     }
 

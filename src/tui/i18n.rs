@@ -247,6 +247,13 @@ catalogue! {
     ActAcceptAll => "przyjmij wszystko", "accept all";
     ActDiscard => "odrzuć", "discard";
     ActExport => "eksport", "export";
+    CoveredInPart => "(częściowo pokryty)", "(partly covered)";
+    ForTopic => "dla całego tematu", "for the whole topic";
+    HelpScroll => "j/k ↕ · Esc lub ? zamyka", "j/k ↕ · Esc or ? closes";
+    // Shorter action labels for the footer.
+    FootBoard => "tablica", "board";
+    FootTimerSet => "czas", "timer";
+    ProjectorMark => "RZUTNIK", "PROJECTOR";
 }
 
 /// Countable things shown with a number.
@@ -255,6 +262,8 @@ pub enum Noun {
     Card,
     Vote,
     Topic,
+    /// Adopted cards ("3 przyjęte").
+    Adopted,
 }
 
 /// `n` with the right plural form: Polish has three (1 karta, 2 karty, 5 kart).
@@ -266,6 +275,8 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
         (Noun::Vote, Lang::En) => ("vote", "votes", "votes"),
         (Noun::Topic, Lang::Pl) => ("temat", "tematy", "tematów"),
         (Noun::Topic, Lang::En) => ("topic", "topics", "topics"),
+        (Noun::Adopted, Lang::Pl) => ("przyjęta", "przyjęte", "przyjętych"),
+        (Noun::Adopted, Lang::En) => ("adopted", "adopted", "adopted"),
     };
     let word = match (lang, n.unsigned_abs()) {
         (_, 1) => one,
@@ -275,23 +286,9 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
     format!("{n} {word}")
 }
 
-/// Display name of a card kind.
+/// Display name of a card kind (the model's, which the capture line also reads).
 pub fn kind_name(k: CardKind, lang: Lang) -> &'static str {
-    use CardKind::{Concern, Expectation, Other, Proposal, Question, Recommendation};
-    match (k, lang) {
-        (Recommendation, Lang::Pl) => "rekomendacja",
-        (Expectation, Lang::Pl) => "oczekiwanie",
-        (Proposal, Lang::Pl) => "propozycja",
-        (Concern, Lang::Pl) => "obawa",
-        (Question, Lang::Pl) => "pytanie",
-        (Other, Lang::Pl) => "inne",
-        (Recommendation, Lang::En) => "recommendation",
-        (Expectation, Lang::En) => "expectation",
-        (Proposal, Lang::En) => "proposal",
-        (Concern, Lang::En) => "concern",
-        (Question, Lang::En) => "question",
-        (Other, Lang::En) => "other",
-    }
+    k.name(lang)
 }
 
 /// A four-letter badge for a card kind, for narrow list columns.
@@ -326,18 +323,9 @@ pub fn session_kind_name(k: SessionKind, lang: Lang) -> &'static str {
     }
 }
 
+/// A decision's outcome in words (the model's, which the command line also prints).
 pub fn decision_name(d: DecisionOutcome, lang: Lang) -> &'static str {
-    use DecisionOutcome::{Adopted, AdoptedInPart, Postponed, Rejected};
-    match (d, lang) {
-        (Adopted, Lang::Pl) => "przyjęta",
-        (AdoptedInPart, Lang::Pl) => "przyjęta częściowo",
-        (Rejected, Lang::Pl) => "odrzucona",
-        (Postponed, Lang::Pl) => "odłożona",
-        (Adopted, Lang::En) => "adopted",
-        (AdoptedInPart, Lang::En) => "adopted in part",
-        (Rejected, Lang::En) => "rejected",
-        (Postponed, Lang::En) => "postponed",
-    }
+    d.name(lang)
 }
 
 /// A clustering stage, for the board's header while a run is under way.
@@ -417,24 +405,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locale_picks_polish_only_for_pl() {
-        let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| {
-                pairs
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map(|(_, v)| (*v).to_owned())
-            }
-        };
-        assert_eq!(Lang::from_locale(env(&[("LANG", "pl_PL.UTF-8")])), Lang::Pl);
-        assert_eq!(
-            Lang::from_locale(env(&[("LC_ALL", "en_GB.UTF-8"), ("LANG", "pl_PL")])),
-            Lang::En
-        );
-        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
-    }
-
-    #[test]
     fn polish_plurals_have_three_forms() {
         let pl = |n| count(n, Noun::Card, Lang::Pl);
         assert_eq!(
@@ -445,6 +415,8 @@ mod tests {
         );
         assert_eq!(count(1, Noun::Vote, Lang::En), "1 vote");
         assert_eq!(count(3, Noun::Vote, Lang::Pl), "3 głosy");
+        assert_eq!(count(21, Noun::Adopted, Lang::Pl), "21 przyjętych");
+        assert_eq!(count(22, Noun::Adopted, Lang::Pl), "22 przyjęte");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the help overlay alike, with user overrides from `config.toml`.
 
 use super::action::Action;
-use super::keymap_defaults::DEFAULTS;
+use super::keymap_defaults::{DEFAULTS, FOOTER};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -323,6 +323,20 @@ impl Keymap {
     }
 }
 
+impl Keymap {
+    /// The hints of a mode in the footer's order: its `FOOTER` list first, then the
+    /// rest in table order.
+    pub fn footer_hints(&self, mode: Mode) -> Vec<(String, Action)> {
+        let first = FOOTER
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[][..], |(_, actions)| *actions);
+        let mut hints = self.hints(mode);
+        hints.sort_by_key(|(_, a)| first.iter().position(|f| f == a).unwrap_or(first.len()));
+        hints
+    }
+}
+
 impl Mode {
     /// The name used in `config.toml` (`[keys.list]`).
     pub fn name(self) -> &'static str {
@@ -402,6 +416,33 @@ mod tests {
         assert_eq!(km.lookup(Mode::Capture, &ctrl_c), Some(Action::Quit));
         let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
         assert_eq!(km.lookup(Mode::Capture, &a), None);
+    }
+
+    #[test]
+    fn the_footer_puts_its_keys_first_and_the_help_keeps_table_order() {
+        let km = Keymap::default();
+        let help = km.hints(Mode::List);
+        let footer = km.footer_hints(Mode::List);
+        assert_eq!(help.first().map(|h| &h.1), Some(&Action::Add));
+        assert_eq!(help.get(1).map(|h| &h.1), Some(&Action::Search));
+        let order: Vec<&Action> = footer.iter().map(|h| &h.1).take(3).collect();
+        assert_eq!(order, [&Action::Add, &Action::Help, &Action::Board]);
+        // The same bindings, none lost or added.
+        let mut a: Vec<String> = help.iter().map(|h| format!("{h:?}")).collect();
+        let mut b: Vec<String> = footer.iter().map(|h| format!("{h:?}")).collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+        // Every action a footer list names is bound in its mode.
+        for (mode, actions) in FOOTER {
+            let bound = km.hints(*mode);
+            for action in *actions {
+                assert!(
+                    bound.iter().any(|(_, a)| a == action),
+                    "{mode:?} {action:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The default key bindings, one table for every mode; `keymap.rs` turns them into the
-//! dispatch tables, the footer hints, the help overlay and the README's key table.
+//! dispatch tables, the footer hints, the help overlay and the README's key table. The
+//! footer's order is its own (see `FOOTER`).
 
 use super::action::Action;
 use super::keymap::Mode;
@@ -98,6 +99,12 @@ pub const DEFAULTS: &[(Mode, &str, Action)] = &[
     (Mode::Help, "?", Action::Cancel),
     (Mode::Help, "q", Action::Cancel),
     (Mode::Help, "enter", Action::Cancel),
+    (Mode::Help, "j", Action::Down),
+    (Mode::Help, "down", Action::Down),
+    (Mode::Help, "k", Action::Up),
+    (Mode::Help, "up", Action::Up),
+    (Mode::Help, "pgdown", Action::PageDown),
+    (Mode::Help, "pgup", Action::PageUp),
     (Mode::Board, "j", Action::Down),
     (Mode::Board, "down", Action::Down),
     (Mode::Board, "k", Action::Up),
@@ -178,4 +185,84 @@ pub const DEFAULTS: &[(Mode, &str, Action)] = &[
     (Mode::Picker, "esc", Action::Cancel),
     (Mode::Picker, "down", Action::Down),
     (Mode::Picker, "up", Action::Up),
+];
+
+/// What the footer shows first, per mode, most useful first: it has room for a handful,
+/// and the moving keys everyone guesses need none of it. The other bindings follow in
+/// table order while room lasts; the help overlay lists them all in table order.
+pub const FOOTER: &[(Mode, &[Action])] = &[
+    (
+        Mode::List,
+        &[
+            Action::Add,
+            Action::Help,
+            Action::Board,
+            Action::Export,
+            Action::Projector,
+            Action::TimerSet,
+            Action::NextActivity,
+            Action::Search,
+            Action::VoteUp,
+            Action::VoteDown,
+            Action::Open,
+            Action::Edit,
+            Action::Undo,
+            Action::TimerToggle,
+            Action::Filter,
+            Action::Sessions,
+            Action::Decisions,
+        ],
+    ),
+    (
+        Mode::Detail,
+        &[
+            Action::Cancel,
+            Action::Edit,
+            Action::VoteUp,
+            Action::VoteDown,
+            Action::Help,
+            Action::Undo,
+            Action::Delete,
+        ],
+    ),
+    (
+        Mode::Board,
+        &[
+            Action::SwitchPane,
+            Action::Decide,
+            Action::Move,
+            Action::Help,
+            Action::Mark,
+            Action::Cluster,
+            Action::Outline,
+            Action::Decisions,
+            Action::Export,
+            Action::Open,
+            Action::Rename,
+            Action::Undo,
+        ],
+    ),
+    (
+        Mode::Decisions,
+        &[Action::Filter, Action::Undo, Action::Help, Action::Cancel],
+    ),
+    (
+        Mode::Outline,
+        &[
+            Action::Map,
+            Action::Unmap,
+            Action::Coverage,
+            Action::Help,
+            Action::NewSection,
+            Action::Edit,
+            Action::Rename,
+            Action::MoveUp,
+            Action::MoveDown,
+            Action::Cancel,
+        ],
+    ),
+    (
+        Mode::Coverage,
+        &[Action::Outline, Action::Help, Action::Cancel],
+    ),
 ];

@@ -158,6 +158,8 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
             "the interface needs a terminal; for scripts use a command (narada --help)".into(),
         ));
     }
+    // Before any thread starts: the offset cannot be read reliably afterwards.
+    let utc_offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     let app_options = app_options(options.config_dir.as_deref(), options.lang)?;
     let mut guard = terminal::Guard::init()?;
     let size = guard
@@ -165,6 +167,7 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
         .size()
         .map_err(|e| Error::io(Path::new("<terminal>"), e))?;
     let mut d = Driver::new(store, app_options, true);
+    d.app.utc_offset = utc_offset;
     // The export dialog uses the same template overrides as `narada export`.
     d.runner.templates_dir = options
         .config_dir

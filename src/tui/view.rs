@@ -49,6 +49,14 @@ fn bands(app: &App, area: Rect) -> Bands {
 
 fn header_line(app: &App) -> Line<'_> {
     let mut spans = vec![Span::styled(" narada ", theme::label())];
+    // First, so that no title can push it off: the room must see the mode is on.
+    if matches!(app.screen, Screen::Cards) && app.cards.projector {
+        spans.push(Span::raw("│"));
+        spans.push(Span::styled(
+            format!(" ▣ {} ", app.tr(T::ProjectorMark)),
+            theme::projector_selected(),
+        ));
+    }
     let title = match &app.screen {
         Screen::Starting | Screen::Sessions => match &app.consultation {
             Some(c) => format!("{} │ {}", c.title, app.tr(T::Sessions)),
@@ -124,9 +132,6 @@ fn header_line(app: &App) -> Line<'_> {
         if let Some(s) = sort {
             spans.push(Span::raw(format!("│ {}: {} ", app.tr(T::Sort), app.tr(s))));
         }
-        if c.projector {
-            spans.push(Span::raw(format!("│ {} ", app.tr(T::Projector))));
-        }
     }
     Line::from(spans)
 }
@@ -169,9 +174,14 @@ impl Widget for &App {
                 b.body,
                 buf,
             ),
-            Screen::Cards => self.cards.render(cards::View::List, lang, b.body, buf),
-            Screen::Detail => self.cards.render(cards::View::Detail, lang, b.body, buf),
-            Screen::Search => self.cards.render(cards::View::Search, lang, b.body, buf),
+            Screen::Cards | Screen::Detail | Screen::Search => {
+                let view = match self.screen {
+                    Screen::Detail => cards::View::Detail,
+                    Screen::Search => cards::View::Search,
+                    _ => cards::View::List,
+                };
+                self.cards.render(view, lang, self.utc_offset, b.body, buf);
+            }
             Screen::Board => board::render(&self.board, lang, b.body, buf),
             Screen::Decisions => decisions::render(&self.decisions, lang, b.body, buf),
             Screen::Outline => outline::render(&self.outline, lang, b.body, buf),
@@ -185,11 +195,11 @@ impl Widget for &App {
         } else {
             None
         };
-        let hints = self.keymap.hints(self.mode());
+        let hints = self.keymap.footer_hints(self.mode());
         footer::render(self.status.as_ref(), preview, &hints, lang, b.footer, buf);
         match &self.overlay {
-            Some(Overlay::Help) => {
-                help::render(&self.keymap.hints(self.screen_mode()), lang, area, buf);
+            Some(Overlay::Help(at)) => {
+                help::render(&self.keymap.hints(self.screen_mode()), *at, lang, area, buf);
             }
             Some(Overlay::Message(t, lines)) => message::render(lang, *t, lines, area, buf),
             None => self.render_modal(area, buf),

@@ -4,7 +4,7 @@
 use super::{BoardOp, Effect, Modal, Room};
 use crate::tui::action::Action;
 use crate::tui::i18n::T;
-use crate::tui::widgets::prompt::{Prompt, PromptKind};
+use crate::tui::widgets::prompt::{Prompt, PromptKind, Step};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BoardPrompt {
@@ -31,18 +31,12 @@ impl Room {
         mut p: Prompt<BoardPrompt>,
         action: Action,
     ) -> Vec<Effect> {
-        match action {
-            Action::Key(_) | Action::Paste(_) => {
-                p.field.edit(&action);
+        match p.step(&action) {
+            Step::Cancel => return Vec::new(),
+            Step::Submit(label) if !label.is_empty() => {
+                return vec![Effect::Op(self.named(p.kind, label))];
             }
-            Action::Cancel => return Vec::new(),
-            Action::Save => {
-                let label = p.field.text().trim().to_owned();
-                if !label.is_empty() {
-                    return vec![Effect::Op(self.named(p.kind, label))];
-                }
-            }
-            _ => {}
+            Step::Submit(_) | Step::Edited => {}
         }
         self.modal = Some(Modal::Prompt(p));
         Vec::new()

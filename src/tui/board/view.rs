@@ -2,11 +2,12 @@
 //! near-duplicates of the selected card under them, and any dialog on top.
 
 use super::{Modal, Pane, Room};
-use crate::model::Lang;
+use crate::model::{DecisionOutcome, Lang};
 use crate::tui::i18n::{Noun, T, count, decision_badge, decision_name, kind_badge};
 use crate::tui::theme;
 use crate::tui::widgets::form;
 use crate::tui::widgets::text::truncate;
+use crate::tui::widgets::wrap::wrap_lines;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -63,6 +64,38 @@ pub fn header(b: &Room, lang: Lang) -> String {
     s
 }
 
+/// Fixed-width columns so that the numbers line up under each other.
+fn topic_tail(size: i64, votes: i64, decision: Option<DecisionOutcome>, sections: &str) -> String {
+    format!(
+        " {size:>4} {votes:>4} {} {:<5}",
+        decision_badge(decision),
+        truncate(sections, 5)
+    )
+}
+
+/// The topics pane's width: what its longest label needs beside the counters, within
+/// 40% of the screen (but never under half of 80 columns, as it always had), so the
+/// cards get the rest.
+fn topics_width(b: &Room, lang: Lang, width: u16) -> u16 {
+    let label = b
+        .topics
+        .iter()
+        .map(|t| t.label.width())
+        .chain([tr(lang, T::Unsorted).width()])
+        .max()
+        .unwrap_or(0);
+    let tail = b
+        .topics
+        .iter()
+        .map(|t| topic_tail(t.size, t.votes, t.decision, "").width())
+        .max()
+        .unwrap_or(0)
+        .max(topic_tail(b.cards.len() as i64, 0, None, "").width());
+    let need = u16::try_from(label + tail + 1).unwrap_or(u16::MAX);
+    let cap = (width / 5 * 2).max((width / 2).min(40));
+    need.min(cap).max(width.min(12))
+}
+
 fn topic_line(b: &Room, lang: Lang, row: usize, width: usize) -> Line<'static> {
     let (label, size, votes, decision, sections) = match row.checked_sub(1) {
         None => (
@@ -85,12 +118,7 @@ fn topic_line(b: &Room, lang: Lang, row: usize, width: usize) -> Line<'static> {
             )
         }
     };
-    // Fixed-width columns so that the numbers line up under each other.
-    let tail = format!(
-        " {size:>4} {votes:>4} {} {:<5}",
-        decision_badge(decision),
-        truncate(&sections, 5)
-    );
+    let tail = topic_tail(size, votes, decision, &sections);
     let room = width.saturating_sub(tail.width().min(width / 2) + 1);
     let marker = if row == b.topic_row { "▸" } else { " " };
     Line::from(vec![
@@ -100,21 +128,52 @@ fn topic_line(b: &Room, lang: Lang, row: usize, width: usize) -> Line<'static> {
     ])
 }
 
-fn card_line(b: &Room, lang: Lang, i: usize, selected: bool, width: usize) -> Line<'static> {
+/// A card's rows: the badges, then its text cut to one row, or for the selected card
+/// wrapped over up to `max_rows` rows (its continuation under the text).
+fn card_rows(
+    b: &Room,
+    lang: Lang,
+    i: usize,
+    selected: bool,
+    width: usize,
+    max_rows: usize,
+) -> Vec<Line<'static>> {
     let c = &b.cards[i];
     let mark = if b.marked.contains(&c.id) { "■" } else { " " };
     let pin = if b.is_pinned(&c.id) { "⌖" } else { " " };
+    // The decision badge too, as topics have: a card can be decided on by itself.
     let prefix = format!(
-        "{}{mark}{pin}{} {:>3} ",
+        "{}{mark}{pin}{} {:>3} {} ",
         if selected { "▸" } else { " " },
         kind_badge(c.kind, lang),
-        c.votes
+        c.votes,
+        decision_badge(c.decision)
     );
-    let room = width.saturating_sub(prefix.width());
-    Line::from(vec![
-        Span::styled(prefix, theme::kind(c.kind)),
-        Span::raw(truncate(&c.text, room).into_owned()),
-    ])
+    let indent = prefix.width();
+    let room = width.saturating_sub(indent);
+    let mut text: Vec<String> = if selected && max_rows > 1 && room > 0 {
+        wrap_lines(&c.text, u16::try_from(room).unwrap_or(u16::MAX))
+    } else {
+        vec![truncate(&c.text, room).into_owned()]
+    };
+    if text.len() > max_rows.max(1) {
+        text.truncate(max_rows.max(1));
+        if let Some(last) = text.last_mut() {
+            let cut = truncate(last, room.saturating_sub(1))
+                .trim_end_matches('…')
+                .to_owned();
+            *last = format!("{cut}…");
+        }
+    }
+    let mut rows = Vec::with_capacity(text.len());
+    let mut first = Some(Span::styled(prefix, theme::kind(c.kind)));
+    for t in text {
+        let lead = first
+            .take()
+            .unwrap_or_else(|| Span::raw(" ".repeat(indent)));
+        rows.push(Line::from(vec![lead, Span::raw(t)]));
+    }
+    rows
 }
 
 /// Rows `offset..offset+height` that keep `selected` in view.
@@ -130,7 +189,7 @@ pub fn render(b: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
         Line::styled(tr(lang, T::Loading), theme::dim()).render(area, buf);
         return;
     }
-    let left_w = (area.width / 2).max(area.width.min(12));
+    let left_w = topics_width(b, lang, area.width);
     let left = Rect::new(area.x, area.y, left_w, area.height);
     let right = Rect::new(
         area.x + left_w + 1,
@@ -215,21 +274,36 @@ fn render_cards(b: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
         Line::styled(tr(lang, T::NoCardsInTopic), theme::dim()).render(list, buf);
     }
     let h = usize::from(list.height);
-    let off = window(b.card_row, h);
-    for (n, (row, &i)) in group.iter().enumerate().skip(off).take(h).enumerate() {
-        let r = Rect::new(list.x, list.y + n as u16, list.width, 1);
-        let selected = row == b.card_row;
-        card_line(
-            b,
-            lang,
-            i,
-            selected && b.focus == Pane::Cards,
-            usize::from(list.width),
-        )
-        .render(r, buf);
-        if selected && b.focus == Pane::Cards {
-            buf.set_style(r, theme::selected());
+    let focused = b.focus == Pane::Cards;
+    let w = usize::from(list.width);
+    // The selected card is wrapped to show it whole, within half the list.
+    let mut chosen = match group.get(b.card_row) {
+        Some(&i) if focused => card_rows(b, lang, i, true, w, (h / 2).max(1)),
+        _ => Vec::new(),
+    };
+    let off = b
+        .card_row
+        .saturating_sub(h.saturating_sub(chosen.len().max(1)));
+    let mut y = list.y;
+    for (row, &i) in group.iter().enumerate().skip(off) {
+        if y >= list.bottom() {
+            break;
         }
+        let selected = row == b.card_row && focused;
+        let mut lines = if selected {
+            std::mem::take(&mut chosen)
+        } else {
+            card_rows(b, lang, i, false, w, 1)
+        };
+        lines.truncate(usize::from(list.bottom() - y));
+        let block = Rect::new(list.x, y, list.width, lines.len() as u16);
+        for (n, line) in lines.into_iter().enumerate() {
+            line.render(Rect::new(list.x, y + n as u16, list.width, 1), buf);
+        }
+        if selected {
+            buf.set_style(block, theme::selected());
+        }
+        y = block.bottom();
     }
     if hint_h > 0 {
         let y = list.bottom();

@@ -2,8 +2,9 @@
 //! delete keys.
 
 use super::{CardForm, Effect, Modal, Room};
-use crate::model::Card;
 use crate::model::Lang;
+use crate::model::{Card, Zone, local_time};
+use crate::storage::decisions::DecisionRow;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Back, Ctx, Nav};
 use crate::tui::i18n::{T, decision_name, kind_name};
@@ -13,6 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use std::fmt::Write as _;
+use time::UtcOffset;
 
 /// One line of a card's lineage, with the other card's number resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,8 @@ pub struct Detail {
     /// The card whose lineage was asked for, and the lineage once it came.
     pub history_for: Option<String>,
     pub history: Vec<HistoryLine>,
+    /// The decision that counts for the card, read with its lineage.
+    pub decision: Option<DecisionRow>,
 }
 
 impl Detail {
@@ -41,6 +45,7 @@ impl Detail {
             back,
             history_for: None,
             history: Vec::new(),
+            decision: None,
         }
     }
 }
@@ -92,7 +97,7 @@ fn field(label: &str, value: String) -> Line<'_> {
 }
 
 /// A lineage event as "merged into #12 (who, when): why"; other events are left out.
-fn history_line(lang: Lang, h: &HistoryLine) -> Option<Line<'static>> {
+fn history_line(lang: Lang, offset: UtcOffset, h: &HistoryLine) -> Option<Line<'static>> {
     let what = match h.event.as_str() {
         "merged_into" => T::MergedInto,
         "merged_from" => T::MergedFrom,
@@ -106,7 +111,7 @@ fn history_line(lang: Lang, h: &HistoryLine) -> Option<Line<'static>> {
     if let Some(seq) = h.related_seq {
         let _ = write!(s, " #{seq}");
     }
-    let when: String = h.at.chars().take(16).collect::<String>().replace('T', " ");
+    let when = local_time(&h.at, Zone::Fixed(offset));
     match &h.actor {
         Some(a) => {
             let _ = write!(s, " ({a}, {when})");
@@ -121,7 +126,41 @@ fn history_line(lang: Lang, h: &HistoryLine) -> Option<Line<'static>> {
     Some(Line::raw(s))
 }
 
-pub fn render(d: &Detail, lang: Lang, area: Rect, buf: &mut Buffer) {
+/// The outcome, and once read, its date, whether it was the topic's, the rationale
+/// and the vote.
+fn decision_lines(d: &Detail, lang: Lang, lines: &mut Vec<Line<'_>>) {
+    let Some(outcome) = d.card.decision else {
+        return;
+    };
+    let mut head = decision_name(outcome, lang).to_owned();
+    let Some(r) = d.decision.as_ref().filter(|r| r.outcome == outcome) else {
+        lines.push(field(tr(lang, T::Decision), head));
+        return;
+    };
+    if let Some(on) = &r.decided_on {
+        let _ = write!(head, " · {on}");
+    }
+    if r.target_kind == "topic" {
+        let _ = write!(head, " · {}", tr(lang, T::ForTopic));
+    }
+    lines.push(field(tr(lang, T::Decision), head));
+    if !r.rationale.is_empty() {
+        lines.push(field(tr(lang, T::Rationale), r.rationale.clone()));
+    }
+    let votes: Vec<String> = [
+        (T::VotesFor, r.votes_for),
+        (T::VotesAgainst, r.votes_against),
+        (T::VotesAbstain, r.votes_abstain),
+    ]
+    .into_iter()
+    .filter_map(|(t, n)| n.map(|n| format!("{} {n}", tr(lang, t))))
+    .collect();
+    if !votes.is_empty() {
+        lines.push(Line::raw(votes.join(" · ")));
+    }
+}
+
+pub fn render(d: &Detail, lang: Lang, offset: UtcOffset, area: Rect, buf: &mut Buffer) {
     let card = &d.card;
     if area.is_empty() {
         return;
@@ -155,17 +194,17 @@ pub fn render(d: &Detail, lang: Lang, area: Rect, buf: &mut Buffer) {
             }),
         ),
         (T::Topic, card.topic.clone()),
-        (
-            T::Decision,
-            card.decision.map(|d| decision_name(d, lang).to_owned()),
-        ),
     ];
     for (label, value) in optional {
         if let Some(v) = value {
             lines.push(field(tr(lang, label), v));
         }
     }
-    lines.push(field(tr(lang, T::Created), card.created_at.clone()));
+    decision_lines(d, lang, &mut lines);
+    lines.push(field(
+        tr(lang, T::Created),
+        local_time(&card.created_at, Zone::Fixed(offset)),
+    ));
     if card.pinned {
         lines.push(Line::styled(tr(lang, T::Pinned), theme::dim()));
     }
@@ -176,7 +215,7 @@ pub fn render(d: &Detail, lang: Lang, area: Rect, buf: &mut Buffer) {
     };
     let lineage: Vec<Line> = history
         .iter()
-        .filter_map(|h| history_line(lang, h))
+        .filter_map(|h| history_line(lang, offset, h))
         .collect();
     if !lineage.is_empty() {
         lines.push(Line::raw(""));

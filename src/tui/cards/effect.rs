@@ -5,6 +5,7 @@ use super::HistoryLine;
 use crate::error::Result;
 use crate::model::{Card, CardDraft, CardPatch};
 use crate::storage::Store;
+use crate::storage::decisions::DecisionRow;
 use crate::tui::ctx::Via;
 use crate::tui::reader::{Read, ReadDone, Reader};
 
@@ -68,9 +69,11 @@ pub enum Done {
         cards: i64,
         votes: i64,
     },
+    /// A card's lineage and the decision that counts for it, for its detail.
     History {
         card_id: String,
         lines: Vec<HistoryLine>,
+        decision: Option<Box<DecisionRow>>,
     },
     Read(ReadDone),
 }
@@ -183,5 +186,10 @@ fn history(s: &Store, card_id: String) -> Result<Done> {
             why,
         });
     }
-    Ok(Done::History { card_id, lines })
+    let decision = s.card_decision(&card_id)?.map(Box::new);
+    Ok(Done::History {
+        card_id,
+        lines,
+        decision,
+    })
 }

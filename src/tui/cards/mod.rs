@@ -144,7 +144,17 @@ impl Room {
         }
         d.history_for = Some(d.card.id.clone());
         d.history.clear();
+        d.decision = None;
         Some(Effect::History(d.card.id.clone()))
+    }
+
+    /// Reads the detail's lineage and decision again (a decision was recorded or
+    /// withdrawn, which the copy of the card it shows cannot know).
+    pub fn refresh_detail(&mut self) -> Vec<Effect> {
+        if let Some(d) = self.detail.as_mut() {
+            d.history_for = None;
+        }
+        self.history_effect().into_iter().collect()
     }
 
     pub fn update(&mut self, view: View, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
@@ -179,11 +189,18 @@ impl Room {
 
     pub fn done(&mut self, done: Done) {
         match done {
-            Done::History { card_id, lines } => {
+            Done::History {
+                card_id,
+                lines,
+                decision,
+            } => {
                 if let Some(d) = self.detail.as_mut()
                     && d.card.id == card_id
                 {
                     d.history = lines;
+                    // Fresher than the copy the detail was opened with.
+                    d.card.decision = decision.as_ref().map(|r| r.outcome);
+                    d.decision = decision.map(|r| *r);
                 }
             }
             // Stored cards, totals and reads concern other rooms too: the app routes them.

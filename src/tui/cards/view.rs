@@ -4,7 +4,7 @@
 use super::list_state::CardList;
 use super::{Modal, Room, View};
 use crate::model::Lang;
-use crate::model::{Card, CardKind, LIMIT_TEXT, parse_capture};
+use crate::model::{Card, CardKind, LIMIT_TEXT, kind_keys, parse_capture};
 use crate::tui::i18n::{T, kind_badge, kind_name};
 use crate::tui::theme;
 use crate::tui::widgets::form;
@@ -14,6 +14,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use time::UtcOffset;
 use unicode_width::UnicodeWidthStr;
 
 /// Cells before the text: marker, kind dot and badge, votes.
@@ -192,13 +193,14 @@ impl CaptureLayout {
 
 impl Room {
     /// The body of the room's screen in front.
-    pub fn render(&self, view: View, lang: Lang, area: Rect, buf: &mut Buffer) {
+    /// `offset`: the local time's, for the times the detail shows.
+    pub fn render(&self, view: View, lang: Lang, offset: UtcOffset, area: Rect, buf: &mut Buffer) {
         match (view, &self.detail) {
             (View::List, _) if self.projector => {
                 super::projector::render(&self.list, lang, area, buf);
             }
             (View::List, _) => render_list(&self.list, lang, area, buf),
-            (View::Detail, Some(d)) => super::detail::render(d, lang, area, buf),
+            (View::Detail, Some(d)) => super::detail::render(d, lang, offset, area, buf),
             (View::Detail, None) => {}
             (View::Search, _) => super::search::render(&self.search, lang, area, buf),
         }
@@ -242,7 +244,7 @@ impl Room {
     pub fn capture_preview(&self, lang: Lang) -> Option<Line<'_>> {
         let line = self.capture.as_ref()?;
         if line.field.text().trim().is_empty() {
-            return None;
+            return Some(kind_keys_line(lang));
         }
         let parsed = parse_capture(line.field.text());
         let kind = parsed.kind.unwrap_or(line.kind);
@@ -264,4 +266,15 @@ impl Room {
         }
         Some(Line::from(spans))
     }
+}
+
+/// On an empty capture line the footer lists the kind prefixes: each kind's key with
+/// its name in the interface's language (`q pytanie`), coloured as its cards are.
+fn kind_keys_line(lang: Lang) -> Line<'static> {
+    let mut spans = Vec::new();
+    for k in kind_keys(lang) {
+        spans.push(Span::styled(format!(" {}:", k.key), theme::footer_key()));
+        spans.push(Span::styled(format!("{} ", k.name), theme::kind(k.kind)));
+    }
+    Line::from(spans)
 }

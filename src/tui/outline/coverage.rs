@@ -51,23 +51,40 @@ impl CoverageView {
     }
 }
 
-/// The lines shown: two headed lists; `Some(i)` marks selectable row `i`.
-fn lines(view: &CoverageView, lang: Lang) -> Vec<(String, Option<usize>)> {
+/// What a line of the view is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Heading,
+    /// A covered chapter, shown so that its uncovered § read under it.
+    Context,
+    /// Selectable row `i`.
+    Item(usize),
+}
+
+/// The lines shown: two headed lists.
+fn lines(view: &CoverageView, lang: Lang) -> Vec<(String, Row)> {
     let Some(c) = &view.data else {
-        return vec![(tr(lang, T::Loading).to_owned(), None)];
+        return vec![(tr(lang, T::Loading).to_owned(), Row::Heading)];
     };
     let mut out = vec![(
         format!("{} ({})", tr(lang, T::Uncovered), c.uncovered.len()),
-        None,
+        Row::Heading,
     )];
     if c.uncovered.is_empty() {
-        out.push((format!("  {}", tr(lang, T::None)), None));
+        out.push((format!("  {}", tr(lang, T::None)), Row::Heading));
     }
-    for (i, s) in c.uncovered.iter().enumerate() {
-        out.push((
-            format!("  {}{} {}", "  ".repeat(s.depth), s.citation, s.heading),
-            Some(i),
-        ));
+    let mut i = 0;
+    for (s, uncovered) in &c.grouped {
+        let mut text = format!("  {}{} {}", "  ".repeat(s.depth), s.citation, s.heading);
+        let row = if *uncovered {
+            i += 1;
+            Row::Item(i - 1)
+        } else {
+            text.push(' ');
+            text.push_str(tr(lang, T::CoveredInPart));
+            Row::Context
+        };
+        out.push((text, row));
     }
     let base = c.uncovered.len();
     out.push((
@@ -76,13 +93,16 @@ fn lines(view: &CoverageView, lang: Lang) -> Vec<(String, Option<usize>)> {
             tr(lang, T::UnmappedAdopted),
             c.unmapped_adopted.len()
         ),
-        None,
+        Row::Heading,
     ));
     if c.unmapped_adopted.is_empty() {
-        out.push((format!("  {}", tr(lang, T::None)), None));
+        out.push((format!("  {}", tr(lang, T::None)), Row::Heading));
     }
     for (i, card) in c.unmapped_adopted.iter().enumerate() {
-        out.push((format!("  #{} {}", card.seq, card.text), Some(base + i)));
+        out.push((
+            format!("  #{} {}", card.seq, card.text),
+            Row::Item(base + i),
+        ));
     }
     out
 }
@@ -95,15 +115,16 @@ pub fn render(view: &CoverageView, lang: Lang, area: Rect, buf: &mut Buffer) {
     let h = usize::from(area.height);
     let at = all
         .iter()
-        .position(|(_, i)| *i == Some(view.cursor))
+        .position(|(_, r)| *r == Row::Item(view.cursor))
         .unwrap_or(0);
     let off = at.saturating_sub(h.saturating_sub(1));
     let w = usize::from(area.width);
     for (n, (text, row)) in all.iter().skip(off).take(h).enumerate() {
         let style = match row {
-            None => theme::label(),
-            Some(i) if *i == view.cursor => theme::selected(),
-            Some(_) => Style::default(),
+            Row::Heading => theme::label(),
+            Row::Context => theme::dim(),
+            Row::Item(i) if *i == view.cursor => theme::selected(),
+            Row::Item(_) => Style::default(),
         };
         buf.set_stringn(area.x, area.y + n as u16, truncate(text, w), w, style);
     }

@@ -3,7 +3,7 @@
 use super::{Effect, Room, SectionOp};
 use crate::tui::action::Action;
 use crate::tui::i18n::T;
-use crate::tui::widgets::prompt::{Prompt, PromptKind};
+use crate::tui::widgets::prompt::{Prompt, PromptKind, Step};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutlinePrompt {
@@ -29,19 +29,13 @@ impl Room {
         mut p: Prompt<OutlinePrompt>,
         action: Action,
     ) -> Vec<Effect> {
-        match action {
-            Action::Key(_) | Action::Paste(_) => {
-                p.field.edit(&action);
+        match p.step(&action) {
+            Step::Cancel => return Vec::new(),
+            // A draft may be emptied; a heading may not.
+            Step::Submit(text) if !text.is_empty() || matches!(p.kind, OutlinePrompt::Draft(_)) => {
+                return vec![Effect::Section(section_op(p.kind, text))];
             }
-            Action::Cancel => return Vec::new(),
-            Action::Save => {
-                let text = p.field.text().trim().to_owned();
-                // A draft may be emptied; a heading may not.
-                if !text.is_empty() || matches!(p.kind, OutlinePrompt::Draft(_)) {
-                    return vec![Effect::Section(section_op(p.kind, text))];
-                }
-            }
-            _ => {}
+            Step::Submit(_) | Step::Edited => {}
         }
         self.prompt = Some(p);
         Vec::new()

@@ -5,7 +5,7 @@ use super::Room;
 use crate::model::Lang;
 use crate::model::MapTarget;
 use crate::storage::outline::SectionRow;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Noun, T, count};
 use crate::tui::theme;
 use crate::tui::widgets::text::truncate;
 use ratatui::buffer::Buffer;
@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
 
 fn tr(lang: Lang, t: T) -> &'static str {
     t.tr(lang)
@@ -23,6 +24,20 @@ fn is_mapped(s: &SectionRow, target: &MapTarget) -> bool {
         MapTarget::Topic(t) => s.topic_ids.contains(t),
         MapTarget::Card(c) => s.card_ids.contains(c),
     }
+}
+
+/// "1 temat · 2 karty · 13 przyjętych": what is mapped to a section and how many adopted
+/// cards feed it; no topics or no cards are left out, the adopted count always shown.
+fn counters(s: &SectionRow, adopted: usize, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if !s.topic_ids.is_empty() {
+        parts.push(count(s.topic_ids.len() as i64, Noun::Topic, lang));
+    }
+    if !s.card_ids.is_empty() {
+        parts.push(count(s.card_ids.len() as i64, Noun::Card, lang));
+    }
+    parts.push(count(adopted as i64, Noun::Adopted, lang));
+    parts.join(" · ")
 }
 
 pub fn header(o: &Room, lang: Lang) -> String {
@@ -42,23 +57,28 @@ pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
     let h = usize::from(list_h);
     let w = usize::from(area.width);
     let off = o.cursor.saturating_sub(h.saturating_sub(1));
-    for (n, (i, s)) in o.sections.iter().enumerate().skip(off).take(h).enumerate() {
-        let adopted = o.sources.get(&s.id).map_or(0, Vec::len);
+    let heading = |s: &SectionRow| {
         let here = o.target.as_ref().is_some_and(|(t, _)| is_mapped(s, t));
-        let counts = format!(
-            "  [{}t {}k {}✔]",
-            s.topic_ids.len(),
-            s.card_ids.len(),
-            adopted
-        );
-        let line = format!(
-            "{}{}{} {} {}",
+        format!(
+            "{}{}{} {}",
             if here { "◆" } else { " " },
             "  ".repeat(s.depth),
             s.citation,
             s.heading,
-            counts
-        );
+        )
+    };
+    let adopted = |s: &SectionRow| o.sources.get(&s.id).map_or(0, Vec::len);
+    // The counters form a column right of the longest heading (the screen's right edge
+    // when that is nearer), so that on a wide screen they stay beside what they count.
+    let widest = o
+        .sections
+        .iter()
+        .map(|s| heading(s).width() + 2 + counters(s, adopted(s), lang).width())
+        .max()
+        .unwrap_or(0);
+    let w = w.min(widest);
+    for (n, (i, s)) in o.sections.iter().enumerate().skip(off).take(h).enumerate() {
+        let adopted = adopted(s);
         let style = if i == o.cursor {
             theme::selected()
         } else if adopted == 0 {
@@ -66,8 +86,18 @@ pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
         } else {
             Style::default()
         };
-        buf.set_stringn(area.x, area.y + n as u16, truncate(&line, w), w, style);
+        let row = Rect::new(area.x, area.y + n as u16, area.width, 1);
+        buf.set_style(row, style);
+        // The counters keep the column's right edge; the heading gets what is left.
+        let counts = counters(s, adopted, lang);
+        let counts_w = (counts.width() + 1).min(w / 2);
+        let room = w - counts_w;
+        buf.set_stringn(row.x, row.y, truncate(&heading(s), room), room, style);
+        let counts = truncate(&counts, counts_w.saturating_sub(1));
+        let x = row.x + (w - counts.width()) as u16;
+        buf.set_stringn(x, row.y, &counts, counts_w, style);
     }
+    let w = usize::from(area.width);
     if detail_h == 0 {
         return;
     }

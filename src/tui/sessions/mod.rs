@@ -14,7 +14,7 @@ use crate::tui::ctx::{Ctx, Nav};
 use crate::tui::i18n::T;
 use crate::tui::keymap::Mode;
 use crate::tui::widgets::form::{self as form_widget, Step};
-use crate::tui::widgets::prompt::{Prompt, PromptKind};
+use crate::tui::widgets::prompt::{Prompt, PromptKind, Step as PromptStep};
 
 #[derive(Debug, Clone, Default)]
 pub struct Room {
@@ -81,16 +81,13 @@ impl Room {
 
     pub fn update(&mut self, action: Action, ctx: &mut Ctx) -> Vec<Effect> {
         if let Some(mut p) = self.title.take() {
-            match action {
-                Action::Key(_) | Action::Paste(_) => {
-                    p.field.edit(&action);
-                }
+            match p.step(&action) {
                 // Without a title the consultation keeps its default one.
-                Action::Cancel => return Vec::new(),
-                Action::Save if !p.field.text().trim().is_empty() => {
-                    return vec![Effect::SetTitle(p.field.text().trim().to_owned())];
+                PromptStep::Cancel => return Vec::new(),
+                PromptStep::Submit(title) if !title.is_empty() => {
+                    return vec![Effect::SetTitle(title)];
                 }
-                _ => {}
+                PromptStep::Submit(_) | PromptStep::Edited => {}
             }
             self.title = Some(p);
             return Vec::new();

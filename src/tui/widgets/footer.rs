@@ -1,5 +1,5 @@
 //! The footer: the status message if there is one, else a preview of the card being
-//! typed, else key hints for the current mode, as many as fit.
+//! typed, else key hints for the current mode in the footer's order, as many as fit.
 
 use crate::model::Lang;
 use crate::tui::action::Action;
@@ -39,10 +39,11 @@ pub fn render(
     let mut used = 0usize;
     let width = usize::from(area.width);
     for (keys, action) in hints {
-        let label = action.label(lang);
+        let label = action.footer_label(lang);
         let w = keys.width() + label.width() + 3;
+        // A shorter hint further on may still fit where this one does not.
         if used + w > width {
-            break;
+            continue;
         }
         used += w;
         spans.push(Span::styled(format!(" {keys} "), theme::footer_key()));

@@ -2,6 +2,7 @@
 //! Each room has its own kinds of prompt (what the text is for); this draws them.
 
 use crate::model::Lang;
+use crate::tui::action::Action;
 use crate::tui::i18n::T;
 use crate::tui::theme;
 use crate::tui::widgets::text_field::TextField;
@@ -18,6 +19,16 @@ pub trait PromptKind {
     }
 }
 
+/// What a key did to a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Typed, or nothing the prompt answers.
+    Edited,
+    Cancel,
+    /// Enter, with the text trimmed.
+    Submit(String),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prompt<K> {
     pub kind: K,
@@ -31,6 +42,18 @@ impl<K: PromptKind> Prompt<K> {
             kind,
             field: TextField::prefilled(text),
             error: None,
+        }
+    }
+
+    /// Applies a key: text goes into the field, Esc cancels, Enter submits.
+    pub fn step(&mut self, action: &Action) -> Step {
+        match action {
+            Action::Cancel => Step::Cancel,
+            Action::Save => Step::Submit(self.field.text().trim().to_owned()),
+            _ => {
+                self.field.edit(action);
+                Step::Edited
+            }
         }
     }
 

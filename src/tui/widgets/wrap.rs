@@ -1,32 +1,49 @@
-//! How many rows a text needs when word-wrapped to a width, measured in terminal
-//! cells (so `ż` counts one cell and a CJK character two). Used to size blocks.
+//! Word-wrapping to a width measured in terminal cells (so `ż` counts one cell and a
+//! CJK character two): the rows themselves, and how many there are (to size blocks).
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
-pub fn wrapped_rows(text: &str, width: u16) -> u16 {
+/// `text` word-wrapped to `width` cells, a word longer than a row broken over rows.
+pub fn wrap_lines(text: &str, width: u16) -> Vec<String> {
     let width = usize::from(width.max(1));
-    let mut rows = 1usize;
+    let mut rows = vec![String::new()];
     let mut used = 0usize;
     for word in text.split_whitespace() {
-        let w = word.width();
-        let need = if used == 0 { w } else { used + 1 + w };
-        if need <= width {
-            used = need;
-        } else if used == 0 {
-            // A word longer than the line is broken over several rows.
-            rows += (w - 1) / width;
-            used = w % width;
-        } else {
-            rows += 1 + w.saturating_sub(1) / width;
-            used = if w > width { w % width } else { w };
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if used > 0 && used + 1 + w <= width {
+            if let Some(r) = rows.last_mut() {
+                r.push(' ');
+            }
+            used += 1;
+        } else if used > 0 {
+            rows.push(String::new());
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width && used > 0 {
+                rows.push(String::new());
+                used = 0;
+            }
+            if let Some(r) = rows.last_mut() {
+                r.push(c);
+            }
+            used += cw;
         }
     }
-    u16::try_from(rows).unwrap_or(u16::MAX)
+    rows
+}
+
+/// How many rows `wrap_lines` gives (the count once kept its own tally, which missed
+/// the row a word filling rows exactly leaves full).
+pub fn wrapped_rows(text: &str, width: u16) -> u16 {
+    u16::try_from(wrap_lines(text, width).len()).unwrap_or(u16::MAX)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn counts_rows_by_display_width() {
@@ -34,5 +51,26 @@ mod tests {
         assert_eq!(wrapped_rows("Zażółć gęślą jaźń", 12), 2);
         assert_eq!(wrapped_rows("Zażółć gęślą jaźń", 17), 1);
         assert_eq!(wrapped_rows("abcdefghij", 4), 3);
+        assert_eq!(wrapped_rows("abcdefgh x", 4), 3);
+    }
+
+    #[test]
+    fn wrapped_lines_fit_and_match_the_count() {
+        assert_eq!(
+            wrap_lines("Zażółć gęślą jaźń", 12),
+            ["Zażółć gęślą", "jaźń"]
+        );
+        assert_eq!(wrap_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_lines("", 5), [""]);
+        let text = "Nabór projektów powinien trwać co najmniej sześć tygodni, żeby \
+                    mieszkańcy zdążyli zebrać podpisy — bardzodługiesłowobezspacji x";
+        for w in [1u16, 3, 7, 10, 19, 40, 200] {
+            let rows = wrap_lines(text, w);
+            assert_eq!(rows.len(), usize::from(wrapped_rows(text, w)), "width {w}");
+            assert!(
+                rows.iter().all(|r| r.width() <= usize::from(w)),
+                "width {w}"
+            );
+        }
     }
 }
