@@ -239,3 +239,29 @@ fn splitting_a_card_shows_its_whole_text_over_several_rows() {
     let _ = d.render(20, 5); // a tiny terminal still draws
     key(&mut d, KeyCode::Esc);
 }
+
+#[test]
+fn a_form_says_what_is_wrong_in_the_interface_s_language() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_session(&SessionDraft::new("S", SessionKind::Training))
+        .unwrap();
+    let mut d = Driver::new(
+        s,
+        narada::tui::app::AppOptions {
+            lang: Lang::Pl,
+            ..narada::tui::app::AppOptions::default()
+        },
+        false,
+    );
+    typed(&mut d, "sn");
+    typed(&mut d, "Warsztat");
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "2026-13-40");
+    key(&mut d, KeyCode::Enter);
+    let form = d.app.sessions.form.as_ref().expect("the form stays open");
+    assert_eq!(
+        form.state.error.as_deref(),
+        Some("Data (RRRR-MM-DD): to nie jest data RRRR-MM-DD")
+    );
+}

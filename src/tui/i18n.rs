@@ -80,6 +80,8 @@ catalogue! {
     Activities => "Aktywności (po przecinku)", "Activities (comma-separated)";
     FormHint => "Tab pole · ←/→ rodzaj · Enter zapisz · Esc anuluj", "Tab field · ←/→ kind · Enter save · Esc cancel";
     NotANumber => "to nie jest liczba", "not a number";
+    NotADate => "to nie jest data RRRR-MM-DD", "not a date YYYY-MM-DD";
+    Required => "pole wymagane", "required";
     Timer => "Czas", "Timer";
     TimerPrompt => "Minuty na aktywność", "Minutes for the activity";
     TimeUp => "KONIEC CZASU", "TIME'S UP";

@@ -91,6 +91,15 @@ impl SessionForm {
             .split(',')
             .map(str::to_owned)
             .collect();
+        // The usual mistakes said in the interface's language; the model checks the rest.
+        if self.title.text().trim().is_empty() {
+            return Err(format!("{}: {}", T::Title.tr(lang), T::Required.tr(lang)));
+        }
+        let date = self.date.text().trim();
+        let fmt = time::macros::format_description!("[year]-[month]-[day]");
+        if !date.is_empty() && time::Date::parse(date, &fmt).is_err() {
+            return Err(format!("{}: {}", T::Date.tr(lang), T::NotADate.tr(lang)));
+        }
         d.validated()
     }
 }
