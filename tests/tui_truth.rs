@@ -265,3 +265,18 @@ fn a_form_says_what_is_wrong_in_the_interface_s_language() {
         Some("Data (RRRR-MM-DD): to nie jest data RRRR-MM-DD")
     );
 }
+
+#[test]
+fn a_vote_given_in_a_card_opened_from_the_board_shows_on_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let card = d.app.board.selected_card().unwrap().clone();
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.screen, Screen::Detail);
+    typed(&mut d, "+");
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(d.app.screen, Screen::Board);
+    let shown = d.app.board.cards.iter().find(|c| c.id == card.id).unwrap();
+    assert_eq!(shown.votes, card.votes + 1);
+}

@@ -91,6 +91,8 @@ pub struct App {
     pub corpus_version: u64,
     /// The card list missed board changes (merges, splits, topics) and reloads on return.
     pub list_stale: bool,
+    /// The board missed a card edited or voted elsewhere and reloads on return.
+    pub board_stale: bool,
     pub sessions: sessions::Room,
     pub cards: cards::Room,
     pub board: board::Room,
@@ -141,6 +143,7 @@ impl App {
             redo: Vec::new(),
             corpus_version: 0,
             list_stale: false,
+            board_stale: false,
             sessions: sessions::Room::default(),
             cards: cards::Room::default(),
             board: board::Room::default(),
@@ -429,6 +432,9 @@ impl App {
             }
             Nav::Board { cards, topics } => {
                 self.screen = Screen::Board;
+                if std::mem::take(&mut self.board_stale) {
+                    return wrap(self.board.load(true, true), Effect::Board);
+                }
                 if cards || topics {
                     return wrap(self.board.load(cards, topics), Effect::Board);
                 }

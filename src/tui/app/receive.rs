@@ -162,6 +162,8 @@ impl App {
         if self.screen == Screen::Board {
             return wrap(self.board.load(true, true), Effect::Board);
         }
+        // A board under the detail reloads when it is back in front.
+        self.board_stale = !self.board.cards.is_empty();
         Vec::new()
     }
 
