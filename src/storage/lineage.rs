@@ -46,6 +46,11 @@ fn insert_derived(
          SELECT ?1, topic_id, 'hand', pinned, ?2 FROM membership WHERE card_id = ?3",
         params![id, now, like.id],
     )?;
+    // A card made by hand in a topic is hand work in it: later runs keep its cards.
+    tx.execute(
+        "UPDATE topic SET hand_at = ?2 WHERE id = (SELECT topic_id FROM membership WHERE card_id = ?1)",
+        params![id, now],
+    )?;
     Ok(id)
 }
 
