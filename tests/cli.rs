@@ -829,3 +829,45 @@ fn cluster_says_which_decided_topics_keep_their_cards_and_keeps_them() {
     let kept = now.iter().find(|t| t["id"] == id.as_str()).unwrap();
     assert_eq!(kept["size"].as_i64().unwrap(), size, "{now:?}");
 }
+
+#[test]
+fn card_split_divides_the_votes_as_told_and_refuses_more_than_the_card_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "session", "add", "Warsztat"])
+        .assert()
+        .success();
+    narada(dir.path())
+        .args([
+            "--db",
+            db_s,
+            "card",
+            "add",
+            "Ławki i drzewa",
+            "--votes",
+            "7",
+        ])
+        .assert()
+        .success();
+    let split = |first: &str| {
+        narada(dir.path())
+            .args(["--db", db_s, "card", "split", "1", "--part", "Ławki"])
+            .args(["--part", "Drzewa", "--first-votes", first])
+            .assert()
+    };
+    split("8")
+        .failure()
+        .stderr(predicate::str::contains("0 to 7"));
+    split("3").success();
+    let store = narada::storage::Store::open(&db).unwrap();
+    let mut votes: Vec<(String, i64)> = store
+        .cards(&narada::storage::CardFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.text, c.votes))
+        .collect();
+    votes.sort();
+    assert_eq!(votes, vec![("Drzewa".into(), 4), ("Ławki".into(), 3)]);
+}

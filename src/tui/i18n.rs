@@ -130,6 +130,7 @@ catalogue! {
     Why => "Powód", "Why";
     Part1 => "Część 1", "Part 1";
     Part2 => "Część 2", "Part 2";
+    VotesToPart1 => "Głosy części 1 (reszta: 2)", "Votes to part 1 (rest: 2)";
     DecideTitle => "Decyzja grupy roboczej", "Working-group decision";
     Outcome => "Rozstrzygnięcie", "Outcome";
     Rationale => "Uzasadnienie", "Rationale";

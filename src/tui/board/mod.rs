@@ -88,7 +88,7 @@ impl Room {
             Some(Modal::Proposal(p)) => self.proposal_update(p, action, ctx),
             Some(Modal::Cluster(f)) => self.cluster_form_update(f, action, ctx),
             Some(Modal::MergeCards(f)) => self.merge_cards_update(f, action),
-            Some(Modal::SplitCard(f)) => self.split_card_update(f, action),
+            Some(Modal::SplitCard(f)) => self.split_card_update(f, action, ctx),
             None => self.keys(action, ctx),
         }
     }
