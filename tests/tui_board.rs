@@ -555,3 +555,56 @@ fn the_status_after_merging_cards_says_the_resulting_total() {
         "{status}"
     );
 }
+
+fn screen_text(d: &Driver) -> String {
+    let buf = d.render(80, 24);
+    (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn a_proposal_says_which_topics_keep_their_cards_and_lists_a_topics_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    key(&mut d, KeyCode::Tab); // back to the topics pane
+    let topic = d.app.board.selected_topic().unwrap().clone();
+    typed(&mut d, "r");
+    ctrl(&mut d, 'u');
+    typed(&mut d, "Renamed by hand");
+    key(&mut d, KeyCode::Enter);
+    typed(&mut d, "c");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "3");
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_mins(1));
+    let Some(Modal::Proposal(p)) = &d.app.board.modal else {
+        panic!("expected a proposal, got {:?}", d.app.modal);
+    };
+    let kept = p
+        .preview
+        .kept
+        .iter()
+        .find(|k| k.topic_id == topic.id)
+        .expect("the renamed topic keeps its cards");
+    assert!(kept.cards > 0);
+    let first_text = p.texts[0][0].1.clone();
+    let shown = screen_text(&d);
+    assert!(shown.contains("Cards stay in topics"), "{shown}");
+    assert!(!shown.contains(&first_text), "cards hidden until asked");
+    key(&mut d, KeyCode::Tab);
+    let shown = screen_text(&d);
+    let start: String = first_text.chars().take(30).collect();
+    assert!(shown.contains(&start), "{shown}");
+    key(&mut d, KeyCode::Tab);
+    assert!(!screen_text(&d).contains(&start));
+    typed(&mut d, "a");
+    assert!(!d.app.has_modal());
+    let now = store(&d).topic(&topic.id).unwrap();
+    assert_eq!(
+        (now.size, now.votes),
+        (topic.size, topic.votes),
+        "the renamed topic kept all its cards"
+    );
+}

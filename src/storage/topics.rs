@@ -60,6 +60,9 @@ pub struct RunPreview {
     pub kept: Vec<KeptTopic>,
     /// (label, cards the run adds to it).
     pub added: Vec<(String, usize)>,
+    /// Ids of the run's cards that stay where they are.
+    #[serde(skip)]
+    pub staying: std::collections::HashSet<String>,
 }
 
 /// Compares a run with the current board: `placements` maps card id → topic id.
@@ -93,6 +96,7 @@ pub fn preview_run<S: std::hash::BuildHasher>(
         });
     };
     let mut added: Vec<(String, usize)> = Vec::new();
+    let mut staying = std::collections::HashSet::new();
     for t in &run.topics {
         // A seeded topic lands in the live topic of that name, kept or not.
         let target = t
@@ -104,6 +108,7 @@ pub fn preview_run<S: std::hash::BuildHasher>(
             if let Some(k) = current.and_then(|c| kept_topic(c)) {
                 if target.is_none_or(|x| x.id != k.id) {
                     count(k);
+                    staying.insert(card.clone());
                 }
             } else if let Some(x) = target.filter(|x| x.keeps_cards()) {
                 match added.iter_mut().find(|a| a.0 == x.label) {
@@ -116,9 +121,11 @@ pub fn preview_run<S: std::hash::BuildHasher>(
     for (card, _) in &run.unsorted {
         if let Some(k) = placements.get(card).and_then(|c| kept_topic(c)) {
             count(k);
+            staying.insert(card.clone());
         }
     }
     out.added = added;
+    out.staying = staying;
     out
 }
 
