@@ -39,6 +39,7 @@ fn text(d: &Driver, width: u16, height: u16) -> String {
 const VIEWS: &[(&str, &str)] = &[
     ("board", "bj"),
     ("board_cards", "bj\t"),
+    ("split_card", "bj\t|"),
     ("decision_log", "bL"),
     ("outline", "bjo"),
     ("coverage", "bv"),

@@ -109,7 +109,7 @@ catalogue! {
     KeptNone => "Tematy z decyzją, w konspekcie i ręczne: bez zmian", "Decided, mapped and hand-made topics: unchanged";
     KeptDecided => "decyzja", "decided";
     KeptMapped => "w konspekcie", "in the outline";
-    KeptByHand => "zmieniany ręcznie", "changed by hand";
+    KeptByHand => "ręcznie", "by hand";
     AddsTo => "Dochodzą karty do", "Cards added to";
     MoreCards => "i jeszcze", "and more:";
     StayPut => "zostaje", "stay";
@@ -139,7 +139,7 @@ catalogue! {
     Why => "Powód", "Why";
     Part1 => "Część 1", "Part 1";
     Part2 => "Część 2", "Part 2";
-    VotesToPart1 => "Głosy części 1 (reszta: 2)", "Votes to part 1 (rest: 2)";
+    VotesToPart1 => "Głosy części 1 (reszta → 2)", "Votes to part 1 (rest → 2)";
     DecideTitle => "Decyzja grupy roboczej", "Working-group decision";
     Outcome => "Rozstrzygnięcie", "Outcome";
     Rationale => "Uzasadnienie", "Rationale";

@@ -222,9 +222,13 @@ pub fn perform(
                     }
                     BoardOp::ApplyRun(record) => {
                         let sum = s.save_cluster_run(&record, true)?;
+                        // Kept: where a person put them, or in a decided, mapped or
+                        // hand-made topic.
                         summary = format!(
                             " ({} / {} / {})",
-                            sum.assigned, sum.kept_by_hand, sum.unsorted
+                            sum.assigned,
+                            sum.kept_by_hand + sum.kept_with_topic,
+                            sum.unsorted
                         );
                     }
                 }
