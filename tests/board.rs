@@ -97,12 +97,14 @@ fn splitting_a_card_records_both_directions_and_keeps_its_topic() {
                 "Głosowanie przez 14 dni".into(),
             ],
             None,
+            None,
         )
         .unwrap();
     assert_eq!(parts.len(), 2);
+    // The votes are divided, not copied: all of them go to the first part by default.
+    assert_eq!((parts[0].votes, parts[1].votes), (5, 0));
     for p in &parts {
         assert_eq!(p.topic.as_deref(), Some("Głosowanie"));
-        assert_eq!(p.votes, 5);
         assert_eq!(
             events(&store, &p.id),
             vec![("split_from".to_owned(), Some(ids[0].clone()))]
@@ -271,6 +273,28 @@ fn outline_starts_from_the_statutory_skeleton_and_tracks_coverage() {
         store.find_section("§15 ust. 1").unwrap().draft_text,
         "Głosowanie trwa 14 dni."
     );
+}
+
+#[test]
+fn splitting_a_card_divides_its_votes_and_checks_the_share() {
+    let (mut store, ids) = store_with(&[("Ławki i drzewa", 7)]);
+    let parts = ["Ławki".to_owned(), "Drzewa".to_owned()];
+    let err = store
+        .split_card(&ids[0], &parts, Some(8), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("0 to 7"), "{err}");
+    assert!(store.split_card(&ids[0], &parts, Some(-1), None).is_err());
+    let new = store.split_card(&ids[0], &parts, Some(3), None).unwrap();
+    assert_eq!((new[0].votes, new[1].votes), (3, 4));
+    store.unsplit_card(&ids[0]).unwrap();
+    assert_eq!(store.card(&ids[0]).unwrap().votes, 7);
+    let live: i64 = store
+        .cards(&narada::storage::CardFilter::default())
+        .unwrap()
+        .iter()
+        .map(|c| c.votes)
+        .sum();
+    assert_eq!(live, 7, "undoing a split keeps the total");
 }
 
 #[test]

@@ -785,3 +785,89 @@ fn card_show_times_follow_the_local_offset() {
         "{expected} missing in:\n{text}"
     );
 }
+
+#[test]
+fn cluster_says_which_decided_topics_keep_their_cards_and_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        narada(dir.path())
+            .args(["--db", db])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone()
+    };
+    run(&["demo", "--no-tui"]);
+    run(&["cluster", "--k", "8"]);
+    let list = |run: &dyn Fn(&[&str]) -> std::process::Output| -> Vec<serde_json::Value> {
+        let out = run(&["topic", "list", "--format", "json"]);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let topics = list(&run);
+    let first = topics
+        .iter()
+        .find(|t| t["origin"] == "run" && t["size"].as_i64().unwrap() > 1)
+        .unwrap();
+    let (id, size) = (
+        first["id"].as_str().unwrap().to_owned(),
+        first["size"].as_i64().unwrap(),
+    );
+    let label = first["label"].as_str().unwrap().to_owned();
+    run(&["decide", "--topic", &id, "adopted"]);
+    let out = run(&["cluster", "--k", "3", "--dry-run"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("in \"{label}\" (decided)")), "{err}");
+    run(&["cluster", "--k", "3"]);
+    let now = list(&run);
+    let kept = now.iter().find(|t| t["id"] == id.as_str()).unwrap();
+    assert_eq!(kept["size"].as_i64().unwrap(), size, "{now:?}");
+}
+
+#[test]
+fn card_split_divides_the_votes_as_told_and_refuses_more_than_the_card_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "session", "add", "Warsztat"])
+        .assert()
+        .success();
+    narada(dir.path())
+        .args([
+            "--db",
+            db_s,
+            "card",
+            "add",
+            "Ławki i drzewa",
+            "--votes",
+            "7",
+        ])
+        .assert()
+        .success();
+    let split = |first: &str| {
+        narada(dir.path())
+            .args(["--db", db_s, "card", "split", "1", "--part", "Ławki"])
+            .args(["--part", "Drzewa", "--first-votes", first])
+            .assert()
+    };
+    split("8")
+        .failure()
+        .stderr(predicate::str::contains("0 to 7"));
+    split("3").success();
+    let store = narada::storage::Store::open(&db).unwrap();
+    let mut votes: Vec<(String, i64)> = store
+        .cards(&narada::storage::CardFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.text, c.votes))
+        .collect();
+    votes.sort();
+    assert_eq!(votes, vec![("Drzewa".into(), 4), ("Ławki".into(), 3)]);
+}

@@ -223,3 +223,137 @@ fn clustering_the_demo_database_stores_topics() {
         serde_json::from_slice(&run(&["topic", "list", "--format", "json"])).unwrap();
     assert_eq!(again.as_array().unwrap().len(), topics.len());
 }
+
+/// Six cards in three run topics of two cards each ("a", "b", "c").
+fn store_with_three_run_topics() -> (Store, Vec<String>) {
+    let mut store = Store::open_in_memory().unwrap();
+    let records = narada::import::parse(
+        "t.csv",
+        "text,session\nJeden,S\nDwa,S\nTrzy,S\nCztery,S\nPięć,S\nSześć,S\n".as_bytes(),
+        narada::import::Format::Csv,
+    )
+    .unwrap();
+    store
+        .import_records(
+            &records,
+            &narada::storage::ImportOptions::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    let run = run_over(&store, &[("a", &[0, 1]), ("b", &[2, 3]), ("c", &[4, 5])]);
+    store.save_cluster_run(&run, true).unwrap();
+    let ids = store
+        .cluster_input(None)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.0)
+        .collect();
+    (store, ids)
+}
+
+fn topic_of(store: &Store, card: &str) -> Option<String> {
+    store.card(card).unwrap().topic
+}
+
+fn topic_id(store: &Store, label: &str) -> String {
+    store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.label == label)
+        .unwrap()
+        .id
+}
+
+#[test]
+fn runs_keep_the_cards_of_decided_mapped_and_renamed_topics() {
+    use narada::model::{DecisionDraft, DecisionOutcome, DecisionTarget, MapTarget};
+    let (mut store, ids) = store_with_three_run_topics();
+    // "a" is decided, "b" mapped to a section, "c" renamed; none has a hand placement.
+    let a = topic_id(&store, "a");
+    store
+        .decide(
+            &DecisionTarget::Topic(a.clone()),
+            DecisionOutcome::Adopted,
+            &DecisionDraft::default(),
+        )
+        .unwrap();
+    let section = store.add_section(None, "Paragraf").unwrap();
+    store
+        .map_section(&section.id, &MapTarget::Topic(topic_id(&store, "b")))
+        .unwrap();
+    let c = topic_id(&store, "c");
+    store.rename_topic(&c, "Ce").unwrap();
+    let before: Vec<_> = store.topics().unwrap();
+    let run = run_over(&store, &[("x", &[0, 2, 4]), ("y", &[1, 3])]);
+    let mut run = run;
+    run.unsorted = vec![(ids[5].clone(), 0.1)];
+    let preview = store.preview_cluster_run(&run).unwrap();
+    let mut kept: Vec<(String, usize)> = preview
+        .kept
+        .iter()
+        .map(|k| (k.label.clone(), k.cards))
+        .collect();
+    kept.sort();
+    assert_eq!(
+        kept,
+        vec![("Ce".into(), 2), ("a".into(), 2), ("b".into(), 2)]
+    );
+    assert!(preview.added.is_empty());
+    let sum = store.save_cluster_run(&run, true).unwrap();
+    assert_eq!(
+        (sum.assigned, sum.kept_by_hand, sum.kept_with_topic),
+        (0, 0, 6)
+    );
+    for (i, label) in ["a", "a", "b", "b", "Ce", "Ce"].iter().enumerate() {
+        assert_eq!(
+            topic_of(&store, &ids[i]).as_deref(),
+            Some(*label),
+            "card {i}"
+        );
+    }
+    // Counts and votes of the kept topics are what they were; the run's topics are empty
+    // and nothing was lost.
+    let after = store.topics().unwrap();
+    for t in &before {
+        let now = after.iter().find(|x| x.id == t.id).unwrap();
+        assert_eq!((now.size, now.votes), (t.size, t.votes), "{}", t.label);
+    }
+    let total: i64 = after.iter().map(|t| t.size).sum();
+    assert_eq!(total, 6);
+}
+
+#[test]
+fn runs_still_recluster_untouched_topics_and_keep_hand_made_ones() {
+    let (mut store, ids) = store_with_three_run_topics();
+    // "b" receives a card by hand; "c" stays as the run made it.
+    let b = topic_id(&store, "b");
+    store.move_cards(&ids[0..1], &b, false).unwrap();
+    let made = store.create_topic("Ręczny").unwrap();
+    let run = run_over(&store, &[("x", &[1, 2, 3, 4, 5])]);
+    let sum = store.save_cluster_run(&run, true).unwrap();
+    // Card 1 (run topic "a") and cards 4, 5 ("c") move; 2, 3 stay in "b"; 0 was moved
+    // by hand.
+    assert_eq!(
+        (sum.assigned, sum.kept_by_hand, sum.kept_with_topic),
+        (3, 0, 2)
+    );
+    assert_eq!(topic_of(&store, &ids[1]).as_deref(), Some("x"));
+    assert_eq!(topic_of(&store, &ids[4]).as_deref(), Some("x"));
+    assert_eq!(topic_of(&store, &ids[2]).as_deref(), Some("b"));
+    assert_eq!(topic_of(&store, &ids[0]).as_deref(), Some("b"));
+    let labels: Vec<String> = store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    assert!(
+        labels.contains(&made.label),
+        "an empty hand-made topic stays"
+    );
+    assert!(
+        !labels.contains(&"c".to_owned()),
+        "the emptied run topic is retired"
+    );
+}

@@ -48,7 +48,7 @@ fn a_retracted_decision_stays_in_the_log_and_the_earlier_one_counts_again() {
     );
     assert!(log.iter().any(|d| d.id != later.id && d.current));
     assert!(s.retract_decision(&later.id).is_err(), "only once");
-    assert_eq!(s.schema_version().unwrap(), 6);
+    assert_eq!(s.schema_version().unwrap(), 7);
 }
 
 #[test]
@@ -108,7 +108,7 @@ fn unmerge_and_unsplit_revive_the_originals_and_keep_the_history() {
     assert!(s.unmerge_cards(&ids[2]).is_err());
 
     let parts = s
-        .split_card(&ids[2], &["Jedna".into(), "Druga".into()], None)
+        .split_card(&ids[2], &["Jedna".into(), "Druga".into()], None, None)
         .unwrap();
     s.unsplit_card(&ids[2]).unwrap();
     assert!(s.card(&ids[2]).unwrap().superseded_by.is_none());

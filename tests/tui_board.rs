@@ -481,16 +481,132 @@ fn re_clustering_one_topic_splits_it_by_hand_and_undo_joins_it_again() {
     assert_eq!(store(&d).topic(&topic.id).unwrap().size, topic.size);
 }
 
-/// The screen as text, rows joined by newlines.
-fn screen(d: &Driver, width: u16, height: u16) -> String {
-    let buf = d.render(width, height);
-    (0..height)
-        .map(|y| {
-            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
-            row.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+#[test]
+fn splitting_a_card_divides_its_votes_and_undo_redo_keep_the_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let group = d.app.board.group();
+    let row = group
+        .iter()
+        .position(|&i| d.app.board.cards[i].votes >= 2)
+        .expect("a card with votes");
+    d.app.board.card_row = row;
+    let c = d.app.board.selected_card().unwrap().clone();
+    let total = |d: &Driver| -> i64 {
+        store(d)
+            .cards(&narada::storage::CardFilter::default())
+            .unwrap()
+            .iter()
+            .map(|c| c.votes)
+            .sum()
+    };
+    let before = total(&d);
+    typed(&mut d, "|");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Druga myśl z karty");
+    key(&mut d, KeyCode::Tab); // votes to part 1, prefilled with all of them
+    ctrl(&mut d, 'u');
+    typed(&mut d, &(c.votes + 1).to_string());
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.app.mode(), Mode::Form, "more votes than the card has");
+    assert!(store(&d).card(&c.id).unwrap().superseded_by.is_none());
+    ctrl(&mut d, 'u');
+    typed(&mut d, "1");
+    key(&mut d, KeyCode::Enter);
+    let parts = |d: &Driver| -> Vec<i64> {
+        let first = store(d).card(&c.id).unwrap().superseded_by.unwrap();
+        let mut ids: Vec<String> = store(d)
+            .card_history(&c.id)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.event == "split_into")
+            .filter_map(|e| e.related_id)
+            .filter(|id| store(d).card(id).unwrap().deleted_at.is_none())
+            .collect();
+        ids.sort_by_key(|id| *id != first);
+        ids.iter()
+            .map(|id| store(d).card(id).unwrap().votes)
+            .collect()
+    };
+    assert_eq!(parts(&d), vec![1, c.votes - 1]);
+    assert_eq!(total(&d), before, "votes divided, not copied");
+    typed(&mut d, "u");
+    assert_eq!(total(&d), before);
+    assert_eq!(store(&d).card(&c.id).unwrap().votes, c.votes);
+    ctrl(&mut d, 'r');
+    assert_eq!(parts(&d), vec![1, c.votes - 1]);
+    assert_eq!(total(&d), before);
+}
+
+#[test]
+fn the_status_after_merging_cards_says_the_resulting_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    let a = d.app.board.selected_card().unwrap().clone();
+    typed(&mut d, " ");
+    let b = d.app.board.selected_card().unwrap().clone();
+    typed(&mut d, " J");
+    key(&mut d, KeyCode::Enter); // the joined text, votes added up
+    let status = d.app.status.as_ref().map(|s| s.text.clone()).unwrap();
+    assert!(
+        status.ends_with(&format!("({})", a.votes + b.votes)),
+        "{status}"
+    );
+}
+
+fn screen_text(d: &Driver) -> String {
+    let buf = d.render(80, 24);
+    (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn a_proposal_says_which_topics_keep_their_cards_and_lists_a_topics_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    key(&mut d, KeyCode::Tab); // back to the topics pane
+    let topic = d.app.board.selected_topic().unwrap().clone();
+    typed(&mut d, "r");
+    ctrl(&mut d, 'u');
+    typed(&mut d, "Renamed by hand");
+    key(&mut d, KeyCode::Enter);
+    typed(&mut d, "c");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "3");
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_mins(1));
+    let Some(Modal::Proposal(p)) = &d.app.board.modal else {
+        panic!("expected a proposal, got {:?}", d.app.modal);
+    };
+    let kept = p
+        .preview
+        .kept
+        .iter()
+        .find(|k| k.topic_id == topic.id)
+        .expect("the renamed topic keeps its cards");
+    assert!(kept.cards > 0);
+    let first_text = p.texts[0][0].1.clone();
+    let shown = screen_text(&d);
+    assert!(shown.contains("Cards stay in topics"), "{shown}");
+    assert!(!shown.contains(&first_text), "cards hidden until asked");
+    key(&mut d, KeyCode::Tab);
+    let shown = screen_text(&d);
+    let start: String = first_text.chars().take(30).collect();
+    assert!(shown.contains(&start), "{shown}");
+    key(&mut d, KeyCode::Tab);
+    assert!(!screen_text(&d).contains(&start));
+    typed(&mut d, "a");
+    assert!(!d.app.has_modal());
+    let now = store(&d).topic(&topic.id).unwrap();
+    assert_eq!(
+        (now.size, now.votes),
+        (topic.size, topic.votes),
+        "the renamed topic kept all its cards"
+    );
 }
 
 #[test]
@@ -606,4 +722,16 @@ fn the_board_gives_topics_what_they_need_and_cards_the_rest_with_the_selected_on
         shown.push_str(l.trim());
     }
     assert_eq!(shown.trim(), card, "{mid}");
+}
+
+/// The screen as text, rows joined by newlines.
+fn screen(d: &Driver, width: u16, height: u16) -> String {
+    let buf = d.render(width, height);
+    (0..height)
+        .map(|y| {
+            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -15,6 +15,7 @@ fn typed(d: &mut Driver, text: &str) {
     for c in text.chars() {
         let code = match c {
             '\t' => KeyCode::Tab,
+            '\n' => KeyCode::Enter,
             c => KeyCode::Char(c),
         };
         d.key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -38,6 +39,7 @@ fn text(d: &Driver, width: u16, height: u16) -> String {
 const VIEWS: &[(&str, &str)] = &[
     ("board", "bj"),
     ("board_cards", "bj\t"),
+    ("split_card", "bj\t|"),
     ("decision_log", "bL"),
     ("outline", "bjo"),
     ("coverage", "bv"),
@@ -66,4 +68,29 @@ fn board_views_in_both_languages() {
     narada::demo::create(&db).unwrap();
     snapshot(&db, Lang::Pl, "pl");
     snapshot(&db, Lang::En, "en");
+}
+
+/// A clustering proposal (three topics on the demo database, whose decided and mapped
+/// topics keep their cards), closed and with the cursor's topic opened by Tab.
+#[test]
+fn proposal_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    narada::demo::create(&db).unwrap();
+    for (lang, code) in [(Lang::Pl, "pl"), (Lang::En, "en")] {
+        for (w, h) in [(80u16, 24u16), (20, 5)] {
+            let store = Store::open(&db).unwrap();
+            let options = AppOptions {
+                lang,
+                keymap: Keymap::default(),
+            };
+            let mut d = Driver::new(store, options, false);
+            d.act(Action::Resize(w, h));
+            typed(&mut d, "bc\t3\n");
+            d.settle(std::time::Duration::from_mins(1));
+            insta::assert_snapshot!(format!("proposal_{code}_{w}x{h}"), text(&d, w, h));
+            typed(&mut d, "\t");
+            insta::assert_snapshot!(format!("proposal_open_{code}_{w}x{h}"), text(&d, w, h));
+        }
+    }
 }

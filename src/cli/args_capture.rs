@@ -126,6 +126,10 @@ pub enum CardCmd {
         card: String,
         #[arg(long = "part", required = true, num_args = 1)]
         parts: Vec<String>,
+        /// Votes that go to the first part; the rest go to the second (default: all to
+        /// the first). The total stays the card's.
+        #[arg(long)]
+        first_votes: Option<i64>,
         #[arg(long)]
         why: Option<String>,
     },

@@ -126,9 +126,14 @@ pub fn run(store: &mut Store, cmd: CardCmd, lang: Lang) -> Result<()> {
             println!("merged {} cards into {}", ids.len(), card_line(&merged));
             Ok(())
         }
-        CardCmd::Split { card, parts, why } => {
+        CardCmd::Split {
+            card,
+            parts,
+            first_votes,
+            why,
+        } => {
             let original = store.find_card(&card)?;
-            let new = store.split_card(&original.id, &parts, why.as_deref())?;
+            let new = store.split_card(&original.id, &parts, first_votes, why.as_deref())?;
             println!("split #{} into:", original.seq);
             for c in &new {
                 println!("  {}", card_line(c));

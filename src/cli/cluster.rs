@@ -6,6 +6,7 @@ use crate::cluster::{self, ClusterOptions, Clustering, SeedTopic, Stage};
 use crate::error::{Error, Result};
 use crate::model::Lang;
 use crate::storage::Store;
+use crate::storage::topics::{KeptBecause, RunPreview};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;
@@ -169,16 +170,45 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     } else {
         print_summary(&result, &texts);
     }
+    print_preview(&store.preview_cluster_run(&record)?);
     if args.dry_run {
         eprintln!("--dry-run: nothing stored");
         return Ok(());
     }
     let sum = store.save_cluster_run(&record, true)?;
     eprintln!(
-        "run stored: {} topics; {} cards placed, {} kept where they were put by hand, {} unsorted",
-        sum.topics, sum.assigned, sum.kept_by_hand, sum.unsorted
+        "run stored: {} topics; {} cards placed, {} kept where they were put by hand, {} kept in their decided, mapped or hand-made topics, {} unsorted",
+        sum.topics, sum.assigned, sum.kept_by_hand, sum.kept_with_topic, sum.unsorted
     );
     Ok(())
+}
+
+/// Says, before anything is stored, which topics keep their cards and what still
+/// changes in them (on stderr, beside the run's other notes).
+fn print_preview(p: &RunPreview) {
+    for k in &p.kept {
+        let why: Vec<&str> = k
+            .because
+            .iter()
+            .map(|b| match b {
+                KeptBecause::Decided => "decided",
+                KeptBecause::Mapped => "mapped to the outline",
+                KeptBecause::ByHand => "worked on by hand",
+            })
+            .collect();
+        eprintln!(
+            "keeps {} card(s) in \"{}\" ({}): the run would have moved them",
+            k.cards,
+            k.label,
+            why.join(", ")
+        );
+    }
+    for (label, n) in &p.added {
+        eprintln!("adds {n} card(s) to \"{label}\"");
+    }
+    if p.kept.is_empty() && p.added.is_empty() {
+        eprintln!("no decided, mapped or hand-made topic changes");
+    }
 }
 
 fn how_k(result: &Clustering) -> &'static str {

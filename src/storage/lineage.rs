@@ -46,6 +46,11 @@ fn insert_derived(
          SELECT ?1, topic_id, 'hand', pinned, ?2 FROM membership WHERE card_id = ?3",
         params![id, now, like.id],
     )?;
+    // A card made by hand in a topic is hand work in it: later runs keep its cards.
+    tx.execute(
+        "UPDATE topic SET hand_at = ?2 WHERE id = (SELECT topic_id FROM membership WHERE card_id = ?1)",
+        params![id, now],
+    )?;
     Ok(id)
 }
 
@@ -129,16 +134,25 @@ impl Store {
     }
 
     /// Splits a card into one new card per text; each keeps the original's session, kind,
-    /// speaker, tags, topic and tally (the room voted for the card that held both ideas).
+    /// speaker, tags and topic. The votes are divided, never copied, so totals stay equal:
+    /// `first_votes` go to the first part (all of them when `None`), the rest to the second.
     pub fn split_card(
         &mut self,
         id: &str,
         parts: &[String],
+        first_votes: Option<i64>,
         why: Option<&str>,
     ) -> Result<Vec<Card>> {
         let card = live(self.card(id)?)?;
         if parts.len() < 2 {
             return Err(Error::Invalid("splitting needs at least two texts".into()));
+        }
+        let first = first_votes.unwrap_or(card.votes);
+        if !(0..=card.votes).contains(&first) {
+            return Err(Error::Invalid(format!(
+                "the first part can have 0 to {} votes (card #{} has {}), not {first}",
+                card.votes, card.seq, card.votes
+            )));
         }
         let texts = parts
             .iter()
@@ -147,9 +161,14 @@ impl Store {
         let actor = self.actor.clone();
         let tx = self.conn.transaction()?;
         let mut new_ids = Vec::new();
-        for t in &texts {
-            let new = insert_derived(&tx, &card, t, card.votes, &card.tags, actor.as_deref())?;
-            let detail = why_detail(why, &[]);
+        for (i, t) in texts.iter().enumerate() {
+            let votes = match i {
+                0 => first,
+                1 => card.votes - first,
+                _ => 0,
+            };
+            let new = insert_derived(&tx, &card, t, votes, &card.tags, actor.as_deref())?;
+            let detail = why_detail(why, &[("votes", votes.into())]);
             events::record(
                 &tx,
                 &card.id,

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/v4.sql"),
     include_str!("sql/v5.sql"),
     include_str!("sql/v6.sql"),
+    include_str!("sql/v7.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,5 +1,6 @@
-//! Topics: groups of cards, made by clustering runs or by hand. Hand placements always
-//! win over automatic runs.
+//! Topics: groups of cards, made by clustering runs or by hand. Hand work always wins
+//! over automatic runs: cards placed by hand or pinned, and every card of a topic a
+//! person decided, mapped to the outline or worked on by hand, stay where they are.
 
 use super::{Store, consultation};
 use crate::error::{Error, Result};
@@ -21,6 +22,111 @@ pub struct TopicRow {
     pub decision: Option<DecisionOutcome>,
     /// Citations of the outline sections the topic is mapped to ("§ 15").
     pub sections: Vec<String>,
+    /// Made, renamed, split or merged by hand, or given cards by hand.
+    #[serde(skip)]
+    pub by_hand: bool,
+}
+
+impl TopicRow {
+    /// Whether a clustering run leaves this topic's cards where they are.
+    pub fn keeps_cards(&self) -> bool {
+        self.by_hand || self.decision.is_some() || !self.sections.is_empty()
+    }
+}
+
+/// Why a run leaves a topic's cards where they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeptBecause {
+    Decided,
+    Mapped,
+    ByHand,
+}
+
+/// A topic whose cards a run would otherwise have moved, and how many it leaves there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeptTopic {
+    pub topic_id: String,
+    pub label: String,
+    pub because: Vec<KeptBecause>,
+    /// Cards the run put elsewhere (or left unsorted) that stay in this topic.
+    pub cards: usize,
+}
+
+/// What accepting a run changes for the topics whose cards it keeps: the kept ones, and
+/// the kept topics that still change (cards added to them, for a run seeded by their name).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RunPreview {
+    pub kept: Vec<KeptTopic>,
+    /// (label, cards the run adds to it).
+    pub added: Vec<(String, usize)>,
+    /// Ids of the run's cards that stay where they are.
+    #[serde(skip)]
+    pub staying: std::collections::HashSet<String>,
+}
+
+/// Compares a run with the current board: `placements` maps card id → topic id.
+pub fn preview_run<S: std::hash::BuildHasher>(
+    run: &RunRecord,
+    topics: &[TopicRow],
+    placements: &std::collections::HashMap<String, String, S>,
+) -> RunPreview {
+    let kept_topic = |id: &str| topics.iter().find(|t| t.id == id && t.keeps_cards());
+    let mut out = RunPreview::default();
+    let mut count = |topic: &TopicRow| {
+        if let Some(k) = out.kept.iter_mut().find(|k| k.topic_id == topic.id) {
+            k.cards += 1;
+            return;
+        }
+        let mut because = Vec::new();
+        if topic.decision.is_some() {
+            because.push(KeptBecause::Decided);
+        }
+        if !topic.sections.is_empty() {
+            because.push(KeptBecause::Mapped);
+        }
+        if topic.by_hand {
+            because.push(KeptBecause::ByHand);
+        }
+        out.kept.push(KeptTopic {
+            topic_id: topic.id.clone(),
+            label: topic.label.clone(),
+            because,
+            cards: 1,
+        });
+    };
+    let mut added: Vec<(String, usize)> = Vec::new();
+    let mut staying = std::collections::HashSet::new();
+    for t in &run.topics {
+        // A seeded topic lands in the live topic of that name, kept or not.
+        let target = t
+            .seed_name
+            .as_deref()
+            .and_then(|name| topics.iter().find(|x| x.label == name && x.origin != "run"));
+        for (card, _) in &t.members {
+            let current = placements.get(card);
+            if let Some(k) = current.and_then(|c| kept_topic(c)) {
+                if target.is_none_or(|x| x.id != k.id) {
+                    count(k);
+                    staying.insert(card.clone());
+                }
+            } else if let Some(x) = target.filter(|x| x.keeps_cards()) {
+                match added.iter_mut().find(|a| a.0 == x.label) {
+                    Some(a) => a.1 += 1,
+                    None => added.push((x.label.clone(), 1)),
+                }
+            }
+        }
+    }
+    for (card, _) in &run.unsorted {
+        if let Some(k) = placements.get(card).and_then(|c| kept_topic(c)) {
+            count(k);
+            staying.insert(card.clone());
+        }
+    }
+    out.added = added;
+    out.staying = staying;
+    out
 }
 
 /// One topic of a clustering run, with card ids instead of input positions.
@@ -55,6 +161,9 @@ pub struct RunSummary {
     pub assigned: usize,
     /// Cards left where a person put them (hand-placed or pinned).
     pub kept_by_hand: usize,
+    /// Other cards left in their topic because it was decided, mapped to the outline
+    /// or worked on by hand.
+    pub kept_with_topic: usize,
     pub unsorted: usize,
 }
 
@@ -63,8 +172,26 @@ const TOPIC_SELECT: &str = "SELECT t.id, t.label, t.keywords, t.origin, t.run_id
           WHERE m.topic_id = t.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
         (SELECT coalesce(sum(c.votes), 0) FROM membership m JOIN card c ON c.id = m.card_id
           WHERE m.topic_id = t.id AND c.deleted_at IS NULL AND c.superseded_by IS NULL),
-        (SELECT outcome FROM decision d WHERE d.topic_id = t.id AND d.retracted_at IS NULL ORDER BY d.created_at DESC, d.id DESC LIMIT 1)
+        (SELECT outcome FROM decision d WHERE d.topic_id = t.id AND d.retracted_at IS NULL ORDER BY d.created_at DESC, d.id DESC LIMIT 1),
+        t.hand_at IS NOT NULL OR t.origin = 'manual'
     FROM topic t";
+
+/// Is true for a card whose topic keeps its cards through a run (`?1` is the card):
+/// the same rule as `TopicRow::keeps_cards`.
+const IN_KEPT_TOPIC: &str = "SELECT 1 FROM membership m JOIN topic t ON t.id = m.topic_id
+    WHERE m.card_id = ?1 AND t.deleted_at IS NULL
+      AND (t.hand_at IS NOT NULL OR t.origin = 'manual'
+        OR EXISTS (SELECT 1 FROM decision d WHERE d.topic_id = t.id AND d.retracted_at IS NULL)
+        OR EXISTS (SELECT 1 FROM section_link l WHERE l.topic_id = t.id))";
+
+/// Marks topics as worked on by hand (see `IN_KEPT_TOPIC`).
+pub(super) fn touch_topic(conn: &Connection, id: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE topic SET hand_at = ?2 WHERE id = ?1",
+        params![id, now_rfc3339()],
+    )?;
+    Ok(())
+}
 
 fn topic_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TopicRow> {
     let keywords: String = r.get(2)?;
@@ -84,6 +211,7 @@ fn topic_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TopicRow> {
         votes: r.get(7)?,
         decision: decision.and_then(|d| d.parse().ok()),
         sections: Vec::new(),
+        by_hand: r.get(9)?,
     })
 }
 
@@ -161,8 +289,10 @@ impl Store {
     }
 
     /// Stores a run and, when `apply` is set, moves every card it covers into its topic —
-    /// except cards placed by hand or pinned, which stay where they are. Topics of earlier
-    /// runs left empty (and without decisions or outline links) are retired. One transaction.
+    /// except cards placed by hand or pinned, and the cards of topics that were decided,
+    /// mapped to the outline or worked on by hand, which all stay where they are. Topics
+    /// of earlier runs left empty (and without decisions or outline links) are retired.
+    /// One transaction.
     pub fn save_cluster_run(&mut self, run: &RunRecord, apply: bool) -> Result<RunSummary> {
         let tx = self.conn.transaction()?;
         let cid = consultation::ensure(&tx)?;
@@ -190,6 +320,7 @@ impl Store {
             topics: run.topics.len(),
             assigned: 0,
             kept_by_hand: 0,
+            kept_with_topic: 0,
             unsorted: run.unsorted.len(),
         };
         let mut proposal = tx.prepare_cached(
@@ -198,6 +329,7 @@ impl Store {
         let mut by_hand = tx.prepare_cached(
             "SELECT 1 FROM membership WHERE card_id = ?1 AND (source = 'hand' OR pinned = 1)",
         )?;
+        let mut in_kept = tx.prepare_cached(IN_KEPT_TOPIC)?;
         let mut assign = tx.prepare_cached(
             "INSERT INTO membership (card_id, topic_id, source, run_id, score, pinned, assigned_at)
              VALUES (?1, ?2, 'run', ?3, ?4, 0, ?5)
@@ -238,6 +370,8 @@ impl Store {
                 }
                 if by_hand.exists([card])? {
                     sum.kept_by_hand += 1;
+                } else if in_kept.exists([card])? {
+                    sum.kept_with_topic += 1;
                 } else {
                     assign.execute(params![card, topic_id, run_id, f64::from(*score), now])?;
                     sum.assigned += 1;
@@ -246,11 +380,16 @@ impl Store {
         }
         for (card, score) in &run.unsorted {
             proposal.execute(params![run_id, card, None::<String>, f64::from(*score)])?;
-            if apply {
+            if !apply || by_hand.exists([card])? {
+                continue;
+            }
+            if in_kept.exists([card])? {
+                sum.kept_with_topic += 1;
+            } else {
                 unassign.execute([card])?;
             }
         }
-        drop((proposal, by_hand, assign, unassign));
+        drop((proposal, by_hand, in_kept, assign, unassign));
         if apply {
             tx.execute(
                 "UPDATE topic SET deleted_at = ?1
@@ -263,6 +402,18 @@ impl Store {
         }
         tx.commit()?;
         Ok(sum)
+    }
+
+    /// What accepting `run` would leave alone or still change among the topics whose
+    /// cards a run keeps (see `preview_run`).
+    pub fn preview_cluster_run(&self, run: &RunRecord) -> Result<RunPreview> {
+        let topics = self.topics()?;
+        let placements: std::collections::HashMap<String, String> = self
+            .placements()?
+            .into_iter()
+            .map(|p| (p.card_id, p.topic_id))
+            .collect();
+        Ok(preview_run(run, &topics, &placements))
     }
 
     /// Live topics of the consultation, largest first.
@@ -316,6 +467,9 @@ impl Store {
                 n += st.execute(params![card, topic.id, pin, now])?;
             }
         }
+        if n > 0 {
+            touch_topic(&tx, &topic.id)?;
+        }
         tx.commit()?;
         Ok(n)
     }
@@ -344,7 +498,7 @@ impl Store {
         }
         let topic = self.topic(id)?;
         self.conn.execute(
-            "UPDATE topic SET label = ?2, updated_at = ?3 WHERE id = ?1",
+            "UPDATE topic SET label = ?2, updated_at = ?3, hand_at = ?3 WHERE id = ?1",
             params![topic.id, label, now_rfc3339()],
         )?;
         self.topic(&topic.id)
@@ -376,6 +530,7 @@ impl Store {
             "UPDATE topic SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
             params![from.id, now],
         )?;
+        touch_topic(&tx, &into.id)?;
         tx.commit()?;
         self.topic(&into.id)
     }
@@ -398,6 +553,7 @@ impl Store {
         }
         let new = self.create_topic(label)?;
         self.move_cards(card_ids, &new.id, false)?;
+        touch_topic(&self.conn, &topic.id)?;
         self.topic(&new.id)
     }
 

@@ -107,6 +107,15 @@ catalogue! {
     Discarded => "Odrzucono propozycję", "Proposal discarded";
     Applied => "Zastosowano propozycję", "Proposal applied";
     NothingChosen => "Nie zaznaczono żadnego tematu", "No topic is marked";
+    KeptTopics => "Karty zostają w tematach", "Cards stay in topics";
+    KeptNone => "Tematy z decyzją, w konspekcie i ręczne: bez zmian", "Decided, mapped and hand-made topics: unchanged";
+    KeptDecided => "decyzja", "decided";
+    KeptMapped => "w konspekcie", "in the outline";
+    KeptByHand => "ręcznie", "by hand";
+    AddsTo => "Dochodzą karty do", "Cards added to";
+    MoreCards => "i jeszcze", "and more:";
+    StayPut => "zostaje", "stay";
+    ProposalCards => "tab: karty", "tab: cards";
     ClusterFailed => "Grupowanie nie powiodło się", "Clustering failed";
     MoveTo => "Przenieś do tematu", "Move to topic";
     MergeInto => "Połącz z tematem", "Merge into topic";
@@ -132,6 +141,7 @@ catalogue! {
     Why => "Powód", "Why";
     Part1 => "Część 1", "Part 1";
     Part2 => "Część 2", "Part 2";
+    VotesToPart1 => "Głosy części 1 (reszta → 2)", "Votes to part 1 (rest → 2)";
     DecideTitle => "Decyzja grupy roboczej", "Working-group decision";
     Outcome => "Rozstrzygnięcie", "Outcome";
     Rationale => "Uzasadnienie", "Rationale";

@@ -142,6 +142,8 @@ pub const DEFAULTS: &[(Mode, &str, Action)] = &[
     (Mode::Proposal, "k", Action::Up),
     (Mode::Proposal, "up", Action::Up),
     (Mode::Proposal, "space", Action::Mark),
+    (Mode::Proposal, "tab", Action::Open),
+    (Mode::Proposal, "o", Action::Open),
     (Mode::Proposal, "a", Action::AcceptAll),
     (Mode::Proposal, "enter", Action::Accept),
     (Mode::Proposal, "x", Action::Discard),

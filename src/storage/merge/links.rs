@@ -29,8 +29,8 @@ pub(super) fn copy_topics(
         let example = row[1].as_ref().and_then(|c| cards.get(c));
         sum.topics_added += tx.execute(
             "INSERT OR IGNORE INTO topic (id, consultation_id, label, keywords, origin, run_id, example_card_id,
-                 created_at, updated_at, deleted_at)
-             SELECT id, ?2, label, keywords, origin, run_id, ?3, created_at, updated_at, deleted_at
+                 created_at, updated_at, deleted_at, hand_at)
+             SELECT id, ?2, label, keywords, origin, run_id, ?3, created_at, updated_at, deleted_at, hand_at
              FROM other.topic WHERE id = ?1",
             params![id, cid, example],
         )?;

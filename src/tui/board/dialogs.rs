@@ -7,7 +7,7 @@ use crate::model::Lang;
 use crate::model::VotePolicy;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
-use crate::tui::i18n::T;
+use crate::tui::i18n::{Noun, T, count};
 use crate::tui::widgets::form::{
     self, Choice, Fields, FormState, LongText, Step, form_fields, number, optional,
 };
@@ -126,6 +126,10 @@ pub struct SplitCardForm {
     pub state: FormState,
     pub first: LongText,
     pub second: LongText,
+    /// The card's votes, divided between the parts (never copied).
+    pub votes: i64,
+    /// Votes of part 1; the rest go to part 2. Prefilled with all of them.
+    pub first_votes: TextField,
     pub why: TextField,
 }
 
@@ -133,19 +137,32 @@ impl Fields for SplitCardForm {
     form_fields! {
         T::Part1 => first,
         T::Part2 => second,
+        T::VotesToPart1 => first_votes,
         T::Why => why,
     }
 }
 
 impl SplitCardForm {
-    pub fn new(card: &Card) -> SplitCardForm {
+    pub fn new(card: &Card, lang: Lang) -> SplitCardForm {
         SplitCardForm {
             id: card.id.clone(),
-            subtitle: format!("#{}", card.seq),
+            subtitle: format!("#{} · {}", card.seq, count(card.votes, Noun::Vote, lang)),
             state: FormState::dialog(T::SplitCardTitle),
             first: LongText(TextField::prefilled(&card.text)),
             second: LongText::default(),
+            votes: card.votes,
+            first_votes: TextField::prefilled(&card.votes.to_string()),
             why: TextField::default(),
+        }
+    }
+
+    /// Votes of part 1, checked against the card's tally (empty: all of them).
+    fn first_votes(&self, lang: Lang) -> Result<Option<i64>, String> {
+        match number(&self.first_votes, T::VotesToPart1, lang)? {
+            Some(n) if !(0..=self.votes).contains(&n) => {
+                Err(format!("{}: 0–{}", T::VotesToPart1.tr(lang), self.votes))
+            }
+            n => Ok(n),
         }
     }
 }
@@ -196,19 +213,25 @@ impl Room {
         &mut self,
         mut f: SplitCardForm,
         action: Action,
+        ctx: &Ctx,
     ) -> Vec<Effect> {
         match form::input(&mut f, action) {
-            Step::Cancel => Vec::new(),
-            Step::Save => vec![Effect::SplitCard {
-                id: f.id,
-                parts: vec![f.first.text().to_owned(), f.second.text().to_owned()],
-                why: optional(&f.why),
-            }],
-            Step::Edited => {
-                self.modal = Some(Modal::SplitCard(f));
-                Vec::new()
-            }
+            Step::Cancel => return Vec::new(),
+            Step::Save => match f.first_votes(ctx.lang) {
+                Ok(first_votes) => {
+                    return vec![Effect::SplitCard {
+                        id: f.id,
+                        parts: vec![f.first.text().to_owned(), f.second.text().to_owned()],
+                        first_votes,
+                        why: optional(&f.why),
+                    }];
+                }
+                Err(e) => f.state.error = Some(e),
+            },
+            Step::Edited => {}
         }
+        self.modal = Some(Modal::SplitCard(f));
+        Vec::new()
     }
 }
 

@@ -72,6 +72,8 @@ pub enum Effect {
     SplitCard {
         id: String,
         parts: Vec<String>,
+        /// Votes of the first part; the rest go to the second (`None`: all to the first).
+        first_votes: Option<i64>,
         why: Option<String>,
     },
     /// Start a clustering run on a worker thread.
@@ -220,9 +222,13 @@ pub fn perform(
                     }
                     BoardOp::ApplyRun(record) => {
                         let sum = s.save_cluster_run(&record, true)?;
+                        // Kept: where a person put them, or in a decided, mapped or
+                        // hand-made topic.
                         summary = format!(
                             " ({} / {} / {})",
-                            sum.assigned, sum.kept_by_hand, sum.unsorted
+                            sum.assigned,
+                            sum.kept_by_hand + sum.kept_with_topic,
+                            sum.unsorted
                         );
                     }
                 }
@@ -237,7 +243,8 @@ pub fn perform(
             why,
         } => {
             let card = s.merge_cards(&ids, &text, policy, why.as_deref())?;
-            let note = format!("#{}", card.seq);
+            // The resulting total, so the policy's effect is seen at once.
+            let note = format!("#{} ({})", card.seq, card.votes);
             let change = Change::MergeCards {
                 merged: card.id,
                 ids,
@@ -247,14 +254,25 @@ pub fn perform(
             };
             Ok(changed(change, note))
         }
-        Effect::SplitCard { id, parts, why } => {
-            let new = s.split_card(&id, &parts, why.as_deref())?;
+        Effect::SplitCard {
+            id,
+            parts,
+            first_votes,
+            why,
+        } => {
+            let new = s.split_card(&id, &parts, first_votes, why.as_deref())?;
             let note = new
                 .iter()
-                .map(|c| format!("#{}", c.seq))
+                .map(|c| format!("#{} ({})", c.seq, c.votes))
                 .collect::<Vec<_>>()
                 .join(", ");
-            Ok(changed(Change::SplitCard { id, parts, why }, note))
+            let change = Change::SplitCard {
+                id,
+                parts,
+                first_votes,
+                why,
+            };
+            Ok(changed(change, note))
         }
         Effect::Cluster(job) => {
             let lang = s.consultation()?.language;

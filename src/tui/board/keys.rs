@@ -126,7 +126,7 @@ impl Room {
             }
             Action::SplitCard => match (b.focus, b.selected_card()) {
                 (Pane::Cards, Some(c)) => {
-                    b.modal = Some(Modal::SplitCard(SplitCardForm::new(c)));
+                    b.modal = Some(Modal::SplitCard(SplitCardForm::new(c, ctx.lang)));
                 }
                 _ => ctx.fail_t(T::NoCardSelected),
             },

@@ -23,12 +23,14 @@ pub use undo::{Change, undo};
 pub use view::{header, render};
 pub use worker::{ClusterJob, ClusterScope};
 
+use crate::storage::topics::{RunPreview, RunRecord, preview_run};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{T, stage_name};
 use crate::tui::keymap::Mode;
 use crate::tui::reader::{HintFor, Read, ReadDone};
 use crate::tui::widgets::prompt::Prompt;
+use std::collections::HashMap;
 
 /// What the board may have open over it.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +90,7 @@ impl Room {
             Some(Modal::Proposal(p)) => self.proposal_update(p, action, ctx),
             Some(Modal::Cluster(f)) => self.cluster_form_update(f, action, ctx),
             Some(Modal::MergeCards(f)) => self.merge_cards_update(f, action),
-            Some(Modal::SplitCard(f)) => self.split_card_update(f, action),
+            Some(Modal::SplitCard(f)) => self.split_card_update(f, action, ctx),
             None => self.keys(action, ctx),
         }
     }
@@ -108,7 +110,8 @@ impl Room {
             Done::Proposal(record) => {
                 self.clustering = None;
                 let split_of = self.splitting.take();
-                self.modal = Some(Modal::Proposal(Proposal::new(*record, split_of)));
+                let p = self.proposal(*record, split_of);
+                self.modal = Some(Modal::Proposal(p));
             }
             Done::ClusterFailed(e) => {
                 self.clustering = None;
@@ -122,6 +125,27 @@ impl Room {
             Done::Changed { .. } | Done::Read(_) => {}
         }
         Vec::new()
+    }
+
+    /// A run as a proposal, compared with the board as it is: which topics keep their
+    /// cards, and each proposed topic's card texts.
+    pub fn proposal(&self, record: RunRecord, split_of: Option<String>) -> Proposal {
+        let preview = if split_of.is_some() {
+            RunPreview::default()
+        } else {
+            let placements: HashMap<String, String> = self
+                .placement
+                .values()
+                .map(|p| (p.card_id.clone(), p.topic_id.clone()))
+                .collect();
+            preview_run(&record, &self.topics, &placements)
+        };
+        let texts: HashMap<&str, &str> = self
+            .cards
+            .iter()
+            .map(|c| (c.id.as_str(), c.text.as_str()))
+            .collect();
+        Proposal::new(record, split_of, preview, &texts)
     }
 
     pub fn read_done(&mut self, done: ReadDone) {

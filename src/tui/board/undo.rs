@@ -26,6 +26,8 @@ pub enum Change {
     SplitCard {
         id: String,
         parts: Vec<String>,
+        /// Votes of the first part (`None`: all of them), so a redo divides them alike.
+        first_votes: Option<i64>,
         why: Option<String>,
     },
 }
@@ -72,13 +74,23 @@ pub fn undo(change: Change, s: &mut Store, via: Via) -> Result<Vec<Done>> {
                 why,
             }
         }
-        Change::SplitCard { id, parts, why } => {
+        Change::SplitCard {
+            id,
+            parts,
+            first_votes,
+            why,
+        } => {
             if undo {
                 s.unsplit_card(&id)?;
             } else {
-                s.split_card(&id, &parts, why.as_deref())?;
+                s.split_card(&id, &parts, first_votes, why.as_deref())?;
             }
-            Change::SplitCard { id, parts, why }
+            Change::SplitCard {
+                id,
+                parts,
+                first_votes,
+                why,
+            }
         }
     };
     Ok(vec![Done::Changed {
