@@ -2,6 +2,10 @@
 //! store: the state after each step and what the store holds.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
+#[path = "support/driver.rs"]
+mod driver_support;
+use driver_support::screen;
+
 use narada::model::{CardKind, SessionDraft, SessionKind};
 use narada::storage::{CardFilter, Store};
 use narada::tui::Driver;
@@ -487,18 +491,6 @@ fn the_first_card_of_a_session_with_activities_gets_the_first_one() {
         .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(screen.contains("[Runda 1]"), "the capture line shows it");
-}
-
-/// The screen as text, rows joined by newlines.
-fn screen(d: &Driver, width: u16, height: u16) -> String {
-    let buf = d.render(width, height);
-    (0..height)
-        .map(|y| {
-            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
-            row.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 #[path = "support/driver.rs"]
 mod driver_support;
-use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
+use driver_support::{board_on_first_topic, ctrl, demo, driver, key, screen, store, typed};
 
 use narada::model::DecisionOutcome;
 use narada::model::Lang;
@@ -556,13 +556,6 @@ fn the_status_after_merging_cards_says_the_resulting_total() {
     );
 }
 
-fn screen_text(d: &Driver) -> String {
-    let buf = d.render(80, 24);
-    (0..24)
-        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 #[test]
 fn a_proposal_says_which_topics_keep_their_cards_and_lists_a_topics_cards() {
     let dir = tempfile::tempdir().unwrap();
@@ -590,15 +583,15 @@ fn a_proposal_says_which_topics_keep_their_cards_and_lists_a_topics_cards() {
         .expect("the renamed topic keeps its cards");
     assert!(kept.cards > 0);
     let first_text = p.texts[0][0].1.clone();
-    let shown = screen_text(&d);
+    let shown = screen(&d, 80, 24);
     assert!(shown.contains("Cards stay in topics"), "{shown}");
     assert!(!shown.contains(&first_text), "cards hidden until asked");
     key(&mut d, KeyCode::Tab);
-    let shown = screen_text(&d);
+    let shown = screen(&d, 80, 24);
     let start: String = first_text.chars().take(30).collect();
     assert!(shown.contains(&start), "{shown}");
     key(&mut d, KeyCode::Tab);
-    assert!(!screen_text(&d).contains(&start));
+    assert!(!screen(&d, 80, 24).contains(&start));
     typed(&mut d, "a");
     assert!(!d.app.has_modal());
     let now = store(&d).topic(&topic.id).unwrap();
@@ -722,16 +715,4 @@ fn the_board_gives_topics_what_they_need_and_cards_the_rest_with_the_selected_on
         shown.push_str(l.trim());
     }
     assert_eq!(shown.trim(), card, "{mid}");
-}
-
-/// The screen as text, rows joined by newlines.
-fn screen(d: &Driver, width: u16, height: u16) -> String {
-    let buf = d.render(width, height);
-    (0..height)
-        .map(|y| {
-            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
-            row.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -5,7 +5,7 @@
 
 #[path = "support/driver.rs"]
 mod driver_support;
-use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
+use driver_support::{board_on_first_topic, ctrl, demo, driver, key, screen, store, typed};
 
 use narada::model::{CardDraft, CardKind, Lang, SessionDraft, SessionKind};
 use narada::storage::Store;
@@ -111,10 +111,7 @@ fn a_new_session_is_the_selected_row() {
 }
 
 fn lines(d: &Driver, w: u16, h: u16) -> Vec<String> {
-    let buf = d.render(w, h);
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
-        .collect()
+    screen(d, w, h).lines().map(str::to_owned).collect()
 }
 
 #[test]

@@ -53,3 +53,15 @@ pub fn board_on_first_topic(d: &mut Driver) {
     typed(d, "j");
     key(d, KeyCode::Tab);
 }
+
+/// The screen as text, rows joined by newlines, trailing blanks cut.
+pub fn screen(d: &Driver, width: u16, height: u16) -> String {
+    let buf = d.render(width, height);
+    (0..height)
+        .map(|y| {
+            let row: String = (0..width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
