@@ -277,3 +277,31 @@ fn a_vote_given_in_a_card_opened_from_the_board_shows_on_the_board() {
     let shown = d.app.board.cards.iter().find(|c| c.id == card.id).unwrap();
     assert_eq!(shown.votes, card.votes + 1);
 }
+
+#[test]
+fn help_on_the_capture_line_lists_the_kind_prefixes_in_the_interface_s_language() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_session(&SessionDraft::new("S", SessionKind::Training))
+        .unwrap();
+    let mut d = Driver::new(
+        s,
+        narada::tui::app::AppOptions {
+            lang: Lang::Pl,
+            ..narada::tui::app::AppOptions::default()
+        },
+        false,
+    );
+    typed(&mut d, "a");
+    key(&mut d, KeyCode::F(1));
+    assert_eq!(d.app.mode(), Mode::Help);
+    let entries = d.app.help_entries();
+    assert!(
+        entries
+            .iter()
+            .any(|(k, what)| k.contains("q:") && k.contains("py") && what == "pytanie"),
+        "{entries:?}"
+    );
+    // The help scrolls down to them on a small screen too.
+    let help = screen(&d, 80, 40);
+    assert!(help.contains("pytanie"), "{help}");
+}

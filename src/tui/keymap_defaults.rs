@@ -68,6 +68,7 @@ pub const DEFAULTS: &[(Mode, &str, Action)] = &[
     (Mode::Capture, "ctrl-z", Action::Undo),
     (Mode::Capture, "up", Action::Up),
     (Mode::Capture, "down", Action::Down),
+    (Mode::Capture, "f1", Action::Help),
     (Mode::Detail, "esc", Action::Cancel),
     (Mode::Detail, "e", Action::Edit),
     (Mode::Detail, "+", Action::VoteUp),

@@ -199,7 +199,7 @@ impl Widget for &App {
         footer::render(self.status.as_ref(), preview, &hints, lang, b.footer, buf);
         match &self.overlay {
             Some(Overlay::Help(at)) => {
-                help::render(&self.keymap.hints(self.screen_mode()), *at, lang, area, buf);
+                help::render(&self.help_entries(), *at, lang, area, buf);
             }
             Some(Overlay::Message(t, lines)) => message::render(lang, *t, lines, area, buf),
             None => self.render_modal(area, buf),

@@ -213,6 +213,23 @@ impl App {
             .unwrap_or_else(|| self.screen_mode())
     }
 
+    /// What the help lists: every binding of the screen under it, and on the capture
+    /// line the kinds a prefix sets (`q: py:  pytanie`).
+    pub fn help_entries(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .keymap
+            .hints(self.screen_mode())
+            .into_iter()
+            .map(|(keys, action)| (keys, action.label(self.lang).to_owned()))
+            .collect();
+        if self.screen_mode() == Mode::Capture {
+            for k in crate::model::kind_keys(self.lang) {
+                out.push((format!("{}: {}:", k.key, k.prefix), k.name.to_owned()));
+            }
+        }
+        out
+    }
+
     /// Whether anything is open over the screen.
     pub fn has_modal(&self) -> bool {
         self.overlay.is_some() || self.modal.is_some()
@@ -299,7 +316,7 @@ impl App {
             Action::Down | Action::Up | Action::PageDown | Action::PageUp
                 if matches!(self.overlay, Some(Overlay::Help(_))) =>
             {
-                let entries = self.keymap.hints(self.screen_mode()).len();
+                let entries = self.help_entries().len();
                 if let Some(Overlay::Help(at)) = &mut self.overlay {
                     *at = help::scroll(*at, &action, entries, self.size);
                 }

@@ -70,23 +70,24 @@ pub fn scroll(at: usize, action: &Action, entries: usize, size: (u16, u16)) -> u
     at.min(l.max_scroll())
 }
 
-/// `hints`: the bindings of the mode under the overlay; `at`: the first row shown.
-pub fn render(hints: &[(String, Action)], at: usize, lang: Lang, screen: Rect, buf: &mut Buffer) {
+/// `entries`: keys and what they do in the mode under the overlay; `at`: the first row
+/// shown.
+pub fn render(entries: &[(String, String)], at: usize, lang: Lang, screen: Rect, buf: &mut Buffer) {
     if screen.is_empty() {
         return;
     }
-    let key_width = hints
+    let key_width = entries
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0)
         .min(16);
-    let lines: Vec<Line> = hints
+    let lines: Vec<Line> = entries
         .iter()
-        .map(|(keys, action)| {
+        .map(|(keys, what)| {
             Line::from(vec![
                 Span::styled(format!("{keys:>key_width$}  "), theme::label()),
-                Span::raw(action.label(lang)),
+                Span::raw(what.as_str()),
             ])
         })
         .collect();
