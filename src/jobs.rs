@@ -5,7 +5,7 @@ use crate::cluster::{ClusterOptions, Clustering};
 use crate::error::{Error, Result};
 use crate::export::{self, DocOptions};
 use crate::storage::Store;
-use crate::storage::topics::{RunRecord, RunTopic};
+use crate::storage::runs::{RunRecord, RunTopic};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use narada::cluster::metrics;
 use narada::storage::Store;
-use narada::storage::topics::{RunRecord, RunTopic};
+use narada::storage::runs::{RunRecord, RunTopic};
 use std::collections::BTreeMap;
 
 const EASY: &str = concat!(

@@ -15,6 +15,18 @@ use narada::tui::keymap::Mode;
 use ratatui::crossterm::event::KeyCode;
 use std::time::Duration;
 
+/// An in-memory database with one training session, driven in `lang`.
+fn one_session(title: &str, lang: Lang) -> Driver {
+    let mut s = Store::open_in_memory().unwrap();
+    s.add_session(&SessionDraft::new(title, SessionKind::Training))
+        .unwrap();
+    let options = narada::tui::app::AppOptions {
+        lang,
+        ..narada::tui::app::AppOptions::default()
+    };
+    Driver::new(s, options, false)
+}
+
 /// Every session's card count and vote total as the app shows them, against the store.
 fn assert_totals_true(d: &Driver) {
     let shown: Vec<(String, i64, i64)> = d
@@ -89,10 +101,7 @@ fn cards_added_by_another_process_reach_the_header_with_the_list() {
 
 #[test]
 fn a_new_session_is_the_selected_row() {
-    let mut s = Store::open_in_memory().unwrap();
-    s.add_session(&SessionDraft::new("Stara", SessionKind::Training))
-        .unwrap();
-    let mut d = Driver::new(s, narada::tui::app::AppOptions::default(), false);
+    let mut d = one_session("Stara", Lang::En);
     typed(&mut d, "s");
     assert_eq!(d.app.screen, Screen::Sessions);
     typed(&mut d, "n");
@@ -161,10 +170,7 @@ fn a_typed_name_in_the_move_picker_creates_that_topic() {
 
 #[test]
 fn typing_replaces_a_prefilled_value() {
-    let mut s = Store::open_in_memory().unwrap();
-    s.add_session(&SessionDraft::new("S", SessionKind::Training))
-        .unwrap();
-    let mut d = Driver::new(s, narada::tui::app::AppOptions::default(), false);
+    let mut d = one_session("S", Lang::En);
     typed(&mut d, "T"); // the timer shows 10
     typed(&mut d, "5");
     key(&mut d, KeyCode::Enter);
@@ -239,17 +245,7 @@ fn splitting_a_card_shows_its_whole_text_over_several_rows() {
 
 #[test]
 fn a_form_says_what_is_wrong_in_the_interface_s_language() {
-    let mut s = Store::open_in_memory().unwrap();
-    s.add_session(&SessionDraft::new("S", SessionKind::Training))
-        .unwrap();
-    let mut d = Driver::new(
-        s,
-        narada::tui::app::AppOptions {
-            lang: Lang::Pl,
-            ..narada::tui::app::AppOptions::default()
-        },
-        false,
-    );
+    let mut d = one_session("S", Lang::Pl);
     typed(&mut d, "sn");
     typed(&mut d, "Warsztat");
     key(&mut d, KeyCode::Tab);
@@ -280,17 +276,7 @@ fn a_vote_given_in_a_card_opened_from_the_board_shows_on_the_board() {
 
 #[test]
 fn help_on_the_capture_line_lists_the_kind_prefixes_in_the_interface_s_language() {
-    let mut s = Store::open_in_memory().unwrap();
-    s.add_session(&SessionDraft::new("S", SessionKind::Training))
-        .unwrap();
-    let mut d = Driver::new(
-        s,
-        narada::tui::app::AppOptions {
-            lang: Lang::Pl,
-            ..narada::tui::app::AppOptions::default()
-        },
-        false,
-    );
+    let mut d = one_session("S", Lang::Pl);
     typed(&mut d, "a");
     key(&mut d, KeyCode::F(1));
     assert_eq!(d.app.mode(), Mode::Help);

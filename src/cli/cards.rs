@@ -228,7 +228,7 @@ fn capture_draft(session_id: &str, a: &CardAddArgs) -> Result<CardDraft> {
     } else {
         parse_capture(&a.text)
     };
-    if line.text.trim().is_empty() && !a.text.trim().is_empty() {
+    if !line.has_text() && !a.text.trim().is_empty() {
         return Err(Error::Invalid(format!(
             "{:?} leaves no text once its kind, #tags and @role are taken out; \
              add --raw to store it as typed",

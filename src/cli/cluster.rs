@@ -6,7 +6,7 @@ use crate::cluster::{self, ClusterOptions, Clustering, SeedTopic, Stage};
 use crate::error::{Error, Result};
 use crate::model::Lang;
 use crate::storage::Store;
-use crate::storage::topics::{KeptBecause, RunPreview};
+use crate::storage::runs::{KeptBecause, RunPreview};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;

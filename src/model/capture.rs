@@ -19,6 +19,14 @@ pub struct Capture {
     pub speaker: Option<String>,
 }
 
+impl Capture {
+    /// Whether anything is left to be a card's text once the kind, tags and role are
+    /// taken out: punctuation alone (the `:` of a prefix typed without a kind) is not.
+    pub fn has_text(&self) -> bool {
+        self.text.chars().any(char::is_alphanumeric)
+    }
+}
+
 fn is_marker_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-' || c == '_'
 }

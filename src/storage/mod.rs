@@ -16,6 +16,7 @@ pub mod migrate;
 pub mod outline;
 pub mod privacy;
 mod rows;
+pub mod runs;
 mod search;
 mod sessions;
 pub mod topics;

@@ -175,12 +175,8 @@ impl Widget for &App {
                 buf,
             ),
             Screen::Cards | Screen::Detail | Screen::Search => {
-                let view = match self.screen {
-                    Screen::Detail => cards::View::Detail,
-                    Screen::Search => cards::View::Search,
-                    _ => cards::View::List,
-                };
-                self.cards.render(view, lang, self.utc_offset, b.body, buf);
+                self.cards
+                    .render(self.cards_view(), lang, self.utc_offset, b.body, buf);
             }
             Screen::Board => board::render(&self.board, lang, b.body, buf),
             Screen::Decisions => decisions::render(&self.decisions, lang, b.body, buf),

@@ -3,8 +3,8 @@
 //! marked cards to another topic (store, undo capture, reload, frame). Figures only.
 
 use crate::measure::{in_temp_dir, peak_rss_mib};
-use crate::tui::{code, key, summary};
-use narada::error::{Error, Result};
+use crate::tui::{HEIGHT, WIDTH, code, draw, io, key, summary};
+use narada::error::Result;
 use narada::storage::{ImportOptions, Store};
 use narada::tui::Driver;
 use narada::tui::app::AppOptions;
@@ -15,20 +15,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
 /// How many marked cards the move measures.
 const MOVED: usize = 1_000;
-
-fn io(e: impl std::fmt::Display) -> Error {
-    Error::Invalid(format!("test backend: {e}"))
-}
-
-fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
-    term.draw(|f| f.render_widget(&d.app, f.area()))
-        .map(|_| ())
-        .map_err(io)
-}
 
 /// The first `cards` records of `input` in a fresh database, dealt round-robin into
 /// `topics` hand-made topics.

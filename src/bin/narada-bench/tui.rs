@@ -14,14 +14,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
+/// The off-screen terminal the interface benchmarks draw on.
+pub(crate) const WIDTH: u16 = 120;
+pub(crate) const HEIGHT: u16 = 40;
 
-fn io(e: impl std::fmt::Display) -> Error {
+pub(crate) fn io(e: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("test backend: {e}"))
 }
 
-fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
+pub(crate) fn draw(term: &mut Terminal<TestBackend>, d: &Driver) -> Result<()> {
     term.draw(|f| f.render_widget(&d.app, f.area()))
         .map(|_| ())
         .map_err(io)

@@ -177,7 +177,7 @@ impl App {
         let what = match &change {
             Change::Board(board::Change::Topics { .. }) => T::BoardSaved,
             Change::Board(board::Change::MergeCards { .. }) => T::CardsMerged,
-            Change::Board(board::Change::SplitCard { .. }) => T::CardSplit,
+            Change::Board(board::Change::SplitCard(_)) => T::CardSplit,
             Change::Decision(_) => T::Decided,
             Change::Section(_) => T::OutlineSaved,
             Change::Card(_) => T::Saved,

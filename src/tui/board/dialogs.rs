@@ -1,6 +1,7 @@
 //! The board's dialogs: a clustering run, merging marked cards, splitting a card.
 //! Each is a typed form whose Enter turns into one effect.
 
+use super::lineage::{CardMerge, CardSplit};
 use super::{ClusterJob, ClusterScope, Effect, Modal, Room};
 use crate::model::Card;
 use crate::model::Lang;
@@ -196,12 +197,12 @@ impl Room {
     ) -> Vec<Effect> {
         match form::input(&mut f, action) {
             Step::Cancel => Vec::new(),
-            Step::Save => vec![Effect::MergeCards {
+            Step::Save => vec![Effect::MergeCards(CardMerge {
                 ids: f.ids,
                 text: f.text.text().to_owned(),
                 policy: f.policy.of(&POLICIES).unwrap_or(VotePolicy::Sum),
                 why: optional(&f.why),
-            }],
+            })],
             Step::Edited => {
                 self.modal = Some(Modal::MergeCards(f));
                 Vec::new()
@@ -219,12 +220,12 @@ impl Room {
             Step::Cancel => return Vec::new(),
             Step::Save => match f.first_votes(ctx.lang) {
                 Ok(first_votes) => {
-                    return vec![Effect::SplitCard {
+                    return vec![Effect::SplitCard(CardSplit {
                         id: f.id,
                         parts: vec![f.first.text().to_owned(), f.second.text().to_owned()],
                         first_votes,
                         why: optional(&f.why),
-                    }];
+                    })];
                 }
                 Err(e) => f.state.error = Some(e),
             },

@@ -2,13 +2,14 @@
 //! each change comes back with what undoes it. Topic work is undone by restoring the
 //! captured board state of the cards and topics it touched.
 
+use super::lineage::{CardMerge, CardSplit};
 use super::undo::Change;
 use super::worker::{self, ClusterJob, ClusterScope, Source};
 use crate::cluster::Stage;
 use crate::error::Result;
 use crate::model::Card;
-use crate::model::VotePolicy;
-use crate::storage::topics::{RunRecord, TopicRow};
+use crate::storage::runs::RunRecord;
+use crate::storage::topics::TopicRow;
 use crate::storage::undo::{Placement, TopicState};
 use crate::storage::{CardFilter, Store};
 use crate::tui::ctx::Via;
@@ -63,19 +64,8 @@ pub enum Effect {
         topics: bool,
     },
     Op(BoardOp),
-    MergeCards {
-        ids: Vec<String>,
-        text: String,
-        policy: VotePolicy,
-        why: Option<String>,
-    },
-    SplitCard {
-        id: String,
-        parts: Vec<String>,
-        /// Votes of the first part; the rest go to the second (`None`: all to the first).
-        first_votes: Option<i64>,
-        why: Option<String>,
-    },
+    MergeCards(CardMerge),
+    SplitCard(CardSplit),
     /// Start a clustering run on a worker thread.
     Cluster(ClusterJob),
 }
@@ -236,43 +226,21 @@ pub fn perform(
             })?;
             Ok(changed(change, summary))
         }
-        Effect::MergeCards {
-            ids,
-            text,
-            policy,
-            why,
-        } => {
-            let card = s.merge_cards(&ids, &text, policy, why.as_deref())?;
+        Effect::MergeCards(merge) => {
+            let card = merge.apply(s)?;
             // The resulting total, so the policy's effect is seen at once.
             let note = format!("#{} ({})", card.seq, card.votes);
-            let change = Change::MergeCards {
-                merged: card.id,
-                ids,
-                text,
-                policy,
-                why,
-            };
-            Ok(changed(change, note))
+            let merged = card.id;
+            Ok(changed(Change::MergeCards { merged, merge }, note))
         }
-        Effect::SplitCard {
-            id,
-            parts,
-            first_votes,
-            why,
-        } => {
-            let new = s.split_card(&id, &parts, first_votes, why.as_deref())?;
-            let note = new
+        Effect::SplitCard(split) => {
+            let note = split
+                .apply(s)?
                 .iter()
                 .map(|c| format!("#{} ({})", c.seq, c.votes))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let change = Change::SplitCard {
-                id,
-                parts,
-                first_votes,
-                why,
-            };
-            Ok(changed(change, note))
+            Ok(changed(Change::SplitCard(split), note))
         }
         Effect::Cluster(job) => {
             let lang = s.consultation()?.language;

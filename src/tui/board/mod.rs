@@ -5,6 +5,7 @@
 mod dialogs;
 mod effect;
 mod keys;
+mod lineage;
 mod picker;
 mod prompt;
 mod proposal;
@@ -15,6 +16,7 @@ mod worker;
 
 pub use dialogs::{ClusterForm, MergeCardsForm, SplitCardForm};
 pub use effect::{BoardOp, Done, Effect, perform};
+pub use lineage::{CardMerge, CardSplit};
 pub use picker::{PickPurpose, Picker};
 pub use prompt::BoardPrompt;
 pub use proposal::Proposal;
@@ -23,7 +25,7 @@ pub use undo::{Change, undo};
 pub use view::{header, render};
 pub use worker::{ClusterJob, ClusterScope};
 
-use crate::storage::topics::{RunPreview, RunRecord, preview_run};
+use crate::storage::runs::{RunPreview, RunRecord, preview_run};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{T, stage_name};

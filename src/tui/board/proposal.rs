@@ -6,7 +6,7 @@
 
 use super::{BoardOp, Effect, Modal, Room};
 use crate::model::Lang;
-use crate::storage::topics::{KeptBecause, RunPreview, RunRecord};
+use crate::storage::runs::{KeptBecause, RunPreview, RunRecord};
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{Noun, T, count};

@@ -2,8 +2,8 @@
 //! side (with fresh ids where the store made new rows).
 
 use super::Done;
+use super::lineage::{CardMerge, CardSplit};
 use crate::error::Result;
-use crate::model::VotePolicy;
 use crate::storage::Store;
 use crate::storage::undo::BoardState;
 use crate::tui::ctx::Via;
@@ -16,20 +16,9 @@ pub enum Change {
         after: Box<BoardState>,
     },
     /// `merged` is the card the merge made (what undo unmerges).
-    MergeCards {
-        merged: String,
-        ids: Vec<String>,
-        text: String,
-        policy: VotePolicy,
-        why: Option<String>,
-    },
-    SplitCard {
-        id: String,
-        parts: Vec<String>,
-        /// Votes of the first part (`None`: all of them), so a redo divides them alike.
-        first_votes: Option<i64>,
-        why: Option<String>,
-    },
+    MergeCards { merged: String, merge: CardMerge },
+    /// Redo divides the votes as the split did.
+    SplitCard(CardSplit),
 }
 
 impl Change {
@@ -40,7 +29,7 @@ impl Change {
 
     /// Whether the cards themselves (not only their placement) changed.
     pub fn touches_cards(&self) -> bool {
-        matches!(self, Change::MergeCards { .. } | Change::SplitCard { .. })
+        matches!(self, Change::MergeCards { .. } | Change::SplitCard(_))
     }
 }
 
@@ -53,44 +42,22 @@ pub fn undo(change: Change, s: &mut Store, via: Via) -> Result<Vec<Done>> {
             s.restore_board_state(if undo { &before } else { &after })?;
             Change::Topics { before, after }
         }
-        Change::MergeCards {
-            merged,
-            ids,
-            text,
-            policy,
-            why,
-        } => {
+        Change::MergeCards { merged, merge } => {
             let merged = if undo {
                 s.unmerge_cards(&merged)?;
                 merged
             } else {
-                s.merge_cards(&ids, &text, policy, why.as_deref())?.id
+                merge.apply(s)?.id
             };
-            Change::MergeCards {
-                merged,
-                ids,
-                text,
-                policy,
-                why,
-            }
+            Change::MergeCards { merged, merge }
         }
-        Change::SplitCard {
-            id,
-            parts,
-            first_votes,
-            why,
-        } => {
+        Change::SplitCard(split) => {
             if undo {
-                s.unsplit_card(&id)?;
+                s.unsplit_card(&split.id)?;
             } else {
-                s.split_card(&id, &parts, first_votes, why.as_deref())?;
+                split.apply(s)?;
             }
-            Change::SplitCard {
-                id,
-                parts,
-                first_votes,
-                why,
-            }
+            Change::SplitCard(split)
         }
     };
     Ok(vec![Done::Changed {

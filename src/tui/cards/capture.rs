@@ -74,9 +74,7 @@ impl Room {
                     ctx.fail_t(T::PickSessionFirst);
                     return Vec::new();
                 };
-                // A text of punctuation only (the `:` of a prefix typed without a kind)
-                // is no card either.
-                if !parsed.text.chars().any(char::is_alphanumeric) {
+                if !parsed.has_text() {
                     if !line.field.text().trim().is_empty() {
                         // Only a prefix, tags or a role: say so, and select them so the
                         // next text replaces them instead of being glued to them.

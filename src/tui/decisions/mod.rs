@@ -10,8 +10,8 @@ pub use effect::{Change, Done, Effect, perform, undo};
 pub use form::DecisionForm;
 pub use view::{header, render};
 
-use crate::model::DecisionOutcome;
 use crate::model::DecisionTarget;
+use crate::model::{DecisionOutcome, Lang};
 use crate::storage::decisions::DecisionRow;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Ctx, Nav};
@@ -53,8 +53,8 @@ impl Room {
     }
 
     /// Opens the decision form for a card or a topic.
-    pub fn open_form(&mut self, target: DecisionTarget, label: String, ctx: &Ctx) {
-        self.form = Some(DecisionForm::new(target, label, ctx.lang));
+    pub fn open_form(&mut self, target: DecisionTarget, label: String, lang: Lang) {
+        self.form = Some(DecisionForm::new(target, label, lang));
     }
 
     pub fn set(&mut self, rows: Vec<DecisionRow>) {
