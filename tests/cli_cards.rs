@@ -415,3 +415,52 @@ fn card_split_divides_the_votes_as_told_and_refuses_more_than_the_card_has() {
     votes.sort();
     assert_eq!(votes, vec![("Drzewa".into(), 4), ("Ławki".into(), 3)]);
 }
+
+#[test]
+fn terminal_escapes_in_card_text_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "session", "add", "Szkolenie 1"])
+        .assert()
+        .success();
+    let added = narada(dir.path())
+        .args([
+            "--db",
+            db_s,
+            "card",
+            "add",
+            "\u{1b}]0;PWNED\u{7}Ławki\u{7f} w parku",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let added = String::from_utf8(added).unwrap();
+    assert!(added.contains("]0;PWNEDŁawki w parku"), "{added}");
+    assert!(!added.contains(['\u{1b}', '\u{7}', '\u{0}']), "{added:?}");
+    // A card stored before input was cleaned (an older version's import) is shown
+    // with its control characters escaped, in the list and in `card show`.
+    let raw = rusqlite::Connection::open(&db).unwrap();
+    raw.execute(
+        "UPDATE card SET text = 'x\u{1b}[2Jy\u{202e}z' WHERE seq = 1",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    for args in [vec!["card", "list"], vec!["card", "show", "1"]] {
+        let out = narada(dir.path())
+            .args(["--db", db_s])
+            .args(&args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("x\\u{1b}[2Jy\\u{202e}z"), "{args:?}: {out}");
+        assert!(!out.contains(['\u{1b}', '\u{202e}']), "{args:?}: {out:?}");
+    }
+}

@@ -3,6 +3,7 @@
 use super::output::{card_line, print_cards, print_json};
 use super::{CardAddArgs, CardCmd, CardEditArgs, OutputFormat};
 use crate::error::{Error, Result};
+use crate::model::text::visible;
 use crate::model::{
     Capture, Card, CardDraft, CardEvent, CardKind, CardPatch, Lang, Session, Zone,
     describe_decision, describe_event, local_time, parse_capture, parse_capture_with_speaker,
@@ -154,37 +155,44 @@ pub fn run(store: &mut Store, cmd: CardCmd, lang: Lang) -> Result<()> {
 fn show(store: &Store, card: &Card, history: &[CardEvent], lang: Lang) -> Result<()> {
     let t = |en: &'static str, pl: &'static str| if lang == Lang::Pl { pl } else { en };
     let when = |at: &str| local_time(at, Zone::Local);
-    println!("{}", card_line(card));
-    println!("id: {}", card.id);
+    // Built whole, then printed with control characters made visible (card text is
+    // the user's, and may hold terminal escapes from an old import).
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(card_line(card));
+    line(format!("id: {}", card.id));
     if let Some(x) = &card.external_id {
-        println!("{}: {x}", t("imported id", "id z importu"));
+        line(format!("{}: {x}", t("imported id", "id z importu")));
     }
-    println!("{}: {}", t("session", "sesja"), card.session);
+    line(format!("{}: {}", t("session", "sesja"), card.session));
     if let Some(a) = &card.activity {
-        println!("{}: {a}", t("activity", "aktywność"));
+        line(format!("{}: {a}", t("activity", "aktywność")));
     }
-    println!(
+    line(format!(
         "{}: {}",
         t("topic", "temat"),
         card.topic.as_deref().unwrap_or("-")
-    );
+    ));
     let decision = card.decision.map_or("-", |d| d.name(lang));
-    println!("{}: {decision}", t("decision", "decyzja"));
-    println!(
+    line(format!("{}: {decision}", t("decision", "decyzja")));
+    line(format!(
         "{}: {}  {}: {}",
         t("created", "utworzona"),
         when(&card.created_at),
         t("updated", "zmieniona"),
         when(&card.updated_at)
-    );
+    ));
     if let Some(by) = &card.superseded_by {
         let by = store.card(by)?;
-        println!(
+        line(format!(
             "{}: #{} {}",
             t("replaced by", "zastąpiona przez"),
             by.seq,
             by.text
-        );
+        ));
     }
     // (time, who, what), merged in time order; events keep their recorded order.
     let mut lines: Vec<(&str, Option<&str>, String)> = Vec::new();
@@ -206,11 +214,12 @@ fn show(store: &Store, card: &Card, history: &[CardEvent], lang: Lang) -> Result
         lines.push((&d.created_at, d.entered_by.as_deref(), what));
     }
     lines.sort_by(|a, b| a.0.cmp(b.0));
-    println!("{}:", t("history", "historia"));
+    line(format!("{}:", t("history", "historia")));
     for (at, who, what) in lines {
         let who = who.map(|w| format!("[{w}] ")).unwrap_or_default();
-        println!("  {}  {who}{what}", when(at));
+        line(format!("  {}  {who}{what}", when(at)));
     }
+    print!("{}", visible(&out));
     Ok(())
 }
 

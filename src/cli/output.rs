@@ -2,6 +2,7 @@
 
 use super::OutputFormat;
 use crate::error::{Error, Result};
+use crate::model::text::visible;
 use crate::model::{Card, Session};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -65,14 +66,16 @@ pub fn card_line(c: &Card) -> String {
     } else {
         ""
     };
-    format!(
+    let line = format!(
         "{:>5}  {} {:>3}  {}{speaker}{tags}  ({}){deleted}",
         format!("#{}", c.seq),
         pad(c.kind.as_str(), 14),
         c.votes,
         c.text,
         truncate(&c.session, 30)
-    )
+    );
+    // Card text is the user's and may hold terminal escapes from an old import.
+    visible(&line).into_owned()
 }
 
 pub fn print_cards(cards: &[Card]) {
@@ -82,14 +85,15 @@ pub fn print_cards(cards: &[Card]) {
 }
 
 pub fn session_line(s: &Session) -> String {
-    format!(
+    let line = format!(
         "{}  {} {}  {:>4} cards {:>5} votes",
         pad(s.date.as_deref().unwrap_or("----------"), 10),
         pad(s.kind.as_str(), 13),
         pad(&truncate(&s.title, 50), 50),
         s.card_count,
         s.vote_total
-    )
+    );
+    visible(&line).into_owned()
 }
 
 #[cfg(test)]

@@ -2,8 +2,34 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Unicode NFC with surrounding whitespace trimmed and inner runs of whitespace
-/// (including newlines) collapsed to one space: cards are one-line notes.
+/// Characters that never belong in a note: control characters other than whitespace
+/// (NUL, BEL, ESC — which would let a card retitle or reprogram a terminal) and the
+/// bidirectional overrides that make text display in another order than it reads.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text safe to print on a terminal: unsafe characters (see [`is_unsafe_char`]) are
+/// shown as `\u{1b}`-style escapes instead of being sent to the terminal as they are.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Unicode NFC with surrounding whitespace trimmed, inner runs of whitespace
+/// (including newlines) collapsed to one space — cards are one-line notes — and unsafe
+/// characters (see [`is_unsafe_char`]) dropped.
 pub fn clean(s: &str) -> String {
     let nfc: String = match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => s.to_owned(),
@@ -13,11 +39,14 @@ pub fn clean(s: &str) -> String {
     let tidy = !nfc.starts_with(' ')
         && !nfc.ends_with(' ')
         && !nfc.contains("  ")
-        && !nfc.chars().any(|c| c.is_whitespace() && c != ' ');
+        && !nfc
+            .chars()
+            .any(|c| (c.is_whitespace() && c != ' ') || is_unsafe_char(c));
     if tidy {
         return nfc;
     }
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    let safe: String = nfc.chars().filter(|c| !is_unsafe_char(*c)).collect();
+    safe.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Search key: lowercase ASCII via deunicode, which (unlike NFKD or FTS5's
@@ -97,6 +126,17 @@ mod tests {
         assert_eq!(clean("a\u{a0}b"), "a b");
         assert_eq!(clean("a\n"), "a");
         assert_eq!(clean("x "), "x");
+    }
+
+    #[test]
+    fn clean_drops_control_and_bidi_characters_and_visible_escapes_them() {
+        assert_eq!(clean("\u{1b}]0;PWNED\u{7}Ławka"), "]0;PWNEDŁawka");
+        assert_eq!(clean("a\u{0}b\u{7f}c\u{9b}d"), "abcd");
+        assert_eq!(clean("abc\u{202e}fed"), "abcfed");
+        assert_eq!(clean("a\r\nb"), "a b");
+        assert_eq!(visible("ok ą"), "ok ą");
+        assert_eq!(visible("x\u{1b}[2Jy"), "x\\u{1b}[2Jy");
+        assert_eq!(visible("a\nb"), "a\nb");
     }
 
     #[test]
