@@ -25,14 +25,17 @@ pub enum Error {
         source: rusqlite::Error,
     },
     /// Bad input in a file: names the file, the line and the column; nothing was written.
-    #[error("{file}:{line}: column {column}: {message} (nothing was imported)")]
+    #[error(
+        "{file}:{line}: {}{message} (nothing was written)",
+        column_part(column)
+    )]
     Input {
         file: String,
         line: u64,
         column: String,
         message: String,
     },
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", describe_io(source))]
     Io {
         path: String,
         #[source]
@@ -51,6 +54,31 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `column 3: ` — or nothing when the column is not known (empty, or 0 from a parser
+/// that stopped at the end of the line).
+fn column_part(column: &str) -> String {
+    if column.is_empty() || column == "0" {
+        String::new()
+    } else {
+        format!("column {column}: ")
+    }
+}
+
+/// The common I/O failures in words, without the OS error number.
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::AlreadyExists => "already exists".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        ErrorKind::NotADirectory => "a part of the path is not a directory".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => e.to_string(),
+    }
+}
 
 impl Error {
     pub fn io(path: &Path, source: std::io::Error) -> Self {

@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod jobs;
 pub mod model;

@@ -180,7 +180,7 @@ fn bad_import_names_file_line_column_and_writes_nothing() {
         .failure()
         .stderr(
             predicate::str::contains("bad.csv:3: column 2 (kind)")
-                .and(predicate::str::contains("nothing was imported")),
+                .and(predicate::str::contains("nothing was written")),
         );
     narada(dir.path())
         .args([

@@ -38,7 +38,13 @@ pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<Cluster
 
 /// Seed topics from a JSON file: `[{"name": "Głosowanie", "keywords": ["głos", "karta"]}]`.
 fn read_seeds(path: &Path) -> Result<Vec<SeedTopic>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::files::read_input(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Input {
+        file: path.display().to_string(),
+        line: 1,
+        column: String::new(),
+        message: format!("invalid UTF-8 ({e}); save the file as UTF-8"),
+    })?;
     serde_json::from_str(&text).map_err(|e| Error::Input {
         file: path.display().to_string(),
         line: e.line() as u64,
@@ -84,7 +90,7 @@ pub fn run_file(
     force: bool,
     opts: &ClusterOptions,
 ) -> Result<()> {
-    let bytes = std::fs::read(input).map_err(|e| Error::io(input, e))?;
+    let bytes = crate::files::read_input(input)?;
     let name = input.display().to_string();
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let (line, col) = crate::import::line_col(&bytes, e.valid_up_to());

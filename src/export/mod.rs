@@ -40,6 +40,7 @@ pub fn write_atomically(
     force: bool,
     body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    crate::files::check_output(path)?;
     if path.exists() && !force {
         return Err(Error::Invalid(format!(
             "{} already exists; add --force to overwrite it",

@@ -28,6 +28,19 @@ fn check_utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str> {
     })
 }
 
+/// The JSON parser's message without its " at line L column C" tail (the error names the
+/// place already), and an empty or cut-short input said plainly.
+pub(crate) fn json_message(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "the JSON ends too early (empty or cut short)".into();
+    }
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
 pub fn parse_lines(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
     let text = check_utf8(name, bytes)?;
     let mut out = Vec::new();
@@ -41,7 +54,7 @@ pub fn parse_lines(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
                 name,
                 n,
                 e.column().to_string(),
-                format!("not valid JSON: {e}"),
+                format!("not valid JSON: {}", json_message(&e)),
             )
         })?;
         out.push(from_value(name, n, &value)?);
@@ -56,7 +69,7 @@ pub fn parse_array(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
             name,
             e.line() as u64,
             e.column().to_string(),
-            format!("not a JSON array of card objects: {e}"),
+            format!("not a JSON array of card objects: {}", json_message(&e)),
         )
     })?;
     let base = text.as_ptr() as usize;
@@ -66,7 +79,7 @@ pub fn parse_array(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(base);
         let (line, _) = line_col(bytes, offset);
         let value: Value = serde_json::from_str(raw.get())
-            .map_err(|e| input_err(name, line, e.column().to_string(), e.to_string()))?;
+            .map_err(|e| input_err(name, line, e.column().to_string(), json_message(&e)))?;
         out.push(from_value(name, line, &value)?);
     }
     Ok(out)

@@ -41,7 +41,7 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Format {
 
 /// Reads and checks a whole file.
 pub fn read_file(path: &Path, format: Option<Format>) -> Result<Vec<ImportRecord>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::files::read_input(path)?;
     let format = format.unwrap_or_else(|| detect_format(path, &bytes));
     parse(&path.display().to_string(), &bytes, format)
 }
@@ -64,7 +64,10 @@ pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Vec<ImportRecor
                 file: name.to_owned(),
                 line: rec.line,
                 column: "id".into(),
-                message: format!("id {:?} already used on line {first}", rec.external_id),
+                message: format!(
+                    "id {:?} already used on line {first}",
+                    rec.external_id.as_deref().unwrap_or(&rec.key)
+                ),
             });
         }
         out.push(rec);

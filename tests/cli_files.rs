@@ -1,0 +1,101 @@
+//! Files the user names, end to end: only regular files are read or replaced, and
+//! messages name the file in words rather than OS error numbers.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
+
+use predicates::prelude::*;
+
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::narada;
+
+#[cfg(unix)]
+#[test]
+fn importing_a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("cards.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let db = dir.path().join("w.db");
+    narada(dir.path())
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            fifo.to_str().unwrap(),
+        ])
+        .timeout(std::time::Duration::from_mins(1))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cards.csv: not a regular file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn force_never_replaces_a_device_with_an_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    narada(dir.path())
+        .args(["--db", db.to_str().unwrap(), "session", "add", "S"])
+        .assert()
+        .success();
+    narada(dir.path())
+        .args(["--db", db.to_str().unwrap(), "export", "--format", "csv"])
+        .args(["-o", "/dev/null", "--force"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("/dev/null: not a regular file"));
+    assert!(
+        !std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_file(),
+        "still a device"
+    );
+}
+
+#[test]
+fn a_missing_import_file_and_a_duplicate_id_are_said_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "import", "nowhere.csv"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("nowhere.csv: no such file or directory")
+                .and(predicate::str::contains("os error").not()),
+        );
+    let file = dir.path().join("dup.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\":\"x1\",\"text\":\"a\"}\n{\"id\":\"x1\",\"text\":\"b\"}\n",
+    )
+    .unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "import", file.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("id \"x1\" already used on line 1")
+                .and(predicate::str::contains("Some(").not()),
+        );
+    // A JSON file cut short has no meaningful column: none is printed.
+    let cut = dir.path().join("cut.json");
+    std::fs::write(&cut, "").unwrap();
+    narada(dir.path())
+        .args([
+            "--db",
+            db_s,
+            "import",
+            cut.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("column 0").not());
+}
