@@ -50,19 +50,48 @@ impl Guard {
 
 /// crossterm keeps reading a hung-up terminal in a busy loop and never returns to the
 /// app's loop (seen after `tmux kill-server`: 100 % CPU for ever). Once a stop signal has
-/// come, the loop gets a grace period to finish; then the process ends. Nothing is lost:
-/// every saved card was committed in its own transaction, and `SQLite` ignores a write that
-/// was under way.
+/// come — or the controlling terminal has gone without one (SIGHUP ignored, a window
+/// closed under a tracer) — the loop gets a grace period to finish; then the process
+/// ends. Nothing is lost: every saved card was committed in its own transaction, and
+/// `SQLite` ignores a write that was under way.
 #[cfg(unix)]
 fn spawn_watchdog(stop: Arc<AtomicBool>) {
     std::thread::spawn(move || {
-        while !stop.load(Ordering::Relaxed) {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        watch(
+            &stop,
+            terminal_present,
+            std::time::Duration::from_millis(100),
+        );
         std::thread::sleep(std::time::Duration::from_secs(2));
         let _ = ratatui::try_restore();
         std::process::exit(129);
     });
+}
+
+/// Whether this process still has a controlling terminal it can open.
+#[cfg(unix)]
+fn terminal_present() -> bool {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .is_ok()
+}
+
+/// Returns once `stop` is set, or sets it when `present` turns false after having been
+/// true (a process started without a terminal of its own is not stopped for that).
+/// `present` is asked every tenth `tick`.
+#[cfg(unix)]
+fn watch(stop: &AtomicBool, present: impl Fn() -> bool, tick: std::time::Duration) {
+    let had_terminal = present();
+    let mut ticks = 0u32;
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(tick);
+        ticks = ticks.wrapping_add(1);
+        if had_terminal && ticks.is_multiple_of(10) && !present() {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 impl Drop for Guard {
@@ -80,5 +109,48 @@ impl Drop for Guard {
         if let Err(e) = ratatui::try_restore() {
             eprintln!("narada: could not restore the terminal: {e}");
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+    use std::time::Duration;
+
+    #[test]
+    fn a_terminal_that_goes_away_stops_the_loop() {
+        let stop = AtomicBool::new(false);
+        let asked = AtomicUsize::new(0);
+        // Present at start and for two more checks, then gone.
+        watch(
+            &stop,
+            || asked.fetch_add(1, Ordering::Relaxed) < 3,
+            Duration::from_millis(1),
+        );
+        assert!(stop.load(Ordering::Relaxed));
+        assert_eq!(asked.load(Ordering::Relaxed), 4);
+    }
+
+    #[test]
+    fn without_a_terminal_at_start_only_a_signal_stops_it() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let asked = Arc::new(AtomicUsize::new(0));
+        let (s, a) = (Arc::clone(&stop), Arc::clone(&asked));
+        let watcher = std::thread::spawn(move || {
+            watch(
+                &s,
+                || {
+                    a.fetch_add(1, Ordering::Relaxed);
+                    false
+                },
+                Duration::from_millis(1),
+            );
+        });
+        std::thread::sleep(Duration::from_millis(50));
+        assert!(!stop.load(Ordering::Relaxed));
+        stop.store(true, Ordering::Relaxed);
+        watcher.join().unwrap();
+        assert_eq!(asked.load(Ordering::Relaxed), 1, "asked once, at start");
     }
 }
