@@ -15,6 +15,13 @@ pub enum Error {
         found: i64,
         known: i64,
     },
+    /// The file failed `PRAGMA quick_check` or `integrity_check`.
+    #[error(
+        "{path}: the database file is damaged ({detail}); nothing was written to it — \
+         keep it aside and restore a backup (narada restore FILE; automatic backups are \
+         in the backups folder beside it)"
+    )]
+    Damaged { path: String, detail: String },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// A database error with the file it happened in (added at the command-line edge).

@@ -20,10 +20,15 @@ fn refuse_special(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
     )))
 }
 
+/// Checks that an input exists and is a regular file, without opening it.
+pub fn check_input(path: &Path) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    refuse_special(path, &meta)
+}
+
 /// Reads a whole input file, refusing anything but a regular file before opening it.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    refuse_special(path, &meta)?;
+    check_input(path)?;
     std::fs::read(path).map_err(|e| Error::io(path, e))
 }
 

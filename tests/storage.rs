@@ -46,6 +46,7 @@ fn round_trip_in_memory() {
 #[test]
 fn round_trip_in_a_file_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sub/dir")).unwrap();
     let path = dir.path().join("sub/dir/n.db");
     {
         let mut store = Store::open(&path).unwrap();
@@ -258,15 +259,13 @@ fn foreign_files_are_refused_and_left_untouched() {
 }
 
 #[test]
-fn an_empty_file_becomes_a_database() {
+fn an_empty_file_is_refused_and_left_empty() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.db");
     std::fs::write(&path, b"").unwrap();
-    let store = Store::open(&path).unwrap();
-    assert_eq!(
-        store.schema_version().unwrap(),
-        narada::storage::migrate::LATEST
-    );
+    let err = Store::open(&path).unwrap_err().to_string();
+    assert!(err.contains("empty (0 bytes)"), "{err}");
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
 }
 
 #[test]
@@ -322,7 +321,7 @@ fn a_damaged_database_is_refused_and_left_as_it_was() {
     let outcome = Store::open(&path).and_then(|s| s.cards(&CardFilter::default()).map(|_| ()));
     let err = outcome.expect_err("a damaged file must not read as fine");
     assert!(
-        err.to_string().contains("malformed") || err.to_string().contains("not a usable"),
+        err.to_string().contains("the database file is damaged"),
         "{err}"
     );
     assert_eq!(

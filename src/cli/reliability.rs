@@ -39,6 +39,12 @@ pub fn merge(
     files: &[std::path::PathBuf],
     policy: Option<ConflictPolicy>,
 ) -> Result<()> {
+    // A file that cannot be merged is refused before the backup: failed attempts must
+    // not push good backups out of the rotation.
+    for f in files {
+        crate::files::check_input(f)?;
+        crate::storage::check_header(f)?;
+    }
     if let Some(saved) = store.auto_backup("before-merge")? {
         eprintln!("backup: {}", saved.display());
     }
@@ -54,6 +60,7 @@ pub fn merge(
 pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
     match cmd {
         BundleCmd::Export { file, force } => {
+            crate::files::check_output(&file)?;
             if file.exists() {
                 if !force {
                     return Err(Error::Invalid(format!(
@@ -80,6 +87,7 @@ pub fn bundle(store: &mut Store, cmd: BundleCmd) -> Result<()> {
 pub fn backup(store: &Store, to: Option<&Path>) -> Result<()> {
     let dest = match to {
         Some(p) => {
+            crate::files::check_output(p)?;
             store.backup_to(p)?;
             p.to_path_buf()
         }

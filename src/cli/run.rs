@@ -9,6 +9,16 @@ use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(cli.db.as_deref())?;
+    // narada's own data directory is made on first use; a directory the user names
+    // (--db, NARADA_DB) must exist already.
+    let uses_data_dir = match &cli.command {
+        Some(Command::Paths) => false,
+        Some(Command::Demo { .. }) => cli.db.is_none(),
+        _ => paths.db_source == "default",
+    };
+    if uses_data_dir {
+        crate::storage::create_private_dir(&paths.data_dir)?;
+    }
     // A database error names the file it came from.
     let db = match (&cli.command, &cli.db) {
         (Some(Command::Demo { .. }), None) => paths.demo_db.clone(),
@@ -33,7 +43,11 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         config_dir: Some(paths.config_dir.clone()),
     };
     let open = || -> Result<Store> {
+        let new = !paths.db.exists();
         let mut store = Store::open(&paths.db)?;
+        if new {
+            eprintln!("narada: created a new database {}", paths.db.display());
+        }
         store.set_actor(actor.clone());
         Ok(store)
     };

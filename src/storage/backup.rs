@@ -10,27 +10,31 @@ use std::time::Duration;
 /// How many automatic backups of one database are kept.
 pub const KEEP_BACKUPS: usize = 10;
 
-/// Copies the database behind `src` into a new file at `dest`.
-fn copy_db(src: &Connection, dest: &Path) -> Result<()> {
+/// Copies the database behind `src` into a new file at `dest`, after checking that
+/// `src` is sound: a damaged file is never passed on as if it were a good copy. The
+/// copy is readable by its owner only and stands alone (no WAL beside it).
+fn copy_db(src: &Connection, label: &str, dest: &Path) -> Result<()> {
     if dest.exists() {
         return Err(Error::Invalid(format!("{} already exists", dest.display())));
     }
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    }
+    super::health::quick_check(src, label)?;
     let tmp = dest.with_extension("partial");
-    let _ = std::fs::remove_file(&tmp);
+    super::remove_db_files(&tmp)?;
     let result = (|| -> Result<()> {
+        super::create_private(&tmp)?;
         let mut out = Connection::open(&tmp)?;
         {
             let backup = rusqlite::backup::Backup::new(src, &mut out)?;
             backup.run_to_completion(256, Duration::from_millis(5), None)?;
         }
+        let _mode: String =
+            out.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
         out.close().map_err(|(_, e)| Error::from(e))?;
         std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = super::remove_db_files(&tmp);
+        let _ = std::fs::remove_file(tmp.with_extension("partial-journal"));
     }
     result
 }
@@ -55,10 +59,35 @@ pub fn auto_backup(db: &Path, reason: &str) -> Result<Option<PathBuf>> {
         .file_stem()
         .map_or_else(|| "narada".into(), |s| s.to_string_lossy().into_owned());
     let dir = backup_dir(db);
+    super::create_private_dir(&dir)?;
+    remove_stale_partials(&dir);
     let dest = dir.join(format!("{stem}-{}-{reason}.db", stamp()));
-    copy_db(&src, &dest)?;
+    copy_db(&src, &db.display().to_string(), &dest)?;
     prune(&dir, &stem)?;
     Ok(Some(dest))
+}
+
+/// Removes what a backup killed half-way left behind (`….partial` and its journal), once
+/// it is old enough that no other backup can still be writing it.
+fn remove_stale_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let stale = |p: &Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_mins(10))
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let partial =
+            name.is_some_and(|n| n.ends_with(".partial") || n.ends_with(".partial-journal"));
+        if partial && stale(&path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// Keeps the newest `KEEP_BACKUPS` automatic backups of one database.
@@ -86,7 +115,11 @@ fn prune(dir: &Path, stem: &str) -> Result<()> {
 impl Store {
     /// Writes a consistent copy of this database to `dest` (which must not exist).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        copy_db(&self.conn, dest)
+        let label = self
+            .path
+            .as_ref()
+            .map_or_else(|| ":memory:".into(), |p| p.display().to_string());
+        copy_db(&self.conn, &label, dest)
     }
 
     /// An automatic backup of this store's file before a risky operation.

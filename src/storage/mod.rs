@@ -9,6 +9,7 @@ pub mod decisions;
 pub(crate) mod events;
 mod export_rows;
 mod export_view;
+pub mod health;
 mod import;
 pub mod lineage;
 pub mod merge;
@@ -61,22 +62,20 @@ impl Store {
         let exists = path.exists();
         if exists {
             check_header(path)?;
-        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
-        let flags = if exists {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
+            create_private(path)?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::NotNarada {
             path: label.clone(),
             reason: e.to_string(),
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_identity(&conn, &label)?;
+        // Nothing is written into a file that may be damaged (see `health`).
+        if exists && !health::marked_clean(path) {
+            health::quick_check(&conn, &label)?;
+        }
         let version = migrate::user_version(&conn)?;
         if exists && version > 0 && version < migrate::LATEST {
             backup::auto_backup(path, &format!("before-migration-v{version}"))?;
@@ -156,7 +155,10 @@ pub(crate) fn check_header(path: &Path) -> Result<()> {
         });
     }
     if meta.len() == 0 {
-        return Ok(());
+        return Err(Error::NotNarada {
+            path: label,
+            reason: "it is empty (0 bytes); delete it to start a new database there".into(),
+        });
     }
     let mut head = [0u8; 16];
     let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
@@ -176,11 +178,22 @@ pub(crate) fn check_identity(conn: &Connection, label: &str) -> Result<()> {
         path: label.to_owned(),
         reason,
     };
-    let app_id = migrate::application_id(conn).map_err(|e| not_narada(e.to_string()))?;
-    let version = migrate::user_version(conn).map_err(|e| not_narada(e.to_string()))?;
+    // A malformed schema page is damage to a file that may well be narada's.
+    let unreadable = |e: rusqlite::Error| {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) {
+            Error::Damaged {
+                path: label.to_owned(),
+                detail: e.to_string(),
+            }
+        } else {
+            not_narada(e.to_string())
+        }
+    };
+    let app_id = migrate::application_id(conn).map_err(unreadable)?;
+    let version = migrate::user_version(conn).map_err(unreadable)?;
     let objects: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-        .map_err(|e| not_narada(e.to_string()))?;
+        .map_err(unreadable)?;
     if app_id == 0 && version == 0 && objects == 0 {
         return Ok(()); // an empty database: ours to initialise
     }
@@ -216,6 +229,9 @@ impl Store {
     pub fn close(self) -> Result<bool> {
         let folded = self.path.is_some() && fold(&self.conn);
         self.conn.close().map_err(|(_, e)| Error::from(e))?;
+        if let (true, Some(path)) = (folded, &self.path) {
+            health::mark_clean(path);
+        }
         Ok(folded)
     }
 }
@@ -250,7 +266,9 @@ pub fn fold_wal(path: &Path) -> bool {
     };
     let folded = fold(&conn);
     // A failed close leaves nothing behind to undo; the WAL is what tells.
-    let _ = conn.close();
+    if conn.close().is_ok() && folded {
+        health::mark_clean(path);
+    }
     folded
 }
 
@@ -304,8 +322,41 @@ pub(crate) fn pick_one<'a, T>(
     }
 }
 
+/// Creates a new, empty database file readable by its owner only (its WAL and
+/// shared-memory files inherit that), in a directory that must exist already: a
+/// mistyped `--db` never creates directories.
+fn create_private(path: &Path) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{}: no such directory; narada creates a database only in an existing one",
+            dir.display()
+        )));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| Error::io(path, e))?;
+    Ok(())
+}
+
+/// Creates a directory (and its parents) readable by its owner only, for narada's own
+/// data and backups.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::io(dir, e))
+}
+
 /// Removes a database file with its WAL and shared-memory companions.
 pub fn remove_db_files(path: &Path) -> Result<()> {
+    health::unmark(path);
     for suffix in ["", "-wal", "-shm"] {
         let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
         match std::fs::remove_file(&p) {
