@@ -214,3 +214,99 @@ fn backup_and_restore_round_trip_with_a_safety_copy() {
     let before = Store::open(&saved).unwrap();
     assert_eq!(texts(&before).len(), 1);
 }
+
+/// Two files built from one import (activities and all), each with the same topic and
+/// decision made by hand, and one card edited differently on each side.
+fn twins(dir: &Path) -> (Store, std::path::PathBuf, String) {
+    use narada::model::{DecisionDraft, DecisionOutcome, DecisionTarget};
+    let csv = "id,session,activity,text\nx1,Szkolenie 1,Grupa A,Więcej ławek\n\
+               x2,Szkolenie 1,Grupa B,Mniej betonu\n";
+    let build = |name: &str, edit: &str| {
+        let mut s = Store::open(&dir.join(name)).unwrap();
+        let recs =
+            narada::import::parse("k.csv", csv.as_bytes(), narada::import::Format::Csv).unwrap();
+        s.import_records(
+            &recs,
+            &narada::storage::ImportOptions::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+        let x1 = s.find_card("x1").unwrap().id;
+        let topic = s.create_topic("Zieleń").unwrap();
+        s.move_cards(std::slice::from_ref(&x1), &topic.id, false)
+            .unwrap();
+        s.decide(
+            &DecisionTarget::Topic(topic.id.clone()),
+            DecisionOutcome::Adopted,
+            &DecisionDraft {
+                rationale: "Zgoda".into(),
+                votes_for: Some(5),
+                ..DecisionDraft::default()
+            },
+        )
+        .unwrap();
+        let x2 = s.find_card("x2").unwrap().id;
+        s.edit_card(
+            &x2,
+            &CardPatch {
+                text: Some(edit.into()),
+                ..CardPatch::default()
+            },
+        )
+        .unwrap();
+        (s, x2)
+    };
+    let (a, x2) = build("a.db", "Mniej betonu na rynku");
+    let (b, _) = build("b.db", "Mniej betonu przy szkole");
+    drop(b);
+    (a, dir.join("b.db"), x2)
+}
+
+#[test]
+fn repeated_merges_change_nothing_after_the_first_for_every_policy() {
+    for policy in [
+        ConflictPolicy::Mine,
+        ConflictPolicy::Theirs,
+        ConflictPolicy::Both,
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut a, other, x2) = twins(dir.path());
+        // Only the card edited on both sides conflicts: activities, topics and
+        // decisions made alike on both sides are recognised as the same.
+        let err = a.merge_from(&other, None).unwrap_err().to_string();
+        assert!(err.contains("1 card(s)"), "{policy:?}: {err}");
+        let counts = |s: &Store| {
+            (
+                s.cards(&CardFilter::default()).unwrap().len(),
+                s.topics().unwrap().len(),
+                s.decisions().unwrap().len(),
+            )
+        };
+        let first = a.merge_from(&other, Some(policy)).unwrap();
+        assert_eq!(first.conflicts.len(), 1, "{policy:?}");
+        let after_first = counts(&a);
+        let expected_cards = if policy == ConflictPolicy::Both { 3 } else { 2 };
+        assert_eq!(after_first, (expected_cards, 1, 1), "{policy:?}");
+        for round in 2..=3 {
+            let again = a.merge_from(&other, Some(policy)).unwrap();
+            assert!(!again.changed(), "{policy:?} round {round}: {again:?}");
+            assert!(again.conflicts.is_empty(), "{policy:?} round {round}");
+            assert_eq!(counts(&a), after_first, "{policy:?} round {round}");
+        }
+        // The text that lost is in the card's history, not gone.
+        let lost = match policy {
+            ConflictPolicy::Theirs => "Mniej betonu na rynku",
+            _ => "Mniej betonu przy szkole",
+        };
+        let history = a.card_history(&x2).unwrap();
+        let told: Vec<String> = history
+            .iter()
+            .map(|e| narada::model::describe_event(e, None, narada::model::Lang::En))
+            .collect();
+        assert!(
+            told.iter()
+                .any(|t| t.contains("edited on both sides") && t.contains(lost)),
+            "{policy:?}: {told:?}"
+        );
+    }
+}

@@ -96,6 +96,9 @@ fn old_value(field: &str, value: &Value, lang: Lang) -> String {
 
 /// "edited: text (was "…"), speaker (was none)".
 fn edited(detail: &Value, lang: Lang) -> String {
+    if let Some(m) = detail.get("merge_conflict") {
+        return merge_settled(m, lang);
+    }
     if detail.get("import").is_some() {
         return tr(
             lang,
@@ -122,6 +125,34 @@ fn edited(detail: &Value, lang: Lang) -> String {
     } else {
         format!("{verb}: {}", changes.join(", "))
     }
+}
+
+/// A conflict a merge settled: which version stayed and the other side's words, so no
+/// text is lost from the database.
+fn merge_settled(m: &Value, lang: Lang) -> String {
+    let from = m.get("from").and_then(Value::as_str).unwrap_or("?");
+    let lost = m
+        .get("lost_text")
+        .and_then(Value::as_str)
+        .map(|t| quote(t, lang))
+        .unwrap_or_default();
+    let (en, pl) = match m.get("policy").and_then(Value::as_str) {
+        Some("theirs") => (
+            "edited on both sides, merge with {from} took its version; this one read: {lost}",
+            "zmieniona po obu stronach, scalenie z {from} przyjęło tamtą wersję; ta brzmiała: {lost}",
+        ),
+        Some("both") => (
+            "edited on both sides, merge with {from} kept this version and added the other as a copy: {lost}",
+            "zmieniona po obu stronach, scalenie z {from} zachowało tę wersję i dodało tamtą jako kopię: {lost}",
+        ),
+        _ => (
+            "edited on both sides, merge with {from} kept this version; the other read: {lost}",
+            "zmieniona po obu stronach, scalenie z {from} zachowało tę wersję; tamta brzmiała: {lost}",
+        ),
+    };
+    tr(lang, en, pl)
+        .replace("{from}", from)
+        .replace("{lost}", &lost)
 }
 
 /// How a merge combined the dot votes, from the `votes` the event records.

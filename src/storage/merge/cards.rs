@@ -8,9 +8,13 @@ use rusqlite::{OptionalExtension, Transaction, params};
 /// Events that change what a card says; "imported"/"created" only bring it into being.
 const EDIT_EVENTS: &str = "('edited', 'voted', 'deleted', 'restored', 'merged_into', 'split_into')";
 
-/// The columns that make up a card's content, compared to detect changes.
+/// The columns that make up a card's content, compared to detect changes. Links to
+/// other rows are compared by what is the same on both machines — the activity's name,
+/// the replacing card's imported id or import key (or its id, which merges copy) — since
+/// two files built from one import hold the same things under different ids.
 const CONTENT: &str = "text, kind, coalesce(speaker, ''), votes, coalesce(deleted_at, ''), \
-    coalesce(superseded_by, ''), coalesce(activity_id, ''), \
+    coalesce((SELECT coalesce(s.external_id, s.import_key, s.id) FROM {db}.card s WHERE s.id = c.superseded_by), ''), \
+    coalesce((SELECT a.name FROM {db}.activity a WHERE a.id = c.activity_id), ''), \
     (SELECT coalesce(group_concat(tag, ';' ORDER BY position, tag), '') FROM {db}.card_tag g WHERE g.card_id = c.id)";
 
 fn content_sql(db: &str) -> String {
@@ -101,23 +105,31 @@ pub(super) fn map_cards(
                             mine: b[0].clone(),
                             theirs: a[0].clone(),
                         });
-                        match policy {
-                            None | Some(ConflictPolicy::Mine) => false,
-                            Some(ConflictPolicy::Theirs) => true,
-                            Some(ConflictPolicy::Both) => {
-                                add_conflict_copy(
-                                    tx,
-                                    id,
-                                    &our_id,
-                                    our_sid,
-                                    our_aid.map(String::as_str),
-                                    label,
-                                    now,
-                                )?;
-                                sum.cards_added += 1;
-                                false
-                            }
-                        }
+                        let Some(policy) = policy else { continue };
+                        // The losing side's words go into the card's history; the event
+                        // is also what makes the next merge of the same file see the
+                        // conflict as settled (ours then holds an edit theirs has not).
+                        let copy = if policy == ConflictPolicy::Both {
+                            sum.cards_added += 1;
+                            Some(add_conflict_copy(
+                                tx,
+                                id,
+                                &our_id,
+                                our_sid,
+                                our_aid.map(String::as_str),
+                                label,
+                                now,
+                            )?)
+                        } else {
+                            None
+                        };
+                        let lost = if policy == ConflictPolicy::Theirs {
+                            &b
+                        } else {
+                            &a
+                        };
+                        record_settled(tx, &our_id, policy, label, lost, copy.as_deref())?;
+                        policy == ConflictPolicy::Theirs
                     }
                 };
                 if take_theirs {
@@ -197,7 +209,37 @@ fn new_edits(
     tx.query_row(&sql, params![id, other_id], |r| r.get(0))
 }
 
-/// Adds the other side's version of a conflicting card as a new card beside ours.
+/// Records on our card how a conflict was settled, with the text, kind and speaker
+/// of the side that lost (`lost` is a content row, see `CONTENT`).
+fn record_settled(
+    tx: &Transaction<'_>,
+    our_id: &str,
+    policy: ConflictPolicy,
+    label: &str,
+    lost: &[String],
+    copy: Option<&str>,
+) -> Result<()> {
+    let policy_name = match policy {
+        ConflictPolicy::Mine => "mine",
+        ConflictPolicy::Theirs => "theirs",
+        ConflictPolicy::Both => "both",
+    };
+    let detail = serde_json::json!({
+        "merge_conflict": {
+            "policy": policy_name,
+            "from": label,
+            "lost_text": lost.first(),
+            "lost_kind": lost.get(1),
+            "lost_speaker": lost.get(2).filter(|s| !s.is_empty()),
+        }
+    })
+    .to_string();
+    crate::storage::events::record(tx, our_id, "edited", copy, Some(&detail), None)?;
+    Ok(())
+}
+
+/// Adds the other side's version of a conflicting card as a new card beside ours;
+/// returns its id.
 fn add_conflict_copy(
     tx: &Transaction<'_>,
     their_id: &str,
@@ -206,7 +248,7 @@ fn add_conflict_copy(
     activity: Option<&str>,
     label: &str,
     now: &str,
-) -> Result<()> {
+) -> Result<String> {
     let copy = new_id();
     tx.execute(
         "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes, entered_by,
@@ -220,7 +262,7 @@ fn add_conflict_copy(
     )?;
     let detail = serde_json::json!({"conflict_copy_of": our_id, "from": label}).to_string();
     crate::storage::events::record(tx, &copy, "created", Some(our_id), Some(&detail), None)?;
-    Ok(())
+    Ok(copy)
 }
 
 pub(super) fn copy_events(
@@ -236,10 +278,19 @@ pub(super) fn copy_events(
         "INSERT OR IGNORE INTO card_event (id, card_id, event, related_id, detail, actor, at)
          SELECT id, ?2, event, ?3, detail, actor, at FROM other.card_event WHERE id = ?1",
     )?;
+    let mut st = tx.prepare("SELECT event FROM other.card_event WHERE id = ?1")?;
     for (id, card, related) in rows {
         let Some(our_card) = cards.get(&card) else {
             continue;
         };
+        // A card matched by its imported id or import key came into being here too;
+        // only the edits of theirs are news.
+        if our_card != &card {
+            let event: String = st.query_row([&id], |r| r.get(0))?;
+            if event == "created" || event == "imported" {
+                continue;
+            }
+        }
         let related = related.map(|r| cards.get(&r).cloned().unwrap_or(r));
         let related = related.filter(|r| {
             tx.query_row("SELECT 1 FROM card WHERE id = ?1", [r], |_| Ok(()))

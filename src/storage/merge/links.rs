@@ -1,6 +1,6 @@
 //! Copying topics, placements, decisions and the outline from the attached database.
 
-use super::{IdMap, MergeSummary, ids};
+use super::{IdMap, MergeSummary, ids, match_or_insert};
 use crate::error::Result;
 use crate::storage::outline;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -24,23 +24,43 @@ pub(super) fn copy_topics(
         )?;
     }
     let mut map = IdMap::new();
-    for row in ids(tx, "SELECT id, example_card_id FROM other.topic")? {
-        let Some(id) = &row[0] else { continue };
+    for row in ids(
+        tx,
+        "SELECT id, example_card_id, label, iif(deleted_at IS NULL, 'live', 'deleted') FROM other.topic",
+    )? {
+        let (Some(id), Some(label)) = (&row[0], &row[2]) else {
+            continue;
+        };
+        let deleted = row[3].as_deref() == Some("deleted");
         let example = row[1].as_ref().and_then(|c| cards.get(c));
-        sum.topics_added += tx.execute(
-            "INSERT OR IGNORE INTO topic (id, consultation_id, label, keywords, origin, run_id, example_card_id,
-                 created_at, updated_at, deleted_at, hand_at)
-             SELECT id, ?2, label, keywords, origin, run_id, ?3, created_at, updated_at, deleted_at, hand_at
-             FROM other.topic WHERE id = ?1",
-            params![id, cid, example],
+        // A live topic of the same name on both sides is one topic (two files from one
+        // import, clustered alike, name their topics alike).
+        let (ours, added) = match_or_insert(
+            tx,
+            id,
+            (
+                "SELECT id FROM topic WHERE id = ?1
+                 OR (?4 = 0 AND consultation_id = ?2 AND deleted_at IS NULL AND lower(label) = lower(?3))
+                 ORDER BY id = ?1 DESC LIMIT 1",
+                params![id, cid, label, deleted],
+            ),
+            (
+                "INSERT INTO topic (id, consultation_id, label, keywords, origin, run_id, example_card_id,
+                     created_at, updated_at, deleted_at, hand_at)
+                 SELECT id, ?2, label, keywords, origin, run_id, ?3, created_at, updated_at, deleted_at, hand_at
+                 FROM other.topic WHERE id = ?1",
+                params![id, cid, example],
+            ),
         )?;
-        map.insert(id.clone(), id.clone());
+        sum.topics_added += usize::from(added);
+        map.insert(id.clone(), ours);
     }
     let mut st = tx.prepare("SELECT run_id, card_id, topic_id, score FROM other.run_membership")?;
     let rows: Vec<(String, String, Option<String>, f64)> = st
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (run, card, topic, score) in rows {
+        let topic = topic.map(|t| map.get(&t).cloned().unwrap_or(t));
         if let Some(c) = cards.get(&card) {
             tx.execute(
                 "INSERT OR IGNORE INTO run_membership (run_id, card_id, topic_id, score) VALUES (?1, ?2, ?3, ?4)",
@@ -106,6 +126,23 @@ pub(super) fn copy_decisions(
         let card = row[1].as_ref().and_then(|c| cards.get(c));
         let topic = row[2].as_ref().and_then(|t| topics.get(t));
         if card.is_none() && topic.is_none() {
+            continue;
+        }
+        // The same decision recorded on both sides (same target, outcome, rationale and
+        // votes) is kept once.
+        let same: Option<String> = tx
+            .query_row(
+                "SELECT d.id FROM decision d JOIN other.decision o ON o.id = ?1
+                 WHERE d.id <> ?1 AND d.card_id IS ?2 AND d.topic_id IS ?3 AND d.outcome = o.outcome
+                   AND d.rationale = o.rationale AND d.votes_for IS o.votes_for
+                   AND d.votes_against IS o.votes_against AND d.votes_abstain IS o.votes_abstain
+                   AND (d.retracted_at IS NULL) = (o.retracted_at IS NULL)
+                 LIMIT 1",
+                params![id, card, topic],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if same.is_some() {
             continue;
         }
         sum.decisions_added += tx.execute(
