@@ -241,3 +241,70 @@ fn anonymise_replaces_speakers_everywhere_and_is_stable() {
         "a second run changes nothing"
     );
 }
+
+/// Whether `needle` appears anywhere in the raw bytes of a file (what `strings` shows).
+fn raw_contains(path: &Path, needle: &str) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[test]
+fn after_anonymise_the_raw_file_holds_no_old_speaker_and_backups_are_dealt_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let csv = dir.path().join("k.csv");
+    let mut rows = String::from("text,speaker,session\n");
+    for i in 0..300 {
+        let who = if i % 3 == 0 {
+            "Zbygniewa Qwertynska"
+        } else {
+            "radna"
+        };
+        let _ = writeln!(rows, "Karta {i} o budżecie obywatelskim,{who},S");
+    }
+    std::fs::write(&csv, rows).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(bin())
+            .env("NARADA_DATA_DIR", dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    run(&["import", csv.to_str().unwrap()]);
+    run(&["backup"]);
+    assert!(raw_contains(&db, "qwertynska"), "the name is there before");
+    let note = run(&["anonymise"]);
+    for file in [db.clone(), dir.path().join("w.db-wal")] {
+        if file.exists() {
+            assert!(!raw_contains(&file, "qwertynska"), "{}", file.display());
+        }
+    }
+    assert!(note.contains("still hold the old values"), "{note}");
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(backups.iter().any(|b| raw_contains(b, "qwertynska")));
+    run(&["anonymise", "--backups", "anonymise"]);
+    for b in &backups {
+        assert!(!raw_contains(b, "qwertynska"), "{}", b.display());
+    }
+    // The same person has the same pseudonym in the database and its backups.
+    let backup = Store::open(&backups[0]).unwrap();
+    assert_eq!(
+        backup.find_card("1").unwrap().speaker,
+        Store::open(&db).unwrap().find_card("1").unwrap().speaker
+    );
+    drop(backup);
+    run(&["anonymise", "--backups", "purge"]);
+    let left = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .count();
+    assert_eq!(left, 0);
+}

@@ -115,7 +115,18 @@ pub enum Command {
         /// Show the replacements without writing them.
         #[arg(long)]
         dry_run: bool,
+        /// What to do with the automatic backups, which still hold the old values:
+        /// keep them (and say so), anonymise them alike, or delete them.
+        #[arg(long, value_enum, default_value = "keep")]
+        backups: BackupsAfterAnonymise,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackupsAfterAnonymise {
+    Keep,
+    Anonymise,
+    Purge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -108,7 +108,12 @@ pub fn restore(store: &mut Store, file: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn anonymise(store: &mut Store, dry_run: bool) -> Result<()> {
+pub fn anonymise(
+    store: &mut Store,
+    dry_run: bool,
+    backups: super::BackupsAfterAnonymise,
+) -> Result<()> {
+    use super::BackupsAfterAnonymise as B;
     let map = store.anonymise(dry_run)?;
     for (old, new) in &map {
         println!("{old:?} → {new}");
@@ -119,5 +124,38 @@ pub fn anonymise(store: &mut Store, dry_run: bool) -> Result<()> {
         "replaced"
     };
     println!("{} speaker values {verb}", map.len());
+    let files = store
+        .path()
+        .map(crate::storage::backup::automatic_backups)
+        .transpose()?
+        .unwrap_or_default();
+    if files.is_empty() || dry_run {
+        return Ok(());
+    }
+    match backups {
+        B::Keep => eprintln!(
+            "note: {} automatic backup(s) in {} still hold the old values; run again with \
+             --backups anonymise (or --backups purge) to treat them too",
+            files.len(),
+            files[0]
+                .parent()
+                .map_or_else(String::new, |d| d.display().to_string())
+        ),
+        B::Purge => {
+            for f in &files {
+                crate::storage::remove_db_files(f)?;
+            }
+            println!("{} automatic backup(s) deleted", files.len());
+        }
+        B::Anonymise => {
+            let seed: std::collections::BTreeMap<String, String> = map.into_iter().collect();
+            for f in &files {
+                let mut backup = Store::open_without_backup(f)?;
+                let n = backup.anonymise_with(&seed, false)?.len();
+                backup.close()?;
+                println!("{}: {n} speaker values replaced", f.display());
+            }
+        }
+    }
     Ok(())
 }

@@ -164,8 +164,8 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         Some(Command::Restore { file }) => {
             with_store(open, |s| super::reliability::restore(s, &file))
         }
-        Some(Command::Anonymise { dry_run }) => {
-            with_store(open, |s| super::reliability::anonymise(s, dry_run))
+        Some(Command::Anonymise { dry_run, backups }) => {
+            with_store(open, |s| super::reliability::anonymise(s, dry_run, backups))
         }
     }
 }

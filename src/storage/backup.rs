@@ -90,8 +90,8 @@ fn remove_stale_partials(dir: &Path) {
     }
 }
 
-/// Keeps the newest `KEEP_BACKUPS` automatic backups of one database.
-fn prune(dir: &Path, stem: &str) -> Result<()> {
+/// The automatic backups of one database in `dir`, oldest first.
+fn backups_of(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
     let prefix = format!("{stem}-");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
@@ -105,6 +105,25 @@ fn prune(dir: &Path, stem: &str) -> Result<()> {
         })
         .collect();
     files.sort();
+    Ok(files)
+}
+
+/// The automatic backups of the database at `db`, oldest first (none when it has no
+/// backups folder yet).
+pub fn automatic_backups(db: &Path) -> Result<Vec<PathBuf>> {
+    let dir = backup_dir(db);
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "narada".into(), |s| s.to_string_lossy().into_owned());
+    backups_of(&dir, &stem)
+}
+
+/// Keeps the newest `KEEP_BACKUPS` automatic backups of one database.
+fn prune(dir: &Path, stem: &str) -> Result<()> {
+    let files = backups_of(dir, stem)?;
     let excess = files.len().saturating_sub(KEEP_BACKUPS);
     for old in &files[..excess] {
         std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;

@@ -58,6 +58,16 @@ impl Store {
     /// A file that is not `SQLite`, is `SQLite` but not narada's, or was written by a newer
     /// narada is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, true)
+    }
+
+    /// As [`Store::open`], without the backup an older schema gets before it is
+    /// migrated — for a file that is itself a backup.
+    pub fn open_without_backup(path: &Path) -> Result<Store> {
+        Self::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, backup_before_migration: bool) -> Result<Store> {
         let label = path.display().to_string();
         let exists = path.exists();
         if exists {
@@ -77,7 +87,7 @@ impl Store {
             health::quick_check(&conn, &label)?;
         }
         let version = migrate::user_version(&conn)?;
-        if exists && version > 0 && version < migrate::LATEST {
+        if backup_before_migration && exists && version > 0 && version < migrate::LATEST {
             backup::auto_backup(path, &format!("before-migration-v{version}"))?;
         }
         Self::finish_open(conn, Some(path.to_path_buf()))

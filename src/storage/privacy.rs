@@ -22,6 +22,17 @@ impl Store {
     /// are pseudonyms stay. Old values are also removed from card histories. Returns the
     /// mapping (old → new); with `dry_run` nothing is written.
     pub fn anonymise(&mut self, dry_run: bool) -> Result<Vec<(String, String)>> {
+        self.anonymise_with(&BTreeMap::new(), dry_run)
+    }
+
+    /// As [`Store::anonymise`], with some pseudonyms given: `seed` maps old values to the
+    /// pseudonyms another database (whose backup this is) already gave them, so a
+    /// person is "Osoba 3" in the database and in its backups alike.
+    pub fn anonymise_with(
+        &mut self,
+        seed: &BTreeMap<String, String>,
+        dry_run: bool,
+    ) -> Result<Vec<(String, String)>> {
         let w = word(&self.consultation()?.language);
         let mut st = self.conn.prepare(
             "SELECT speaker FROM card WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY min(seq)",
@@ -32,6 +43,7 @@ impl Store {
         drop(st);
         let mut next = values
             .iter()
+            .chain(seed.values())
             .filter_map(|v| pseudonym_number(v, w))
             .max()
             .unwrap_or(0);
@@ -41,8 +53,10 @@ impl Store {
             if pseudonym_number(&v, w).is_some() {
                 continue;
             }
-            next += 1;
-            let p = format!("{w} {next}");
+            let p = seed.get(&v).cloned().unwrap_or_else(|| {
+                next += 1;
+                format!("{w} {next}")
+            });
             order.push((v.clone(), p.clone()));
             map.insert(v, p);
         }
@@ -100,6 +114,17 @@ impl Store {
             }
         }
         tx.commit()?;
+        self.scrub()?;
         Ok(order)
+    }
+
+    /// Leaves no trace of replaced values in the file: the search index is rebuilt from
+    /// the cards (its old segments still held the old tokens), `VACUUM` rewrites the file
+    /// without the free pages that held old rows, and the WAL is emptied.
+    fn scrub(&mut self) -> Result<()> {
+        self.conn
+            .execute("INSERT INTO card_fts(card_fts) VALUES ('rebuild')", [])?;
+        self.conn.execute_batch("VACUUM")?;
+        self.checkpoint()
     }
 }
