@@ -99,3 +99,41 @@ fn a_missing_import_file_and_a_duplicate_id_are_said_in_words() {
         .failure()
         .stderr(predicate::str::contains("column 0").not());
 }
+
+#[test]
+fn a_command_waits_for_a_held_lock_says_who_holds_it_and_then_writes() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let db_s = db.to_str().unwrap();
+    narada(dir.path())
+        .args(["--db", db_s, "session", "add", "S"])
+        .assert()
+        .success();
+    // This test process holds the write lock, as a long import would.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("narada"))
+        .env("NARADA_DATA_DIR", dir.path())
+        .args(["--db", db_s, "card", "add", "Karta w czasie importu"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut told = String::new();
+    stderr.read_line(&mut told).unwrap();
+    assert!(told.contains("is locked by another program"), "{told}");
+    assert!(
+        told.contains(&format!("pid {}", std::process::id())),
+        "the holder is named: {told}"
+    );
+    holder.execute_batch("COMMIT").unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    narada(dir.path())
+        .args(["--db", db_s, "card", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Karta w czasie importu"));
+}

@@ -24,7 +24,23 @@ pub fn run(cli: Cli) -> Result<()> {
         (Some(Command::Demo { .. }), None) => paths.demo_db.clone(),
         _ => paths.db.clone(),
     };
+    // A command (not the interface) waits long for a lock and says so on stderr.
+    if !matches!(cli.command, None | Some(Command::Demo { .. })) {
+        crate::storage::waiting::speak_on_command_line();
+    }
     dispatch(cli, paths).map_err(|e| match e {
+        crate::Error::Sqlite(source)
+            if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) =>
+        {
+            use crate::storage::waiting;
+            crate::Error::Invalid(format!(
+                "{}: another program kept the database locked for {} s{}; nothing was \
+                 written — try again when it has finished",
+                db.display(),
+                waiting::COMMAND_LIMIT.as_secs(),
+                waiting::describe(&waiting::holders(&db))
+            ))
+        }
         crate::Error::Sqlite(source) => crate::Error::Db {
             path: db.display().to_string(),
             source,

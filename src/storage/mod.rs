@@ -22,6 +22,7 @@ mod search;
 mod sessions;
 pub mod topics;
 pub mod undo;
+pub mod waiting;
 
 pub use cards::CardFilter;
 pub use consultation::ConsultationPatch;
@@ -33,9 +34,6 @@ use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-/// How long a writer waits for another process holding the database lock.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct Store {
     conn: Connection,
@@ -76,11 +74,12 @@ impl Store {
             create_private(path)?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::NotNarada {
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Error::NotNarada {
             path: label.clone(),
             reason: e.to_string(),
         })?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(waiting::on_busy))?;
+        waiting::set_file(path);
         check_identity(&conn, &label)?;
         // Nothing is written into a file that may be damaged (see `health`).
         if exists && !health::marked_clean(path) {
