@@ -310,3 +310,18 @@ fn repeated_merges_change_nothing_after_the_first_for_every_policy() {
         );
     }
 }
+
+#[test]
+fn conflicts_are_reported_without_taking_the_write_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, other, _) = twins(dir.path());
+    // Another program is writing to our file for as long as the merge runs.
+    let writer = rusqlite::Connection::open(dir.path().join("a.db")).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = a.merge_from(&other, None).unwrap_err();
+    assert!(
+        matches!(err, narada::error::Error::Conflicts { ref conflicts, .. } if conflicts.len() == 1),
+        "{err}"
+    );
+    writer.execute_batch("ROLLBACK").unwrap();
+}

@@ -21,6 +21,103 @@ fn content_sql(db: &str) -> String {
     CONTENT.replace("{db}", db)
 }
 
+/// What one of their cards is to us.
+enum Verdict {
+    /// Not here yet.
+    New,
+    /// Here as `ours`, with the same content.
+    Same(String),
+    /// Here as `ours`, changed on their side only (`true`) or ours only (`false`).
+    OneSide(String, bool),
+    /// Here as `ours`, changed on both sides: their content, then ours.
+    Both(String, Vec<String>, Vec<String>),
+}
+
+/// The queries `judge` runs, prepared once per merge.
+struct Judge {
+    their_content: String,
+    our_content: String,
+}
+
+impl Judge {
+    fn new() -> Self {
+        Judge {
+            their_content: format!(
+                "SELECT {} FROM other.card c WHERE id = ?1",
+                content_sql("other")
+            ),
+            our_content: format!(
+                "SELECT {} FROM main.card c WHERE id = ?1",
+                content_sql("main")
+            ),
+        }
+    }
+
+    /// Finds their card (`id`, imported id, import key) here and compares the two.
+    fn judge(&self, tx: &Transaction<'_>, row: &[Option<String>]) -> Result<Verdict> {
+        let Some(id) = &row[0] else {
+            return Ok(Verdict::New);
+        };
+        let ours: Option<String> = tx
+            .query_row(
+                "SELECT id FROM card WHERE id = ?1
+                 UNION ALL SELECT id FROM card WHERE ?2 IS NOT NULL AND external_id = ?2
+                 UNION ALL SELECT id FROM card WHERE ?3 IS NOT NULL AND import_key = ?3 LIMIT 1",
+                params![id, row[1], row[2]],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(our_id) = ours else {
+            return Ok(Verdict::New);
+        };
+        let a: Vec<String> = tx.query_row(&self.their_content, [id], row_strings)?;
+        let b: Vec<String> = tx.query_row(&self.our_content, [&our_id], row_strings)?;
+        if a == b {
+            return Ok(Verdict::Same(our_id));
+        }
+        let theirs_new = new_edits(tx, "other", id, "main", &our_id)?;
+        let ours_new = new_edits(tx, "main", &our_id, "other", id)?;
+        Ok(match (theirs_new, ours_new) {
+            (true, false) => Verdict::OneSide(our_id, true),
+            (false, true) => Verdict::OneSide(our_id, false),
+            _ => Verdict::Both(our_id, a, b),
+        })
+    }
+}
+
+const THEIR_CARDS: &str =
+    "SELECT id, external_id, import_key, session_id, activity_id FROM other.card ORDER BY seq";
+
+/// The cards edited on both sides, found by reading alone: a merge that would stop on
+/// conflicts says so without ever taking the write lock.
+pub(super) fn find_conflicts(tx: &Transaction<'_>) -> Result<Vec<MergeConflict>> {
+    let judge = Judge::new();
+    let mut out = Vec::new();
+    for row in &ids(tx, THEIR_CARDS)? {
+        if let Verdict::Both(our_id, a, b) = judge.judge(tx, row)? {
+            out.push(conflict(tx, our_id, &a, &b)?);
+        }
+    }
+    Ok(out)
+}
+
+fn conflict(
+    tx: &Transaction<'_>,
+    our_id: String,
+    a: &[String],
+    b: &[String],
+) -> Result<MergeConflict> {
+    let seq: i64 = tx.query_row("SELECT seq FROM card WHERE id = ?1", [&our_id], |r| {
+        r.get(0)
+    })?;
+    Ok(MergeConflict {
+        card_id: our_id,
+        seq,
+        mine: b[0].clone(),
+        theirs: a[0].clone(),
+    })
+}
+
 /// Matches the other database's cards to ours (by id, then imported id, then import key),
 /// adds the new ones and brings changed ones up to date. Returns their id → our id.
 #[allow(clippy::too_many_arguments)]
@@ -34,36 +131,16 @@ pub(super) fn map_cards(
     sum: &mut MergeSummary,
 ) -> Result<IdMap> {
     let mut map = IdMap::new();
-    let theirs = ids(
-        tx,
-        "SELECT id, external_id, import_key, session_id, activity_id FROM other.card ORDER BY seq",
-    )?;
-    let their_content = format!(
-        "SELECT {} FROM other.card c WHERE id = ?1",
-        content_sql("other")
-    );
-    let our_content = format!(
-        "SELECT {} FROM main.card c WHERE id = ?1",
-        content_sql("main")
-    );
+    let judge = Judge::new();
     let mut pending_superseded: Vec<(String, (String, Option<String>))> = Vec::new();
-    for row in &theirs {
+    for row in &ids(tx, THEIR_CARDS)? {
         let Some(id) = &row[0] else { continue };
-        let ours: Option<String> = tx
-            .query_row(
-                "SELECT id FROM card WHERE id = ?1
-                 UNION ALL SELECT id FROM card WHERE ?2 IS NOT NULL AND external_id = ?2
-                 UNION ALL SELECT id FROM card WHERE ?3 IS NOT NULL AND import_key = ?3 LIMIT 1",
-                params![id, row[1], row[2]],
-                |r| r.get(0),
-            )
-            .optional()?;
         let Some(our_sid) = row[3].as_ref().and_then(|s| sessions.get(s)) else {
             continue;
         };
         let our_aid = row[4].as_ref().and_then(|a| activities.get(a));
-        match ours {
-            None => {
+        let (our_id, take_theirs) = match judge.judge(tx, row)? {
+            Verdict::New => {
                 tx.execute(
                     "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes,
                          external_id, import_key, entered_by, created_at, updated_at, deleted_at)
@@ -81,77 +158,61 @@ pub(super) fn map_cards(
                 }
                 sum.cards_added += 1;
                 map.insert(id.clone(), id.clone());
+                continue;
             }
-            Some(our_id) => {
-                map.insert(id.clone(), our_id.clone());
-                let a: Vec<String> = tx.query_row(&their_content, [id], row_strings)?;
-                let b: Vec<String> = tx.query_row(&our_content, [&our_id], row_strings)?;
-                if a == b {
+            Verdict::Same(our_id) => (our_id, false),
+            Verdict::OneSide(our_id, theirs) => (our_id, theirs),
+            Verdict::Both(our_id, a, b) => {
+                sum.conflicts.push(conflict(tx, our_id.clone(), &a, &b)?);
+                let Some(policy) = policy else {
+                    map.insert(id.clone(), our_id);
                     continue;
-                }
-                let theirs_new = new_edits(tx, "other", id, "main", &our_id)?;
-                let ours_new = new_edits(tx, "main", &our_id, "other", id)?;
-                let take_theirs = match (theirs_new, ours_new) {
-                    (true, false) => true,
-                    (false, true) => false,
-                    _ => {
-                        let seq: i64 =
-                            tx.query_row("SELECT seq FROM card WHERE id = ?1", [&our_id], |r| {
-                                r.get(0)
-                            })?;
-                        sum.conflicts.push(MergeConflict {
-                            card_id: our_id.clone(),
-                            seq,
-                            mine: b[0].clone(),
-                            theirs: a[0].clone(),
-                        });
-                        let Some(policy) = policy else { continue };
-                        // The losing side's words go into the card's history; the event
-                        // is also what makes the next merge of the same file see the
-                        // conflict as settled (ours then holds an edit theirs has not).
-                        let copy = if policy == ConflictPolicy::Both {
-                            sum.cards_added += 1;
-                            Some(add_conflict_copy(
-                                tx,
-                                id,
-                                &our_id,
-                                our_sid,
-                                our_aid.map(String::as_str),
-                                label,
-                                now,
-                            )?)
-                        } else {
-                            None
-                        };
-                        let lost = if policy == ConflictPolicy::Theirs {
-                            &b
-                        } else {
-                            &a
-                        };
-                        record_settled(tx, &our_id, policy, label, lost, copy.as_deref())?;
-                        policy == ConflictPolicy::Theirs
-                    }
                 };
-                if take_theirs {
-                    tx.execute(
-                        "UPDATE card SET (kind, text, folded, speaker, votes, deleted_at, activity_id, updated_at) =
-                            (SELECT kind, text, folded, speaker, votes, deleted_at, ?3, updated_at
-                             FROM other.card WHERE id = ?2)
-                         WHERE id = ?1",
-                        params![our_id, id, our_aid],
-                    )?;
-                    tx.execute("DELETE FROM card_tag WHERE card_id = ?1", [&our_id])?;
-                    tx.execute(
-                        "INSERT INTO card_tag (card_id, tag, position) SELECT ?1, tag, position
-                         FROM other.card_tag WHERE card_id = ?2",
-                        params![our_id, id],
-                    )?;
-                    if let Some(link) = superseded(tx, id)? {
-                        pending_superseded.push((our_id.clone(), link));
-                    }
-                    sum.cards_updated += 1;
-                }
+                // The losing side's words go into the card's history; the event is also
+                // what makes the next merge of the same file see the conflict as
+                // settled (ours then holds an edit theirs has not).
+                let copy = if policy == ConflictPolicy::Both {
+                    sum.cards_added += 1;
+                    Some(add_conflict_copy(
+                        tx,
+                        id,
+                        &our_id,
+                        our_sid,
+                        our_aid.map(String::as_str),
+                        label,
+                        now,
+                    )?)
+                } else {
+                    None
+                };
+                let lost = if policy == ConflictPolicy::Theirs {
+                    &b
+                } else {
+                    &a
+                };
+                record_settled(tx, &our_id, policy, label, lost, copy.as_deref())?;
+                (our_id, policy == ConflictPolicy::Theirs)
             }
+        };
+        map.insert(id.clone(), our_id.clone());
+        if take_theirs {
+            tx.execute(
+                "UPDATE card SET (kind, text, folded, speaker, votes, deleted_at, activity_id, updated_at) =
+                    (SELECT kind, text, folded, speaker, votes, deleted_at, ?3, updated_at
+                     FROM other.card WHERE id = ?2)
+                 WHERE id = ?1",
+                params![our_id, id, our_aid],
+            )?;
+            tx.execute("DELETE FROM card_tag WHERE card_id = ?1", [&our_id])?;
+            tx.execute(
+                "INSERT INTO card_tag (card_id, tag, position) SELECT ?1, tag, position
+                 FROM other.card_tag WHERE card_id = ?2",
+                params![our_id, id],
+            )?;
+            if let Some(link) = superseded(tx, id)? {
+                pending_superseded.push((our_id.clone(), link));
+            }
+            sum.cards_updated += 1;
         }
     }
     // Replacement links point at cards that may have been added later in the loop.

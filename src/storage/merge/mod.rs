@@ -10,7 +10,7 @@
 mod cards;
 mod links;
 
-use cards::{copy_events, map_cards};
+use cards::{copy_events, find_conflicts, map_cards};
 use links::{copy_decisions, copy_outline, copy_placements, copy_topics};
 
 use super::rows::{index_new_cards, max_seq};
@@ -89,8 +89,20 @@ impl Store {
         self.conn
             .execute("ATTACH DATABASE ?1 AS other", [copy.to_string_lossy()])?;
         let result = (|| {
+            let label = label.display().to_string();
+            if policy.is_none() {
+                // Reading alone: a merge that stops on conflicts never holds the lock.
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)?;
+                let conflicts = find_conflicts(&tx)?;
+                drop(tx);
+                if !conflicts.is_empty() {
+                    return Err(conflicts_error(&label, conflicts));
+                }
+            }
             let tx = self.conn.transaction()?;
-            let sum = merge_tx(&tx, &label.display().to_string(), policy)?;
+            let sum = merge_tx(&tx, &label, policy)?;
             tx.commit()?;
             Ok(sum)
         })();
@@ -116,20 +128,7 @@ fn merge_tx(
     let cards = map_cards(tx, &sessions, &activities, policy, label, &now, &mut sum)?;
     index_new_cards(tx, before)?;
     if !sum.conflicts.is_empty() && policy.is_none() {
-        let list: Vec<String> = sum
-            .conflicts
-            .iter()
-            .map(|c| format!("#{}: mine {:?} / theirs {:?}", c.seq, c.mine, c.theirs))
-            .collect();
-        return Err(Error::Conflicts {
-            message: format!(
-                "{label}: {} card(s) were changed in both databases; nothing was merged.\n  {}\n\
-                 Run again with --on-conflict mine, theirs or both.",
-                list.len(),
-                list.join("\n  ")
-            ),
-            conflicts: sum.conflicts,
-        });
+        return Err(conflicts_error(label, sum.conflicts));
     }
     copy_events(tx, &cards, &mut sum)?;
     let topics = copy_topics(tx, &cid, &sessions, &cards, &mut sum)?;
@@ -137,6 +136,23 @@ fn merge_tx(
     copy_decisions(tx, &cards, &topics, &mut sum)?;
     copy_outline(tx, &cid, &cards, &topics, &mut sum)?;
     Ok(sum)
+}
+
+/// The error a merge without a policy stops with: each conflict, mine and theirs.
+fn conflicts_error(label: &str, conflicts: Vec<MergeConflict>) -> Error {
+    let list: Vec<String> = conflicts
+        .iter()
+        .map(|c| format!("#{}: mine {:?} / theirs {:?}", c.seq, c.mine, c.theirs))
+        .collect();
+    Error::Conflicts {
+        message: format!(
+            "{label}: {} card(s) were changed in both databases; nothing was merged.\n  {}\n\
+             Run again with --on-conflict mine, theirs or both.",
+            list.len(),
+            list.join("\n  ")
+        ),
+        conflicts,
+    }
 }
 
 fn ids(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Vec<Option<String>>>> {
