@@ -219,3 +219,92 @@ fn a_merge_of_a_missing_file_writes_no_backup_and_stale_partials_are_cleaned() {
     assert!(!partial.exists() && !journal.exists());
     assert_eq!(count(), 1);
 }
+
+#[test]
+fn a_read_only_store_reads_and_never_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    filled_db(&db);
+    let before = std::fs::read(&db).unwrap();
+    let mut store = Store::open_read_only(&db).unwrap();
+    assert_eq!(
+        store
+            .cards(&narada::storage::CardFilter::default())
+            .unwrap()
+            .len(),
+        400
+    );
+    assert!(
+        store
+            .add_session(&SessionDraft::new("Nowa", SessionKind::Other))
+            .is_err()
+    );
+    drop(store);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_commands_work_in_a_read_only_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = dir.path().join("shelf");
+    std::fs::create_dir(&shelf).unwrap();
+    let db = shelf.join("x.db");
+    filled_db(&db);
+    let set = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    // Root ignores permissions; then the commands run as `nobody` through setpriv.
+    let privileged = std::fs::write(shelf.join("probe"), b"").is_ok();
+    let _ = std::fs::remove_file(shelf.join("probe"));
+    let as_nobody = privileged
+        && std::process::Command::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_ok();
+    if privileged && !as_nobody {
+        eprintln!("skipped: privileged and no setpriv to drop the privileges");
+        return;
+    }
+    if as_nobody {
+        let owned = std::process::Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(owned.success());
+    }
+    set(&db, 0o444);
+    set(&shelf, 0o555);
+    let run = |args: &[&str]| {
+        let bin = assert_cmd::cargo::cargo_bin("narada");
+        let mut cmd = if as_nobody {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin);
+            c
+        } else {
+            std::process::Command::new(&bin)
+        };
+        cmd.env("NARADA_DATA_DIR", dir.path())
+            .env("HOME", dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let listed = run(&["card", "list", "--format", "json"]);
+    assert!(listed.status.success(), "{listed:?}");
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Propozycja numer 399"));
+    let exported = run(&["export", "--format", "md"]);
+    assert!(exported.status.success(), "{exported:?}");
+    let added = run(&["card", "add", "Nowa"]);
+    assert!(!added.status.success());
+    assert!(
+        String::from_utf8_lossy(&added.stderr).contains("cannot be written here"),
+        "{added:?}"
+    );
+    set(&shelf, 0o755);
+}

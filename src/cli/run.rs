@@ -41,12 +41,39 @@ pub fn run(cli: Cli) -> Result<()> {
                 waiting::describe(&waiting::holders(&db))
             ))
         }
+        crate::Error::Sqlite(source)
+            if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+        {
+            crate::Error::Invalid(format!(
+                "{}: cannot be written here (the file or its folder is read-only); nothing \
+                 was changed — commands that only read it still work",
+                db.display()
+            ))
+        }
         crate::Error::Sqlite(source) => crate::Error::Db {
             path: db.display().to_string(),
             source,
         },
         other => other,
     })
+}
+
+/// Commands that only read the database: they also work on a file they cannot write.
+fn reads_only(command: &Command) -> bool {
+    use super::{BundleCmd, CardCmd, DecisionCmd, OutlineCmd, SessionCmd, TopicCmd};
+    matches!(
+        command,
+        Command::Consultation(ConsultationCmd::Show { .. })
+            | Command::Session(SessionCmd::List { .. } | SessionCmd::Show { .. })
+            | Command::Card(CardCmd::List(_) | CardCmd::Show { .. })
+            | Command::Search { .. }
+            | Command::Topic(TopicCmd::List { .. } | TopicCmd::Show { .. })
+            | Command::Decision(DecisionCmd::List { .. })
+            | Command::Outline(OutlineCmd::List { .. } | OutlineCmd::Coverage { .. })
+            | Command::Export(_)
+            | Command::Bundle(BundleCmd::Export { .. })
+            | Command::Backup { to: Some(_) }
+    )
 }
 
 fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
@@ -58,9 +85,14 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         lang: cli.lang,
         config_dir: Some(paths.config_dir.clone()),
     };
+    let read_only = cli.command.as_ref().is_some_and(reads_only);
     let open = || -> Result<Store> {
         let new = !paths.db.exists();
-        let mut store = Store::open(&paths.db)?;
+        let mut store = if read_only {
+            Store::open_for_reading(&paths.db)?
+        } else {
+            Store::open(&paths.db)?
+        };
         if new {
             eprintln!("narada: created a new database {}", paths.db.display());
         }

@@ -92,6 +92,73 @@ impl Store {
         Self::finish_open(conn, Some(path.to_path_buf()))
     }
 
+    /// Opens a database for a command that only reads: as [`Store::open`], and when the
+    /// file or its directory cannot be written (a read-only folder, a shared drive, a
+    /// file marked read-only), read-only instead of failing.
+    pub fn open_for_reading(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Self::open(path);
+        }
+        match Self::open(path) {
+            Err(Error::Sqlite(e))
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+                ) =>
+            {
+                Self::open_read_only(path)
+            }
+            other => other,
+        }
+    }
+
+    /// Opens an existing database without ever writing to it. A file in WAL mode whose
+    /// directory is not writable cannot get its shared-memory file; it is then read as
+    /// immutable (nobody can write there either).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let label = path.display().to_string();
+        check_header(path)?;
+        let open = |immutable: bool| -> Result<Connection> {
+            let mut conn = if immutable {
+                let uri = format!("file:{}?immutable=1", path.display());
+                Connection::open_with_flags(
+                    uri,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | OpenFlags::SQLITE_OPEN_URI
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?
+            } else {
+                Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?
+            };
+            conn.busy_handler(Some(waiting::on_busy))?;
+            check_identity(&conn, &label)?;
+            Ok(conn)
+        };
+        let conn = match open(false) {
+            Err(Error::Sqlite(_)) => open(true)?,
+            other => other?,
+        };
+        if !health::marked_clean(path) {
+            health::quick_check(&conn, &label)?;
+        }
+        let version = migrate::user_version(&conn)?;
+        if version < migrate::LATEST {
+            return Err(Error::Invalid(format!(
+                "{label}: written by an older narada and read-only here, so it cannot be \
+                 brought up to date; copy it somewhere writable (or let a writing command \
+                 open it once)"
+            )));
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            actor: None,
+        })
+    }
+
     /// A private database in memory, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         Self::finish_open(Connection::open_in_memory()?, None)
@@ -188,15 +255,15 @@ pub(crate) fn check_identity(conn: &Connection, label: &str) -> Result<()> {
         reason,
     };
     // A malformed schema page is damage to a file that may well be narada's.
-    let unreadable = |e: rusqlite::Error| {
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) {
-            Error::Damaged {
-                path: label.to_owned(),
-                detail: e.to_string(),
-            }
-        } else {
-            not_narada(e.to_string())
-        }
+    // A file that cannot be opened for writing is no sign of a foreign file: the error
+    // stays itself so that a reading command can retry read-only.
+    let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Damaged {
+            path: label.to_owned(),
+            detail: e.to_string(),
+        },
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => Error::Sqlite(e),
+        _ => not_narada(e.to_string()),
     };
     let app_id = migrate::application_id(conn).map_err(unreadable)?;
     let version = migrate::user_version(conn).map_err(unreadable)?;

@@ -232,6 +232,13 @@ fn ref_key(s: &str) -> String {
 impl Store {
     /// The outline of the current consultation, creating the default skeleton if needed.
     pub fn outline(&mut self) -> Result<Vec<SectionRow>> {
+        // A file opened read-only shows the outline it has; the skeleton waits for a
+        // writing command.
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            let cid = self.consultation()?.id;
+            let lang = self.consultation()?.language;
+            return Ok(load(&self.conn, &cid, &lang)?);
+        }
         let tx = self.conn.transaction()?;
         let cid = ensure_skeleton(&tx)?;
         tx.commit()?;
