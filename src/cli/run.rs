@@ -260,14 +260,6 @@ fn interface(store: Store, options: crate::tui::TuiOptions, db: &std::path::Path
 
 fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
     let label = args.file.display().to_string();
-    let records = crate::import::read_file(&args.file, args.format)?;
-    if args.dry_run {
-        println!(
-            "{label}: {} cards checked, nothing written (--dry-run)",
-            records.len()
-        );
-        return Ok(());
-    }
     let opts = ImportOptions {
         default_session: args.session.clone(),
         new_session_kind: Some(args.session_kind),
@@ -276,22 +268,30 @@ fn import(store: &mut Store, args: &ImportArgs) -> Result<()> {
             .file_name()
             .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned()),
     };
-    let show = records.len() > 5000;
     let tty = std::io::stderr().is_terminal();
-    let mut progress = |done: usize, total: usize| {
-        if show && (tty || done.is_multiple_of(20_000) || done == total) {
-            let end = if tty && done < total { "\r" } else { "\n" };
-            eprint!("importing {done}/{total}{end}");
+    // The file is checked whole before the backup and before anything is written.
+    let sum = crate::import::stream_file(&args.file, args.format, |total, records| {
+        if args.dry_run {
+            println!("{label}: {total} cards checked, nothing written (--dry-run)");
+            return Ok(None);
         }
-    };
-    if !store
-        .cards(&crate::storage::CardFilter::default())?
-        .is_empty()
-        && let Some(saved) = store.auto_backup("before-import")?
-    {
-        eprintln!("backup: {}", saved.display());
-    }
-    let sum = store.import_records(&records, &opts, &mut progress)?;
+        if store.has_cards()?
+            && let Some(saved) = store.auto_backup("before-import")?
+        {
+            eprintln!("backup: {}", saved.display());
+        }
+        let show = total > 5000;
+        let mut progress = |done: usize, total: usize| {
+            if show && (tty || done.is_multiple_of(20_000) || done == total) {
+                let end = if tty && done < total { "\r" } else { "\n" };
+                eprint!("importing {done}/{total}{end}");
+            }
+        };
+        store
+            .import_each(total, records, &opts, &mut progress)
+            .map(Some)
+    })?;
+    let Some(sum) = sum else { return Ok(()) };
     println!(
         "{label}: {} cards read — {} new, {} updated, {} unchanged",
         sum.records, sum.inserted, sum.updated, sum.unchanged

@@ -3,6 +3,7 @@
 
 use super::record::{Columns, RawRecord};
 use crate::error::{Error, Result};
+use std::io::{BufRead, Read};
 
 /// The fields a column can feed, with the header names accepted for each.
 const KNOWN: &[(&str, &[&str])] = &[
@@ -27,31 +28,173 @@ fn field_of(header: &str) -> Option<&'static str> {
         .map(|(field, _)| *field)
 }
 
+/// Reads a whole CSV held in memory.
+#[cfg(test)]
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
-    let input_err = |line: u64, column: String, message: String| Error::Input {
+    Records::open(name, bytes)?.collect()
+}
+
+/// Counts the quote characters that pass through, for the unclosed-quote check.
+struct QuoteCount<R> {
+    inner: R,
+    quotes: usize,
+}
+
+impl<R: Read> Read for QuoteCount<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes += buf[..n].iter().filter(|b| **b == b'"').count();
+        Ok(n)
+    }
+}
+
+/// The records of a CSV file, read one at a time.
+pub struct Records<'a, R: Read> {
+    name: &'a str,
+    rdr: csv::Reader<QuoteCount<R>>,
+    slots: Vec<Option<&'static str>>,
+    cols: Columns,
+    rec: csv::ByteRecord,
+    last_line: u64,
+    done: bool,
+}
+
+impl<'a, R: BufRead> Records<'a, R> {
+    /// Reads the header row (the delimiter is sniffed from it).
+    pub fn open(name: &'a str, mut reader: R) -> Result<Self> {
+        let first_line = {
+            let buf = reader.fill_buf().map_err(|e| csv_io_error(name, &e))?;
+            buf.split(|b| *b == b'\n').next().unwrap_or(buf).to_vec()
+        };
+        let delimiter = sniff_delimiter(&first_line);
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(false)
+            .delimiter(delimiter)
+            .from_reader(QuoteCount {
+                inner: reader,
+                quotes: 0,
+            });
+        let headers = rdr.byte_headers().map_err(|e| csv_error(name, &e))?.clone();
+        let (slots, cols) = header_slots(name, &headers)?;
+        Ok(Records {
+            name,
+            rdr,
+            slots,
+            cols,
+            rec: csv::ByteRecord::new(),
+            last_line: 1,
+            done: false,
+        })
+    }
+}
+
+impl<R: Read> Iterator for Records<'_, R> {
+    type Item = Result<RawRecord>;
+
+    fn next(&mut self) -> Option<Result<RawRecord>> {
+        if self.done {
+            return None;
+        }
+        let item = self.read_one();
+        if !matches!(item, Some(Ok(_))) {
+            self.done = true;
+        }
+        item
+    }
+}
+
+impl<R: Read> Records<'_, R> {
+    fn read_one(&mut self) -> Option<Result<RawRecord>> {
+        loop {
+            match self.rdr.read_byte_record(&mut self.rec) {
+                Ok(false) => return self.check_quotes().err().map(Err),
+                Ok(true) => {}
+                Err(e) => return Some(Err(csv_error(self.name, &e))),
+            }
+            let line = self.rec.position().map_or(0, csv::Position::line);
+            self.last_line = line;
+            if self.rec.len() == 1
+                && self
+                    .rec
+                    .get(0)
+                    .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
+            {
+                continue; // a blank line
+            }
+            return Some(self.raw(line));
+        }
+    }
+
+    fn raw(&self, line: u64) -> Result<RawRecord> {
+        let mut raw = RawRecord {
+            line,
+            columns: self.cols.clone(),
+            ..RawRecord::default()
+        };
+        for (i, (value, slot)) in self.rec.iter().zip(&self.slots).enumerate() {
+            let Some(field) = slot else { continue };
+            let value = std::str::from_utf8(value).map_err(|e| Error::Input {
+                file: self.name.to_owned(),
+                line,
+                column: format!("{} ({field})", i + 1),
+                message: format!(
+                    "invalid UTF-8 after byte {} of the field; save the file as UTF-8",
+                    e.valid_up_to()
+                ),
+            })?;
+            let v = Some(value.to_owned());
+            match *field {
+                "id" => raw.id = v,
+                "text" => raw.text = v,
+                "kind" => raw.kind = v,
+                "session" => raw.session = v,
+                "activity" => raw.activity = v,
+                "speaker" => raw.speaker = v,
+                "tags" => raw.tags = vec![value.to_owned()],
+                _ => raw.votes = v,
+            }
+        }
+        Ok(raw)
+    }
+
+    /// The csv reader lets a quoted field that is never closed run to the end of the
+    /// file, silently swallowing every later line into one card. Quotes always come in
+    /// pairs in well-formed CSV, so an odd count means exactly that.
+    fn check_quotes(&self) -> Result<()> {
+        if self.rdr.get_ref().quotes % 2 == 1 {
+            return Err(Error::Input {
+                file: self.name.to_owned(),
+                line: self.last_line,
+                column: "-".into(),
+                message: "a quoted field opened here is never closed (is a closing \" missing?)"
+                    .into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Which field each column feeds, and each field's column for messages.
+fn header_slots(
+    name: &str,
+    headers: &csv::ByteRecord,
+) -> Result<(Vec<Option<&'static str>>, Columns)> {
+    let input_err = |column: String, message: String| Error::Input {
         file: name.to_owned(),
-        line,
+        line: 1,
         column,
         message,
     };
-    let delimiter = sniff_delimiter(bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-    let headers = rdr.byte_headers().map_err(|e| csv_error(name, &e))?.clone();
-    // Which field each column feeds, and its description for messages.
     let mut slots: Vec<Option<&'static str>> = Vec::new();
     let mut cols = Columns::default();
     for (i, h) in headers.iter().enumerate() {
         let h = std::str::from_utf8(h)
-            .map_err(|_| input_err(1, (i + 1).to_string(), "header is not valid UTF-8".into()))?;
+            .map_err(|_| input_err((i + 1).to_string(), "header is not valid UTF-8".into()))?;
         let field = field_of(h);
         if let Some(f) = field {
             if slots.contains(&Some(f)) {
                 return Err(input_err(
-                    1,
                     format!("{} ({h})", i + 1),
                     format!("a second column for {f}"),
                 ));
@@ -76,7 +219,6 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
             .map(|h| String::from_utf8_lossy(h).trim().to_owned())
             .collect();
         return Err(input_err(
-            1,
             "-".into(),
             format!(
                 "no `text` column (found: {}); expected a header row with at least text, \
@@ -85,63 +227,16 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
             ),
         ));
     }
-    let mut out = Vec::new();
-    let mut rec = csv::ByteRecord::new();
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(name, &e)),
-        }
-        let line = rec.position().map_or(0, csv::Position::line);
-        if rec.len() == 1
-            && rec
-                .get(0)
-                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
-        {
-            continue; // a blank line
-        }
-        let mut raw = RawRecord {
-            line,
-            columns: cols.clone(),
-            ..RawRecord::default()
-        };
-        for (i, (value, slot)) in rec.iter().zip(&slots).enumerate() {
-            let Some(field) = slot else { continue };
-            let value = std::str::from_utf8(value).map_err(|e| {
-                let col = e.valid_up_to();
-                input_err(
-                    line,
-                    format!("{} ({field})", i + 1),
-                    format!("invalid UTF-8 after byte {col} of the field; save the file as UTF-8"),
-                )
-            })?;
-            let v = Some(value.to_owned());
-            match *field {
-                "id" => raw.id = v,
-                "text" => raw.text = v,
-                "kind" => raw.kind = v,
-                "session" => raw.session = v,
-                "activity" => raw.activity = v,
-                "speaker" => raw.speaker = v,
-                "tags" => raw.tags = vec![value.to_owned()],
-                _ => raw.votes = v,
-            }
-        }
-        out.push(raw);
+    Ok((slots, cols))
+}
+
+fn csv_io_error(name: &str, e: &std::io::Error) -> Error {
+    Error::Input {
+        file: name.to_owned(),
+        line: 1,
+        column: String::new(),
+        message: e.to_string(),
     }
-    // The csv reader lets a quoted field that is never closed run to the end of the
-    // file, silently swallowing every later line into one card. Quotes always come in
-    // pairs in well-formed CSV, so an odd count means exactly that.
-    if bytes.iter().filter(|b| **b == b'"').count() % 2 == 1 {
-        let line = out.last().map_or(1, |r| r.line);
-        return Err(input_err(
-            line,
-            "-".into(),
-            "a quoted field opened here is never closed (is a closing \" missing?)".into(),
-        ));
-    }
-    Ok(out)
 }
 
 /// Spreadsheets in Polish locales save CSV with `;` (the comma is the decimal mark):

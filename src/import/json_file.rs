@@ -6,6 +6,7 @@ use super::record::{Columns, RawRecord};
 use crate::error::{Error, Result};
 use serde_json::Value;
 use serde_json::value::RawValue;
+use std::io::BufRead;
 
 fn input_err(name: &str, line: u64, column: impl Into<String>, message: String) -> Error {
     Error::Input {
@@ -41,25 +42,87 @@ pub(crate) fn json_message(e: &serde_json::Error) -> String {
     }
 }
 
+/// Reads a whole JSON Lines file held in memory.
+#[cfg(test)]
 pub fn parse_lines(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {
-    let text = check_utf8(name, bytes)?;
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let n = i as u64 + 1;
-        if line.trim().is_empty() {
-            continue;
+    Lines::new(name, bytes).collect()
+}
+
+/// The records of a JSON Lines file, read one line at a time.
+pub struct Lines<'a, R> {
+    name: &'a str,
+    reader: R,
+    line: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<'a, R: BufRead> Lines<'a, R> {
+    pub fn new(name: &'a str, reader: R) -> Self {
+        Lines {
+            name,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
         }
-        let value: Value = serde_json::from_str(line).map_err(|e| {
-            input_err(
-                name,
-                n,
-                e.column().to_string(),
-                format!("not valid JSON: {}", json_message(&e)),
-            )
-        })?;
-        out.push(from_value(name, n, &value)?);
     }
-    Ok(out)
+
+    fn read_one(&mut self) -> Option<Result<RawRecord>> {
+        loop {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(input_err(self.name, self.line + 1, "", e.to_string()))),
+            }
+            self.line += 1;
+            let n = self.line;
+            let text = match check_utf8(self.name, &self.buf) {
+                Ok(t) => t,
+                // The position check_utf8 gives is within this line.
+                Err(Error::Input { column, .. }) => {
+                    return Some(Err(input_err(
+                        self.name,
+                        n,
+                        column,
+                        "invalid UTF-8; save the file as UTF-8".into(),
+                    )));
+                }
+                Err(e) => return Some(Err(e)),
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let value: Value = match serde_json::from_str(text) {
+                Ok(v) => v,
+                Err(e) => {
+                    return Some(Err(input_err(
+                        self.name,
+                        n,
+                        e.column().to_string(),
+                        format!("not valid JSON: {}", json_message(&e)),
+                    )));
+                }
+            };
+            return Some(from_value(self.name, n, &value));
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for Lines<'_, R> {
+    type Item = Result<RawRecord>;
+
+    fn next(&mut self) -> Option<Result<RawRecord>> {
+        if self.done {
+            return None;
+        }
+        let item = self.read_one();
+        if !matches!(item, Some(Ok(_))) {
+            self.done = true;
+        }
+        item
+    }
 }
 
 pub fn parse_array(name: &str, bytes: &[u8]) -> Result<Vec<RawRecord>> {

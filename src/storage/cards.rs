@@ -31,6 +31,13 @@ fn json_detail(pairs: &[(&str, serde_json::Value)]) -> String {
 }
 
 impl Store {
+    /// Whether the database holds any card (deleted ones count: they are work too).
+    pub fn has_cards(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM card)", [], |r| r.get(0))?)
+    }
+
     pub fn add_card(&mut self, draft: &CardDraft) -> Result<Card> {
         let d = draft.validated().map_err(invalid)?;
         let session = self.session(&d.session_id)?;

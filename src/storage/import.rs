@@ -46,10 +46,24 @@ impl Store {
         opts: &ImportOptions,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportSummary> {
+        let mut each = records.iter().cloned().map(Ok);
+        self.import_each(records.len(), &mut each, opts, progress)
+    }
+
+    /// As [`Store::import_records`], taking the `total` records one at a time (a file
+    /// streamed from disk, so a million lines never sit in memory at once). An error
+    /// from `records` rolls everything back.
+    pub fn import_each(
+        &mut self,
+        total: usize,
+        records: &mut dyn Iterator<Item = Result<ImportRecord>>,
+        opts: &ImportOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportSummary> {
         let actor = self.actor.clone();
         let tx = self.conn.transaction()?;
         let mut sum = ImportSummary {
-            records: records.len(),
+            records: total,
             ..ImportSummary::default()
         };
         let mut cache = Resolved::default();
@@ -61,7 +75,8 @@ impl Store {
         let kind = opts.new_session_kind.unwrap_or(SessionKind::Other);
         let now = now_rfc3339();
         let before = max_seq(&tx)?;
-        for (i, rec) in records.iter().enumerate() {
+        for (i, rec) in records.enumerate() {
+            let rec = &rec?;
             let title = rec.session.as_deref().unwrap_or(&fallback);
             let session_id = resolve_session(&tx, &mut cache, &mut sum, title, kind)?;
             let activity_id = match &rec.activity {
@@ -81,7 +96,7 @@ impl Store {
                 &mut sum,
             )?;
             if i % 1000 == 999 {
-                progress(i + 1, records.len());
+                progress(i + 1, total);
             }
         }
         index_new_cards(&tx, before)?;
@@ -93,7 +108,7 @@ impl Store {
             params![before, actor],
         )?;
         tx.commit()?;
-        progress(records.len(), records.len());
+        progress(total, total);
         Ok(sum)
     }
 }
