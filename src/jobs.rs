@@ -59,7 +59,7 @@ pub fn export_body(
     format: ExportFormat,
     report: Option<ReportKind>,
     session_id: Option<String>,
-    with_entered_by: bool,
+    table: export::TableOptions,
     opts: DocOptions,
 ) -> Result<WriteBody> {
     if report.is_some() && session_id.is_none() {
@@ -75,11 +75,11 @@ pub fn export_body(
             ));
         }
         (ExportFormat::Csv, None) => {
-            let rows = store.export_rows(session_id.as_deref(), with_entered_by)?;
-            Box::new(move |w| export::write_cards_csv(w, &rows, with_entered_by))
+            let rows = store.export_rows(session_id.as_deref(), table.with_entered_by)?;
+            Box::new(move |w| export::write_cards_csv(w, &rows, table))
         }
         (ExportFormat::Json, None) => {
-            let rows = store.export_rows(session_id.as_deref(), with_entered_by)?;
+            let rows = store.export_rows(session_id.as_deref(), table.with_entered_by)?;
             Box::new(move |w| export::write_cards_json(w, &rows))
         }
         (format, report) => {

@@ -114,7 +114,8 @@ fn an_exported_csv_reimports_onto_the_same_cards() {
         .unwrap();
     let rows = store.export_rows(None, false).unwrap();
     let mut buf = Vec::new();
-    narada::export::write_cards_csv(&mut buf, &rows, false).unwrap();
+    narada::export::write_cards_csv(&mut buf, &rows, narada::export::TableOptions::default())
+        .unwrap();
     let sum = run(&mut store, "export.csv", &buf, Format::Csv).unwrap();
     assert_eq!(
         (sum.inserted, sum.unchanged),

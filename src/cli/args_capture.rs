@@ -241,6 +241,10 @@ pub struct ExportArgs {
     /// Include who typed each card (left out by default).
     #[arg(long)]
     pub with_entered_by: bool,
+    /// CSV: write cells starting with = + - @ as they are (by default they get a
+    /// leading ' so a spreadsheet shows them as text instead of running them).
+    #[arg(long)]
+    pub raw_cells: bool,
     /// Write a report instead of the outline (md or html).
     #[arg(long, value_enum, requires = "session")]
     pub report: Option<ReportKind>,

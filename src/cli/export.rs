@@ -23,7 +23,10 @@ pub fn run(store: &mut Store, args: &ExportArgs, paths: &Paths) -> Result<()> {
         args.format,
         args.report,
         session_id,
-        args.with_entered_by,
+        export::TableOptions {
+            with_entered_by: args.with_entered_by,
+            raw_cells: args.raw_cells,
+        },
         DocOptions {
             templates_dir: jobs::templates_dir(&paths.config_dir),
         },

@@ -25,11 +25,32 @@ const CSV_HEADER: &[&str] = &[
     "text",
 ];
 
+/// What the card table holds and how its cells are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableOptions {
+    /// Include who typed each card.
+    pub with_entered_by: bool,
+    /// Write cells exactly as stored, even those a spreadsheet would run as a formula.
+    pub raw_cells: bool,
+}
+
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or
+/// carriage return before one) gets a leading `'`, as OWASP advises for CSV files:
+/// a card reading `=HYPERLINK(…)` must stay text when the secretary opens the table.
+fn neutralised(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 pub fn write_cards_csv<W: Write>(
     w: W,
     rows: &[ExportRow],
-    with_entered_by: bool,
+    opts: TableOptions,
 ) -> std::io::Result<()> {
+    let with_entered_by = opts.with_entered_by;
     let mut out = csv::Writer::from_writer(w);
     let mut header: Vec<&str> = CSV_HEADER.to_vec();
     if with_entered_by {
@@ -61,6 +82,9 @@ pub fn write_cards_csv<W: Write>(
         ];
         if with_entered_by {
             rec.push(opt(&r.entered_by));
+        }
+        if !opts.raw_cells {
+            rec = rec.into_iter().map(neutralised).collect();
         }
         out.write_record(&rec)?;
     }
@@ -103,14 +127,46 @@ mod tests {
     #[test]
     fn csv_quotes_and_leaves_out_entered_by_unless_asked() {
         let mut buf = Vec::new();
-        write_cards_csv(&mut buf, &[row()], false).unwrap();
+        write_cards_csv(&mut buf, &[row()], TableOptions::default()).unwrap();
         let s = String::from_utf8(buf).unwrap();
         assert!(s.contains("\"Szkolenie, 1\""), "{s}");
         assert!(s.contains("\"Więcej \"\"ławek\"\"\""), "{s}");
         assert!(s.contains("a;b"), "{s}");
         assert!(!s.contains("Ala"), "{s}");
         let mut buf = Vec::new();
-        write_cards_csv(&mut buf, &[row()], true).unwrap();
+        let opts = TableOptions {
+            with_entered_by: true,
+            ..TableOptions::default()
+        };
+        write_cards_csv(&mut buf, &[row()], opts).unwrap();
         assert!(String::from_utf8(buf).unwrap().contains("Ala"));
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_written_as_text_unless_asked() {
+        let mut r = row();
+        r.text = "=cmd|' /C calc'!A0".into();
+        r.speaker = Some("+1+1".into());
+        r.rationale = Some("-2".into());
+        r.topic = Some("@SUM(A1)".into());
+        r.activity = Some("\t=1".into());
+        let write = |raw_cells: bool| {
+            let mut buf = Vec::new();
+            let opts = TableOptions {
+                raw_cells,
+                ..TableOptions::default()
+            };
+            write_cards_csv(&mut buf, std::slice::from_ref(&r), opts).unwrap();
+            let mut rdr = csv::Reader::from_reader(buf.as_slice());
+            rdr.records().next().unwrap().unwrap()
+        };
+        let safe = write(false);
+        for cell in &safe {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t']), "{cell:?}");
+        }
+        assert!(safe.iter().any(|c| c == "'=cmd|' /C calc'!A0"));
+        assert!(safe.iter().any(|c| c == "'+1+1"));
+        let raw = write(true);
+        assert!(raw.iter().any(|c| c == "=cmd|' /C calc'!A0"));
     }
 }

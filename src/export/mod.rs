@@ -21,7 +21,7 @@ pub mod sources;
 pub mod templates;
 mod xml_text;
 
-pub use cards::{write_cards_csv, write_cards_json};
+pub use cards::{TableOptions, write_cards_csv, write_cards_json};
 pub use document::{DocOptions, Document};
 pub use docx::write_docx;
 pub use html::write_html;

@@ -143,6 +143,7 @@ impl<R: Read> Records<'_, R> {
                     e.valid_up_to()
                 ),
             })?;
+            let value = formula_guard_removed(value);
             let v = Some(value.to_owned());
             match *field {
                 "id" => raw.id = v,
@@ -172,6 +173,15 @@ impl<R: Read> Records<'_, R> {
             });
         }
         Ok(())
+    }
+}
+
+/// narada's CSV export puts `'` before a cell a spreadsheet would run as a formula
+/// (`'=…`, `'+…`, `'-…`, `'@…`); reading such a file back takes the mark off again.
+fn formula_guard_removed(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => value,
     }
 }
 
@@ -323,6 +333,14 @@ mod tests {
         assert!(msg.contains("never closed"), "{msg}");
         // Quotes inside a quoted field, doubled, are fine.
         assert!(parse("t.csv", b"text\n\"Say \"\"tak\"\"\"\n").is_ok());
+    }
+
+    #[test]
+    fn the_export_s_formula_guard_is_taken_off_on_import() {
+        let rows = parse("t.csv", b"text,speaker\n'=SUM(A1),'+48\n'ok,x\n").unwrap();
+        assert_eq!(rows[0].text.as_deref(), Some("=SUM(A1)"));
+        assert_eq!(rows[0].speaker.as_deref(), Some("+48"));
+        assert_eq!(rows[1].text.as_deref(), Some("'ok"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn perform(effect: Effect, s: &mut Store, templates_dir: Option<&Path>) -> R
         job.format,
         job.report,
         job.session_id.clone(),
-        false,
+        crate::export::TableOptions::default(),
         crate::export::DocOptions {
             templates_dir: templates_dir.map(Path::to_path_buf),
         },
