@@ -308,3 +308,67 @@ fn after_anonymise_the_raw_file_holds_no_old_speaker_and_backups_are_dealt_with(
         .count();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn killing_a_backup_leaves_no_half_copy_for_long() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let file = dir.path().join("big.jsonl");
+    let lines: String = (0..30_000).fold(String::new(), |mut s, i| {
+        let _ = writeln!(
+            s,
+            "{{\"id\":\"k{i}\",\"text\":\"Karta numer {i} o głosowaniu i ocenie projektów\",\"session\":\"S\"}}"
+        );
+        s
+    });
+    std::fs::write(&file, lines).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("NARADA_DATA_DIR", dir.path())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["import", file.to_str().unwrap()]).status.success());
+    let backups = dir.path().join("backups");
+    let partials = || {
+        std::fs::read_dir(&backups).map_or(0, |d| {
+            d.filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().contains(".partial"))
+            })
+            .count()
+        })
+    };
+    let mut left_behind = 0;
+    for ms in delays(6, 300) {
+        let mut child = Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .arg("backup")
+            .env("NARADA_DATA_DIR", dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        kill_group(&child);
+        let _ = child.wait();
+        left_behind += partials();
+        // Whatever a killed backup finished is a whole database.
+        for entry in std::fs::read_dir(&backups).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "db") {
+                Store::open_checked_readonly(&path).unwrap();
+            }
+        }
+        // The next backup removes what the killed one left, at once.
+        assert!(run(&["backup"]).status.success());
+        assert_eq!(partials(), 0, "after a kill at {ms} ms");
+    }
+    eprintln!("{left_behind} half copies were left by the kills and cleaned up");
+    assert_eq!(card_count(&db), 30_000);
+}

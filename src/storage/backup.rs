@@ -18,7 +18,8 @@ fn copy_db(src: &Connection, label: &str, dest: &Path) -> Result<()> {
         return Err(Error::Invalid(format!("{} already exists", dest.display())));
     }
     super::health::quick_check(src, label)?;
-    let tmp = dest.with_extension("partial");
+    // The writer's pid in the name tells a later backup whether it is still running.
+    let tmp = dest.with_extension(format!("partial-{}", std::process::id()));
     super::remove_db_files(&tmp)?;
     let result = (|| -> Result<()> {
         super::create_private(&tmp)?;
@@ -34,9 +35,14 @@ fn copy_db(src: &Connection, label: &str, dest: &Path) -> Result<()> {
     })();
     if result.is_err() {
         let _ = super::remove_db_files(&tmp);
-        let _ = std::fs::remove_file(tmp.with_extension("partial-journal"));
+        let _ = std::fs::remove_file(journal_of(&tmp));
     }
     result
+}
+
+/// The rollback journal `SQLite` keeps beside a file while it is written.
+fn journal_of(path: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-journal", path.display()))
 }
 
 /// Where automatic backups of `db` go.
@@ -67,24 +73,36 @@ pub fn auto_backup(db: &Path, reason: &str) -> Result<Option<PathBuf>> {
     Ok(Some(dest))
 }
 
-/// Removes what a backup killed half-way left behind (`….partial` and its journal), once
-/// it is old enough that no other backup can still be writing it.
+/// Removes what a backup killed half-way left behind (`….partial-PID` and its journal):
+/// at once when that process is gone (Linux tells through /proc), else once it is old
+/// enough that no backup can still be writing it.
 fn remove_stale_partials(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let stale = |p: &Path| {
+    let old = |p: &Path| {
         std::fs::metadata(p)
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > Duration::from_mins(10))
     };
+    let writer_gone = |pid: &str| {
+        pid.parse::<u32>().is_ok_and(|pid| {
+            pid != std::process::id()
+                && Path::new("/proc/self").exists()
+                && !Path::new(&format!("/proc/{pid}")).exists()
+        })
+    };
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        let partial =
-            name.is_some_and(|n| n.ends_with(".partial") || n.ends_with(".partial-journal"));
-        if partial && stale(&path) {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let Some((_, tail)) = name.rsplit_once(".partial") else {
+            continue;
+        };
+        let pid = tail.trim_start_matches('-').trim_end_matches("-journal");
+        if writer_gone(pid) || old(&path) {
             let _ = std::fs::remove_file(&path);
         }
     }
