@@ -12,9 +12,12 @@ mod lineage;
 mod merge;
 mod numbering;
 pub mod outline;
+pub mod polish_names;
 mod query;
 mod session;
+mod settings;
 pub mod text;
+mod voivodeships;
 
 pub use capture::{
     Capture, KindKey, kind_from_prefix, kind_keys, parse_capture, parse_capture_with_speaker,
@@ -38,6 +41,11 @@ pub use numbering::{Numbered, Numbering};
 pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft, UNNAMED_CONSULTATION};
+pub use settings::{
+    ConsultationSettings, Executive, LIMIT_SETTING, PLACEHOLDER, ParagraphStyle, Resolved,
+    ResolvedSettings, SettingKey, Source, council_in_genitive,
+};
+pub use voivodeships::{VOIVODESHIPS, voivodeship, voivodeship_genitive};
 
 /// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored
 /// timestamps sort as text in time order.
