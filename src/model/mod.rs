@@ -29,8 +29,8 @@ pub use card::{
 pub use clock::{Zone, local_time};
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use export_view::{
-    CardView, ConsultationView, DecisionView, ExportRow, ExportView, SectionView, SessionView,
-    TopicView,
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportRow, ExportView, SectionView,
+    SessionView, TopicView,
 };
 pub use history::{CardEvent, describe_decision, describe_event};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};

@@ -4,8 +4,8 @@
 #![allow(dead_code)] // each test file uses a different part
 
 use narada::model::{
-    CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
-    TopicView,
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportView, SectionLevel,
+    SectionView, SessionView, TopicView,
 };
 
 fn decision(outcome: &str, rationale: &str, votes: Option<(i64, i64, i64)>) -> DecisionView {
@@ -73,6 +73,7 @@ pub fn workshop_fixture() -> ExportView {
             city: "Reszel".into(),
             year: Some(2027),
             language: "pl".into(),
+            settings: DocumentSettings::for_city("Reszel"),
         },
         generated_on: "2026-11-24".into(),
         session_scope: None,
