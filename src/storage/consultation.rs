@@ -8,7 +8,7 @@ use crate::model::{
 use rusqlite::{Connection, OptionalExtension};
 
 /// Changes to the consultation's descriptive fields; `None` keeps a field.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConsultationPatch {
     pub title: Option<String>,
     pub city: Option<String>,
