@@ -104,3 +104,61 @@ fn a_bad_value_writes_nothing() {
     assert!(err.to_string().contains("language"), "{err}");
     assert_eq!(store.consultation_settings().unwrap().executive, None);
 }
+
+#[test]
+fn merging_brings_settings_this_file_lacks_and_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut mine = Store::open(&dir.path().join("mine.db")).unwrap();
+    mine.update_consultation_settings(
+        &city("Częstochowa"),
+        &changes(&[(SettingKey::CityGenitive, "Częstochowy (moje)")]),
+    )
+    .unwrap();
+    {
+        let mut theirs = Store::open(&dir.path().join("theirs.db")).unwrap();
+        theirs
+            .update_consultation_settings(
+                &city("Częstochowa"),
+                &changes(&[
+                    (SettingKey::CityGenitive, "Częstochowy (ich)"),
+                    (SettingKey::Journal, "Dz. U. z 2025 r. poz. 1153"),
+                ]),
+            )
+            .unwrap();
+    }
+    let sum = mine
+        .merge_from(&dir.path().join("theirs.db"), None)
+        .unwrap();
+    assert_eq!(sum.settings_added, 1);
+    let s = mine.consultation_settings().unwrap();
+    assert_eq!(s.city_genitive.as_deref(), Some("Częstochowy (moje)"));
+    assert_eq!(s.journal.as_deref(), Some("Dz. U. z 2025 r. poz. 1153"));
+    // Merging again changes nothing.
+    let again = mine
+        .merge_from(&dir.path().join("theirs.db"), None)
+        .unwrap();
+    assert_eq!(again.settings_added, 0);
+    assert!(!again.changed());
+}
+
+#[test]
+fn a_bundle_carries_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("bundle.narada");
+    {
+        let mut trainer = Store::open(&dir.path().join("t.db")).unwrap();
+        trainer
+            .update_consultation_settings(
+                &city("Reszel"),
+                &changes(&[(SettingKey::Executive, "burmistrz")]),
+            )
+            .unwrap();
+        trainer.backup_to(&bundle).unwrap();
+    }
+    let mut secretary = Store::open(&dir.path().join("s.db")).unwrap();
+    secretary.merge_from(&bundle, None).unwrap();
+    assert_eq!(
+        secretary.consultation_settings().unwrap().executive,
+        Some(Executive::Mayor)
+    );
+}

@@ -184,6 +184,7 @@ catalogue! {
     SumPlacements => "przypisania do tematów", "topic placements";
     SumDecisions => "decyzje", "decisions";
     SumSections => "sekcje konspektu", "outline sections";
+    SumSettings => "ustawienia konsultacji", "consultation settings";
     History => "Historia", "History";
     MergedInto => "scalona w", "merged into";
     MergedFrom => "powstała ze scalenia", "merged from";
