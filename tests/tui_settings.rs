@@ -70,28 +70,22 @@ fn proposals_follow_the_city_and_corrections_are_kept() {
     assert_eq!(form(&d).council_genitive.text(), "Rady Miasta …");
 
     focus(&mut d, 1);
-    typed(&mut d, "Końskie");
-    // The rules decline "Końskie" as a singular adjective; the user corrects it.
-    assert_eq!(form(&d).city_genitive.text(), "Końskiego");
-    assert_eq!(
-        form(&d).executive_dative.text(),
-        "Prezydentowi Miasta Końskiego"
-    );
+    typed(&mut d, "Hel");
+    // The rules drop the e of Hel as of Reszel (Reszla); the user corrects it.
+    assert_eq!(form(&d).city_genitive.text(), "Hla");
+    assert_eq!(form(&d).executive_dative.text(), "Prezydentowi Miasta Hla");
     focus(&mut d, 2);
     ctrl(&mut d, 'u');
-    typed(&mut d, "Końskich");
+    typed(&mut d, "Helu");
     focus(&mut d, 3);
     key(&mut d, KeyCode::Right); // prezydent → burmistrz
     let f = form(&d);
-    assert_eq!(f.council.text(), "Rada Miejska w Końskim");
-    assert_eq!(f.executive_dative.text(), "Burmistrzowi Miasta Końskich");
+    assert_eq!(f.council.text(), "Rada Miejska w Hlu");
+    assert_eq!(f.executive_dative.text(), "Burmistrzowi Miasta Helu");
     focus(&mut d, 4);
     ctrl(&mut d, 'u');
-    typed(&mut d, "Rada Miejska w Końskich");
-    assert_eq!(
-        form(&d).council_genitive.text(),
-        "Rady Miejskiej w Końskich"
-    );
+    typed(&mut d, "Rada Miejska w Helu");
+    assert_eq!(form(&d).council_genitive.text(), "Rady Miejskiej w Helu");
     focus(&mut d, 11);
     ctrl(&mut d, 'u');
     typed(&mut d, "Dz. U. z 2025 r. poz. 1153");
@@ -102,10 +96,10 @@ fn proposals_follow_the_city_and_corrections_are_kept() {
         d.app.status.as_ref().map(|s| s.text.as_str()),
         Some("Zapisano ustawienia konsultacji")
     );
-    assert_eq!(d.app.consultation.as_ref().unwrap().city, "Końskie");
+    assert_eq!(d.app.consultation.as_ref().unwrap().city, "Hel");
     let s = store(&d).consultation_settings().unwrap();
-    assert_eq!(s.city_genitive.as_deref(), Some("Końskich"));
-    assert_eq!(s.council.as_deref(), Some("Rada Miejska w Końskich"));
+    assert_eq!(s.city_genitive.as_deref(), Some("Helu"));
+    assert_eq!(s.council.as_deref(), Some("Rada Miejska w Helu"));
     assert_eq!(s.executive, Some(Executive::Mayor));
     assert_eq!(s.journal.as_deref(), Some("Dz. U. z 2025 r. poz. 1153"));
     // Untouched proposals and defaults stay unstored, so they follow later changes.
@@ -116,14 +110,8 @@ fn proposals_follow_the_city_and_corrections_are_kept() {
     assert_eq!(store(&d).consultation().unwrap().year, Some(2027));
 
     typed(&mut d, "S");
-    assert_eq!(
-        form(&d).council_genitive.text(),
-        "Rady Miejskiej w Końskich"
-    );
-    assert_eq!(
-        form(&d).executive_dative.text(),
-        "Burmistrzowi Miasta Końskich"
-    );
+    assert_eq!(form(&d).council_genitive.text(), "Rady Miejskiej w Helu");
+    assert_eq!(form(&d).executive_dative.text(), "Burmistrzowi Miasta Helu");
     key(&mut d, KeyCode::Esc);
     assert_eq!(d.app.modal, None);
 }

@@ -58,20 +58,40 @@ fn decline(name: &str, case: Case) -> String {
     if let Some(&(_, g, l)) = WHOLE_NAMES.iter().find(|w| w.0 == name) {
         return pick(case, g, l).to_owned();
     }
+    let plural = is_plural(name);
     // Words stay apart as typed: "Bielsko-Biała" declines both halves, keeping the dash.
     let mut out = String::with_capacity(name.len() + 8);
     let mut word = String::new();
     for c in name.chars() {
         if c == ' ' || c == '-' {
-            out.push_str(&decline_word(&word, case));
+            out.push_str(&decline_word(&word, case, plural));
             word.clear();
             out.push(c);
         } else {
             word.push(c);
         }
     }
-    out.push_str(&decline_word(&word, case));
+    out.push_str(&decline_word(&word, case, plural));
     out
+}
+
+/// Whether a name is plural, so its adjectives decline as plurals: a plural noun in it
+/// ("Piekary Śląskie", "Siemianowice Śląskie"), or a lone adjective in -skie/-ckie
+/// ("Końskie"); "Wysokie Mazowieckie", with no noun, stays singular.
+fn is_plural(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let plural_noun = words
+        .iter()
+        .any(|w| !is_adjective(w) && (w.ends_with('y') || w.ends_with("ki") || w.ends_with("ce")));
+    let lone_adjective = words.len() == 1
+        && ["skie", "ckie", "dzkie"]
+            .iter()
+            .any(|e| words[0].ends_with(e));
+    plural_noun || lone_adjective
 }
 
 fn pick<'a>(case: Case, genitive: &'a str, locative: &'a str) -> &'a str {
@@ -85,7 +105,7 @@ fn is_adjective(lower: &str) -> bool {
     ADJECTIVES.contains(&lower) || ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
-fn decline_word(word: &str, case: Case) -> String {
+fn decline_word(word: &str, case: Case, plural: bool) -> String {
     if word.is_empty() {
         return String::new();
     }
@@ -93,7 +113,10 @@ fn decline_word(word: &str, case: Case) -> String {
         return pick(case, g, l).to_owned();
     }
     let lower = word.to_lowercase();
-    let rule = if is_adjective(&lower) {
+    let rule = if is_adjective(&lower) && plural {
+        // Genitive and locative plural alike: Śląskie → Śląskich, Nowe → Nowych.
+        ending(&lower, &[("ie", 1, "ch"), ("e", 1, "ych")])
+    } else if is_adjective(&lower) {
         adjective_rule(&lower, case)
     } else {
         noun_rule(&lower, case)
@@ -324,6 +347,13 @@ mod tests {
             "Skarżyska-Kamiennej",
             "Skarżysku-Kamiennej",
         ),
+        ("Piekary Śląskie", "Piekar Śląskich", "Piekarach Śląskich"),
+        (
+            "Siemianowice Śląskie",
+            "Siemianowic Śląskich",
+            "Siemianowicach Śląskich",
+        ),
+        ("Końskie", "Końskich", "Końskich"),
     ];
 
     #[test]
@@ -343,6 +373,8 @@ mod tests {
     #[test]
     fn spaces_and_empty_names() {
         assert_eq!(genitive("  Częstochowa "), "Częstochowy");
+        // No plural noun: a singular neuter adjective.
+        assert_eq!(genitive("Wysokie Mazowieckie"), "Wysokiego Mazowieckiego");
         assert_eq!(genitive(""), "");
         assert_eq!(locative(""), "");
     }
