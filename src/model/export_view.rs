@@ -2,8 +2,9 @@
 //! that documents render, and the flat card rows of the CSV/JSON table. Plain data, so
 //! that storage fills it and export renders it without either depending on the other.
 
+use super::organs::{Executive, ParagraphStyle};
 use super::outline::SectionLevel;
-use super::settings::{ConsultationSettings, Executive, ParagraphStyle, ResolvedSettings};
+use super::settings::{ConsultationSettings, ResolvedSettings};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -11,6 +11,7 @@ mod lang;
 mod lineage;
 mod merge;
 mod numbering;
+mod organs;
 pub mod outline;
 pub mod polish_names;
 mod query;
@@ -38,12 +39,13 @@ pub use lang::Lang;
 pub use lineage::VotePolicy;
 pub use merge::{ConflictPolicy, MergeConflict};
 pub use numbering::{Numbered, Numbering};
+pub use organs::{Executive, ParagraphStyle};
 pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft, UNNAMED_CONSULTATION};
 pub use settings::{
-    ConsultationSettings, Executive, LIMIT_SETTING, PLACEHOLDER, ParagraphStyle, Resolved,
-    ResolvedSettings, SettingKey, Source, council_in_genitive,
+    ConsultationSettings, LIMIT_SETTING, PLACEHOLDER, Resolved, ResolvedSettings, SettingKey,
+    Source, council_in_genitive,
 };
 pub use voivodeships::{VOIVODESHIPS, voivodeship, voivodeship_genitive};
 
