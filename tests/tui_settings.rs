@@ -12,6 +12,7 @@ use narada::storage::{ConsultationPatch, Store};
 use narada::tui::Driver;
 use narada::tui::action::Action;
 use narada::tui::app::{AppOptions, RoomId};
+use narada::tui::i18n::T;
 use narada::tui::keymap::Keymap;
 use narada::tui::settings::SettingsForm;
 use ratatui::crossterm::event::KeyCode;
@@ -75,8 +76,10 @@ fn proposals_follow_the_city_and_corrections_are_kept() {
     assert_eq!(form(&d).city_genitive.text(), "Hla");
     assert_eq!(form(&d).executive_dative.text(), "Prezydentowi Miasta Hla");
     focus(&mut d, 2);
+    assert_eq!(form(&d).state.hint, T::SettingsProposedHint);
     ctrl(&mut d, 'u');
     typed(&mut d, "Helu");
+    assert_eq!(form(&d).state.hint, T::SettingsHint);
     focus(&mut d, 3);
     key(&mut d, KeyCode::Right); // prezydent → burmistrz
     let f = form(&d);
@@ -187,6 +190,11 @@ fn settings_dialog_snapshots() {
             insta::assert_snapshot!(format!("sessions_{code}_{w}x{h}"), screen(&d, w, h));
             typed(&mut d, "S");
             insta::assert_snapshot!(format!("settings_{code}_{w}x{h}"), screen(&d, w, h));
+            focus(&mut d, 2);
+            insta::assert_snapshot!(
+                format!("settings_genitive_{code}_{w}x{h}"),
+                screen(&d, w, h)
+            );
         }
     }
 }

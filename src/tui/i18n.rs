@@ -196,6 +196,8 @@ catalogue! {
     ExportTitle => "Eksport", "Export";
     SettingsTitle => "Ustawienia konsultacji", "Consultation settings";
     SettingsHint => "Tab pole · ←/→ wybór · puste = propozycja · Enter zapisz", "Tab field · ←/→ choice · empty = proposal · Enter save";
+    SettingsProposedHint => "propozycja z miasta i organu — sprawdź, popraw w razie potrzeby", "proposed from the city and organ — check it, correct if needed";
+    SettingsDefaultHint => "do uzupełnienia — wpisz właściwą wartość lub zostaw", "to be filled in — type the real value or leave it";
     SettingsSaved => "Zapisano ustawienia konsultacji", "Consultation settings saved";
     SetCity => "Miasto", "City";
     SetCityGenitive => "Miasto (dopełniacz)", "City (genitive)";

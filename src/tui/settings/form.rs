@@ -162,6 +162,36 @@ impl SettingsForm {
         }
     }
 
+    /// The text setting of the focused field, if it is one.
+    fn focused_key(&self) -> Option<SettingKey> {
+        match self.state.focus {
+            2 => Some(SettingKey::CityGenitive),
+            4 => Some(SettingKey::Council),
+            5 => Some(SettingKey::CouncilGenitive),
+            6 => Some(SettingKey::ExecutiveDative),
+            7 => Some(SettingKey::Number),
+            8 => Some(SettingKey::Date),
+            11 => Some(SettingKey::Journal),
+            12 => Some(SettingKey::Voivodeship),
+            _ => None,
+        }
+    }
+
+    /// The hint says when the focused field still holds a proposal or a placeholder,
+    /// so the user knows it is there to be checked.
+    pub fn update_hint(&mut self) {
+        let untouched = self.focused_key().and_then(|key| {
+            self.proposals
+                .iter()
+                .find(|(k, p)| *k == key && p == self.text(key))
+        });
+        self.state.hint = match untouched {
+            Some((_, p)) if p.contains(crate::model::PLACEHOLDER) => T::SettingsDefaultHint,
+            Some(_) => T::SettingsProposedHint,
+            None => T::SettingsHint,
+        };
+    }
+
     fn chosen_executive(&self) -> Executive {
         self.executive
             .of(&Executive::ALL)

@@ -44,6 +44,7 @@ impl Room {
         if edit {
             f.refresh();
         }
+        f.update_hint();
         let effects = match step {
             Step::Cancel => return Vec::new(),
             Step::Edited => Vec::new(),
