@@ -23,6 +23,7 @@ pub enum ConsultationCmd {
 
 #[derive(Debug, Args)]
 pub struct ConsultationSetArgs {
+    /// The consultation's name, shown in the interface and the documents' subtitle.
     #[arg(long)]
     pub title: Option<String>,
     /// The city in the nominative: Częstochowa.
