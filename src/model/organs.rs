@@ -78,7 +78,7 @@ impl FromStr for Executive {
         match crate::cluster::fold(s.trim()).as_str() {
             "prezydent" | "prezydent miasta" | "president" => Ok(Executive::President),
             "burmistrz" | "mayor" => Ok(Executive::Mayor),
-            "wojt" | "head" => Ok(Executive::Wojt),
+            "wojt" => Ok(Executive::Wojt),
             _ => Err(format!(
                 "executive {s:?} is not known (expected prezydent, burmistrz or wojt)"
             )),
