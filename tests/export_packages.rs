@@ -92,7 +92,7 @@ fn docx_has_headings_numbers_footnotes_and_table() {
     assert_eq!(h2[0], "§ 1. Kwota budżetu i pule");
     assert!(h2.contains(&"§ 5. Sposób głosowania".to_string()));
     assert!(h2.contains(&"§ 7.".to_string()), "{h2:?}");
-    assert!(with_style("Title")[0].starts_with("Uchwała Nr …/…/… Rady Miejskiej"));
+    assert!(with_style("Title")[0].starts_with("Uchwała Nr …/…/… Rady Miejskiej w Reszlu"));
     let texts: Vec<&str> = paras.iter().map(|(_, t)| t.as_str()).collect();
     assert!(texts.contains(&"1.Wysokość środków ustala się corocznie w uchwale budżetowej."));
     assert!(

@@ -10,23 +10,62 @@ use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
 pub enum ConsultationCmd {
-    /// Show the consultation.
+    /// Show the consultation and its settings (proposed and default values marked).
     Show {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
-    /// Change its title, city, year or content language.
-    Set {
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long)]
-        city: Option<String>,
-        #[arg(long)]
-        year: Option<i64>,
-        /// Language of the cards: pl or en.
-        #[arg(long)]
-        lang: Option<String>,
-    },
+    /// Change its title, city, year, text language or the settings that fill the
+    /// draft resolution's fixed wording. An empty value ("") of a setting restores
+    /// its proposal or default.
+    Set(Box<ConsultationSetArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct ConsultationSetArgs {
+    /// The consultation's name, shown in the interface and the documents' subtitle.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The city in the nominative: Częstochowa.
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Year of the budget's edition.
+    #[arg(long)]
+    pub year: Option<i64>,
+    /// Language of the cards and of the documents: pl or en.
+    #[arg(long, value_name = "pl|en", value_parser = parse_lang)]
+    pub text_lang: Option<crate::model::Lang>,
+    /// The city in the genitive (proposed from --city): Częstochowy.
+    #[arg(long, value_name = "TEXT")]
+    pub city_genitive: Option<String>,
+    /// The executive organ: prezydent, burmistrz or wojt (default prezydent).
+    #[arg(long, value_name = "ORGAN")]
+    pub executive: Option<String>,
+    /// The council's name (proposed: Rada Miasta … / Rada Miejska w … / Rada Gminy …).
+    #[arg(long, value_name = "TEXT")]
+    pub council: Option<String>,
+    /// The council's name in the genitive, as in "Uchwała Nr … Rady Miasta Częstochowy".
+    #[arg(long, value_name = "TEXT")]
+    pub council_genitive: Option<String>,
+    /// The executive in the dative, as in "powierza się Prezydentowi Miasta Częstochowy".
+    #[arg(long, value_name = "TEXT")]
+    pub executive_dative: Option<String>,
+    /// The resolution's number (default …/…/…).
+    #[arg(long, value_name = "TEXT")]
+    pub resolution_number: Option<String>,
+    /// The resolution's date as written in it (default …): "10 kwietnia 2027 r.".
+    #[arg(long, value_name = "TEXT")]
+    pub resolution_date: Option<String>,
+    /// The Dz. U. reference of the act on municipal self-government cited in the legal
+    /// basis, e.g. "Dz. U. z 2025 r. poz. 1153" (check the current consolidated text).
+    #[arg(long, value_name = "TEXT")]
+    pub journal: Option<String>,
+    /// The voivodeship whose official journal publishes the resolution: śląskie.
+    #[arg(long, value_name = "NAME")]
+    pub voivodeship: Option<String>,
+    /// How a § is laid out in documents: centred (on its own line) or inline.
+    #[arg(long, value_name = "centred|inline")]
+    pub paragraph_style: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,9 +14,10 @@ pub struct ClusterArgs {
     /// Number of topics (default: chosen automatically).
     #[arg(long)]
     pub k: Option<usize>,
-    /// Language of the texts (default: the consultation's, else detected).
-    #[arg(long, value_parser = parse_lang)]
-    pub lang: Option<crate::model::Lang>,
+    /// Language of the texts (default: the consultation's, else detected). The
+    /// interface's language is the global --lang.
+    #[arg(long, value_name = "pl|en", value_parser = parse_lang)]
+    pub text_lang: Option<crate::model::Lang>,
     /// Seed one topic per chapter of the default resolution outline.
     #[arg(long)]
     pub outline_seeds: bool,

@@ -17,7 +17,11 @@ const PROGRESS_FROM: usize = 10_000;
 pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<ClusterOptions> {
     let mut seeds: Vec<SeedTopic> = Vec::new();
     if args.outline_seeds {
-        let lang = args.lang.or(default_lang).unwrap_or(Lang::Pl).to_string();
+        let lang = args
+            .text_lang
+            .or(default_lang)
+            .unwrap_or(Lang::Pl)
+            .to_string();
         seeds.extend(
             crate::model::outline::seed_topics(&lang)
                 .into_iter()
@@ -29,7 +33,7 @@ pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<Cluster
     }
     Ok(ClusterOptions {
         k: args.k,
-        lang: args.lang.or(default_lang),
+        lang: args.text_lang.or(default_lang),
         seeds,
         random_seed: args.random_seed,
         threads: args.threads,
@@ -139,11 +143,12 @@ pub fn run_file(
         }
     }
     eprintln!(
-        "{} texts → {} topics (k {} {}), {} unsorted",
+        "{} texts → {} topics (k {} {}; language {}), {} unsorted",
         items.len(),
         result.topics.len(),
         result.k_chosen,
         how_k(&result),
+        result.lang,
         result.unsorted.len()
     );
     Ok(())

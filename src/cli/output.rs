@@ -1,6 +1,5 @@
 //! Printing for the command line: plain aligned text, or JSON for scripts.
 
-use super::OutputFormat;
 use crate::error::{Error, Result};
 use crate::model::text::visible;
 use crate::model::{Card, Session};
@@ -12,20 +11,6 @@ pub fn print_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
         .map_err(|e| Error::Invalid(format!("cannot write JSON: {e}")))?;
     println!("{s}");
     Ok(())
-}
-
-pub fn print_table_or_json<T: Serialize>(
-    format: OutputFormat,
-    value: &T,
-    text: impl FnOnce() -> String,
-) -> Result<()> {
-    match format {
-        OutputFormat::Json => print_json(value),
-        OutputFormat::Table => {
-            println!("{}", text());
-            Ok(())
-        }
-    }
 }
 
 /// Pads to a display width (Polish letters are one column, CJK two).

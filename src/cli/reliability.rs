@@ -14,7 +14,7 @@ fn report(file: &Path, s: &MergeSummary) {
     }
     println!(
         "{}: {} sessions, {} activities, {} cards new; {} cards updated; {} history events; \
-         {} topics, {} placements, {} decisions, {} outline sections",
+         {} topics, {} placements, {} decisions, {} outline sections, {} settings",
         file.display(),
         s.sessions_added,
         s.activities_added,
@@ -24,7 +24,8 @@ fn report(file: &Path, s: &MergeSummary) {
         s.topics_added,
         s.placements_added,
         s.decisions_added,
-        s.sections_added
+        s.sections_added,
+        s.settings_added
     );
     for c in &s.conflicts {
         println!(

@@ -1,10 +1,10 @@
 //! Dispatch: resolves paths, opens the store and runs one command.
 
-use super::output::{print_json, print_table_or_json};
-use super::{Cli, Command, ConsultationCmd, ImportArgs, OutputFormat};
+use super::output::print_json;
+use super::{Cli, Command, ImportArgs, OutputFormat};
 use crate::error::Result;
 use crate::paths::Paths;
-use crate::storage::{ConsultationPatch, ImportOptions, Store};
+use crate::storage::{ImportOptions, Store};
 use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -60,7 +60,9 @@ pub fn run(cli: Cli) -> Result<()> {
 
 /// Commands that only read the database: they also work on a file they cannot write.
 fn reads_only(command: &Command) -> bool {
-    use super::{BundleCmd, CardCmd, DecisionCmd, OutlineCmd, SessionCmd, TopicCmd};
+    use super::{
+        BundleCmd, CardCmd, ConsultationCmd, DecisionCmd, OutlineCmd, SessionCmd, TopicCmd,
+    };
     matches!(
         command,
         Command::Consultation(ConsultationCmd::Show { .. })
@@ -138,36 +140,7 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
             store.set_actor(actor.clone());
             interface(store, tui_options, &target)
         }
-        Some(Command::Consultation(cmd)) => with_store(open, |store| match cmd {
-            ConsultationCmd::Show { format } => {
-                let c = store.consultation()?;
-                print_table_or_json(format, &c, || {
-                    format!(
-                        "{}\ncity: {}\nyear: {}\nlanguage: {}\nid: {}",
-                        c.title,
-                        c.city,
-                        c.year.map(|y| y.to_string()).unwrap_or_default(),
-                        c.language,
-                        c.id
-                    )
-                })
-            }
-            ConsultationCmd::Set {
-                title,
-                city,
-                year,
-                lang,
-            } => {
-                let c = store.update_consultation(&ConsultationPatch {
-                    title,
-                    city,
-                    year,
-                    language: lang,
-                })?;
-                println!("consultation: {} ({}, {})", c.title, c.city, c.language);
-                Ok(())
-            }
-        }),
+        Some(Command::Consultation(cmd)) => with_store(open, |s| super::consultation::run(s, cmd)),
         Some(Command::Session(cmd)) => with_store(open, |s| super::sessions::run(s, cmd)),
         Some(Command::Activity(cmd)) => with_store(open, |s| super::sessions::run_activity(s, cmd)),
         Some(Command::Card(cmd)) => {

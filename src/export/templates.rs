@@ -72,6 +72,7 @@ pub fn render_fixed_text(
     });
     let ctx = context! {
         consultation => Serde(&view.consultation),
+        settings => Serde(&view.consultation.settings),
         generated_on => view.generated_on.clone(),
         session_scope => session,
     };
@@ -126,7 +127,7 @@ fn template_error(e: &minijinja::Error, user_dir: Option<&Path>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ConsultationView;
+    use crate::model::{ConsultationView, DocumentSettings};
 
     fn view(lang: &str) -> ExportView {
         ExportView {
@@ -135,6 +136,7 @@ mod tests {
                 city: "Reszel".into(),
                 year: Some(2027),
                 language: lang.into(),
+                settings: DocumentSettings::for_city("Reszel"),
             },
             generated_on: "2026-11-24".into(),
             session_scope: None,
@@ -150,20 +152,67 @@ mod tests {
         let pl = render_fixed_text(&view("pl"), Lang::Pl, None).unwrap();
         assert!(
             pl.title
-                .starts_with("Uchwała Nr …/…/… Rady Miejskiej w … z dnia …")
+                .starts_with("Uchwała Nr …/…/… Rady Miasta Reszla z dnia …")
         );
-        assert!(pl.title.ends_with("Miasta Reszel"));
+        assert!(pl.title.ends_with("Miasta Reszla"));
         assert!(
             pl.legal_basis
                 .starts_with("Na podstawie art. 5a ust. 2 i 7")
         );
+        assert!(pl.legal_basis.contains("(Dz. U. z … r. poz. …)"));
         assert_eq!(pl.final_provisions.len(), 2);
+        assert_eq!(
+            pl.final_provisions[0],
+            "Wykonanie uchwały powierza się Prezydentowi Miasta Reszla."
+        );
         assert!(pl.final_provisions[1].contains("14 dni"));
+        assert!(pl.final_provisions[1].ends_with("Województwa …."));
         assert_eq!(pl.annexes.len(), 4);
         assert_eq!(pl.draft_marker, "rekomendacja do zredagowania");
         let en = render_fixed_text(&view("en"), Lang::En, None).unwrap();
         assert_eq!(en.draft_marker, "recommendation to be drafted");
         assert!(en.final_provisions[1].contains("14 days"));
+        assert!(en.title.contains("of the City Council of Reszel of …"));
+    }
+
+    #[test]
+    fn settings_fill_the_title_legal_basis_and_final_provisions() {
+        use crate::model::{ConsultationSettings, SettingKey};
+        let mut s = ConsultationSettings::default();
+        for (k, v) in [
+            (SettingKey::Executive, "burmistrz"),
+            (SettingKey::Number, "XL/419/2027"),
+            (SettingKey::Date, "30 sierpnia 2027 r."),
+            (SettingKey::Journal, "Dz. U. z 2025 r. poz. 1153"),
+            (SettingKey::Voivodeship, "warmińsko-mazurskie"),
+        ] {
+            s.set(k, v).unwrap();
+        }
+        let mut v = view("pl");
+        v.consultation.settings = DocumentSettings::new(&s.resolve("Reszel"), "Reszel");
+        let pl = render_fixed_text(&v, Lang::Pl, None).unwrap();
+        assert_eq!(
+            pl.title,
+            "Uchwała Nr XL/419/2027 Rady Miejskiej w Reszlu z dnia 30 sierpnia 2027 r. \
+             w sprawie wymagań, jakie powinien spełniać projekt budżetu obywatelskiego \
+             Miasta Reszla"
+        );
+        assert!(
+            pl.legal_basis
+                .contains("(Dz. U. z 2025 r. poz. 1153) uchwala się")
+        );
+        assert_eq!(
+            pl.final_provisions,
+            [
+                "Wykonanie uchwały powierza się Burmistrzowi Miasta Reszla.",
+                "Uchwała wchodzi w życie po upływie 14 dni od dnia ogłoszenia w Dzienniku \
+                 Urzędowym Województwa Warmińsko-Mazurskiego."
+            ]
+        );
+        let en = render_fixed_text(&v, Lang::En, None).unwrap();
+        assert!(en.final_provisions[0].contains("entrusted to the Mayor of Reszel."));
+        assert!(en.final_provisions[1].contains("Journal of the Warmian-Masurian Voivodeship"));
+        assert!(en.legal_basis.contains("(Dz. U. z 2025 r. poz. 1153)"));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! that documents render, and the flat card rows of the CSV/JSON table. Plain data, so
 //! that storage fills it and export renders it without either depending on the other.
 
+use super::organs::{Executive, ParagraphStyle};
 use super::outline::SectionLevel;
+use super::settings::{ConsultationSettings, ResolvedSettings};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +29,93 @@ pub struct ConsultationView {
     pub year: Option<i64>,
     /// `pl` or `en`: the language of the document's fixed wording.
     pub language: String,
+    /// The consultation's settings as the fixed wording uses them.
+    pub settings: DocumentSettings,
+}
+
+/// The settings, resolved (set, proposed or default), in the forms the documents need.
+/// Templates see them as `settings`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentSettings {
+    pub city_genitive: String,
+    pub council: String,
+    /// "Rady Miasta Częstochowy", as in "Uchwała Nr … Rady Miasta Częstochowy".
+    pub council_genitive: String,
+    /// `prezydent`, `burmistrz` or `wojt`.
+    pub executive: String,
+    /// "Prezydentowi Miasta Częstochowy", to whom the execution is entrusted.
+    pub executive_dative: String,
+    /// "Miasta Częstochowy" (or "Gminy …") at the end of the title.
+    pub municipality: String,
+    pub resolution_number: String,
+    pub resolution_date: String,
+    /// The Dz. U. reference cited in the legal basis.
+    pub journal: String,
+    /// "Śląskiego", as in "Dzienniku Urzędowym Województwa Śląskiego".
+    pub voivodeship_genitive: String,
+    /// Whether § stands centred on a line of its own or inline before its text.
+    pub paragraph_style: ParagraphStyle,
+    /// English: "City Council of Częstochowa".
+    pub council_en: String,
+    /// English: "Mayor of the City of Częstochowa".
+    pub executive_en: String,
+    /// English: "the City of Częstochowa".
+    pub municipality_en: String,
+    /// English: "Silesian".
+    pub voivodeship_en: String,
+}
+
+impl DocumentSettings {
+    pub fn new(r: &ResolvedSettings, city: &str) -> DocumentSettings {
+        let city = if city.trim().is_empty() {
+            super::settings::PLACEHOLDER
+        } else {
+            city.trim()
+        };
+        let exec = r.executive_kind();
+        let council_en = if r.council.value.starts_with("Rada Gminy") {
+            format!("Commune Council of {city}")
+        } else {
+            format!("City Council of {city}")
+        };
+        let (executive_en, municipality_en) = match exec {
+            Executive::President => (
+                format!("Mayor of the City of {city}"),
+                format!("the City of {city}"),
+            ),
+            Executive::Mayor => (format!("Mayor of {city}"), format!("the City of {city}")),
+            Executive::Wojt => (
+                format!("Head of the Commune of {city}"),
+                format!("the Commune of {city}"),
+            ),
+        };
+        DocumentSettings {
+            city_genitive: r.city_genitive.value.clone(),
+            council: r.council.value.clone(),
+            council_genitive: r.council_genitive.value.clone(),
+            executive: exec.code().to_owned(),
+            executive_dative: r.executive_dative.value.clone(),
+            municipality: r.municipality.value.clone(),
+            resolution_number: r.resolution_number.value.clone(),
+            resolution_date: r.resolution_date.value.clone(),
+            journal: r.journal.value.clone(),
+            voivodeship_genitive: r.voivodeship_genitive(),
+            paragraph_style: r
+                .paragraph_style
+                .value
+                .parse()
+                .unwrap_or(ParagraphStyle::Centred),
+            council_en,
+            executive_en,
+            municipality_en,
+            voivodeship_en: r.voivodeship_english().to_owned(),
+        }
+    }
+
+    /// What a consultation in `city` with no setting changed gets.
+    pub fn for_city(city: &str) -> DocumentSettings {
+        DocumentSettings::new(&ConsultationSettings::default().resolve(city), city)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -11,10 +11,14 @@ mod lang;
 mod lineage;
 mod merge;
 mod numbering;
+mod organs;
 pub mod outline;
+pub mod polish_names;
 mod query;
 mod session;
+mod settings;
 pub mod text;
+mod voivodeships;
 
 pub use capture::{
     Capture, KindKey, kind_from_prefix, kind_keys, parse_capture, parse_capture_with_speaker,
@@ -26,8 +30,8 @@ pub use card::{
 pub use clock::{Zone, local_time};
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use export_view::{
-    CardView, ConsultationView, DecisionView, ExportRow, ExportView, SectionView, SessionView,
-    TopicView,
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportRow, ExportView, SectionView,
+    SessionView, TopicView,
 };
 pub use history::{CardEvent, describe_decision, describe_event};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
@@ -35,9 +39,15 @@ pub use lang::Lang;
 pub use lineage::VotePolicy;
 pub use merge::{ConflictPolicy, MergeConflict};
 pub use numbering::{Numbered, Numbering};
+pub use organs::{Executive, ParagraphStyle};
 pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft, UNNAMED_CONSULTATION};
+pub use settings::{
+    ConsultationSettings, LIMIT_SETTING, PLACEHOLDER, Resolved, ResolvedSettings, SettingKey,
+    Source, council_in_genitive,
+};
+pub use voivodeships::{VOIVODESHIPS, voivodeship, voivodeship_genitive};
 
 /// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored
 /// timestamps sort as text in time order.

@@ -3,7 +3,9 @@
 use super::decisions::DecisionRow;
 use super::{CardFilter, Store};
 use crate::error::Result;
-use crate::model::{CardView, ConsultationView, DecisionView, ExportView, SessionView, TopicView};
+use crate::model::{
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportView, SessionView, TopicView,
+};
 use std::collections::BTreeMap;
 
 fn decision_view(d: &DecisionRow) -> DecisionView {
@@ -26,6 +28,7 @@ impl Store {
         generated_on: &str,
     ) -> Result<ExportView> {
         let c = self.consultation()?;
+        let settings = self.consultation_settings()?.resolve(&c.city);
         let rows = self.outline()?;
         let mut sources = self.section_sources()?;
         let all_cards = self.cards(&CardFilter {
@@ -118,6 +121,7 @@ impl Store {
             .collect();
         Ok(ExportView {
             consultation: ConsultationView {
+                settings: DocumentSettings::new(&settings, &c.city),
                 title: c.title,
                 city: c.city,
                 year: c.year,

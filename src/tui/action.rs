@@ -78,6 +78,8 @@ pub enum Action {
     Discard,
     /// The export dialog.
     Export,
+    /// The consultation settings dialog.
+    Settings,
 
     // Not bindable: input for text fields, the clock and the terminal size.
     #[serde(skip)]
@@ -113,8 +115,8 @@ impl Action {
             Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp, NewSection,
             NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown, PageUp, Paste,
             Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save, Search,
-            Sessions, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset, TimerSet, TimerToggle,
-            ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
+            Sessions, Settings, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset, TimerSet,
+            TimerToggle, ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
         };
         Some(match self {
             Quit => T::ActQuit,
@@ -176,6 +178,7 @@ impl Action {
             AcceptAll => T::ActAcceptAll,
             Discard => T::ActDiscard,
             Export => T::ActExport,
+            Settings => T::ActSettings,
             Key(_) | Paste(_) | Tick(_) | Resize(..) => return None,
         })
     }

@@ -57,6 +57,8 @@ pub enum Nav {
     Export,
     Decide(DecisionTarget, String),
     MergeDb,
+    /// The consultation settings dialog, once the store has read them.
+    Settings,
 }
 
 /// What a room asks the app to do once it has returned.

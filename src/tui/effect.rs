@@ -5,7 +5,7 @@
 use super::ctx::Via;
 use super::msg::Msg;
 use super::reader::Reader;
-use super::{board, cards, decisions, export, merge, outline, sessions};
+use super::{board, cards, decisions, export, merge, outline, sessions, settings};
 use crate::error::Result;
 use crate::storage::Store;
 use std::path::PathBuf;
@@ -27,6 +27,7 @@ pub enum Effect {
     Outline(outline::Effect),
     Merge(merge::Effect),
     Export(export::Effect),
+    Settings(settings::Effect),
     /// Apply the inverse of a change (undo) or the change again (redo).
     Undo(Change),
     Redo(Change),
@@ -149,6 +150,7 @@ impl Runner {
                 export::perform(e, s, self.templates_dir.as_deref()),
                 Msg::Export,
             ),
+            Effect::Settings(e) => wrap(settings::perform(e, s), Msg::Settings),
             Effect::Undo(change) => self.undo(change, Via::Undo),
             Effect::Redo(change) => self.undo(change, Via::Redo),
         }

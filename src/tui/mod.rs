@@ -25,6 +25,7 @@ pub mod msg;
 pub mod outline;
 pub mod reader;
 pub mod sessions;
+pub mod settings;
 pub mod terminal;
 pub mod theme;
 pub mod timer;

@@ -5,7 +5,7 @@
 use super::ctx::Via;
 use super::effect::Change;
 use super::reader::ReadDone;
-use super::{board, cards, decisions, export, merge, outline, sessions};
+use super::{board, cards, decisions, export, merge, outline, sessions, settings};
 use crate::model::{Consultation, Session};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,7 @@ pub enum Msg {
     Outline(outline::Done),
     Merge(merge::Done),
     Export(export::Done),
+    Settings(settings::Done),
     /// A board, decision or outline change reached the store.
     Changed {
         change: Change,

@@ -215,6 +215,7 @@ impl App {
             Some(RoomId::Outline) => self.outline.render_modal(lang, area, buf),
             Some(RoomId::Merge) => self.merge.render_modal(lang, area, buf),
             Some(RoomId::Export) => self.export.render_modal(lang, area, buf),
+            Some(RoomId::Settings) => self.settings.render_modal(lang, area, buf),
         }
     }
 }
@@ -233,6 +234,7 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
         Some(RoomId::Outline) => app.outline.cursor(area),
         Some(RoomId::Merge) => app.merge.cursor(lang, area),
         Some(RoomId::Export) => app.export.cursor(lang, area),
+        Some(RoomId::Settings) => app.settings.cursor(lang, area),
         Some(RoomId::Cards) | None => {
             let view = match app.screen {
                 Screen::Cards => cards::View::List,

@@ -4,8 +4,8 @@
 #![allow(dead_code)] // each test file uses a different part
 
 use narada::model::{
-    CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
-    TopicView,
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportView, SectionLevel,
+    SectionView, SessionView, TopicView,
 };
 
 fn decision(outcome: &str, rationale: &str, votes: Option<(i64, i64, i64)>) -> DecisionView {
@@ -63,6 +63,14 @@ fn section(
     }
 }
 
+/// Reszel is a town: a burmistrz and a "Rada Miejska w Reszlu".
+fn reszel_settings() -> DocumentSettings {
+    let mut s = narada::model::ConsultationSettings::default();
+    s.set(narada::model::SettingKey::Executive, "burmistrz")
+        .unwrap();
+    DocumentSettings::new(&s.resolve("Reszel"), "Reszel")
+}
+
 /// The fixture in Polish; [`workshop_fixture_en`] switches only the language.
 pub fn workshop_fixture() -> ExportView {
     use SectionLevel::*;
@@ -73,6 +81,7 @@ pub fn workshop_fixture() -> ExportView {
             city: "Reszel".into(),
             year: Some(2027),
             language: "pl".into(),
+            settings: reszel_settings(),
         },
         generated_on: "2026-11-24".into(),
         session_scope: None,

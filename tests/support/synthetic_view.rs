@@ -3,8 +3,8 @@
 
 use narada::model::outline::DEFAULT_CHAPTERS;
 use narada::model::{
-    CardView, ConsultationView, DecisionView, ExportView, SectionLevel, SectionView, SessionView,
-    TopicView,
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportView, SectionLevel,
+    SectionView, SessionView, TopicView,
 };
 
 const KINDS: &[&str] = &[
@@ -104,6 +104,7 @@ pub fn synthetic_view(cards: usize) -> ExportView {
             city: "Przykładowo".into(),
             year: Some(2027),
             language: "pl".into(),
+            settings: DocumentSettings::for_city("Przykładowo"),
         },
         generated_on: "2026-11-24".into(),
         session_scope: None,

@@ -35,6 +35,8 @@ pub struct MergeSummary {
     pub placements_added: usize,
     pub decisions_added: usize,
     pub sections_added: usize,
+    /// Consultation settings the other file had and this one did not.
+    pub settings_added: usize,
     pub conflicts: Vec<MergeConflict>,
 }
 
@@ -49,6 +51,7 @@ impl MergeSummary {
             + self.placements_added
             + self.decisions_added
             + self.sections_added
+            + self.settings_added
             > 0
     }
 }
@@ -135,6 +138,7 @@ fn merge_tx(
     copy_placements(tx, &cards, &topics, &mut sum)?;
     copy_decisions(tx, &cards, &topics, &mut sum)?;
     copy_outline(tx, &cid, &cards, &topics, &mut sum)?;
+    copy_settings(tx, &cid, &mut sum)?;
     Ok(sum)
 }
 
@@ -153,6 +157,19 @@ fn conflicts_error(label: &str, conflicts: Vec<MergeConflict>) -> Error {
         ),
         conflicts,
     }
+}
+
+/// The other file's consultation settings that this one has not set: ours win, so a
+/// secretary's corrections are never overwritten by a trainer's file.
+fn copy_settings(tx: &Transaction<'_>, cid: &str, sum: &mut MergeSummary) -> Result<()> {
+    sum.settings_added += tx.execute(
+        "INSERT OR IGNORE INTO consultation_setting (consultation_id, key, value)
+         SELECT ?1, key, value FROM other.consultation_setting
+         WHERE consultation_id = (SELECT id FROM other.consultation
+                                  ORDER BY created_at DESC, id DESC LIMIT 1)",
+        [cid],
+    )?;
+    Ok(())
 }
 
 fn ids(tx: &Transaction<'_>, sql: &str) -> rusqlite::Result<Vec<Vec<Option<String>>>> {

@@ -10,7 +10,7 @@ use super::effect::{Change, Effect};
 use super::i18n::T;
 use super::keymap::{Keymap, Mode};
 use super::widgets::help;
-use super::{board, cards, decisions, export, merge, outline, sessions};
+use super::{board, cards, decisions, export, merge, outline, sessions, settings};
 use crate::model::Lang;
 use crate::model::{Card, Consultation, Session};
 use ratatui::crossterm::event::KeyEvent;
@@ -49,6 +49,7 @@ pub enum RoomId {
     Outline,
     Merge,
     Export,
+    Settings,
 }
 
 /// What the app starts with; `Default` is English with the default keys.
@@ -100,6 +101,7 @@ pub struct App {
     pub outline: outline::Room,
     pub merge: merge::Room,
     pub export: export::Room,
+    pub settings: settings::Room,
 }
 
 /// The context a room gets: the app's language, size and session, its status line.
@@ -152,6 +154,7 @@ impl App {
             outline: outline::Room::default(),
             merge: merge::Room::default(),
             export: export::Room::default(),
+            settings: settings::Room::default(),
         }
     }
 
@@ -202,6 +205,7 @@ impl App {
             RoomId::Outline => self.outline.modal_mode(),
             RoomId::Merge => self.merge.modal_mode(),
             RoomId::Export => self.export.modal_mode(),
+            RoomId::Settings => self.settings.modal_mode(),
         }
     }
 
@@ -245,6 +249,7 @@ impl App {
             RoomId::Outline => self.outline.close_modal(),
             RoomId::Merge => self.merge.close_modal(),
             RoomId::Export => self.export.close_modal(),
+            RoomId::Settings => self.settings.close_modal(),
         }
     }
 
@@ -380,6 +385,11 @@ impl App {
                 let mut ctx = ctx!(self, None);
                 let e = self.export.update(action, &mut ctx);
                 (wrap(e, Effect::Export), ctx.requests)
+            }
+            RoomId::Settings => {
+                let mut ctx = ctx!(self, None);
+                let e = self.settings.update(action, &mut ctx);
+                (wrap(e, Effect::Settings), ctx.requests)
             }
         };
         self.sync_modal(room);

@@ -104,6 +104,7 @@ impl App {
                 self.open_modal(RoomId::Decisions);
                 Vec::new()
             }
+            Nav::Settings => wrap(self.settings.open(), Effect::Settings),
             Nav::MergeDb => {
                 self.merge.open();
                 self.open_modal(RoomId::Merge);

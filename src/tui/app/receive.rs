@@ -9,7 +9,7 @@ use crate::tui::effect::{Change, Effect};
 use crate::tui::i18n::T;
 use crate::tui::msg::Msg;
 use crate::tui::reader::{HintFor, ReadDone};
-use crate::tui::{board, cards, decisions, export, merge, outline, sessions};
+use crate::tui::{board, cards, decisions, export, merge, outline, sessions, settings};
 
 impl App {
     /// A result from the runner or a worker.
@@ -121,6 +121,15 @@ impl App {
             }
             Msg::Export(export::Done::Exported(path)) => {
                 self.show_message(T::ExportedTitle, vec![path]);
+                Vec::new()
+            }
+            Msg::Settings(d) => {
+                if let settings::Done::Saved(c) = &d {
+                    self.consultation = Some((**c).clone());
+                }
+                let mut ctx = ctx!(self, None);
+                self.settings.done(d, &mut ctx);
+                self.sync_modal(RoomId::Settings);
                 Vec::new()
             }
             Msg::Changed { change, via, note } => self.changed(change, via, note),

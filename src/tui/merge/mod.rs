@@ -141,6 +141,7 @@ pub fn summary_lines(s: &MergeSummary, lang: Lang) -> Vec<String> {
         (T::SumPlacements, s.placements_added),
         (T::SumDecisions, s.decisions_added),
         (T::SumSections, s.sections_added),
+        (T::SumSettings, s.settings_added),
     ]
     .iter()
     .map(|(t, n)| format!("{n:>6}  {}", t.tr(lang)))

@@ -145,6 +145,7 @@ impl Room {
                 });
             }
             Action::Coverage => ctx.go(Nav::Coverage),
+            Action::Settings => ctx.go(Nav::Settings),
             Action::Undo => ctx.undo(),
             Action::Redo => ctx.redo(),
             Action::Cancel => ctx.go(Nav::Board {

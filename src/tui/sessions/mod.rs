@@ -128,6 +128,7 @@ impl Room {
                     self.form = Some(SessionForm::new(Some(s), ctx.lang));
                 }
             }
+            Action::Settings => ctx.go(Nav::Settings),
             Action::Cancel if ctx.session_id.is_some() => ctx.go(Nav::Cards),
             _ => {}
         }
