@@ -12,6 +12,7 @@ mod cards;
 pub mod document;
 pub mod docx;
 mod docx_table;
+mod fate_words;
 pub mod html;
 pub mod lang;
 pub mod markdown;

@@ -301,9 +301,10 @@ impl Renderer<'_> {
         };
         let nothing = vec![words.nothing.to_string()];
         for (title, items) in [
-            (words.uncovered_chapters, &c.uncovered_chapters),
+            (words.uncovered, &c.uncovered),
             (words.empty_provisions, &c.empty_provisions),
             (words.unused_adopted, &c.unused_adopted),
+            (words.card_fates, &c.fates),
             (words.undecided_cards, undecided),
         ] {
             self.h(2, &text(title));
