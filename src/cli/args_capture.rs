@@ -241,8 +241,9 @@ pub struct ExportArgs {
     /// Include who typed each card (left out by default).
     #[arg(long)]
     pub with_entered_by: bool,
-    /// Write a report instead of the outline (md or html).
-    #[arg(long, value_enum, requires = "session")]
+    /// Write a report instead of the outline: `session` (with --session; md or html) or
+    /// `consultation` (the whole consultation; md, html, docx or odt).
+    #[arg(long, value_enum)]
     pub report: Option<ReportKind>,
 }
 

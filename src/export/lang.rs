@@ -171,6 +171,105 @@ const EN: Labels = Labels {
     report_participants: "participants",
 };
 
+/// Words of the consultation report; one instance per language.
+#[derive(Debug)]
+pub struct ReportLabels {
+    pub title: &'static str,
+    pub as_of: &'static str,
+    pub done: &'static str,
+    pub said: &'static str,
+    pub became: &'static str,
+    pub sessions_intro: &'static str,
+    pub col_session: &'static str,
+    pub col_date: &'static str,
+    pub col_place: &'static str,
+    pub col_participants: &'static str,
+    pub col_methods: &'static str,
+    pub col_cards: &'static str,
+    pub col_votes: &'static str,
+    pub col_fate: &'static str,
+    pub by_kind: &'static str,
+    pub by_topic: &'static str,
+    pub outcomes: &'static str,
+    pub fates: &'static str,
+    pub per_topic: &'static str,
+    pub chart_cards: &'static str,
+    pub chart_votes: &'static str,
+    pub chart_outcomes: &'static str,
+    /// Said under a chart image: the bars follow the table's rows.
+    pub chart_note: &'static str,
+    pub live_note: &'static str,
+    pub no_topic: &'static str,
+    pub topic_decision: &'static str,
+}
+
+impl Lang {
+    pub fn report_labels(self) -> &'static ReportLabels {
+        match self {
+            Lang::Pl => &REPORT_PL,
+            Lang::En => &REPORT_EN,
+        }
+    }
+}
+
+const REPORT_PL: ReportLabels = ReportLabels {
+    title: "Raport z konsultacji",
+    as_of: "Stan na",
+    done: "Co zrobiliśmy",
+    said: "Co usłyszeliśmy",
+    became: "Co stało się z uwagami",
+    sessions_intro: "Spotkania",
+    col_session: "Spotkanie",
+    col_date: "Data",
+    col_place: "Miejsce",
+    col_participants: "Uczestnicy",
+    col_methods: "Metody i ćwiczenia",
+    col_cards: "Uwagi",
+    col_votes: "Głosy",
+    col_fate: "Co się z nią stało",
+    by_kind: "Uwagi według rodzaju",
+    by_topic: "Uwagi i głosy według tematu",
+    outcomes: "Rozstrzygnięcia według tematu",
+    fates: "Los uwag",
+    per_topic: "Każda uwaga i odpowiedź, według tematu",
+    chart_cards: "Liczba uwag w tematach",
+    chart_votes: "Liczba głosów w tematach",
+    chart_outcomes: "Los uwag w tematach",
+    chart_note: "Słupki idą w kolejności wierszy tabeli poniżej; liczby są w tabeli.",
+    live_note: "Liczby uwag i głosów dotyczą uwag aktualnych: po scaleniach i podziałach, bez usuniętych.",
+    no_topic: "Bez tematu",
+    topic_decision: "Decyzja zespołu",
+};
+
+const REPORT_EN: ReportLabels = ReportLabels {
+    title: "Consultation report",
+    as_of: "As of",
+    done: "What was done",
+    said: "What was said",
+    became: "What became of it",
+    sessions_intro: "Sessions",
+    col_session: "Session",
+    col_date: "Date",
+    col_place: "Place",
+    col_participants: "Participants",
+    col_methods: "Methods and activities",
+    col_cards: "Comments",
+    col_votes: "Votes",
+    col_fate: "What became of it",
+    by_kind: "Comments by kind",
+    by_topic: "Comments and votes by topic",
+    outcomes: "Outcomes by topic",
+    fates: "What became of the comments",
+    per_topic: "Every comment and its response, by topic",
+    chart_cards: "Comments per topic",
+    chart_votes: "Votes per topic",
+    chart_outcomes: "What became of the comments, per topic",
+    chart_note: "The bars follow the rows of the table below; the numbers are in the table.",
+    live_note: "Comment and vote counts are of the current comments: after merges and splits, without deleted ones.",
+    no_topic: "No topic",
+    topic_decision: "Working group's decision",
+};
+
 /// Kinds in the order documents list them.
 pub const KINDS: &[&str] = &[
     "recommendation",
