@@ -24,8 +24,8 @@ pub struct Series {
 }
 
 /// Bar geometry shared by the SVG and the PNG, in pixels.
-pub(crate) const ROW: u32 = 22;
-pub(crate) const BAR: u32 = 14;
+const ROW: u32 = 22;
+const BAR: u32 = 14;
 pub(crate) const BAR_WIDTH: u32 = 420;
 const LABEL_WIDTH: u32 = 260;
 const VALUE_WIDTH: u32 = 60;

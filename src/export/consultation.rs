@@ -427,6 +427,8 @@ impl ConsultationReport {
             header.extend(columns.iter().map(|k| k.name(self.lang).to_owned()));
             let mut t = Table::new(header, vec![true; columns.len() + 1]);
             t.numeric[0] = false;
+            t.weights = vec![2; columns.len() + 1];
+            t.weights[0] = 5;
             for (i, k) in columns.iter().enumerate() {
                 t.swatches[i + 1] = Some(fate_color(*k));
             }

@@ -2,7 +2,7 @@
 //! both already used by the zip writer) and the raster form of a bar chart for DOCX and
 //! ODT. The chart carries no text: its labels and numbers stand in the table beside it.
 
-use super::chart::{BAR, BAR_WIDTH, Chart, ROW};
+use super::chart::{BAR_WIDTH, Chart};
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 use std::io::Write;
@@ -11,6 +11,10 @@ use std::io::Write;
 const SCALE: u32 = 2;
 /// Margin around the bars, in chart units.
 const PAD: u32 = 8;
+/// A bar's row and the bar in it, in chart units: tighter than on screen, so a page
+/// holds a chart of thirty topics with room to spare.
+const ROW: u32 = 16;
+const BAR: u32 = 11;
 const WHITE: u8 = 0;
 const GRID: u8 = 1;
 const AXIS: u8 = 2;
