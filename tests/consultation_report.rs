@@ -5,6 +5,8 @@
 //! unless run with `--include-ignored`, as `.ci/run` does; it then fails when
 //! `LibreOffice` is missing).
 
+#[path = "support/driver.rs"]
+mod driver_support;
 #[path = "support/export_fixture.rs"]
 mod export_fixture;
 #[path = "support/xml_tree.rs"]
@@ -287,6 +289,44 @@ fn the_binary_writes_the_report_in_every_format() {
     run(&["export", "--format", "md", "--report", "session"])
         .failure()
         .stderr(predicates::str::contains("needs a session"));
+}
+
+#[test]
+fn the_export_dialog_offers_the_consultation_report() {
+    use driver_support::{ctrl, demo, driver, key, typed};
+    use ratatui::crossterm::event::KeyCode;
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), narada::model::Lang::Pl);
+    typed(&mut d, "E");
+    let path_of = |d: &narada::tui::Driver| {
+        d.app
+            .export
+            .form
+            .as_ref()
+            .map(|f| f.target.text().to_owned())
+    };
+    key(&mut d, KeyCode::Right); // md → docx
+    key(&mut d, KeyCode::Tab);
+    for _ in 0..3 {
+        key(&mut d, KeyCode::Right); // whole consultation → … → consultation report
+    }
+    assert_eq!(path_of(&d).unwrap(), "raport-z-konsultacji.docx");
+    key(&mut d, KeyCode::Left); // back to the session report: the draft's name again
+    assert_eq!(path_of(&d).unwrap(), "uchwala-projekt.docx");
+    key(&mut d, KeyCode::Right);
+    key(&mut d, KeyCode::Tab);
+    let target = dir.path().join("raport.docx");
+    ctrl(&mut d, 'u');
+    typed(&mut d, target.to_str().unwrap());
+    key(&mut d, KeyCode::Enter);
+    assert!(path_of(&d).is_none(), "the dialog closed");
+    let bytes = std::fs::read(&target).unwrap();
+    let files = names(&bytes);
+    assert!(
+        files.iter().any(|f| f == "word/media/chart1.png"),
+        "{files:?}"
+    );
+    assert!(text(&bytes, "word/document.xml").contains("Raport z konsultacji"));
 }
 
 /// `libreoffice` or `soffice`, when one is on PATH.
