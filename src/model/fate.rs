@@ -127,8 +127,20 @@ impl Fate {
 }
 
 /// How many cards have each fate, indexed by [`FateKind::index`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct FateTally(pub [usize; 9]);
+
+/// As a JSON object keyed by the fates' stored names: `{"used": 5, "merged": 2, …}`.
+impl Serialize for FateTally {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(FateKind::ALL.len()))?;
+        for k in FateKind::ALL {
+            map.serialize_entry(&k, &self.get(k))?;
+        }
+        map.end()
+    }
+}
 
 impl FateTally {
     pub fn of(fates: &[Fate]) -> Self {
@@ -424,6 +436,14 @@ mod tests {
         let got = citations(&sections, &numbering, &cards);
         assert_eq!(got.len(), 1);
         assert_eq!(got["a"], vec!["§ 1".to_owned(), "§ 1 ust. 1".to_owned()]);
+    }
+
+    #[test]
+    fn tally_serialises_by_name() {
+        let t = FateTally::of(&[Fate::Undecided]);
+        let json = serde_json::to_value(t).unwrap();
+        assert_eq!(json["undecided"], 1);
+        assert_eq!(json["adopted_unused"], 0);
     }
 
     #[test]
