@@ -69,12 +69,19 @@ fn run(input: &Path, cards: usize) -> Result<String> {
     if view.cards.len() != records.len() {
         return Err(Error::Invalid("the export view lost cards".into()));
     }
+    // What the interface's coverage view and `outline coverage` wait for.
+    let started = Instant::now();
+    let coverage = store.coverage()?;
+    let assessed = started.elapsed().as_secs_f64();
     Ok(format!(
         "bench export: {} cards from {}, 50 topics (4 in 5 adopted) mapped to the outline\n\
-         reading the export view from the store: {:.0} ms\n{}",
+         reading the export view from the store: {:.0} ms\n\
+         coverage and every card's fate (interface, outline coverage): {:.0} ms, {} fates\n{}",
         view.cards.len(),
         input.display(),
         read * 1000.0,
+        assessed * 1000.0,
+        coverage.tally.total(),
         bench_formats(&view)
     ))
 }
