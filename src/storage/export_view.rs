@@ -35,10 +35,10 @@ impl Store {
         })?;
         // Every card keeps its place in the documents with its fate, except the results
         // of a merge or split that was undone: they never were inputs.
-        let undone = self.undone_cards()?;
+        let fates = self.card_fate_data()?;
         let cards: Vec<_> = all_cards
             .into_iter()
-            .filter(|c| !undone.contains(&c.id))
+            .filter(|c| !fates.undone(&c.id))
             .collect();
         // Provisions cite live cards only.
         let in_scope: std::collections::BTreeSet<&str> = cards
@@ -56,7 +56,6 @@ impl Store {
             .filter(|d| d.current)
             .map(|d| (d.target_id.as_str(), d))
             .collect();
-        let fates = self.card_fate_data()?;
         let card_views = cards
             .iter()
             .map(|card| {

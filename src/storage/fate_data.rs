@@ -31,6 +31,11 @@ impl FateData {
             .unwrap_or_else(|| "?".to_owned())
     }
 
+    /// Whether the card exists only as the result of an undone merge or split.
+    pub(super) fn undone(&self, id: &str) -> bool {
+        self.undone.contains(id)
+    }
+
     /// Why `card` is no longer a live input, if it is not.
     pub(super) fn gone(&self, card: &Card) -> Option<Gone> {
         if card.deleted_at.is_some() {
@@ -65,7 +70,7 @@ impl FateData {
 
 impl Store {
     /// Cards that exist only as the result of a merge or split that was undone.
-    pub(super) fn undone_cards(&self) -> Result<HashSet<String>> {
+    fn undone_cards(&self) -> Result<HashSet<String>> {
         let mut st = self.conn.prepare(&format!(
             "SELECT c.id FROM card c WHERE c.deleted_at IS NOT NULL AND {LAST_DELETION} IN (?1, ?2)"
         ))?;
