@@ -222,14 +222,20 @@ fn odt_holds_chart_pictures_and_tables() {
         .iter()
         .filter_map(|i| i.attr("xlink:href"))
         .collect();
+    // Each chart is an SVG with its labels, and a PNG as the fallback image.
     assert_eq!(
         images,
         [
+            "Pictures/chart1.svg",
             "Pictures/chart1.png",
+            "Pictures/chart2.svg",
             "Pictures/chart2.png",
+            "Pictures/chart3.svg",
             "Pictures/chart3.png"
         ]
     );
+    let svg = parse(&text(&bytes, "Pictures/chart1.svg"));
+    assert!(svg.all_text().contains("Lista poparcia"));
     assert_eq!(content.find_all("table:table").len(), 9);
     assert_eq!(content.find_all("table:table-header-rows").len(), 9);
     assert!(content.all_text().contains("wykorzystana w § 4"));
@@ -368,9 +374,33 @@ fn libreoffice_converts_the_report_to_pdf_with_its_pictures() {
             )
         });
         assert!(pdf.starts_with(b"%PDF"), "{name}: bad PDF");
-        // The three chart pictures made it into the PDF as images.
-        let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
-        let images = count(b"/Subtype/Image") + count(b"/Subtype /Image");
-        assert!(images >= 3, "{name}: {images} images in the PDF");
     }
+    // The DOCX's three chart pictures made it into the PDF as images (the ODT's SVG
+    // charts become drawing operations instead, checked below).
+    let pdf = std::fs::read(dir.path().join("report.pdf")).unwrap();
+    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
+    let images = count(b"/Subtype/Image") + count(b"/Subtype /Image");
+    assert!(images >= 3, "{images} images in the PDF of the DOCX");
+    // LibreOffice reads the ODT's chart pictures: saved again, the three are still there.
+    let out_dir = dir.path().join("roundtrip");
+    std::process::Command::new(&office)
+        .arg(&profile)
+        .args(["--headless", "--convert-to", "odt", "--outdir"])
+        .arg(&out_dir)
+        .arg(dir.path().join("report-odt.odt"))
+        .output()
+        .unwrap();
+    let again = std::fs::read(out_dir.join("report-odt.odt")).unwrap();
+    let content = parse(&text(&again, "content.xml"));
+    let frames = content
+        .find_all("draw:frame")
+        .into_iter()
+        .filter(|f| !f.find_all("draw:image").is_empty())
+        .count();
+    assert_eq!(frames, 3, "chart pictures after LibreOffice saved the ODT");
+    let pictures = names(&again)
+        .into_iter()
+        .filter(|n| n.starts_with("Pictures/"))
+        .count();
+    assert!(pictures >= 3, "LibreOffice kept {pictures} pictures");
 }

@@ -26,11 +26,11 @@ pub struct Series {
 /// Bar geometry shared by the SVG and the PNG, in pixels.
 const ROW: u32 = 22;
 const BAR: u32 = 14;
-pub(crate) const BAR_WIDTH: u32 = 420;
-const LABEL_WIDTH: u32 = 260;
+pub(crate) const BAR_WIDTH: u32 = 380;
+const LABEL_WIDTH: u32 = 300;
 const VALUE_WIDTH: u32 = 60;
 /// Longest label drawn in the SVG, in characters; the full one is its tooltip.
-const LABEL_CHARS: usize = 40;
+const LABEL_CHARS: usize = 42;
 
 impl Chart {
     /// Each bar's total.
@@ -50,17 +50,30 @@ impl Chart {
         (u64::from(width) * value / self.max()) as u32
     }
 
-    /// The chart as an `<svg>` element for an HTML page: labels left, stacked bars,
-    /// totals at the bar ends, a legend when there is more than one series.
-    pub fn svg(&self) -> String {
-        let legend_rows = if self.series.len() > 1 {
+    /// Rows of the legend (three series a row), none for a single series.
+    fn legend_rows(&self) -> u32 {
+        if self.series.len() > 1 {
             self.series.len().div_ceil(3) as u32
         } else {
             0
-        };
+        }
+    }
+
+    /// Width and height of [`Chart::svg`] in pixels.
+    pub fn svg_size(&self) -> (u32, u32) {
+        let top = 28 + self.legend_rows() * ROW;
+        (
+            LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH,
+            top + self.labels.len() as u32 * ROW + 8,
+        )
+    }
+
+    /// The chart as an `<svg>` element for an HTML page (or a standalone SVG file): labels left, stacked bars,
+    /// totals at the bar ends, a legend when there is more than one series.
+    pub fn svg(&self) -> String {
+        let legend_rows = self.legend_rows();
         let top = 28 + legend_rows * ROW;
-        let width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
-        let height = top + self.labels.len() as u32 * ROW + 8;
+        let (width, height) = self.svg_size();
         let mut out = String::with_capacity(512 + self.labels.len() * 400);
         let _ = write!(
             out,
@@ -155,8 +168,8 @@ mod tests {
         assert!(svg.contains("Lista &quot;poparcia&quot; &amp; podpisy"));
         assert!(!svg.contains("<i>"));
         // The longest bar (4) fills the width: 3/4 then 1/4 of it.
-        assert!(svg.contains("width=\"315\" height=\"14\" fill=\"#009E73\""));
-        assert!(svg.contains("width=\"105\" height=\"14\" fill=\"#D55E00\""));
+        assert!(svg.contains("width=\"285\" height=\"14\" fill=\"#009E73\""));
+        assert!(svg.contains("width=\"95\" height=\"14\" fill=\"#D55E00\""));
         assert!(svg.contains(">odrzucone</text>"), "legend");
         assert_eq!(chart().totals(), [4, 1]);
     }

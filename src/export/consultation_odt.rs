@@ -1,6 +1,7 @@
 //! The consultation report as `OpenDocument` Text, with the draft's styles: headings,
-//! tables (header rows repeated on each page) and each chart as a PNG picture in
-//! `Pictures/`, followed by the table holding its labels and numbers.
+//! tables (header rows repeated on each page) and each chart as an SVG picture with its
+//! labels (a PNG beside it as the fallback image), followed by the table holding its
+//! labels and numbers.
 
 use super::consultation::{Block, ConsultationReport, Table};
 use super::odt::{MIMETYPE, STYLES};
@@ -28,7 +29,7 @@ pub fn write_consultation_report_odt(w: &mut dyn Write, view: &ExportView) -> Re
 
 pub fn render_report_odt(r: &ConsultationReport) -> Result<Vec<u8>> {
     let mut body = String::new();
-    let mut images: Vec<Png> = Vec::new();
+    let mut images: Vec<(String, Png)> = Vec::new();
     let mut tables = 0;
     let mut swatches = BTreeSet::new();
     let mut columns = String::new();
@@ -47,18 +48,21 @@ pub fn render_report_odt(r: &ConsultationReport) -> Result<Vec<u8>> {
             Block::Para(text) => p(&mut body, "Text_20_body", &text),
             Block::Note(text) => p(&mut body, "Note", &text),
             Block::Chart(c) => {
-                let png = chart_png(&c);
-                let h = CHART_CM * f64::from(png.height) / f64::from(png.width.max(1));
-                images.push(png);
+                // The SVG, with its labels, is what LibreOffice shows; the PNG is the
+                // fallback for readers without SVG.
+                let (w, h) = c.svg_size();
+                let height = CHART_CM * f64::from(h) / f64::from(w.max(1));
+                images.push((c.svg(), chart_png(&c)));
                 let n = images.len();
-                p(&mut body, "Heading_20_3", &c.title);
                 let _ = writeln!(
                     body,
                     "<text:p text:style-name=\"Chart\"><draw:frame draw:name=\"chart{n}\" \
-                     text:anchor-type=\"as-char\" svg:width=\"{CHART_CM}cm\" svg:height=\"{h:.2}cm\">\
+                     text:anchor-type=\"as-char\" svg:width=\"{CHART_CM}cm\" svg:height=\"{height:.2}cm\">\
+                     <draw:image xlink:href=\"Pictures/chart{n}.svg\" xlink:type=\"simple\" \
+                     xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"image/svg+xml\"/>\
                      <draw:image xlink:href=\"Pictures/chart{n}.png\" xlink:type=\"simple\" \
-                     xlink:show=\"embed\" xlink:actuate=\"onLoad\"/><svg:title>{}</svg:title>\
-                     </draw:frame></text:p>",
+                     xlink:show=\"embed\" xlink:actuate=\"onLoad\" draw:mime-type=\"image/png\"/>\
+                     <svg:title>{}</svg:title></draw:frame></text:p>",
                     esc(&c.title)
                 );
                 p(&mut body, "Note", note);
@@ -84,8 +88,8 @@ pub fn render_report_odt(r: &ConsultationReport) -> Result<Vec<u8>> {
          <style:paragraph-properties fo:text-align=\"end\"/></style:style>\n\
          <style:style style:name=\"Total\" style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\">\
          <style:text-properties fo:font-weight=\"bold\"/></style:style>\n\
-         <style:style style:name=\"NumTotal\" style:family=\"paragraph\" style:parent-style-name=\"Num\">\
-         <style:text-properties fo:font-weight=\"bold\"/></style:style>\n\
+         <style:style style:name=\"NumTotal\" style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\">\
+         <style:paragraph-properties fo:text-align=\"end\"/><style:text-properties fo:font-weight=\"bold\"/></style:style>\n\
          <style:style style:name=\"NumHead\" style:family=\"paragraph\" style:parent-style-name=\"Table_20_Heading\">\
          <style:paragraph-properties fo:text-align=\"end\"/></style:style>\n\
          <style:style style:name=\"Note\" style:family=\"paragraph\" style:parent-style-name=\"Text_20_body\">\
@@ -114,7 +118,8 @@ pub fn render_report_odt(r: &ConsultationReport) -> Result<Vec<u8>> {
     for n in 1..=images.len() {
         let _ = writeln!(
             manifest,
-            "<manifest:file-entry manifest:full-path=\"Pictures/chart{n}.png\" manifest:media-type=\"image/png\"/>"
+            "<manifest:file-entry manifest:full-path=\"Pictures/chart{n}.svg\" manifest:media-type=\"image/svg+xml\"/>\n\
+             <manifest:file-entry manifest:full-path=\"Pictures/chart{n}.png\" manifest:media-type=\"image/png\"/>"
         );
     }
     manifest.push_str("</manifest:manifest>\n");
@@ -131,7 +136,9 @@ pub fn render_report_odt(r: &ConsultationReport) -> Result<Vec<u8>> {
         ("styles.xml".into(), STYLES.into()),
         ("content.xml".into(), content.into_bytes()),
     ];
-    for (i, png) in images.into_iter().enumerate() {
+    for (i, (svg, png)) in images.into_iter().enumerate() {
+        let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n");
+        parts.push((format!("Pictures/chart{}.svg", i + 1), svg.into_bytes()));
         parts.push((format!("Pictures/chart{}.png", i + 1), png.bytes));
     }
     for (name, bytes) in parts {
