@@ -196,6 +196,13 @@ fn interface_draft_and_report_tell_the_same_fate_of_every_card() {
     assert_eq!(interface, draft);
     assert_eq!(interface, published);
 
+    // The card table (CSV/JSON) lists the live cards with the same fate.
+    let rows = store.export_rows(None, false).unwrap();
+    assert_eq!(rows.len(), 8);
+    for r in &rows {
+        assert_eq!(r.fate, interface[&r.id].kind().as_str(), "#{}", r.number);
+    }
+
     // What each card's fate is.
     let seq = |name: &str| format!("#{}", store.card(&id(name)).unwrap().seq);
     let expected = [

@@ -128,6 +128,9 @@ pub struct ExportRow {
     pub rationale: Option<String>,
     /// Citations of the outline sections the card is a source of ("§ 15").
     pub sections: Vec<String>,
+    /// What became of the card, as `model::fate` decides it: `used`, `adopted_unused`,
+    /// `answered`, `rejected`, `postponed` or `undecided` (the table lists live cards).
+    pub fate: String,
     pub created_at: String,
     pub updated_at: String,
     /// Only filled when the user asks for it (privacy: who typed a card).

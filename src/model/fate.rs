@@ -104,6 +104,21 @@ impl FateKind {
         }
     }
 
+    /// The stored name, as in JSON: `adopted_unused`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FateKind::Used => "used",
+            FateKind::AdoptedUnused => "adopted_unused",
+            FateKind::Answered => "answered",
+            FateKind::Rejected => "rejected",
+            FateKind::Postponed => "postponed",
+            FateKind::Undecided => "undecided",
+            FateKind::Merged => "merged",
+            FateKind::Split => "split",
+            FateKind::Deleted => "deleted",
+        }
+    }
+
     /// Position in [`FateKind::ALL`].
     pub fn index(self) -> usize {
         self as usize
@@ -436,6 +451,13 @@ mod tests {
         let got = citations(&sections, &numbering, &cards);
         assert_eq!(got.len(), 1);
         assert_eq!(got["a"], vec!["§ 1".to_owned(), "§ 1 ust. 1".to_owned()]);
+    }
+
+    #[test]
+    fn stored_names_match_serde() {
+        for k in FateKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use super::Store;
 use super::outline::SectionRow;
 use crate::error::Result;
-use crate::model::coverage::{assess, is_default_final_chapter};
-use crate::model::{Fate, FateTally, Lang, Numbering, SectionLevel};
+use crate::model::coverage::{Assessment, assess, is_default_final_chapter};
+use crate::model::{ExportView, Fate, FateTally, Lang, Numbering, SectionLevel};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -84,11 +84,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn coverage(&mut self) -> Result<Coverage> {
+    /// The whole consultation's view and its one assessment.
+    fn assessed(&mut self) -> Result<(ExportView, Assessment)> {
         let view = self.export_view(None, "")?;
         let lang = Lang::from_tag(&view.consultation.language).unwrap_or(Lang::Pl);
         let numbering = Numbering::new(&view.sections, lang);
         let a = assess(&view, &numbering, &is_default_final_chapter);
+        Ok((view, a))
+    }
+
+    /// Every card's id and fate, in entry order.
+    pub fn card_fates(&mut self) -> Result<Vec<(String, Fate)>> {
+        let (view, a) = self.assessed()?;
+        Ok(view.cards.into_iter().map(|c| c.id).zip(a.fates).collect())
+    }
+
+    pub fn coverage(&mut self) -> Result<Coverage> {
+        let (view, a) = self.assessed()?;
         let rows = self.outline()?;
         let by_id: HashMap<&str, &SectionRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
         let section_rows = |ids: &[String]| -> Vec<SectionRow> {
