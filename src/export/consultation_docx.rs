@@ -3,7 +3,8 @@
 //! report needs little more than headings, tables and the chart pictures. Each chart is
 //! a PNG from [`super::png`], followed by the table holding its labels and numbers.
 
-use super::consultation::{Block, ConsultationReport, Table};
+use super::consultation::ConsultationReport;
+use super::consultation_blocks::{Block, Table};
 use super::png::{Png, chart_png};
 use super::xml_text::esc;
 use crate::error::{Error, Result};

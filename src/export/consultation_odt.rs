@@ -3,7 +3,8 @@
 //! labels (a PNG beside it as the fallback image), followed by the table holding its
 //! labels and numbers.
 
-use super::consultation::{Block, ConsultationReport, Table};
+use super::consultation::ConsultationReport;
+use super::consultation_blocks::{Block, Table};
 use super::odt::{MIMETYPE, STYLES};
 use super::png::{Png, chart_png};
 use super::xml_text::esc;

@@ -1,7 +1,8 @@
 //! The consultation report as Markdown (tables only) and as one self-contained HTML page
 //! (tables, with the charts drawn inline as SVG).
 
-use super::consultation::{Block, ConsultationReport, Table};
+use super::consultation::ConsultationReport;
+use super::consultation_blocks::{Block, Table};
 use super::html::{CSS, esc, esc_lines};
 use super::markdown::{cell, inline};
 use crate::error::Result;

@@ -11,6 +11,7 @@
 mod cards;
 pub mod chart;
 pub mod consultation;
+pub mod consultation_blocks;
 pub mod consultation_docx;
 pub mod consultation_odt;
 pub mod consultation_text;
