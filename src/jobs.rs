@@ -30,6 +30,9 @@ pub enum ExportFormat {
 pub enum ReportKind {
     /// For one session (--session): counts by kind, top topics, what happened to each card.
     Session,
+    /// The consultation report to publish (md, html, docx, odt): sessions, what was said,
+    /// what became of every card, with charts.
+    Consultation,
 }
 
 /// Today's date (local when the offset is known), the "generated on" of documents.
@@ -62,17 +65,27 @@ pub fn export_body(
     table: export::TableOptions,
     opts: DocOptions,
 ) -> Result<WriteBody> {
-    if report.is_some() && session_id.is_none() {
-        return Err(Error::Invalid("a session report needs a session".into()));
+    match (report, &session_id) {
+        (Some(ReportKind::Session), None) => {
+            return Err(Error::Invalid("a session report needs a session".into()));
+        }
+        (Some(ReportKind::Consultation), Some(_)) => {
+            return Err(Error::Invalid(
+                "the consultation report covers the whole consultation; leave out the session"
+                    .into(),
+            ));
+        }
+        _ => {}
     }
     Ok(match (format, report) {
-        (
-            ExportFormat::Csv | ExportFormat::Json | ExportFormat::Docx | ExportFormat::Odt,
-            Some(_),
-        ) => {
-            return Err(Error::Invalid(
-                "a session report is written as md or html".into(),
-            ));
+        (ExportFormat::Csv | ExportFormat::Json, Some(_))
+        | (ExportFormat::Docx | ExportFormat::Odt, Some(ReportKind::Session)) => {
+            return Err(Error::Invalid(match report {
+                Some(ReportKind::Consultation) => {
+                    "the consultation report is written as md, html, docx or odt".into()
+                }
+                _ => "a session report is written as md or html".into(),
+            }));
         }
         (ExportFormat::Csv, None) => {
             let rows = store.export_rows(session_id.as_deref(), table.with_entered_by)?;
@@ -92,6 +105,18 @@ pub fn export_body(
                     }
                     (_, Some(ReportKind::Session)) => {
                         export::write_session_report_html(w, &view, &session)
+                    }
+                    (ExportFormat::Md, Some(ReportKind::Consultation)) => {
+                        export::write_consultation_report_markdown(w, &view)
+                    }
+                    (ExportFormat::Html, Some(ReportKind::Consultation)) => {
+                        export::write_consultation_report_html(w, &view)
+                    }
+                    (ExportFormat::Docx, Some(ReportKind::Consultation)) => {
+                        export::write_consultation_report_docx(w, &view)
+                    }
+                    (_, Some(ReportKind::Consultation)) => {
+                        export::write_consultation_report_odt(w, &view)
                     }
                     (ExportFormat::Md, None) => export::write_markdown(w, &view, &opts),
                     (ExportFormat::Html, None) => export::write_html(w, &view, &opts),

@@ -247,8 +247,8 @@ fn outline_starts_from_the_statutory_skeleton_and_tracks_coverage() {
             .any(|s| s.id == par.id || s.id == voting.id)
     );
     assert!(cov.uncovered.iter().any(|s| s.citation == "Rozdział 1"));
-    assert_eq!(cov.unmapped_adopted.len(), 1);
-    assert_eq!(cov.unmapped_adopted[0].id, ids[2]);
+    assert_eq!(cov.unused_adopted.len(), 1);
+    assert_eq!(cov.unused_adopted[0].id, ids[2]);
     // New sections renumber what follows them.
     let new = store
         .add_section(Some(&voting.id), "Głosowanie korespondencyjne")

@@ -438,6 +438,16 @@ fn working_group_flow_through_the_command_line() {
         coverage.contains("Rozdział 1 Przepisy ogólne"),
         "{coverage}"
     );
+    // The merged originals are merged, not "adopted but unused".
+    assert!(
+        coverage.contains("adopted cards not used in any provision (0):"),
+        "{coverage}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["outline", "coverage", "--format", "json"])).unwrap();
+    assert_eq!(json["tally"]["merged"], 2, "{json}");
+    assert_eq!(json["tally"]["used"], 1, "{json}");
+    assert_eq!(json["tally"]["rejected"], 1, "{json}");
     let show = run(&["card", "show", "1"]);
     assert!(
         show.contains("merged into #4") && show.contains("duplikat"),

@@ -12,7 +12,7 @@ use export_fixture::{workshop_fixture, workshop_fixture_en};
 use narada::export::document::{Body, Chapter, Document, Provision};
 use narada::export::report::{SessionReport, report_html, report_markdown};
 use narada::export::{DocOptions, write_html, write_markdown, write_session_report_markdown};
-use narada::model::{ExportView, SectionView};
+use narada::model::{ExportView, FateKind, SectionView};
 use std::collections::HashMap;
 
 fn markdown(view: &ExportView, opts: &DocOptions) -> String {
@@ -111,11 +111,12 @@ fn assert_traceable(view: &ExportView) {
     for c in &view.cards {
         let row = rows.get(c.id.as_str()).expect("card in the source table");
         assert_eq!(row.reference, c.reference);
-        if c.decision
-            .as_ref()
-            .is_some_and(narada::model::DecisionView::is_adopted)
-        {
-            assert!(row.adopted);
+        if narada::model::fate::is_source(c) {
+            assert!(
+                matches!(row.fate.kind(), FateKind::Used | FateKind::AdoptedUnused),
+                "{:?}",
+                row.fate
+            );
         }
     }
     // Every section lists exactly its sources in scope (a session export leaves out the
@@ -127,13 +128,18 @@ fn assert_traceable(view: &ExportView) {
             .source_card_ids
             .iter()
             .filter(|id| rows.contains_key(id.as_str()))
+            .filter(|id| {
+                view.cards
+                    .iter()
+                    .any(|c| &c.id == *id && narada::model::fate::is_source(c))
+            })
             .cloned()
             .collect();
         assert_eq!(listed, &expected, "sources of section {}", s.id);
         for card in &expected {
-            assert_ne!(
-                rows[card.as_str()].where_used,
-                "—",
+            assert_eq!(
+                rows[card.as_str()].fate.kind(),
+                FateKind::Used,
                 "{card} used in {}",
                 s.id
             );
@@ -165,8 +171,9 @@ fn traceability_on_the_fixture() {
         .split("## ")
         .next()
         .unwrap();
-    assert!(section_4.contains("[^K-3]") && section_4.contains("[^K-4]"));
-    assert!(md.contains("\n[^K-3]: K-3 — Warsztat 1"));
+    // K-3 is a concern: answered, never a provision's source.
+    assert!(section_4.contains("[^K-4]") && !section_4.contains("[^K-3]"));
+    assert!(md.contains("| odpowiedź: Mniej podpisów") || md.contains("| udzielono odpowiedzi |"));
     // The adopted card that no section uses is reported.
     assert!(md.contains("- K-9 — Ocena merytoryczna z udziałem rady osiedla."));
 }
@@ -182,7 +189,7 @@ fn english_wording_and_citations() {
     assert!(md.starts_with("# Resolution No …/…/…"));
     assert!(md.contains("## Chapter 1. Przepisy ogólne"));
     assert!(md.contains("recommendation to be drafted"));
-    assert!(md.contains("| § 1 sec. 2, § 1 sec. 2 item 1 |"));
+    assert!(md.contains("| used in part in § 1 sec. 2 and § 1 sec. 2 item 1 |"));
     assert!(md.contains("adopted in part (for 4, against 2, abstaining 1)"));
     assert!(md.contains("14 days after its publication"));
 }
@@ -268,16 +275,17 @@ fn session_report_counts_topics_and_fates() {
     assert_eq!(r.topics[0].1, 2);
     let refs: Vec<&str> = r.cards.iter().map(|c| c.reference.as_str()).collect();
     assert_eq!(refs, ["K-1", "K-2", "K-3", "K-9", "K-10"]);
-    assert_eq!(r.cards[0].where_used, "§ 1 ust. 2, § 1 ust. 2 pkt 2");
+    assert_eq!(
+        r.cards[0].fate_text,
+        "wykorzystana w § 1 ust. 2 i § 1 ust. 2 pkt 2"
+    );
 
     let md = report_markdown(&r);
     assert!(md.contains("| obawa | 1 |"));
     assert!(md.contains("| **Razem** | **5** |"));
-    assert!(
-        md.contains(
-            "| K-10 | Źle działający mikrofon \\*w sali\\* | inne | — | brak decyzji | — |"
-        )
-    );
+    assert!(md.contains(
+        "| K-10 | Źle działający mikrofon \\*w sali\\* | inne | — | brak decyzji | brak decyzji |"
+    ));
     let html = report_html(&r);
     assert!(html.contains("<td>Zbieranie podpisów zniechęca seniorów &amp; osoby z niepełnosprawnościami &lt;ważne&gt;</td>"));
 }

@@ -117,7 +117,8 @@ fn docx_has_headings_numbers_footnotes_and_table() {
         .iter()
         .map(|r| r.attr("w:id").unwrap().to_string())
         .collect();
-    assert_eq!(refs.len(), 8);
+    // Eight references to adopted cards, less the concern K-3: answered, not a source.
+    assert_eq!(refs.len(), 7);
     let footnotes = parse(&entry(&bytes, "word/footnotes.xml"));
     let notes: Vec<(String, String)> = footnotes
         .find_all("w:footnote")
@@ -143,13 +144,14 @@ fn docx_has_headings_numbers_footnotes_and_table() {
     let cells =
         |r: &Node| -> Vec<String> { r.find_all("w:tc").iter().map(|c| c.all_text()).collect() };
     assert_eq!(cells(rows[0])[0], "Nr");
-    assert_eq!(cells(rows[0])[6], "Wykorzystano w");
+    assert_eq!(cells(rows[0])[6], "Los uwagi");
     let k3 = cells(rows[3]);
     assert_eq!(
         k3[1],
         "Zbieranie podpisów zniechęca seniorów & osoby z niepełnosprawnościami <ważne>"
     );
-    assert_eq!(k3[6], "§ 4");
+    assert_eq!(k3[6], "udzielono odpowiedzi", "a concern is answered");
+    assert_eq!(cells(rows[4])[6], "wykorzystana w § 4");
     assert!(cells(rows[6])[5].starts_with("odrzucona"));
 
     let styles = entry(&bytes, "word/styles.xml");
@@ -229,7 +231,7 @@ fn odt_has_headings_numbers_notes_and_table() {
     assert_eq!(h2[6], "§ 7.");
 
     let notes = content.find_all("text:note");
-    assert_eq!(notes.len(), 8);
+    assert_eq!(notes.len(), 7, "K-3 is a concern: not a source");
     for n in &notes {
         assert_eq!(n.attr("text:note-class"), Some("footnote"));
         let body = n.find_all("text:note-body")[0].all_text();
@@ -272,7 +274,10 @@ fn odt_has_headings_numbers_notes_and_table() {
         row_text(2)[1],
         "Podział na pule: ogólnomiejską | osiedlowe, z limitem 200 tys. zł"
     );
-    assert_eq!(row_text(2)[6], "§ 1 ust. 2, § 1 ust. 2 pkt 1");
+    assert_eq!(
+        row_text(2)[6],
+        "wykorzystana częściowo w § 1 ust. 2 i § 1 ust. 2 pkt 1"
+    );
 }
 
 /// `libreoffice` or `soffice`, when one is on PATH.
@@ -341,7 +346,7 @@ fn libreoffice_converts_docx_and_odt_to_pdf() {
         .collect();
     assert_eq!(chapters[0], "Rozdział 1. Przepisy ogólne");
     assert_eq!(chapters.len(), 8, "{chapters:?}");
-    assert_eq!(content.find_all("text:note").len(), 8);
+    assert_eq!(content.find_all("text:note").len(), 7);
     assert_eq!(content.find_all("table:table").len(), 1);
 }
 

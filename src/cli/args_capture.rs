@@ -284,8 +284,9 @@ pub struct ExportArgs {
     /// leading ' so a spreadsheet shows them as text instead of running them).
     #[arg(long)]
     pub raw_cells: bool,
-    /// Write a report instead of the outline (md or html).
-    #[arg(long, value_enum, requires = "session")]
+    /// Write a report instead of the outline: `session` (with --session; md or html) or
+    /// `consultation` (the whole consultation; md, html, docx or odt).
+    #[arg(long, value_enum)]
     pub report: Option<ReportKind>,
 }
 

@@ -89,8 +89,9 @@ pub enum Command {
     Outline(OutlineCmd),
     /// Import cards from CSV, JSON or JSON Lines (all or nothing; re-import updates).
     Import(ImportArgs),
-    /// Export the draft resolution outline (md, html, docx, odt), a session report, or the
-    /// card table (csv, json).
+
+    /// Export the draft resolution outline (md, html, docx, odt), a session report, the
+    /// consultation report with charts, or the card table (csv, json).
     Export(ExportArgs),
     /// Merge other trainers' databases into this one (by stable id; idempotent).
     Merge {

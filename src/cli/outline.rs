@@ -1,6 +1,6 @@
 //! `narada outline …`.
 
-use super::output::{card_line, print_json, truncate};
+use super::output::{print_json, truncate};
 use super::{Direction, OutlineCmd, OutputFormat};
 use crate::error::{Error, Result};
 use crate::model::MapTarget;
@@ -131,12 +131,29 @@ pub fn run(store: &mut Store, cmd: OutlineCmd) -> Result<()> {
                         println!("  {} {}", s.citation, s.heading);
                     }
                     println!(
-                        "adopted cards not mapped to any section ({}):",
-                        cov.unmapped_adopted.len()
+                        "provisions with neither text nor sources ({}):",
+                        cov.empty_provisions.len()
                     );
-                    for c in &cov.unmapped_adopted {
-                        println!("  {}", card_line(c));
+                    for s in &cov.empty_provisions {
+                        println!("  {} {}", s.citation, s.heading);
                     }
+                    for (title, cards) in [
+                        (
+                            "adopted cards not used in any provision",
+                            &cov.unused_adopted,
+                        ),
+                        ("cards without a decision", &cov.undecided),
+                    ] {
+                        println!("{title} ({}):", cards.len());
+                        for c in cards {
+                            println!("  {} {}", c.reference, c.text.replace('\n', " "));
+                        }
+                    }
+                    println!(
+                        "fates of {} cards: {}",
+                        cov.tally.total(),
+                        cov.tally.summary(crate::model::Lang::En)
+                    );
                     Ok(())
                 }
             }

@@ -4,6 +4,7 @@
 use super::sources::{self, Coverage, Note, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
 use crate::error::Result;
+use crate::model::coverage::assess;
 use crate::model::outline::DEFAULT_CHAPTERS;
 use crate::model::{CardView, ExportView, Lang, Numbering, SectionLevel, SectionView};
 use std::collections::{HashMap, HashSet};
@@ -106,15 +107,9 @@ impl Document {
             chapters.push(unnamed_chapter(loose));
         }
         let notes = b.notes;
-        let where_used = sources::where_used(&view.sections, &numbering, &cards);
-        let sources = sources::source_rows(view, lang, &where_used);
-        let coverage = sources::coverage(
-            view,
-            &|h| is_final_heading(h, &fixed),
-            &numbering,
-            &cards,
-            &where_used,
-        );
+        let assessed = assess(view, &numbering, &|h| is_final_heading(h, &fixed));
+        let sources = sources::source_rows(view, lang, &assessed);
+        let coverage = sources::coverage(view, lang, &numbering, &assessed);
         append_final_provisions(&mut chapters, &fixed, &mut numbering, lang);
         Ok(Document {
             lang,
@@ -261,13 +256,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The section's source cards that are in scope, without repeats.
+    /// The section's source cards that are in scope and can be sources (live adopted
+    /// rules, see `model::fate::is_source`), without repeats.
     fn sources_of(&self, s: &SectionView) -> Vec<&'a CardView> {
         let mut seen = HashSet::new();
         s.source_card_ids
             .iter()
             .filter(|id| seen.insert(id.as_str()))
             .filter_map(|id| self.cards.get(id.as_str()).copied())
+            .filter(|c| crate::model::fate::is_source(c))
             .collect()
     }
 

@@ -319,9 +319,10 @@ impl Renderer<'_> {
             &undecided
         };
         for (title, items) in [
-            (words.uncovered_chapters, &c.uncovered_chapters),
+            (words.uncovered, &c.uncovered),
             (words.empty_provisions, &c.empty_provisions),
             (words.unused_adopted, &c.unused_adopted),
+            (words.card_fates, &c.fates),
             (words.undecided_cards, undecided),
         ] {
             self.add(para_with("Heading2", title));

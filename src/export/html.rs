@@ -285,9 +285,10 @@ impl Renderer<'_> {
             &undecided
         };
         for (title, items) in [
-            (words.uncovered_chapters, &c.uncovered_chapters),
+            (words.uncovered, &c.uncovered),
             (words.empty_provisions, &c.empty_provisions),
             (words.unused_adopted, &c.unused_adopted),
+            (words.card_fates, &c.fates),
             (words.undecided_cards, undecided),
         ] {
             let _ = writeln!(self.out, "<h3>{}</h3>\n<ul>", esc(title));

@@ -158,9 +158,10 @@ fn closing_parts(out: &mut String, doc: &Document) {
     let c = &doc.coverage;
     let _ = writeln!(out, "## {}\n", inline(&f.coverage_heading));
     for (title, items) in [
-        (words.uncovered_chapters, &c.uncovered_chapters),
+        (words.uncovered, &c.uncovered),
         (words.empty_provisions, &c.empty_provisions),
         (words.unused_adopted, &c.unused_adopted),
+        (words.card_fates, &c.fates),
     ] {
         let _ = writeln!(out, "### {}\n", inline(title));
         if items.is_empty() {

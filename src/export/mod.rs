@@ -9,19 +9,30 @@
 //! "default/document.pl.j2" %}` and replace single blocks.
 
 mod cards;
+pub mod chart;
+pub mod consultation;
+pub mod consultation_blocks;
+pub mod consultation_docx;
+pub mod consultation_odt;
+pub mod consultation_text;
 pub mod document;
 pub mod docx;
 mod docx_table;
+mod fate_words;
 pub mod html;
 pub mod lang;
 pub mod markdown;
 pub mod odt;
+pub mod png;
 pub mod report;
 pub mod sources;
 pub mod templates;
 mod xml_text;
 
 pub use cards::{TableOptions, write_cards_csv, write_cards_json};
+pub use consultation_docx::write_consultation_report_docx;
+pub use consultation_odt::write_consultation_report_odt;
+pub use consultation_text::{write_consultation_report_html, write_consultation_report_markdown};
 pub use document::{DocOptions, Document};
 pub use docx::write_docx;
 pub use html::write_html;

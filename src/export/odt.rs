@@ -13,7 +13,7 @@ use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
-const STYLES: &str = include_str!("odt_styles.xml");
+pub(crate) const STYLES: &str = include_str!("odt_styles.xml");
 /// Source table column widths in cm (17 cm of text width).
 const COLUMNS: [&str; 7] = ["1.4", "4.4", "2.8", "1.7", "2", "3.1", "1.6"];
 
@@ -301,9 +301,10 @@ impl Renderer<'_> {
         };
         let nothing = vec![words.nothing.to_string()];
         for (title, items) in [
-            (words.uncovered_chapters, &c.uncovered_chapters),
+            (words.uncovered, &c.uncovered),
             (words.empty_provisions, &c.empty_provisions),
             (words.unused_adopted, &c.unused_adopted),
+            (words.card_fates, &c.fates),
             (words.undecided_cards, undecided),
         ] {
             self.h(2, &text(title));

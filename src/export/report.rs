@@ -4,8 +4,9 @@
 use super::html::{CSS, esc, esc_lines};
 use super::lang::KINDS;
 use super::markdown::{cell, inline};
-use super::sources::{SourceRow, decision_text, session_label, source_rows, where_used};
+use super::sources::{SourceRow, decision_text, session_label, source_rows};
 use crate::error::{Error, Result};
+use crate::model::coverage::{assess, is_default_final_chapter};
 use crate::model::{CardView, ExportView, Lang, Numbering, SessionView};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -39,10 +40,12 @@ impl SessionReport {
             .iter()
             .find(|s| s.id == session_id)
             .ok_or_else(|| Error::NotFound(format!("no session {session_id} in the export")))?;
+        // Counts are of the live cards, as the session's totals elsewhere; the list at
+        // the end also has the deleted, merged and split ones with their fates.
         let mine: Vec<&CardView> = view
             .cards
             .iter()
-            .filter(|c| c.session_id == session_id)
+            .filter(|c| c.session_id == session_id && c.gone.is_none())
             .collect();
 
         let mut details = vec![session_label(Some(session), lang)];
@@ -88,8 +91,8 @@ impl SessionReport {
         let numbering = Numbering::new(&view.sections, lang);
         let by_id: HashMap<&str, &CardView> =
             view.cards.iter().map(|c| (c.id.as_str(), c)).collect();
-        let used = where_used(&view.sections, &numbering, &by_id);
-        let cards = source_rows(view, lang, &used)
+        let assessed = assess(view, &numbering, &is_default_final_chapter);
+        let cards = source_rows(view, lang, &assessed)
             .into_iter()
             .filter(|r| {
                 by_id
@@ -139,7 +142,7 @@ fn card_header(lang: Lang) -> [&'static str; 6] {
         w.col_kind,
         w.col_topic,
         w.col_decision,
-        w.col_where_used,
+        w.col_fate,
     ]
 }
 
@@ -150,7 +153,7 @@ fn card_cells(r: &SourceRow) -> [&str; 6] {
         &r.kind,
         &r.topic,
         &r.decision,
-        &r.where_used,
+        &r.fate_text,
     ]
 }
 

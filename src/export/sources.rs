@@ -1,8 +1,11 @@
 //! Traceability parts of the document: the source note of each card, the source table
-//! (one row per card: what happened to it and where it was used) and the coverage check.
+//! (one row per card: its decision and its fate) and the coverage check, both read from
+//! the model's one assessment of the view (`model::coverage::assess`).
 
+use crate::model::coverage::Assessment;
 use crate::model::{
-    CardView, DecisionView, ExportView, Lang, Numbering, SectionLevel, SectionView, SessionView,
+    CardView, DecisionView, ExportView, Fate, FateKind, FateTally, Lang, Numbering, SectionView,
+    SessionView,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -31,9 +34,9 @@ pub struct SourceRow {
     pub topic: String,
     /// Translated outcome with votes and rationale, or "no decision".
     pub decision: String,
-    /// Citations of the provisions that use the card, or a dash.
-    pub where_used: String,
-    pub adopted: bool,
+    pub fate: Fate,
+    /// The fate in words, short: the decision's rationale is in `decision`.
+    pub fate_text: String,
 }
 
 impl SourceRow {
@@ -46,22 +49,25 @@ impl SourceRow {
             &self.kind,
             &self.topic,
             &self.decision,
-            &self.where_used,
+            &self.fate_text,
         ]
     }
 }
 
-/// What the outline does not cover yet.
+/// What the outline does not cover yet, and what became of the cards.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Coverage {
-    /// Chapters without any adopted source in them: `Rozdział 3 — Lista poparcia`.
-    pub uncovered_chapters: Vec<String>,
+    /// Chapters and § without any adopted source in them: `Rozdział 3 — Lista poparcia`.
+    pub uncovered: Vec<String>,
     /// Leaf provisions with neither drafted text nor sources.
     pub empty_provisions: Vec<String>,
     /// Adopted cards that no provision uses: `K-9 — text`.
     pub unused_adopted: Vec<String>,
     /// References of cards that have no decision yet.
     pub undecided: Vec<String>,
+    /// `odrzucone: 2`, one line per fate that occurs.
+    pub fates: Vec<String>,
+    pub tally: FateTally,
 }
 
 pub(crate) fn note_for(
@@ -161,45 +167,7 @@ fn unique_anchor(reference: &str, taken: &mut HashSet<String>) -> String {
     anchor
 }
 
-/// For each card id, the citations of the sections that list it as a source.
-pub(crate) fn where_used(
-    sections: &[SectionView],
-    numbering: &Numbering,
-    cards: &HashMap<&str, &CardView>,
-) -> HashMap<String, Vec<String>> {
-    fn walk(
-        s: &SectionView,
-        numbering: &Numbering,
-        cards: &HashMap<&str, &CardView>,
-        out: &mut HashMap<String, Vec<String>>,
-    ) {
-        if let Some(cite) = numbering.citation(&s.id) {
-            for id in &s.source_card_ids {
-                if !cards.contains_key(id.as_str()) {
-                    continue;
-                }
-                let list = out.entry(id.clone()).or_default();
-                if !list.iter().any(|c| c == cite) {
-                    list.push(cite.to_string());
-                }
-            }
-        }
-        for c in &s.children {
-            walk(c, numbering, cards, out);
-        }
-    }
-    let mut out = HashMap::new();
-    for s in sections {
-        walk(s, numbering, cards, &mut out);
-    }
-    out
-}
-
-pub(crate) fn source_rows(
-    view: &ExportView,
-    lang: Lang,
-    where_used: &HashMap<String, Vec<String>>,
-) -> Vec<SourceRow> {
+pub(crate) fn source_rows(view: &ExportView, lang: Lang, assessed: &Assessment) -> Vec<SourceRow> {
     let sessions: HashMap<&str, &SessionView> =
         view.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
     let topics: HashMap<&str, &str> = view
@@ -210,7 +178,8 @@ pub(crate) fn source_rows(
     let dash = lang.labels().not_used;
     view.cards
         .iter()
-        .map(|c| SourceRow {
+        .zip(&assessed.fates)
+        .map(|(c, fate)| SourceRow {
             card_id: c.id.clone(),
             reference: c.reference.clone(),
             text: c.text.clone(),
@@ -223,61 +192,60 @@ pub(crate) fn source_rows(
                 .unwrap_or(dash)
                 .to_string(),
             decision: decision_text(c.decision.as_ref(), lang),
-            where_used: where_used
-                .get(&c.id)
-                .map_or_else(|| dash.to_string(), |l| l.join(", ")),
-            adopted: c.decision.as_ref().is_some_and(DecisionView::is_adopted),
+            fate_text: lang.fate_brief(fate),
+            fate: fate.clone(),
         })
         .collect()
 }
 
-/// `is_final` recognises the chapter that receives the fixed final provisions; it is not
-/// reported as lacking recommendations, since it is not meant to have any.
+/// The assessment's coverage in the document's words.
 pub(crate) fn coverage(
     view: &ExportView,
-    is_final: &dyn Fn(&str) -> bool,
+    lang: Lang,
     numbering: &Numbering,
-    cards: &HashMap<&str, &CardView>,
-    where_used: &HashMap<String, Vec<String>>,
+    assessed: &Assessment,
 ) -> Coverage {
-    let mut cov = Coverage::default();
-    let mut stack: Vec<&SectionView> = view.sections.iter().rev().collect();
+    let mut sections: HashMap<&str, &SectionView> = HashMap::new();
+    let mut stack: Vec<&SectionView> = view.sections.iter().collect();
     while let Some(s) = stack.pop() {
-        let cite = numbering.citation(&s.id).unwrap_or_default();
-        if s.level == SectionLevel::Chapter && !has_sources(s, cards) && !is_final(&s.heading) {
-            cov.uncovered_chapters.push(titled(cite, &s.heading));
-        }
-        let no_text = s.draft_text.trim().is_empty();
-        if s.level != SectionLevel::Chapter
-            && s.children.is_empty()
-            && no_text
-            && !s
-                .source_card_ids
-                .iter()
-                .any(|id| cards.contains_key(id.as_str()))
-        {
-            cov.empty_provisions.push(titled(cite, &s.heading));
-        }
-        stack.extend(s.children.iter().rev());
+        sections.insert(&s.id, s);
+        stack.extend(&s.children);
     }
-    for c in &view.cards {
-        match &c.decision {
-            None => cov.undecided.push(c.reference.clone()),
-            Some(d) if d.is_adopted() && !where_used.contains_key(&c.id) => {
-                cov.unused_adopted
-                    .push(format!("{} — {}", c.reference, shorten(&c.text, 120)));
-            }
-            Some(_) => {}
-        }
+    let cards: HashMap<&str, &CardView> = view.cards.iter().map(|c| (c.id.as_str(), c)).collect();
+    let section_titles = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| {
+                let s = sections.get(id.as_str())?;
+                Some(titled(
+                    numbering.citation(id).unwrap_or_default(),
+                    &s.heading,
+                ))
+            })
+            .collect()
+    };
+    let c = &assessed.coverage;
+    Coverage {
+        uncovered: section_titles(&c.uncovered),
+        empty_provisions: section_titles(&c.empty_provisions),
+        unused_adopted: c
+            .unused_adopted
+            .iter()
+            .filter_map(|id| cards.get(id.as_str()))
+            .map(|c| format!("{} — {}", c.reference, shorten(&c.text, 120)))
+            .collect(),
+        undecided: c
+            .undecided
+            .iter()
+            .filter_map(|id| cards.get(id.as_str()))
+            .map(|c| c.reference.clone())
+            .collect(),
+        fates: FateKind::ALL
+            .iter()
+            .filter(|k| c.tally.get(**k) > 0)
+            .map(|k| format!("{}: {}", k.name(lang), c.tally.get(*k)))
+            .collect(),
+        tally: c.tally,
     }
-    cov
-}
-
-fn has_sources(s: &SectionView, cards: &HashMap<&str, &CardView>) -> bool {
-    s.source_card_ids
-        .iter()
-        .any(|id| cards.contains_key(id.as_str()))
-        || s.children.iter().any(|c| has_sources(c, cards))
 }
 
 fn titled(cite: &str, heading: &str) -> String {

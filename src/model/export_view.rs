@@ -18,7 +18,8 @@ pub struct ExportView {
     pub sections: Vec<SectionView>,
     pub sessions: Vec<SessionView>,
     pub topics: Vec<TopicView>,
-    /// Every live card in scope, in entry order.
+    /// Every card in scope, in entry order: live ones, and those deleted, merged or
+    /// split (see [`CardView::gone`]), so that each card's fate can be told.
     pub cards: Vec<CardView>,
 }
 
@@ -142,6 +143,8 @@ pub struct SessionView {
     pub date: Option<String>,
     pub place: String,
     pub participants: Option<i64>,
+    /// The session's activities (questions, exercises, small groups), in order.
+    pub activities: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -164,8 +167,17 @@ pub struct CardView {
     pub votes: i64,
     /// The card's own latest decision, else its topic's.
     pub decision: Option<DecisionView>,
-    /// Cards merged into this one or split from it are listed in `lineage`.
-    pub lineage: Vec<String>,
+    /// Set when the card is no longer a live input: deleted, merged or split.
+    pub gone: Option<Gone>,
+}
+
+/// Why a card left the live inputs; references are the printed ones (`#34`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum Gone {
+    Deleted { reason: Option<String> },
+    MergedInto { into: String },
+    SplitInto { into: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -205,6 +217,9 @@ pub struct ExportRow {
     pub rationale: Option<String>,
     /// Citations of the outline sections the card is a source of ("§ 15").
     pub sections: Vec<String>,
+    /// What became of the card, as `model::fate` decides it: `used`, `adopted_unused`,
+    /// `answered`, `rejected`, `postponed` or `undecided` (the table lists live cards).
+    pub fate: String,
     pub created_at: String,
     pub updated_at: String,
     /// Only filled when the user asks for it (privacy: who typed a card).

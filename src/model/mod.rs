@@ -3,8 +3,10 @@
 mod capture;
 mod card;
 mod clock;
+pub mod coverage;
 mod decision;
 mod export_view;
+pub mod fate;
 mod history;
 mod kinds;
 mod lang;
@@ -30,9 +32,10 @@ pub use card::{
 pub use clock::{Zone, local_time};
 pub use decision::{DecisionDraft, DecisionTarget};
 pub use export_view::{
-    CardView, ConsultationView, DecisionView, DocumentSettings, ExportRow, ExportView, SectionView,
-    SessionView, TopicView,
+    CardView, ConsultationView, DecisionView, DocumentSettings, ExportRow, ExportView, Gone,
+    SectionView, SessionView, TopicView,
 };
+pub use fate::{Fate, FateKind, FateTally};
 pub use history::{CardEvent, describe_decision, describe_event};
 pub use kinds::{CardKind, DecisionOutcome, SessionKind};
 pub use lang::Lang;

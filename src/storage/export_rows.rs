@@ -47,6 +47,11 @@ impl Store {
                 used_in.entry(c).or_default().push(s.citation.clone());
             }
         }
+        let fates: HashMap<String, crate::model::FateKind> = self
+            .card_fates()?
+            .into_iter()
+            .map(|(id, f)| (id, f.kind()))
+            .collect();
         let by_topic = latest_decisions(self, "topic_id")?;
         let mut st = self
             .conn
@@ -62,6 +67,10 @@ impl Store {
                     .get(&c.id)
                     .or_else(|| topic_of.get(&c.id).and_then(|t| by_topic.get(t)));
                 let sections = used_in.remove(&c.id).unwrap_or_default();
+                let fate = fates
+                    .get(&c.id)
+                    .map_or("undecided", |f| f.as_str())
+                    .to_owned();
                 ExportRow {
                     id: c.id,
                     number: c.seq,
@@ -79,6 +88,7 @@ impl Store {
                     decision: decision.map(|d| d.0.clone()),
                     rationale: decision.map(|d| d.1.clone()).filter(|r| !r.is_empty()),
                     sections,
+                    fate,
                     created_at: c.created_at,
                     updated_at: c.updated_at,
                     entered_by: if with_entered_by { c.entered_by } else { None },

@@ -36,13 +36,19 @@ impl Store {
             include_deleted: true,
             ..CardFilter::default()
         })?;
-        // Deleted cards are not inputs any more; replaced ones are, with their lineage.
+        // Every card keeps its place in the documents with its fate, except the results
+        // of a merge or split that was undone: they never were inputs.
+        let fates = self.card_fate_data()?;
         let cards: Vec<_> = all_cards
             .into_iter()
-            .filter(|c| c.deleted_at.is_none())
+            .filter(|c| !fates.undone(&c.id))
             .collect();
-        let in_scope: std::collections::BTreeSet<&str> =
-            cards.iter().map(|c| c.id.as_str()).collect();
+        // Provisions cite live cards only.
+        let in_scope: std::collections::BTreeSet<&str> = cards
+            .iter()
+            .filter(|c| c.deleted_at.is_none() && c.superseded_by.is_none())
+            .map(|c| c.id.as_str())
+            .collect();
         for ids in sources.values_mut() {
             ids.retain(|id| in_scope.contains(id.as_str()));
         }
@@ -53,26 +59,6 @@ impl Store {
             .filter(|d| d.current)
             .map(|d| (d.target_id.as_str(), d))
             .collect();
-        let seq_of: BTreeMap<&str, i64> = cards.iter().map(|c| (c.id.as_str(), c.seq)).collect();
-        let number = |id: &str| {
-            seq_of
-                .get(id)
-                .map_or_else(|| "?".to_owned(), |s| format!("#{s}"))
-        };
-        let mut lineage: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (card, event, other) in self.card_links()? {
-            if !seq_of.contains_key(card.as_str()) {
-                continue;
-            }
-            let text = match event.as_str() {
-                "merged_into" => format!("merged into {}", number(&other)),
-                "merged_from" => format!("merged from {}", number(&other)),
-                "split_into" => format!("split into {}", number(&other)),
-                "split_from" => format!("split from {}", number(&other)),
-                _ => continue,
-            };
-            lineage.entry(card).or_default().push(text);
-        }
         let card_views = cards
             .iter()
             .map(|card| {
@@ -93,7 +79,7 @@ impl Store {
                     topic_id,
                     votes: card.votes,
                     decision,
-                    lineage: lineage.remove(&card.id).unwrap_or_default(),
+                    gone: fates.gone(card),
                 }
             })
             .collect();
@@ -108,6 +94,7 @@ impl Store {
                 date: s.date,
                 place: s.place,
                 participants: s.participants,
+                activities: s.activities.into_iter().map(|a| a.name).collect(),
             })
             .collect();
         let topics = self

@@ -9,6 +9,7 @@ pub mod decisions;
 pub(crate) mod events;
 mod export_rows;
 mod export_view;
+mod fate_data;
 pub mod health;
 mod import;
 pub mod lineage;

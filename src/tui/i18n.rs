@@ -163,7 +163,10 @@ catalogue! {
     Sources => "przyjęte", "adopted";
     CoverageTitle => "Pokrycie konspektu", "Outline coverage";
     Uncovered => "Sekcje bez przyjętej rekomendacji", "Sections with no adopted recommendation";
-    UnmappedAdopted => "Przyjęte karty bez sekcji", "Adopted cards not mapped";
+    UnmappedAdopted => "Przyjęte karty niewykorzystane w żadnym przepisie", "Adopted cards not used in any provision";
+    EmptyProvisions => "Przepisy bez treści i bez źródeł", "Provisions with neither text nor sources";
+    UndecidedCards => "Karty bez decyzji", "Cards without a decision";
+    CardFates => "Losy kart", "Fates of the cards";
     None => "(brak)", "(none)";
     MergeDbTitle => "Scal bazę innego trenera", "Merge another trainer's database";
     DbPath => "Plik .db", "File .db";
@@ -222,6 +225,7 @@ catalogue! {
     AskOverwrite => "istnieje — Enter nadpisze, Esc anuluje", "exists — Enter replaces it, Esc cancels";
     ExportedTitle => "Zapisano plik", "File written";
     ScopeReport => "raport z sesji", "session report";
+    ScopeConsultationReport => "raport z konsultacji", "consultation report";
     // Labels of the bindable actions, for the footer and the help overlay.
     ActQuit => "wyjście", "quit";
     ActUp => "w górę", "up";

@@ -37,7 +37,7 @@ fn card(
         topic_id: topic.map(String::from),
         votes,
         decision,
-        lineage: vec![],
+        gone: None,
     }
 }
 
@@ -93,6 +93,7 @@ pub fn workshop_fixture() -> ExportView {
                 date: Some("2026-03-14".into()),
                 place: "Sala ratuszowa".into(),
                 participants: Some(18),
+                activities: vec!["Mapa potrzeb".into(), "Głosowanie kropkami".into()],
             },
             SessionView {
                 id: "s2".into(),
@@ -101,6 +102,7 @@ pub fn workshop_fixture() -> ExportView {
                 date: Some("2026-03-21".into()),
                 place: "Dom Kultury".into(),
                 participants: Some(11),
+                activities: vec![],
             },
             SessionView {
                 id: "s3".into(),
@@ -109,6 +111,7 @@ pub fn workshop_fixture() -> ExportView {
                 date: None,
                 place: String::new(),
                 participants: None,
+                activities: vec![],
             },
         ],
         topics: vec![

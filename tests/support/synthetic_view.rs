@@ -41,6 +41,7 @@ pub fn synthetic_view(cards: usize) -> ExportView {
             date: Some(format!("2026-{:02}-{:02}", 1 + (i / 28) % 12, 1 + i % 28)),
             place: "Sala ratuszowa".into(),
             participants: Some(10 + (i % 15) as i64),
+            activities: vec!["Praca w grupach".into()],
         })
         .collect();
     let topics: Vec<TopicView> = (0..40)
@@ -80,7 +81,7 @@ pub fn synthetic_view(cards: usize) -> ExportView {
                 votes_abstain: Some((i % 2) as i64),
                 decided_on: Some("2026-04-02".into()),
             }),
-            lineage: vec![],
+            gone: None,
         });
     }
     let mut sections = skeleton();
@@ -90,6 +91,7 @@ pub fn synthetic_view(cards: usize) -> ExportView {
     let adopted = all_cards
         .iter()
         .filter(|c| c.decision.as_ref().is_some_and(DecisionView::is_adopted))
+        .filter(|c| narada::model::fate::is_rule_kind(&c.kind))
         .enumerate()
         .filter(|(n, _)| n % 10 != 9)
         .map(|(_, c)| c.id.clone());

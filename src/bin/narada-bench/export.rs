@@ -1,5 +1,6 @@
 //! `narada-bench export`: a real 10k-card database, clustered into 50 topics, decided
-//! and mapped to the outline, then read back and written in every format.
+//! and mapped to the outline, then read back and written in every format: the draft
+//! resolution and the consultation report.
 
 use narada::cluster::{self, ClusterOptions};
 use narada::error::{Error, Result};
@@ -68,12 +69,19 @@ fn run(input: &Path, cards: usize) -> Result<String> {
     if view.cards.len() != records.len() {
         return Err(Error::Invalid("the export view lost cards".into()));
     }
+    // What the interface's coverage view and `outline coverage` wait for.
+    let started = Instant::now();
+    let coverage = store.coverage()?;
+    let assessed = started.elapsed().as_secs_f64();
     Ok(format!(
         "bench export: {} cards from {}, 50 topics (4 in 5 adopted) mapped to the outline\n\
-         reading the export view from the store: {:.0} ms\n{}",
+         reading the export view from the store: {:.0} ms\n\
+         coverage and every card's fate (interface, outline coverage): {:.0} ms, {} fates\n{}",
         view.cards.len(),
         input.display(),
         read * 1000.0,
+        assessed * 1000.0,
+        coverage.tally.total(),
         bench_formats(&view)
     ))
 }
@@ -90,11 +98,24 @@ fn bench_formats(view: &ExportView) -> String {
     if let Err(e) = model {
         return format!("export bench failed: {e}\n");
     }
-    let writers: [(&str, Writer); 4] = [
+    let writers: [(&str, Writer); 8] = [
         ("markdown", narada::export::write_markdown),
         ("html", narada::export::write_html),
         ("docx", narada::export::write_docx),
         ("odt", narada::export::write_odt),
+        // The consultation report builds its own model (fates, tables, charts).
+        ("report markdown", |w, v, _| {
+            narada::export::write_consultation_report_markdown(w, v)
+        }),
+        ("report html", |w, v, _| {
+            narada::export::write_consultation_report_html(w, v)
+        }),
+        ("report docx", |w, v, _| {
+            narada::export::write_consultation_report_docx(w, v)
+        }),
+        ("report odt", |w, v, _| {
+            narada::export::write_consultation_report_odt(w, v)
+        }),
     ];
     for (name, write) in writers {
         let mut out: Vec<u8> = Vec::new();
@@ -107,7 +128,7 @@ fn bench_formats(view: &ExportView) -> String {
         rows.push((name, out.len(), took));
     }
     let mut table = format!(
-        "export of {} cards, {} sections (each format includes building the model)\n\
+        "export of {} cards, {} sections (each format includes building its model)\n\
          {:<16} {:>12} {:>10}\n",
         view.cards.len(),
         count_sections(&view.sections),
@@ -153,7 +174,15 @@ mod tests {
         assert_eq!(v.sections.len(), 8);
         assert_eq!(count_sections(&v.sections), 8 + 24 + 48 + 96);
         let table = bench_formats(&v);
-        for name in ["document model", "markdown", "html", "docx", "odt"] {
+        for name in [
+            "document model",
+            "markdown",
+            "html",
+            "docx",
+            "odt",
+            "report markdown",
+            "report docx",
+        ] {
             assert!(table.contains(name), "{table}");
         }
     }

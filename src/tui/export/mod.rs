@@ -53,12 +53,26 @@ fn default_name(lang: Lang) -> &'static str {
     }
 }
 
+/// The file stems the dialog proposes: the draft's and the consultation report's.
+const STEMS: [(&str, &str); 2] = [
+    ("uchwala-projekt", "raport-z-konsultacji"),
+    ("draft-resolution", "consultation-report"),
+];
+
+/// The scope choice's position of the consultation report.
+const SCOPE_CONSULTATION_REPORT: usize = 3;
+
 impl ExportForm {
     pub fn new(lang: Lang) -> ExportForm {
-        let scopes = [T::ScopeAll, T::ScopeSession, T::ScopeReport]
-            .iter()
-            .map(|t| t.tr(lang))
-            .collect();
+        let scopes = [
+            T::ScopeAll,
+            T::ScopeSession,
+            T::ScopeReport,
+            T::ScopeConsultationReport,
+        ]
+        .iter()
+        .map(|t| t.tr(lang))
+        .collect();
         ExportForm {
             state: FormState::dialog(T::ExportTitle),
             format: Choice::new(0, FORMATS.iter().map(|f| f.1).collect()),
@@ -68,16 +82,24 @@ impl ExportForm {
         }
     }
 
-    /// After a key: the file name follows the chosen format's extension, and any change
-    /// takes back an overwrite confirmation.
+    /// After a key: the file name follows the chosen format's extension (and a proposed
+    /// name follows the scope: draft or consultation report), and any change takes back
+    /// an overwrite confirmation.
     fn after_input(&mut self) {
         let ext = FORMATS.get(self.format.at).map_or("md", |f| f.1);
         let path = self.target.text().to_owned();
         if let Some((stem, old)) = path.rsplit_once('.')
-            && old != ext
             && FORMATS.iter().any(|f| f.1 == old)
         {
-            self.target = TextField::new(&format!("{stem}.{ext}"));
+            let report = self.scope.at == SCOPE_CONSULTATION_REPORT;
+            let stem = STEMS
+                .iter()
+                .find(|(draft, rep)| stem == *draft || stem == *rep)
+                .map_or(stem, |(draft, rep)| if report { rep } else { draft });
+            let renamed = format!("{stem}.{ext}");
+            if renamed != path {
+                self.target = TextField::new(&renamed);
+            }
         }
         self.confirmed = false;
     }
@@ -91,9 +113,10 @@ impl ExportForm {
         let (report, session_id) = match self.scope.at {
             0 => (None, None),
             1 => (None, session_id),
+            SCOPE_CONSULTATION_REPORT => (Some(ReportKind::Consultation), None),
             _ => (Some(ReportKind::Session), session_id),
         };
-        if self.scope.at > 0 && session_id.is_none() {
+        if matches!(self.scope.at, 1 | 2) && session_id.is_none() {
             return Err(ctx.tr(T::PickSessionFirst).to_owned());
         }
         let path = PathBuf::from(self.target.text().trim());

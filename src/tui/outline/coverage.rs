@@ -1,7 +1,8 @@
-//! Coverage of the outline: chapters and § with no adopted recommendation, and adopted
-//! cards not yet mapped to any section.
+//! Coverage of the outline — chapters and § with no adopted recommendation, empty
+//! provisions, adopted cards no provision uses, undecided cards — and the tally of the
+//! cards' fates, as `Store::coverage` computes them for every place that shows them.
 
-use crate::model::Lang;
+use crate::model::{FateKind, Lang};
 use crate::storage::coverage::Coverage;
 use crate::tui::action::Action;
 use crate::tui::ctx::{Ctx, Nav};
@@ -15,21 +16,24 @@ use ratatui::style::Style;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CoverageView {
     pub data: Option<Coverage>,
-    /// Over the uncovered sections, then the unmapped cards.
+    /// Over the rows of the four lists, in order.
     pub cursor: usize,
+}
+
+/// Rows the cursor can reach.
+fn items(c: &Coverage) -> usize {
+    c.uncovered.len() + c.empty_provisions.len() + c.unused_adopted.len() + c.undecided.len()
 }
 
 impl CoverageView {
     pub fn set(&mut self, c: Coverage) {
-        let n = c.uncovered.len() + c.unmapped_adopted.len();
+        let n = items(&c);
         self.data = Some(c);
         self.cursor = self.cursor.min(n.saturating_sub(1));
     }
 
     fn len(&self) -> usize {
-        self.data
-            .as_ref()
-            .map_or(0, |c| c.uncovered.len() + c.unmapped_adopted.len())
+        self.data.as_ref().map_or(0, items)
     }
 }
 
@@ -61,18 +65,28 @@ enum Row {
     Item(usize),
 }
 
-/// The lines shown: two headed lists.
+/// The lines shown: the fates' tally, then four headed lists.
 fn lines(view: &CoverageView, lang: Lang) -> Vec<(String, Row)> {
     let Some(c) = &view.data else {
         return vec![(tr(lang, T::Loading).to_owned(), Row::Heading)];
     };
     let mut out = vec![(
-        format!("{} ({})", tr(lang, T::Uncovered), c.uncovered.len()),
+        format!("{} ({})", tr(lang, T::CardFates), c.tally.total()),
         Row::Heading,
     )];
-    if c.uncovered.is_empty() {
-        out.push((format!("  {}", tr(lang, T::None)), Row::Heading));
+    for k in FateKind::ALL {
+        let n = c.tally.get(k);
+        if n > 0 {
+            out.push((format!("  {}: {n}", k.name(lang)), Row::Context));
+        }
     }
+    let heading = |out: &mut Vec<(String, Row)>, t: T, n: usize| {
+        out.push((format!("{} ({n})", tr(lang, t)), Row::Heading));
+        if n == 0 {
+            out.push((format!("  {}", tr(lang, T::None)), Row::Heading));
+        }
+    };
+    heading(&mut out, T::Uncovered, c.uncovered.len());
     let mut i = 0;
     for (s, uncovered) in &c.grouped {
         let mut text = format!("  {}{} {}", "  ".repeat(s.depth), s.citation, s.heading);
@@ -86,23 +100,27 @@ fn lines(view: &CoverageView, lang: Lang) -> Vec<(String, Row)> {
         };
         out.push((text, row));
     }
-    let base = c.uncovered.len();
-    out.push((
-        format!(
-            "{} ({})",
-            tr(lang, T::UnmappedAdopted),
-            c.unmapped_adopted.len()
-        ),
-        Row::Heading,
-    ));
-    if c.unmapped_adopted.is_empty() {
-        out.push((format!("  {}", tr(lang, T::None)), Row::Heading));
-    }
-    for (i, card) in c.unmapped_adopted.iter().enumerate() {
+    let mut base = c.uncovered.len();
+    heading(&mut out, T::EmptyProvisions, c.empty_provisions.len());
+    for (n, s) in c.empty_provisions.iter().enumerate() {
         out.push((
-            format!("  #{} {}", card.seq, card.text),
-            Row::Item(base + i),
+            format!("  {} {}", s.citation, s.heading),
+            Row::Item(base + n),
         ));
+    }
+    base += c.empty_provisions.len();
+    for (t, cards) in [
+        (T::UnmappedAdopted, &c.unused_adopted),
+        (T::UndecidedCards, &c.undecided),
+    ] {
+        heading(&mut out, t, cards.len());
+        for (n, card) in cards.iter().enumerate() {
+            out.push((
+                format!("  {} {}", card.reference, card.text),
+                Row::Item(base + n),
+            ));
+        }
+        base += cards.len();
     }
     out
 }
