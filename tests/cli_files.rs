@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
 use predicates::prelude::*;
+use std::fmt::Write as _;
 
 #[path = "support/cli.rs"]
 mod cli_support;
@@ -136,4 +137,48 @@ fn a_command_waits_for_a_held_lock_says_who_holds_it_and_then_writes() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Karta w czasie importu"));
+}
+
+#[test]
+fn cluster_file_mode_refuses_k_0_and_a_missing_text_and_reads_a_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.jsonl");
+    let mut lines = String::from("\u{feff}");
+    for (i, t) in [
+        "Więcej ławek w parku",
+        "Ławki przy placu zabaw",
+        "Głosowanie przez internet",
+        "Głosowanie w urzędzie",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let _ = writeln!(lines, "{{\"id\":{i},\"text\":\"{t}\"}}");
+    }
+    std::fs::write(&file, &lines).unwrap();
+    let f = file.to_str().unwrap();
+    narada(dir.path())
+        .args(["cluster", "--input", f, "--k", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"id\":3"));
+    narada(dir.path())
+        .args(["cluster", "--input", f, "--k", "0"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("0 is not in 1.."));
+    std::fs::write(
+        &file,
+        "{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"txt\":\"b\"}\n",
+    )
+    .unwrap();
+    narada(dir.path())
+        .args(["cluster", "--input", f])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("in.jsonl:2:")
+                .and(predicate::str::contains("missing field `text`"))
+                .and(predicate::str::contains("nothing was imported").not()),
+        );
 }

@@ -11,9 +11,9 @@ pub struct ClusterArgs {
     /// Only this session's cards (default: the whole consultation).
     #[arg(long, short)]
     pub session: Option<String>,
-    /// Number of topics (default: chosen automatically).
-    #[arg(long)]
-    pub k: Option<usize>,
+    /// Number of topics, 1 or more (default: chosen automatically).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub k: Option<u32>,
     /// Language of the texts (default: the consultation's, else detected). The
     /// interface's language is the global --lang.
     #[arg(long, value_name = "pl|en", value_parser = parse_lang)]

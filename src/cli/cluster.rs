@@ -32,7 +32,7 @@ pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<Cluster
         seeds.extend(read_seeds(path)?);
     }
     Ok(ClusterOptions {
-        k: args.k,
+        k: args.k.map(|k| k as usize),
         lang: args.text_lang.or(default_lang),
         seeds,
         random_seed: args.random_seed,
@@ -76,7 +76,6 @@ pub fn run_engine(texts: &[&str], opts: &ClusterOptions) -> Clustering {
 #[derive(Debug, Deserialize)]
 struct InputLine {
     id: serde_json::Value,
-    #[serde(default)]
     text: String,
 }
 
@@ -95,9 +94,10 @@ pub fn run_file(
     opts: &ClusterOptions,
 ) -> Result<()> {
     let bytes = crate::files::read_input(input)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let name = input.display().to_string();
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let (line, col) = crate::import::line_col(&bytes, e.valid_up_to());
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = crate::import::line_col(bytes, e.valid_up_to());
         Error::Input {
             file: name.clone(),
             line,
@@ -114,7 +114,10 @@ pub fn run_file(
             file: name.clone(),
             line: i as u64 + 1,
             column: e.column().to_string(),
-            message: format!("expected an object with `id` and `text`: {e}"),
+            message: format!(
+                "expected an object with `id` and `text`: {}",
+                crate::import::json_message(&e)
+            ),
         })?;
         items.push(item);
     }

@@ -80,6 +80,7 @@ catalogue! {
     Activities => "Aktywności (po przecinku)", "Activities (comma-separated)";
     FormHint => "Tab pole · ←/→ rodzaj · Enter zapisz · Esc anuluj", "Tab field · ←/→ kind · Enter save · Esc cancel";
     NotANumber => "to nie jest liczba", "not a number";
+    AtLeastOneTopic => "liczba tematów: co najmniej 1 (puste: automatycznie)", "number of topics: at least 1 (empty: automatic)";
     NotADate => "to nie jest data RRRR-MM-DD", "not a date YYYY-MM-DD";
     Required => "pole wymagane", "required";
     Timer => "Czas", "Timer";

@@ -58,7 +58,11 @@ impl ClusterForm {
 
     fn job(&self, ctx: &Ctx) -> Result<ClusterJob, String> {
         let k = number(&self.k, T::TopicCount, ctx.lang)?
-            .map(|k| usize::try_from(k).map_err(|_| ctx.tr(T::NotANumber).to_owned()))
+            .map(|k| match usize::try_from(k) {
+                Ok(0) => Err(ctx.tr(T::AtLeastOneTopic).to_owned()),
+                Ok(k) => Ok(k),
+                Err(_) => Err(ctx.tr(T::NotANumber).to_owned()),
+            })
             .transpose()?;
         let scope = match (&self.topic, self.scope.at, ctx.session_id) {
             (Some(cards), _, _) => ClusterScope::Topic(cards.clone()),
