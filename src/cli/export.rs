@@ -26,6 +26,7 @@ pub fn run(store: &mut Store, args: &ExportArgs, paths: &Paths) -> Result<()> {
         args.with_entered_by,
         DocOptions {
             templates_dir: jobs::templates_dir(&paths.config_dir),
+            ..DocOptions::default()
         },
     )?;
     match &args.output {

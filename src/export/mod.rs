@@ -2,7 +2,7 @@
 //!
 //! The draft resolution is built once as a format-neutral [`Document`] (numbering from
 //! [`Numbering`](crate::model::Numbering), fixed wording from the templates in [`templates`], source notes, source
-//! table and coverage from [`sources`]) and rendered by [`write_markdown`], [`write_html`],
+//! table and coverage from [`sources`], one source note per provision from [`notes`]) and rendered by [`write_markdown`], [`write_html`],
 //! [`write_docx`] and [`write_odt`], so every format says the same thing. The fixed
 //! wording can be overridden by `document.pl.j2` / `document.en.j2` in the directory
 //! given as [`DocOptions::templates_dir`]; such a file may `{% extends
@@ -15,6 +15,7 @@ mod docx_table;
 pub mod html;
 pub mod lang;
 pub mod markdown;
+pub mod notes;
 pub mod odt;
 pub mod report;
 pub mod sources;
@@ -22,7 +23,7 @@ pub mod templates;
 mod xml_text;
 
 pub use cards::{write_cards_csv, write_cards_json};
-pub use document::{DocOptions, Document};
+pub use document::{DocOptions, Document, ParagraphLayout};
 pub use docx::write_docx;
 pub use html::write_html;
 pub use markdown::write_markdown;

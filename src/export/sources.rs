@@ -1,25 +1,11 @@
-//! Traceability parts of the document: the source note of each card, the source table
-//! (one row per card: what happened to it and where it was used) and the coverage check.
+//! Traceability parts of the document: the source table (one row per card: what happened
+//! to it and where it was used) and the coverage check.
 
 use crate::model::{
     CardView, DecisionView, ExportView, Lang, Numbering, SectionLevel, SectionView, SessionView,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
-
-/// A footnote-style source reference for one card.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Note {
-    pub card_id: String,
-    /// The card's printed reference, e.g. `K-12` or `#7`.
-    pub reference: String,
-    /// Unique, markup-safe form of the reference for footnote labels and HTML ids.
-    pub anchor: String,
-    /// Session, date, kind, votes, decision and rationale, as one sentence.
-    pub text: String,
-    /// How many places in the outline cite this card.
-    pub uses: usize,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRow {
@@ -64,35 +50,6 @@ pub struct Coverage {
     pub undecided: Vec<String>,
 }
 
-pub(crate) fn note_for(
-    view: &ExportView,
-    lang: Lang,
-    card: &CardView,
-    anchors: &mut HashSet<String>,
-) -> Note {
-    let words = lang.labels();
-    let session = view.sessions.iter().find(|s| s.id == card.session_id);
-    let mut parts = vec![format!(
-        "{} — {}",
-        card.reference,
-        session_label(session, lang)
-    )];
-    parts.push(lang.kind(&card.kind));
-    parts.push(format!("{}: {}", words.votes, card.votes));
-    parts.push(format!(
-        "{}: {}",
-        words.decision,
-        decision_text(card.decision.as_ref(), lang)
-    ));
-    Note {
-        card_id: card.id.clone(),
-        reference: card.reference.clone(),
-        anchor: unique_anchor(&card.reference, anchors),
-        text: parts.join("; "),
-        uses: 1,
-    }
-}
-
 /// `Warsztat 2 (grupa robocza, 2026-03-14)`.
 pub(crate) fn session_label(session: Option<&SessionView>, lang: Lang) -> String {
     let Some(s) = session else {
@@ -131,34 +88,6 @@ pub(crate) fn decision_text(decision: Option<&DecisionView>, lang: Lang) -> Stri
         out.push_str(d.rationale.trim());
     }
     out
-}
-
-/// ASCII letters, digits, `-` and `_` only (Markdown footnote labels and HTML ids), made
-/// unique with a numeric suffix.
-fn unique_anchor(reference: &str, taken: &mut HashSet<String>) -> String {
-    let folded = deunicode::deunicode(reference);
-    let mut base: String = folded
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    base = base.trim_matches('-').to_string();
-    if base.is_empty() {
-        base = "ref".into();
-    }
-    let mut anchor = base.clone();
-    let mut n = 1;
-    while taken.contains(&anchor) {
-        n += 1;
-        anchor = format!("{base}-{n}");
-    }
-    taken.insert(anchor.clone());
-    anchor
 }
 
 /// For each card id, the citations of the sections that list it as a source.
@@ -301,17 +230,6 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn anchors_are_safe_and_unique() {
-        let mut taken = HashSet::new();
-        assert_eq!(unique_anchor("K-12", &mut taken), "K-12");
-        assert_eq!(unique_anchor("K 12", &mut taken), "K-12-2");
-        assert_eq!(unique_anchor("#7", &mut taken), "7");
-        assert_eq!(unique_anchor("Łódź/3", &mut taken), "Lodz-3");
-        assert_eq!(unique_anchor("§§", &mut taken), "SSSS");
-        assert_eq!(unique_anchor("…", &mut taken), "ref");
-    }
 
     #[test]
     fn shorten_cuts_on_characters() {
