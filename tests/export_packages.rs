@@ -238,7 +238,16 @@ fn docx_page_look(bytes: &[u8], paragraph_align: &str) {
             assert_eq!(m.attr(side), Some("1417"), "{side}: 2.5 cm");
         }
     }
-    assert!(!document.find_all("w:footerReference").is_empty());
+    // The source table sits on landscape pages between two section breaks, and every
+    // section shows the page number.
+    let sizes = document.find_all("w:pgSz");
+    assert_eq!(sizes.len(), 3);
+    let landscape: Vec<bool> = sizes
+        .iter()
+        .map(|s| s.attr("w:orient") == Some("landscape"))
+        .collect();
+    assert_eq!(landscape, [false, true, false]);
+    assert_eq!(document.find_all("w:footerReference").len(), 3);
     let zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let footer = zip
         .file_names()
@@ -428,12 +437,26 @@ fn odt_page_look(bytes: &[u8]) {
     assert_eq!(page.attr("fo:margin-left"), Some("2.5cm"));
     assert_eq!(page.attr("fo:margin-right"), Some("2.5cm"));
     assert_eq!(page.attr("fo:margin-top"), Some("2.5cm"));
-    let footer = styles.find_all("style:footer");
-    assert_eq!(footer[0].find_all("text:page-number").len(), 1);
+    let footers = styles.find_all("style:footer");
+    assert_eq!(footers.len(), 2, "portrait and landscape pages");
+    assert!(
+        footers
+            .iter()
+            .all(|f| f.find_all("text:page-number").len() == 1)
+    );
     let content = entry(bytes, "content.xml");
     assert!(content.contains(
         "style:parent-style-name=\"Heading_20_2\"><style:paragraph-properties fo:text-align=\"center\"/>"
     ));
+    // The source table's heading starts landscape pages; the coverage returns to portrait.
+    assert!(content.contains(
+        "<text:h text:style-name=\"Landscape_20_heading\" text:outline-level=\"1\">Zestawienie"
+    ));
+    assert!(
+        content.contains(
+            "<text:h text:style-name=\"Part_20_heading\" text:outline-level=\"1\">Pokrycie"
+        )
+    );
 }
 
 /// `libreoffice` or `soffice`, when one is on PATH.

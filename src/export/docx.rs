@@ -18,9 +18,9 @@ use std::io::{Read, Write};
 /// Indent per list level, in twentieths of a point.
 const INDENT: i32 = 425;
 /// 2.5 cm in twentieths of a point.
-const MARGIN: i32 = 1417;
+pub(crate) const MARGIN: i32 = 1417;
 /// A4 in twentieths of a point.
-const A4: (u32, u32) = (11906, 16838);
+pub(crate) const A4: (u32, u32) = (11906, 16838);
 /// The serif the documents are set in; `LibreOffice` substitutes the metric-compatible
 /// Liberation Serif where Times New Roman is not installed.
 pub(crate) const SERIF: &str = "Times New Roman";
@@ -46,7 +46,10 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
     let mut buf = std::io::Cursor::new(Vec::new());
     docx.pack(&mut buf)
         .map_err(|e| Error::Invalid(format!("could not pack the DOCX file: {e}")))?;
-    deflate_entries(&buf.into_inner(), &docx_table::table_xml(doc))
+    deflate_entries(
+        &buf.into_inner(),
+        &docx_table::table_xml(doc, &doc.fixed.sources_heading),
+    )
 }
 
 /// docx-rs stores every part uncompressed, which makes a large source table tens of
@@ -226,9 +229,11 @@ fn runs(text: &str) -> Vec<Run> {
 }
 
 fn para_with(style: &str, text: &str) -> Paragraph {
-    runs(text)
-        .into_iter()
-        .fold(Paragraph::new().style(style), Paragraph::add_run)
+    // A heading never ends a page without the text it heads.
+    let p = Paragraph::new()
+        .style(style)
+        .keep_next(style.starts_with("Heading"));
+    runs(text).into_iter().fold(p, Paragraph::add_run)
 }
 
 /// Whether a ust./pkt heading runs on into a first line of the body.
@@ -418,8 +423,8 @@ impl Renderer<'_> {
         }
         self.undrafted_part();
 
-        self.add(para_with("Heading1", &f.sources_heading).page_break_before(true));
-        // Filled in by `docx_table` while the package is recompressed.
+        // Filled in by `docx_table` while the package is recompressed: the heading and the
+        // table on landscape pages of their own.
         self.add(Paragraph::new().add_run(Run::new().add_text(docx_table::MARKER)));
 
         let c = &doc.coverage;

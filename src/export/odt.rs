@@ -16,8 +16,8 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 const STYLES: &str = include_str!("odt_styles.xml");
-/// Source table column widths in cm (16 cm of text width).
-const COLUMNS: [&str; 7] = ["1.3", "4.2", "2.6", "1.6", "1.9", "2.9", "1.5"];
+/// Source table column widths in cm (24.7 cm: landscape A4 less the margins).
+const COLUMNS: [&str; 7] = ["1.6", "6.0", "3.4", "2.3", "2.6", "6.2", "2.6"];
 
 const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
@@ -106,13 +106,17 @@ impl Renderer<'_> {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {NAMESPACES} \
              office:version=\"1.3\">\n<office:automatic-styles>\n\
              <style:style style:name=\"Sources\" style:family=\"table\">\
-             <style:table-properties style:width=\"16cm\" table:align=\"margins\"/></style:style>\n\
+             <style:table-properties style:width=\"24.7cm\" table:align=\"margins\" \
+             table:border-model=\"collapsing\"/></style:style>\n\
              <style:style style:name=\"Paragraph_20_mark\" style:display-name=\"Paragraph mark\" \
              style:family=\"paragraph\" style:parent-style-name=\"Heading_20_2\">\
              <style:paragraph-properties fo:text-align=\"{align}\"/></style:style>\n\
              <style:style style:name=\"Part_20_heading\" style:display-name=\"Part heading\" \
-             style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\">\
-             <style:paragraph-properties fo:break-before=\"page\"/></style:style>\n",
+             style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\" \
+             style:master-page-name=\"Standard\"/>\n\
+             <style:style style:name=\"Landscape_20_heading\" style:display-name=\"Landscape heading\" \
+             style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\" \
+             style:master-page-name=\"Landscape\"/>\n",
             align = match doc.paragraph_layout {
                 ParagraphLayout::Centred => "center",
                 ParagraphLayout::Inline => "start",
@@ -128,7 +132,10 @@ impl Renderer<'_> {
         self.out.push_str(
             "<style:style style:name=\"Sources.cell\" style:family=\"table-cell\">\
              <style:table-cell-properties fo:border=\"0.5pt solid #000000\" fo:padding=\"0.06cm\"/>\
-             </style:style>\n</office:automatic-styles>\n<office:body>\n<office:text>\n",
+             </style:style>\n\
+             <style:style style:name=\"Sources.head\" style:family=\"table-cell\">\
+             <style:table-cell-properties fo:border=\"0.5pt solid #000000\" fo:padding=\"0.06cm\" \
+             fo:background-color=\"#e6e6e6\"/></style:style>\n</office:automatic-styles>\n<office:body>\n<office:text>\n",
         );
         self.p("Title", &text(&f.title));
         self.p("Subtitle", &text(&f.subtitle));
@@ -331,7 +338,8 @@ impl Renderer<'_> {
         self.list(&f.annexes);
         self.undrafted_part();
 
-        self.h_styled("Part_20_heading", 1, &text(&f.sources_heading));
+        // The wide table gets landscape pages; the coverage returns to portrait.
+        self.h_styled("Landscape_20_heading", 1, &text(&f.sources_heading));
         self.out
             .push_str("<table:table table:name=\"Sources\" table:style-name=\"Sources\">\n");
         for i in 0..COLUMNS.len() {
@@ -342,16 +350,16 @@ impl Renderer<'_> {
         }
         self.out.push_str("<table:table-header-rows>\n");
         let header = words.source_columns();
-        self.row(&header, "Table_20_Heading");
+        self.row(&header, "Sources.head", "Table_20_Heading");
         self.out.push_str("</table:table-header-rows>\n");
         for r in &doc.sources {
             let cells = r.cells();
-            self.row(&cells, "Table_20_Contents");
+            self.row(&cells, "Sources.cell", "Table_20_Contents");
         }
         self.out.push_str("</table:table>\n");
 
         let c = &doc.coverage;
-        self.h(1, &text(&f.coverage_heading));
+        self.h_styled("Part_20_heading", 1, &text(&f.coverage_heading));
         let undecided = vec![c.undecided.join(", ")];
         let undecided = if c.undecided.is_empty() {
             &c.undecided
@@ -370,12 +378,12 @@ impl Renderer<'_> {
         }
     }
 
-    fn row(&mut self, cells: &[&str], style: &str) {
+    fn row(&mut self, cells: &[&str], cell_style: &str, style: &str) {
         self.out.push_str("<table:table-row>");
         for c in cells {
             let _ = write!(
                 self.out,
-                "<table:table-cell table:style-name=\"Sources.cell\" office:value-type=\"string\">\
+                "<table:table-cell table:style-name=\"{cell_style}\" office:value-type=\"string\">\
                  <text:p text:style-name=\"{style}\">{}</text:p></table:table-cell>",
                 text(c)
             );
