@@ -141,9 +141,16 @@ fn docx_has_headings_numbers_footnotes_and_table() {
     assert_eq!(notes.iter().map(|n| n.0.clone()).collect::<Vec<_>>(), refs);
     assert_eq!(
         notes[0].1,
-        "karty K-1, K-2 — Warsztat 1: zgłaszanie projektów, 14.03.2026"
+        " karty K-1, K-2 — Warsztat 1: zgłaszanie projektów, 14.03.2026"
     );
     assert!(notes.iter().all(|n| !n.1.contains("decyzja")));
+    // Word numbers a footnote's text only where it carries the reference mark.
+    let marked = footnotes
+        .find_all("w:footnote")
+        .iter()
+        .filter(|f| !f.find_all("w:footnoteRef").is_empty())
+        .count();
+    assert_eq!(marked, notes.len());
     // No two note references touch: each provision has one, so numbers cannot run together.
     for p in document.find_all("w:p") {
         let runs: Vec<&Node> = p.children.iter().filter(|c| c.name == "w:r").collect();

@@ -70,6 +70,13 @@ fn deflate_entries(stored: &[u8], table: &str) -> Result<Vec<u8>> {
         let name = entry.name().to_string();
         if entry.is_dir() {
             output.add_directory(name, deflated).map_err(|e| err(&e))?;
+        } else if name == "word/footnotes.xml" {
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).map_err(|e| err(&e))?;
+            output.start_file(name, deflated).map_err(|e| err(&e))?;
+            output
+                .write_all(numbered_footnotes(&xml).as_bytes())
+                .map_err(|e| err(&e))?;
         } else if name == "word/styles.xml" {
             let mut xml = String::new();
             entry.read_to_string(&mut xml).map_err(|e| err(&e))?;
@@ -101,6 +108,19 @@ fn own_normal_style(styles: &str) -> String {
     } else {
         styles.to_string()
     }
+}
+
+/// Word prints a footnote's number only where its text has a `w:footnoteRef` mark, which
+/// docx-rs does not write: each note paragraph gets the mark and a space after it.
+fn numbered_footnotes(footnotes: &str) -> String {
+    const STYLED: &str = "<w:pStyle w:val=\"FootnoteText\" /></w:pPr>";
+    footnotes.replace(
+        STYLED,
+        &format!(
+            "{STYLED}<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
+             <w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+        ),
+    )
 }
 
 /// A4, 2.5 cm margins, the page number centred in the footer.
