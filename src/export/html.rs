@@ -37,6 +37,8 @@ th { background: #eee; }
   a { color: inherit; }
   .back { display: none; }
   .to-draft, .sources, .coverage, .notes { break-before: page; page-break-before: always; }
+  .sources { page: wide; }
+  @page wide { size: A4 landscape; }
 }
 "#;
 
