@@ -50,13 +50,15 @@ fn html_is_self_contained_and_escaped() {
     assert!(!h.contains("<link") && !h.contains("<script") && !h.contains("src="));
     assert!(h.contains("seniorów &amp; osoby z niepełnosprawnościami &lt;ważne&gt;"));
     assert!(!h.contains("<ważne>"));
-    // Each reference links to its note, and each note links back to every reference.
-    assert!(h.contains("<a id=\"ref-K-1-1\" href=\"#note-K-1\">[K-1]</a>"));
-    assert!(h.contains("<a id=\"ref-K-1-2\" href=\"#note-K-1\">[K-1]</a>"));
-    assert!(h.contains("href=\"#ref-K-1-2\""));
-    assert!(h.contains("<li id=\"note-K-7\">"));
-    // Five chapters, annexes, source table, coverage and notes.
-    assert_eq!(h.matches("<h2>").count(), 9);
+    // Each provision's one reference links to its note, and the note links back.
+    assert!(h.contains("<sup class=\"ref\"><a id=\"ref-n1\" href=\"#note-n1\">1</a></sup>"));
+    assert!(h.contains("<li id=\"note-n1\">karty K-1, K-2 — Warsztat 1: zgłaszanie projektów, 14.03.2026 <a class=\"back\" href=\"#ref-n1\""));
+    assert_eq!(h.matches("<li id=\"note-").count(), 6);
+    // A placeholder links to its group of undrafted recommendations.
+    assert!(h.contains("<a href=\"#draft-3\">[do zredagowania"));
+    assert!(h.contains("<h3 id=\"draft-3\">§ 5 — Sposób głosowania</h3>"));
+    // Five chapters, annexes, undrafted part, source table, coverage and notes.
+    assert_eq!(h.matches("<h2>").count(), 10);
 }
 
 /// Every section of the view, with its rendered provision or chapter notes.
@@ -70,10 +72,9 @@ fn notes_by_section(doc: &Document) -> HashMap<String, Vec<String>> {
         }
     }
     fn card_ids(body: &Body, doc: &Document) -> Vec<String> {
-        body.notes()
-            .into_iter()
-            .map(|n| doc.notes[n].card_id.clone())
-            .collect()
+        body.note()
+            .map(|n| doc.notes[n].card_ids.clone())
+            .unwrap_or_default()
     }
     let mut out = HashMap::new();
     for ch in &doc.chapters {
@@ -171,9 +172,22 @@ fn traceability_on_the_fixture() {
         .split("## ")
         .next()
         .unwrap();
-    // K-3 is a concern: answered, never a provision's source.
-    assert!(section_4.contains("[^K-4]") && !section_4.contains("[^K-3]"));
+    // One note per provision: its cards grouped by session, no card text or rationale;
+    // K-3 is a concern: answered (with its response in the table), never a source.
+    assert!(section_4.contains("elektronicznie.[^n4]\n"), "{section_4}");
+    assert!(md.contains("\n[^n4]: karta K-4 — Szkolenie dla liderów osiedli, 21.03.2026\n"));
     assert!(md.contains("| odpowiedź: Mniej podpisów") || md.contains("| udzielono odpowiedzi |"));
+    assert_eq!(md.matches("[^n4]").count(), 2);
+    // Undrafted provisions point to the part after the resolution, which lists the
+    // adopted rules by unit and never a question or concern.
+    let (resolution, rest) = md.split_once("## Rekomendacje do zredagowania").unwrap();
+    assert!(!resolution.contains("rekomendacja do zredagowania"));
+    assert!(
+        resolution.contains("*\\[do zredagowania — zob. „Rekomendacje do zredagowania”\\]*[^n5]")
+    );
+    let part = rest.split("\n## ").next().unwrap();
+    assert!(part.contains("### § 5 — Sposób głosowania\n\n- K-7 (rekomendacja): Głosowanie"));
+    assert!(!part.contains("K-3") && !part.contains("obawa"), "{part}");
     // The adopted card that no section uses is reported.
     assert!(md.contains("- K-9 — Ocena merytoryczna z udziałem rady osiedla."));
 }
@@ -188,7 +202,8 @@ fn english_wording_and_citations() {
     let md = markdown(&workshop_fixture_en(), &DocOptions::default());
     assert!(md.starts_with("# Resolution No …/…/…"));
     assert!(md.contains("## Chapter 1. Przepisy ogólne"));
-    assert!(md.contains("recommendation to be drafted"));
+    assert!(md.contains("## Recommendations to be drafted"));
+    assert!(md.contains("*\\[to be drafted — see “Recommendations to be drafted”\\]*[^n"));
     assert!(md.contains("| used in part in § 1 sec. 2 and § 1 sec. 2 item 1 |"));
     assert!(md.contains("adopted in part (for 4, against 2, abstaining 1)"));
     assert!(md.contains("14 days after its publication"));
@@ -205,6 +220,7 @@ fn user_templates_replace_the_fixed_wording() {
     .unwrap();
     let opts = DocOptions {
         templates_dir: Some(dir.path().to_path_buf()),
+        ..DocOptions::default()
     };
     let md = markdown(&workshop_fixture(), &opts);
     assert!(md.contains("\nNa podstawie art. 5a ust. 7 (wersja gminy Reszel):\n"));

@@ -84,6 +84,7 @@ fn docx_has_headings_numbers_footnotes_and_table() {
             "Rozdział 4. Głosowanie",
             "Rozdział 5. Postanowienia końcowe",
             "Załączniki",
+            "Rekomendacje do zredagowania",
             "Zestawienie uwag i rekomendacji",
             "Pokrycie zakresu uchwały",
         ]
@@ -100,10 +101,22 @@ fn docx_has_headings_numbers_footnotes_and_table() {
             .iter()
             .any(|t| t.starts_with("1)pula ogólnomiejska — pula ogólnomiejska"))
     );
+    // Undrafted recommendations: a placeholder in the provision, the cards' texts in the
+    // part after the resolution.
+    assert!(texts.contains(&"2.Pule — [do zredagowania — zob. „Rekomendacje do zredagowania”]"));
     assert!(
-        texts
+        !texts
             .iter()
-            .any(|t| t.starts_with("•(rekomendacja do zredagowania) Pula osiedlowa"))
+            .any(|t| t.contains("(rekomendacja do zredagowania)"))
+    );
+    let part = texts
+        .iter()
+        .position(|t| *t == "Rekomendacje do zredagowania")
+        .unwrap();
+    assert!(
+        texts[part..]
+            .iter()
+            .any(|t| t.starts_with("•K-1 (rekomendacja): Pula osiedlowa"))
     );
     assert!(
         texts
@@ -111,14 +124,13 @@ fn docx_has_headings_numbers_footnotes_and_table() {
             .any(|t| t.starts_with("Na podstawie art. 5a ust. 2 i 7"))
     );
 
-    // Footnotes: one per reference, ids matching, texts naming the card and session.
+    // Footnotes: one per provision with sources, ids matching, naming cards and sessions.
     let refs: Vec<String> = document
         .find_all("w:footnoteReference")
         .iter()
         .map(|r| r.attr("w:id").unwrap().to_string())
         .collect();
-    // Eight references to adopted cards, less the concern K-3: answered, not a source.
-    assert_eq!(refs.len(), 7);
+    assert_eq!(refs.len(), provisions_with_sources());
     let footnotes = parse(&entry(&bytes, "word/footnotes.xml"));
     let notes: Vec<(String, String)> = footnotes
         .find_all("w:footnote")
@@ -127,12 +139,29 @@ fn docx_has_headings_numbers_footnotes_and_table() {
         .filter(|(id, _)| id.parse::<i64>().unwrap() > 0)
         .collect();
     assert_eq!(notes.iter().map(|n| n.0.clone()).collect::<Vec<_>>(), refs);
-    assert!(
-        notes[0]
-            .1
-            .starts_with("K-1 — Warsztat 1: zgłaszanie projektów (grupa robocza, 2026-03-14)")
+    assert_eq!(
+        notes[0].1,
+        " karty K-1, K-2 — Warsztat 1: zgłaszanie projektów, 14.03.2026"
     );
-    assert!(notes.iter().all(|n| n.1.contains("decyzja: przyjęta")));
+    assert!(notes.iter().all(|n| !n.1.contains("decyzja")));
+    // Word numbers a footnote's text only where it carries the reference mark.
+    let marked = footnotes
+        .find_all("w:footnote")
+        .iter()
+        .filter(|f| !f.find_all("w:footnoteRef").is_empty())
+        .count();
+    assert_eq!(marked, notes.len());
+    // No two note references touch: each provision has one, so numbers cannot run together.
+    for p in document.find_all("w:p") {
+        let runs: Vec<&Node> = p.children.iter().filter(|c| c.name == "w:r").collect();
+        for pair in runs.windows(2) {
+            let is_ref = |r: &Node| !r.find_all("w:footnoteReference").is_empty();
+            assert!(
+                !(is_ref(pair[0]) && is_ref(pair[1])),
+                "adjacent note references"
+            );
+        }
+    }
 
     // The source table: header plus one row per card, escaped text intact.
     let tables = document.find_all("w:tbl");
@@ -162,6 +191,111 @@ fn docx_has_headings_numbers_footnotes_and_table() {
         .find(|s| s.attr("w:styleId") == Some("Heading1"))
         .expect("Heading1 style");
     assert!(!h1.find_all("w:outlineLvl").is_empty());
+    docx_page_look(&bytes, "center");
+}
+
+/// Footnoted provisions of the fixture: § 1 ust. 2, its pkt 1 and 2, § 4, § 5, § 5 pkt 2.
+fn provisions_with_sources() -> usize {
+    let doc = narada::export::Document::build(&workshop_fixture(), &DocOptions::default()).unwrap();
+    assert_eq!(doc.notes.len(), 6);
+    doc.notes.len()
+}
+
+fn style<'a>(styles: &'a Node, id: &str) -> &'a Node {
+    styles
+        .find_all("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some(id))
+        .unwrap_or_else(|| panic!("style {id}"))
+}
+
+/// Times New Roman 12 pt, justified text, § aligned as asked, A4 with 2.5 cm margins and
+/// the page number in the footer.
+fn docx_page_look(bytes: &[u8], paragraph_align: &str) {
+    let styles = parse(&entry(bytes, "word/styles.xml"));
+    let fonts = styles.find_all("w:rFonts");
+    assert!(
+        fonts
+            .iter()
+            .any(|f| f.attr("w:ascii") == Some("Times New Roman")),
+        "default font"
+    );
+    let size = styles.find_all("w:docDefaults")[0].find_all("w:sz")[0].attr("w:val");
+    assert_eq!(size, Some("24"), "12 pt");
+    let normals = styles
+        .find_all("w:style")
+        .iter()
+        .filter(|s| s.attr("w:styleId") == Some("Normal"))
+        .count();
+    assert_eq!(normals, 1, "one Normal style");
+    let jc = |id: &str| {
+        style(&styles, id).find_all("w:jc")[0]
+            .attr("w:val")
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(jc("Normal"), "both");
+    assert_eq!(jc("Title"), "center");
+    assert_eq!(jc("Heading1"), "center");
+    assert_eq!(jc("Heading2"), paragraph_align);
+    let document = parse(&entry(bytes, "word/document.xml"));
+    let margins = document.find_all("w:pgMar");
+    assert!(!margins.is_empty());
+    for m in margins {
+        for side in ["w:top", "w:bottom", "w:left", "w:right"] {
+            assert_eq!(m.attr(side), Some("1417"), "{side}: 2.5 cm");
+        }
+    }
+    // The source table sits on landscape pages between two section breaks, and every
+    // section shows the page number.
+    let sizes = document.find_all("w:pgSz");
+    assert_eq!(sizes.len(), 3);
+    let landscape: Vec<bool> = sizes
+        .iter()
+        .map(|s| s.attr("w:orient") == Some("landscape"))
+        .collect();
+    assert_eq!(landscape, [false, true, false]);
+    assert_eq!(document.find_all("w:footerReference").len(), 3);
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let footer = zip
+        .file_names()
+        .find(|n| n.starts_with("word/footer"))
+        .expect("a footer part")
+        .to_string();
+    let footer = parse(&entry(bytes, &footer));
+    assert!(
+        footer
+            .find_all("w:instrText")
+            .iter()
+            .any(|t| t.all_text().trim() == "PAGE"),
+        "page number field"
+    );
+}
+
+#[test]
+fn docx_paragraph_mark_can_stand_inline() {
+    let opts = DocOptions {
+        paragraph_layout: narada::export::ParagraphLayout::Inline,
+        ..DocOptions::default()
+    };
+    let mut bytes = Vec::new();
+    write_docx(&mut bytes, &workshop_fixture(), &opts).unwrap();
+    docx_page_look(&bytes, "left");
+    let document = parse(&entry(&bytes, "word/document.xml"));
+    let texts: Vec<String> = docx_paragraphs(&document)
+        .into_iter()
+        .map(|p| p.1)
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("§ 4. Liczba podpisów Projekt wymaga poparcia")),
+        "{texts:?}"
+    );
+    let mut odt = Vec::new();
+    write_odt(&mut odt, &workshop_fixture(), &opts).unwrap();
+    let content = entry(&odt, "content.xml");
+    assert!(content.contains("<style:paragraph-properties fo:text-align=\"start\"/>"));
 }
 
 #[test]
@@ -222,6 +356,7 @@ fn odt_has_headings_numbers_notes_and_table() {
         h1[5..],
         [
             "Załączniki",
+            "Rekomendacje do zredagowania",
             "Zestawienie uwag i rekomendacji",
             "Pokrycie zakresu uchwały"
         ]
@@ -231,11 +366,12 @@ fn odt_has_headings_numbers_notes_and_table() {
     assert_eq!(h2[6], "§ 7.");
 
     let notes = content.find_all("text:note");
-    assert_eq!(notes.len(), 7, "K-3 is a concern: not a source");
+    assert_eq!(notes.len(), provisions_with_sources());
     for n in &notes {
         assert_eq!(n.attr("text:note-class"), Some("footnote"));
         let body = n.find_all("text:note-body")[0].all_text();
-        assert!(body.starts_with("K-"), "{body}");
+        assert!(body.starts_with("kart"), "{body}");
+        assert!(!body.contains("decyzja"), "{body}");
     }
     // Numbered paragraphs: the label, then the text (tabs are elements, not text).
     let paras: Vec<String> = content
@@ -260,6 +396,13 @@ fn odt_has_headings_numbers_notes_and_table() {
 
     let tables = content.find_all("table:table");
     assert_eq!(tables.len(), 1);
+    assert_eq!(
+        tables[0].find_all("table:table-header-rows")[0]
+            .find_all("table:table-row")
+            .len(),
+        1,
+        "the header row repeats on every page"
+    );
     let rows = tables[0].find_all("table:table-row");
     assert_eq!(rows.len(), 11);
     let row_text = |i: usize| -> Vec<String> {
@@ -277,6 +420,53 @@ fn odt_has_headings_numbers_notes_and_table() {
     assert_eq!(
         row_text(2)[6],
         "wykorzystana częściowo w § 1 ust. 2 i § 1 ust. 2 pkt 1"
+    );
+    odt_page_look(&bytes);
+}
+
+/// Times New Roman (Liberation Serif declared as its stand-in) 12 pt, justified text, a
+/// centred §, 2.5 cm side margins and the page number in the footer.
+fn odt_page_look(bytes: &[u8]) {
+    let styles = parse(&entry(bytes, "styles.xml"));
+    let faces: Vec<&str> = styles
+        .find_all("style:font-face")
+        .iter()
+        .filter_map(|f| f.attr("style:name"))
+        .collect();
+    assert_eq!(faces, ["Times New Roman", "Liberation Serif"]);
+    let default = styles.find_all("style:default-style")[0].find_all("style:text-properties")[0];
+    assert_eq!(default.attr("style:font-name"), Some("Times New Roman"));
+    assert_eq!(default.attr("fo:font-size"), Some("12pt"));
+    let standard = styles
+        .find_all("style:style")
+        .into_iter()
+        .find(|s| s.attr("style:name") == Some("Standard"))
+        .unwrap();
+    let props = standard.find_all("style:paragraph-properties")[0];
+    assert_eq!(props.attr("fo:text-align"), Some("justify"));
+    let page = styles.find_all("style:page-layout-properties")[0];
+    assert_eq!(page.attr("fo:margin-left"), Some("2.5cm"));
+    assert_eq!(page.attr("fo:margin-right"), Some("2.5cm"));
+    assert_eq!(page.attr("fo:margin-top"), Some("2.5cm"));
+    let footers = styles.find_all("style:footer");
+    assert_eq!(footers.len(), 2, "portrait and landscape pages");
+    assert!(
+        footers
+            .iter()
+            .all(|f| f.find_all("text:page-number").len() == 1)
+    );
+    let content = entry(bytes, "content.xml");
+    assert!(content.contains(
+        "style:parent-style-name=\"Heading_20_2\"><style:paragraph-properties fo:text-align=\"center\"/>"
+    ));
+    // The source table's heading starts landscape pages; the coverage returns to portrait.
+    assert!(content.contains(
+        "<text:h text:style-name=\"Landscape_20_heading\" text:outline-level=\"1\">Zestawienie"
+    ));
+    assert!(
+        content.contains(
+            "<text:h text:style-name=\"Part_20_heading\" text:outline-level=\"1\">Pokrycie"
+        )
     );
 }
 
@@ -345,8 +535,11 @@ fn libreoffice_converts_docx_and_odt_to_pdf() {
         .map(|h| h.all_text())
         .collect();
     assert_eq!(chapters[0], "Rozdział 1. Przepisy ogólne");
-    assert_eq!(chapters.len(), 8, "{chapters:?}");
-    assert_eq!(content.find_all("text:note").len(), 7);
+    assert_eq!(chapters.len(), 9, "{chapters:?}");
+    assert_eq!(
+        content.find_all("text:note").len(),
+        provisions_with_sources()
+    );
     assert_eq!(content.find_all("table:table").len(), 1);
 }
 

@@ -29,6 +29,7 @@ pub fn run(store: &mut Store, args: &ExportArgs, paths: &Paths) -> Result<()> {
         },
         DocOptions {
             templates_dir: jobs::templates_dir(&paths.config_dir),
+            ..DocOptions::default()
         },
     )?;
     match &args.output {

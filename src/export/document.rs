@@ -1,12 +1,13 @@
 //! The format-neutral draft resolution built from an export view. Every writer renders
 //! this one model, so Markdown, HTML, DOCX and ODT say the same thing.
 
-use super::sources::{self, Coverage, Note, SourceRow};
+use super::notes::Note;
+use super::sources::{self, Coverage, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
 use crate::error::Result;
 use crate::model::coverage::assess;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{CardView, ExportView, Lang, Numbering, SectionLevel, SectionView};
+use crate::model::{CardKind, CardView, ExportView, Lang, Numbering, SectionLevel, SectionView};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -15,6 +16,18 @@ use std::path::PathBuf;
 pub struct DocOptions {
     /// The config directory's `templates/`: a template file there replaces the built-in one.
     pub templates_dir: Option<PathBuf>,
+    /// Where a § number stands in DOCX and ODT.
+    pub paragraph_layout: ParagraphLayout,
+}
+
+/// The two drafting conventions for the § number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParagraphLayout {
+    /// `§ 1.` centred on a line of its own, the text below it.
+    #[default]
+    Centred,
+    /// `§ 1.` at the start of the provision's first line of text.
+    Inline,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +35,12 @@ pub struct Document {
     pub lang: Lang,
     pub fixed: FixedText,
     pub chapters: Vec<Chapter>,
-    /// One note per source card, in order of first reference.
+    /// One note per provision that has sources, in reading order.
     pub notes: Vec<Note>,
+    /// Adopted recommendations not drafted yet, grouped by the unit they belong to; printed
+    /// as a part of their own after the resolution, never inside the numbered provisions.
+    pub to_draft: Vec<DraftGroup>,
+    pub paragraph_layout: ParagraphLayout,
     /// One row per card in scope, in entry order.
     pub sources: Vec<SourceRow>,
     pub coverage: Coverage,
@@ -53,26 +70,39 @@ pub struct Provision {
     pub children: Vec<Provision>,
 }
 
+/// What a chapter or provision prints; `note` is an index into `Document::notes`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
     /// Nothing to print: the section only groups its children.
     Nothing,
-    /// A leaf with neither drafted text nor sources: printed as a placeholder.
-    ToComplete,
-    /// The secretary's wording, followed by references to its source notes.
+    /// No drafted text and nothing to draft it from (at most questions or concerns):
+    /// printed as a placeholder.
+    ToComplete { note: Option<usize> },
+    /// The secretary's wording, followed by its source note.
     Drafted {
         paragraphs: Vec<String>,
-        notes: Vec<usize>,
+        note: Option<usize>,
     },
-    /// Not drafted yet: the adopted cards' own texts, each marked as to be drafted.
-    ToDraft { items: Vec<DraftItem> },
+    /// Not drafted yet: a short placeholder here, the adopted cards' texts in
+    /// `Document::to_draft[group]`.
+    ToDraft { group: usize, note: usize },
+}
+
+/// The undrafted recommendations of one chapter or provision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftGroup {
+    /// `§ 2`, `§ 15 ust. 2` or `Rozdział 3`.
+    pub citation: String,
+    pub heading: String,
+    pub items: Vec<DraftItem>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftItem {
+    pub reference: String,
+    /// The card kind as printed (`rekomendacja`).
+    pub kind: String,
     pub text: String,
-    /// Index into `Document::notes`.
-    pub note: usize,
 }
 
 impl Document {
@@ -88,8 +118,7 @@ impl Document {
             numbering: &numbering,
             cards: &cards,
             notes: Vec::new(),
-            note_of: HashMap::new(),
-            anchors: HashSet::new(),
+            to_draft: Vec::new(),
         };
         let mut chapters = Vec::new();
         let mut loose = Vec::new();
@@ -106,7 +135,7 @@ impl Document {
         if !loose.is_empty() {
             chapters.push(unnamed_chapter(loose));
         }
-        let notes = b.notes;
+        let (notes, to_draft) = (b.notes, b.to_draft);
         let assessed = assess(view, &numbering, &|h| is_final_heading(h, &fixed));
         let sources = sources::source_rows(view, lang, &assessed);
         let coverage = sources::coverage(view, lang, &numbering, &assessed);
@@ -116,6 +145,8 @@ impl Document {
             fixed,
             chapters,
             notes,
+            to_draft,
+            paragraph_layout: opts.paragraph_layout,
             sources,
             coverage,
         })
@@ -155,7 +186,7 @@ fn append_final_provisions(
                 heading: String::new(),
                 body: Body::Drafted {
                     paragraphs: vec![text.clone()],
-                    notes: Vec::new(),
+                    note: None,
                 },
                 children: Vec::new(),
             });
@@ -194,8 +225,7 @@ struct Builder<'a> {
     numbering: &'a Numbering,
     cards: &'a HashMap<&'a str, &'a CardView>,
     notes: Vec<Note>,
-    note_of: HashMap<String, usize>,
-    anchors: HashSet<String>,
+    to_draft: Vec<DraftGroup>,
 }
 
 impl<'a> Builder<'a> {
@@ -237,22 +267,36 @@ impl<'a> Builder<'a> {
             .filter(|l| !l.is_empty())
             .map(String::from)
             .collect();
-        if !paragraphs.is_empty() {
-            let notes = sources.iter().map(|c| self.note(c)).collect();
-            Body::Drafted { paragraphs, notes }
-        } else if !sources.is_empty() {
-            let items = sources
-                .iter()
-                .map(|c| DraftItem {
-                    text: c.text.clone(),
-                    note: self.note(c),
-                })
-                .collect();
-            Body::ToDraft { items }
-        } else if leaf {
-            Body::ToComplete
-        } else {
-            Body::Nothing
+        let note = self.note(&sources);
+        let rules: Vec<DraftItem> = sources
+            .iter()
+            .filter(|c| is_rule(&c.kind))
+            .map(|c| DraftItem {
+                reference: c.reference.clone(),
+                kind: self.lang.kind(&c.kind),
+                text: c.text.clone(),
+            })
+            .collect();
+        match note {
+            _ if !paragraphs.is_empty() => Body::Drafted { paragraphs, note },
+            Some(note) if !rules.is_empty() => {
+                self.to_draft.push(DraftGroup {
+                    citation: self
+                        .numbering
+                        .citation(&s.id)
+                        .unwrap_or_default()
+                        .to_string(),
+                    heading: s.heading.trim().to_string(),
+                    items: rules,
+                });
+                Body::ToDraft {
+                    group: self.to_draft.len() - 1,
+                    note,
+                }
+            }
+            Some(_) => Body::ToComplete { note },
+            None if leaf => Body::ToComplete { note: None },
+            None => Body::Nothing,
         }
     }
 
@@ -268,25 +312,174 @@ impl<'a> Builder<'a> {
             .collect()
     }
 
-    fn note(&mut self, card: &CardView) -> usize {
-        if let Some(&i) = self.note_of.get(&card.id) {
-            self.notes[i].uses += 1;
-            return i;
+    /// One note for all of a section's sources, or none when it has none.
+    fn note(&mut self, sources: &[&CardView]) -> Option<usize> {
+        if sources.is_empty() {
+            return None;
         }
-        let note = sources::note_for(self.view, self.lang, card, &mut self.anchors);
+        let note = Note::new(self.notes.len(), sources, &self.view.sessions, self.lang);
         self.notes.push(note);
-        self.note_of.insert(card.id.clone(), self.notes.len() - 1);
-        self.notes.len() - 1
+        Some(self.notes.len() - 1)
     }
 }
 
+/// Recommendations, expectations and proposals are meant as rules and may become a
+/// provision's text; questions, concerns and other remarks never do.
+fn is_rule(kind: &str) -> bool {
+    matches!(
+        kind.parse::<CardKind>(),
+        Ok(CardKind::Recommendation | CardKind::Expectation | CardKind::Proposal)
+    )
+}
+
 impl Body {
-    /// Indices of the notes this body cites, in order.
-    pub fn notes(&self) -> Vec<usize> {
+    /// The note this body cites, if any.
+    pub fn note(&self) -> Option<usize> {
         match self {
-            Body::Nothing | Body::ToComplete => Vec::new(),
-            Body::Drafted { notes, .. } => notes.clone(),
-            Body::ToDraft { items } => items.iter().map(|i| i.note).collect(),
+            Body::Nothing => None,
+            Body::ToComplete { note } | Body::Drafted { note, .. } => *note,
+            Body::ToDraft { note, .. } => Some(*note),
         }
+    }
+}
+
+/// `§ 2 — Wysokość budżetu`: how a group of undrafted recommendations is headed.
+pub fn group_title(g: &DraftGroup) -> String {
+    match (g.citation.trim(), g.heading.trim()) {
+        (c, "") => c.to_string(),
+        ("", h) => h.to_string(),
+        (c, h) => format!("{c} — {h}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ConsultationView, DecisionView, SessionView};
+
+    fn card(n: u32, kind: &str, session: &str) -> CardView {
+        CardView {
+            id: format!("c{n}"),
+            reference: format!("#{n}"),
+            text: format!("Treść karty {n}"),
+            kind: kind.into(),
+            session_id: session.into(),
+            topic_id: None,
+            votes: 1,
+            decision: Some(DecisionView {
+                outcome: "adopted".into(),
+                rationale: "Długie uzasadnienie tematu, które nie trafia do przypisów.".into(),
+                votes_for: None,
+                votes_against: None,
+                votes_abstain: None,
+                decided_on: None,
+            }),
+            gone: None,
+        }
+    }
+
+    fn section(id: &str, level: SectionLevel, draft: &str, sources: &[&str]) -> SectionView {
+        SectionView {
+            id: id.into(),
+            level,
+            heading: format!("Nagłówek {id}"),
+            draft_text: draft.into(),
+            topic_ids: vec![],
+            source_card_ids: sources.iter().map(|s| (*s).to_string()).collect(),
+            children: vec![],
+        }
+    }
+
+    fn view() -> ExportView {
+        let session = |id: &str, title: &str, date: &str| SessionView {
+            id: id.into(),
+            title: title.into(),
+            kind: "training".into(),
+            date: Some(date.into()),
+            place: String::new(),
+            participants: None,
+            activities: vec![],
+        };
+        let mut chapter = section("ch", SectionLevel::Chapter, "", &[]);
+        chapter.children = vec![
+            // Drafted, six sources from two sessions.
+            section(
+                "p1",
+                SectionLevel::Paragraph,
+                "Tekst przepisu.",
+                &["c4", "c8", "c9", "c12", "c13", "c14"],
+            ),
+            // Undrafted: a recommendation, a proposal, a question and a concern.
+            section("p2", SectionLevel::Paragraph, "", &["c1", "c2", "c3", "c5"]),
+            // Only a question: nothing to draft from.
+            section("p3", SectionLevel::Paragraph, "", &["c3"]),
+        ];
+        ExportView {
+            consultation: ConsultationView {
+                title: "Test".into(),
+                city: "Reszel".into(),
+                year: Some(2027),
+                language: "pl".into(),
+                settings: crate::model::DocumentSettings::for_city("Reszel"),
+            },
+            generated_on: "2026-11-28".into(),
+            session_scope: None,
+            sessions: vec![
+                session("s1", "Szkolenie 1", "2026-10-06"),
+                session("s2", "Zespół roboczy", "2026-10-20"),
+            ],
+            topics: vec![],
+            cards: vec![
+                card(1, "recommendation", "s1"),
+                card(2, "proposal", "s1"),
+                card(3, "question", "s1"),
+                card(4, "recommendation", "s1"),
+                card(5, "concern", "s2"),
+                card(8, "expectation", "s1"),
+                card(9, "proposal", "s1"),
+                card(12, "recommendation", "s2"),
+                card(13, "recommendation", "s2"),
+                card(14, "recommendation", "s2"),
+            ],
+            sections: vec![chapter],
+        }
+    }
+
+    #[test]
+    fn one_short_note_per_provision() {
+        let doc = Document::build(&view(), &DocOptions::default()).unwrap();
+        let p = &doc.chapters[0].provisions;
+        // The question-only § cites nothing: questions are answered, never sources.
+        assert_eq!(doc.notes.len(), 2);
+        let Body::Drafted { note: Some(n), .. } = p[0].body else {
+            panic!("{:?}", p[0].body)
+        };
+        assert_eq!(
+            doc.notes[n].text,
+            "karty #4, #8, #9 — Szkolenie 1, 6.10.2026; #12, #13, #14 — Zespół roboczy, 20.10.2026"
+        );
+        assert_eq!(doc.notes[n].card_ids.len(), 6);
+        assert!(doc.notes.iter().all(|n| !n.text.contains("uzasadnienie")));
+    }
+
+    #[test]
+    fn undrafted_recommendations_wait_outside_the_provisions() {
+        let doc = Document::build(&view(), &DocOptions::default()).unwrap();
+        let p = &doc.chapters[0].provisions;
+        let Body::ToDraft { group, note } = p[1].body else {
+            panic!("{:?}", p[1].body)
+        };
+        // The question and the concern are answered in the source table, not cited here.
+        assert_eq!(doc.notes[note].card_ids, ["c1", "c2"]);
+        let g = &doc.to_draft[group];
+        assert_eq!(group_title(g), "§ 2 — Nagłówek p2");
+        let refs: Vec<&str> = g.items.iter().map(|i| i.reference.as_str()).collect();
+        // Nor are they ever offered as provision text.
+        assert_eq!(refs, ["#1", "#2"]);
+        assert_eq!(g.items[1].kind, "propozycja");
+        assert_eq!(doc.to_draft.len(), 1);
+        // A provision with only a question stays to be completed.
+        assert_eq!(p[2].body, Body::ToComplete { note: None });
+        assert_eq!(doc.paragraph_layout, ParagraphLayout::Centred);
     }
 }

@@ -1,20 +1,29 @@
-//! Word (DOCX) rendering of the draft resolution with docx-rs: Heading styles for
+//! Word (DOCX) rendering of the draft resolution with docx-rs: an A4 page with 2.5 cm
+//! margins and page numbers, Times New Roman 12 pt, justified text, Heading styles for
 //! chapters and §, literal legal numbers on ust./pkt paragraphs (they stay right when a
-//! lawyer edits), one real footnote per source reference, and a real source table.
+//! lawyer edits), one real footnote per provision citing its cards, the undrafted
+//! recommendations after the resolution, and a real source table.
 
-use super::document::{Body, Chapter, DocOptions, Document, Provision};
+use super::document::{Body, Chapter, DocOptions, Document, ParagraphLayout, Provision};
 use super::docx_table;
 use super::xml_text::clean;
 use crate::error::{Error, Result};
 use crate::model::{ExportView, SectionLevel};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footnote, Paragraph, Run, RunProperty, SpecialIndentType,
-    Style, StyleType, VertAlignType,
+    AlignmentType, BreakType, Docx, Footer, Footnote, LineSpacing, PageMargin, PageNum, Paragraph,
+    Run, RunFonts, RunProperty, SpecialIndentType, Style, StyleType, VertAlignType,
 };
 use std::io::{Read, Write};
 
 /// Indent per list level, in twentieths of a point.
 const INDENT: i32 = 425;
+/// 2.5 cm in twentieths of a point.
+pub(crate) const MARGIN: i32 = 1417;
+/// A4 in twentieths of a point.
+pub(crate) const A4: (u32, u32) = (11906, 16838);
+/// The serif the documents are set in; `LibreOffice` substitutes the metric-compatible
+/// Liberation Serif where Times New Roman is not installed.
+pub(crate) const SERIF: &str = "Times New Roman";
 
 pub fn write_docx(w: &mut dyn Write, view: &ExportView, opts: &DocOptions) -> Result<()> {
     let doc = Document::build(view, opts)?;
@@ -30,14 +39,17 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>> {
     };
     r.run();
     // Docx methods take `self` by value: folding at the end moves it once per paragraph.
-    let docx = r
-        .paragraphs
-        .into_iter()
-        .fold(styled(Docx::new()), Docx::add_paragraph);
+    let docx = r.paragraphs.into_iter().fold(
+        page(styled(Docx::new(), doc.paragraph_layout)),
+        Docx::add_paragraph,
+    );
     let mut buf = std::io::Cursor::new(Vec::new());
     docx.pack(&mut buf)
         .map_err(|e| Error::Invalid(format!("could not pack the DOCX file: {e}")))?;
-    deflate_entries(&buf.into_inner(), &docx_table::table_xml(doc))
+    deflate_entries(
+        &buf.into_inner(),
+        &docx_table::table_xml(doc, &doc.fixed.sources_heading),
+    )
 }
 
 /// docx-rs stores every part uncompressed, which makes a large source table tens of
@@ -58,6 +70,20 @@ fn deflate_entries(stored: &[u8], table: &str) -> Result<Vec<u8>> {
         let name = entry.name().to_string();
         if entry.is_dir() {
             output.add_directory(name, deflated).map_err(|e| err(&e))?;
+        } else if name == "word/footnotes.xml" {
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).map_err(|e| err(&e))?;
+            output.start_file(name, deflated).map_err(|e| err(&e))?;
+            output
+                .write_all(numbered_footnotes(&xml).as_bytes())
+                .map_err(|e| err(&e))?;
+        } else if name == "word/styles.xml" {
+            let mut xml = String::new();
+            entry.read_to_string(&mut xml).map_err(|e| err(&e))?;
+            output.start_file(name, deflated).map_err(|e| err(&e))?;
+            output
+                .write_all(own_normal_style(&xml).as_bytes())
+                .map_err(|e| err(&e))?;
         } else if name == "word/document.xml" {
             let mut xml = String::new();
             entry.read_to_string(&mut xml).map_err(|e| err(&e))?;
@@ -72,7 +98,55 @@ fn deflate_entries(stored: &[u8], table: &str) -> Result<Vec<u8>> {
     Ok(output.finish().map_err(|e| err(&e))?.into_inner())
 }
 
-fn styled(docx: Docx) -> Docx {
+/// docx-rs always writes a bare `Normal` style before the document's own styles; Word
+/// and `LibreOffice` may take either of two styles with one id, so the bare one goes.
+fn own_normal_style(styles: &str) -> String {
+    const BARE: &str = "<w:style w:type=\"paragraph\" w:styleId=\"Normal\"><w:name w:val=\"Normal\" />\
+                        <w:rPr /><w:pPr><w:rPr /></w:pPr><w:qFormat /></w:style>";
+    if styles.matches("w:styleId=\"Normal\"").count() > 1 {
+        styles.replacen(BARE, "", 1)
+    } else {
+        styles.to_string()
+    }
+}
+
+/// Word prints a footnote's number only where its text has a `w:footnoteRef` mark, which
+/// docx-rs does not write: each note paragraph gets the mark and a space after it.
+fn numbered_footnotes(footnotes: &str) -> String {
+    const STYLED: &str = "<w:pStyle w:val=\"FootnoteText\" /></w:pPr>";
+    footnotes.replace(
+        STYLED,
+        &format!(
+            "{STYLED}<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>\
+             <w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+        ),
+    )
+}
+
+/// A4, 2.5 cm margins, the page number centred in the footer.
+fn page(docx: Docx) -> Docx {
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .style("Footer")
+            .align(AlignmentType::Center)
+            .add_page_num(PageNum::new()),
+    );
+    docx.page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(MARGIN)
+                .bottom(MARGIN)
+                .left(MARGIN)
+                .right(MARGIN)
+                .header(708)
+                .footer(708),
+        )
+        .footer(footer)
+}
+
+/// Sizes are in half-points; spacing in twentieths of a point.
+fn styled(docx: Docx, layout: ParagraphLayout) -> Docx {
+    let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
     let heading = |id: &str, name: &str, level: usize, size: usize| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
@@ -81,42 +155,72 @@ fn styled(docx: Docx) -> Docx {
             .outline_lvl(level)
             .size(size)
             .bold()
+            .line_spacing(spacing(240, 120))
+    };
+    let paragraph_align = match layout {
+        ParagraphLayout::Centred => AlignmentType::Center,
+        ParagraphLayout::Inline => AlignmentType::Left,
     };
     let mut note_ref =
         Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
     note_ref.run_property = RunProperty::new().vert_align(VertAlignType::SuperScript);
-    docx.default_size(22)
-        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+    let serif = RunFonts::new()
+        .ascii(SERIF)
+        .hi_ansi(SERIF)
+        .cs(SERIF)
+        .east_asia(SERIF);
+    docx.default_fonts(serif)
+        .default_size(24)
+        .add_style(
+            Style::new("Normal", StyleType::Paragraph)
+                .name("Normal")
+                .align(AlignmentType::Both)
+                .line_spacing(spacing(0, 120)),
+        )
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")
                 .based_on("Normal")
-                .size(30)
+                .size(28)
                 .bold()
-                .align(AlignmentType::Center),
+                .align(AlignmentType::Center)
+                .line_spacing(spacing(0, 120)),
         )
         .add_style(
             Style::new("Subtitle", StyleType::Paragraph)
                 .name("Subtitle")
                 .based_on("Normal")
+                .size(22)
                 .italic()
-                .align(AlignmentType::Center),
+                .align(AlignmentType::Center)
+                .line_spacing(spacing(0, 360)),
         )
-        .add_style(heading("Heading1", "heading 1", 0, 26).align(AlignmentType::Center))
-        .add_style(heading("Heading2", "heading 2", 1, 23))
-        .add_style(heading("Heading3", "heading 3", 2, 22))
+        .add_style(heading("Heading1", "heading 1", 0, 24).align(AlignmentType::Center))
+        .add_style(heading("Heading2", "heading 2", 1, 24).align(paragraph_align))
+        .add_style(heading("Heading3", "heading 3", 2, 24).align(AlignmentType::Left))
         .add_style(
             Style::new("FootnoteText", StyleType::Paragraph)
                 .name("footnote text")
                 .based_on("Normal")
-                .size(18),
+                .size(20)
+                .align(AlignmentType::Left)
+                .line_spacing(spacing(0, 0)),
         )
         .add_style(note_ref)
+        .add_style(
+            Style::new("Footer", StyleType::Paragraph)
+                .name("footer")
+                .based_on("Normal")
+                .size(20)
+                .align(AlignmentType::Center),
+        )
         .add_style(
             Style::new("TableText", StyleType::Paragraph)
                 .name("Table Contents")
                 .based_on("Normal")
-                .size(18),
+                .size(18)
+                .align(AlignmentType::Left)
+                .line_spacing(spacing(0, 0)),
         )
         .add_style(
             Style::new("TableHeading", StyleType::Paragraph)
@@ -145,14 +249,16 @@ fn runs(text: &str) -> Vec<Run> {
 }
 
 fn para_with(style: &str, text: &str) -> Paragraph {
-    runs(text)
-        .into_iter()
-        .fold(Paragraph::new().style(style), Paragraph::add_run)
+    // A heading never ends a page without the text it heads.
+    let p = Paragraph::new()
+        .style(style)
+        .keep_next(style.starts_with("Heading"));
+    runs(text).into_iter().fold(p, Paragraph::add_run)
 }
 
-/// Whether a ust./pkt heading runs on into the body's first line (not into a list).
+/// Whether a ust./pkt heading runs on into a first line of the body.
 pub(crate) fn joins_text(body: &Body) -> bool {
-    matches!(body, Body::Drafted { .. } | Body::ToComplete)
+    !matches!(body, Body::Nothing)
 }
 
 struct Renderer<'a> {
@@ -196,8 +302,18 @@ impl Renderer<'_> {
     fn provision(&mut self, p: &Provision, depth: i32) {
         if p.level == SectionLevel::Paragraph {
             let title = format!("{} {}", p.label, p.heading.trim());
-            self.add(para_with("Heading2", title.trim_end()));
-            self.body(&p.body, 0, None);
+            match self.doc.paragraph_layout {
+                ParagraphLayout::Centred => {
+                    self.add(para_with("Heading2", title.trim_end()));
+                    self.body(&p.body, 0, None);
+                }
+                ParagraphLayout::Inline => {
+                    let lead = Run::new()
+                        .bold()
+                        .add_text(clean(&format!("{} ", title.trim())));
+                    self.body(&p.body, 0, Some(vec![lead]));
+                }
+            }
             for c in &p.children {
                 self.provision(c, 0);
             }
@@ -247,41 +363,32 @@ impl Renderer<'_> {
                     self.add(p);
                 }
             }
-            Body::ToComplete => {
-                let p = start(depth)
-                    .add_run(Run::new().italic().add_text(doc.lang.labels().to_complete));
-                self.add(p);
+            Body::ToComplete { note } => {
+                self.placeholder(start(depth), doc.lang.labels().to_complete, *note);
             }
-            Body::Drafted { paragraphs, notes } => {
+            Body::ToDraft { note, .. } => {
+                self.placeholder(start(depth), doc.lang.labels().to_draft, Some(*note));
+            }
+            Body::Drafted { paragraphs, note } => {
                 for (i, text) in paragraphs.iter().enumerate() {
                     let mut p = start(depth).add_run(Run::new().add_text(clean(text)));
-                    if i + 1 == paragraphs.len() {
-                        for &n in notes {
-                            p = p.add_run(self.footnote(n));
-                        }
+                    if i + 1 == paragraphs.len()
+                        && let Some(n) = note
+                    {
+                        p = p.add_run(self.footnote(*n));
                     }
                     self.add(p);
                 }
             }
-            Body::ToDraft { items } => {
-                let head = start(depth);
-                if !head.children().is_empty() {
-                    self.add(head);
-                }
-                for item in items {
-                    let mut p = Self::indented(depth + 1)
-                        .add_run(Run::new().add_text("•").add_tab())
-                        .add_run(
-                            Run::new()
-                                .italic()
-                                .add_text(format!("({}) ", clean(&doc.fixed.draft_marker))),
-                        );
-                    p = runs(&item.text).into_iter().fold(p, Paragraph::add_run);
-                    p = p.add_run(self.footnote(item.note));
-                    self.add(p);
-                }
-            }
         }
+    }
+
+    fn placeholder(&mut self, p: Paragraph, text: &str, note: Option<usize>) {
+        let mut p = p.add_run(Run::new().italic().add_text(clean(text)));
+        if let Some(n) = note {
+            p = p.add_run(self.footnote(n));
+        }
+        self.add(p);
     }
 
     fn footnote(&mut self, n: usize) -> Run {
@@ -297,6 +404,35 @@ impl Renderer<'_> {
         })
     }
 
+    /// The undrafted recommendations on pages of their own, by the unit they belong to.
+    fn undrafted_part(&mut self) {
+        let doc = self.doc;
+        if doc.to_draft.is_empty() {
+            return;
+        }
+        let words = doc.lang.labels();
+        self.add(para_with("Heading1", words.to_draft_heading).page_break_before(true));
+        self.add(
+            Paragraph::new()
+                .style("Normal")
+                .add_run(Run::new().italic().add_text(words.to_draft_intro)),
+        );
+        for g in &doc.to_draft {
+            self.add(para_with("Heading3", &super::document::group_title(g)));
+            for item in &g.items {
+                let p = Self::indented(1)
+                    .add_run(Run::new().add_text("•").add_tab())
+                    .add_run(Run::new().bold().add_text(clean(&item.reference)))
+                    .add_run(
+                        Run::new()
+                            .italic()
+                            .add_text(format!(" ({}): ", clean(&item.kind))),
+                    );
+                self.add(runs(&item.text).into_iter().fold(p, Paragraph::add_run));
+            }
+        }
+    }
+
     fn closing_parts(&mut self) {
         let doc = self.doc;
         let f = &doc.fixed;
@@ -305,9 +441,10 @@ impl Renderer<'_> {
         for a in &f.annexes {
             self.add(para_with("Normal", a));
         }
+        self.undrafted_part();
 
-        self.add(para_with("Heading1", &f.sources_heading));
-        // Filled in by `docx_table` while the package is recompressed.
+        // Filled in by `docx_table` while the package is recompressed: the heading and the
+        // table on landscape pages of their own.
         self.add(Paragraph::new().add_run(Run::new().add_text(docx_table::MARKER)));
 
         let c = &doc.coverage;

@@ -2,9 +2,11 @@
 //! second for a 10k-row table (every cell is a large value moved and serialised through
 //! a generic XML writer), so the document carries a placeholder paragraph that is
 //! replaced by this markup while the package is recompressed. It also marks the header
-//! row to repeat on every page, which docx-rs cannot express.
+//! row to repeat on every page and sets the table on landscape pages of its own (section
+//! breaks before and after it), which docx-rs cannot express.
 
 use super::document::Document;
+use super::docx::{A4, MARGIN};
 use super::xml_text::esc;
 use crate::error::{Error, Result};
 use std::fmt::Write as _;
@@ -12,12 +14,41 @@ use std::fmt::Write as _;
 /// Text of the placeholder paragraph. U+E000 never survives [`super::xml_text::clean`],
 /// so no user text can contain it.
 pub(crate) const MARKER: &str = "\u{E000}narada-source-table\u{E000}";
-/// Column widths (twips, ≈ 16 cm in total).
-const COLUMNS: [usize; 7] = [700, 2600, 1500, 900, 1100, 1500, 800];
+/// Column widths (twips, ≈ 24.7 cm in total: landscape A4 less the margins).
+const COLUMNS: [usize; 7] = [900, 3400, 1900, 1300, 1450, 3550, 1500];
 
-pub(crate) fn table_xml(doc: &Document) -> String {
+/// Stands where [`splice`] puts the document's footer reference, so every section shows
+/// the page number (`LibreOffice` gives a section without a reference no footer).
+const FOOTER_SLOT: &str = "\u{E000}narada-footer\u{E000}";
+
+/// The end of a section: `landscape` for the table's, else the portrait text before it.
+fn section_break(landscape: bool) -> String {
+    let (w, h) = if landscape { (A4.1, A4.0) } else { A4 };
+    let orient = if landscape {
+        " w:orient=\"landscape\""
+    } else {
+        ""
+    };
+    format!(
+        "<w:p><w:pPr><w:sectPr>{FOOTER_SLOT}<w:type w:val=\"nextPage\"/>\
+         <w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
+         <w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" w:bottom=\"{MARGIN}\" \
+         w:left=\"{MARGIN}\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>\
+         </w:sectPr></w:pPr></w:p>"
+    )
+}
+
+/// The source table under its heading, on landscape pages between two section breaks.
+pub(crate) fn table_xml(doc: &Document, heading: &str) -> String {
     let words = doc.lang.labels();
     let mut out = String::with_capacity(2048 + doc.sources.len() * 1200);
+    out.push_str(&section_break(false));
+    let _ = write!(
+        out,
+        "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:keepNext/></w:pPr><w:r>\
+         <w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        esc(heading)
+    );
     let width: usize = COLUMNS.iter().sum();
     let _ = write!(
         out,
@@ -45,10 +76,16 @@ pub(crate) fn table_xml(doc: &Document) -> String {
         row(&mut out, &cells, "TableText", false);
     }
     out.push_str("</w:tbl>");
+    out.push_str(&section_break(true));
     out
 }
 
 fn row(out: &mut String, cells: &[&str], style: &str, header: bool) {
+    let shade = if header {
+        "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6E6E6\"/>"
+    } else {
+        ""
+    };
     out.push_str("<w:tr>");
     if header {
         out.push_str("<w:trPr><w:tblHeader/></w:trPr>");
@@ -56,7 +93,7 @@ fn row(out: &mut String, cells: &[&str], style: &str, header: bool) {
     for (text, w) in cells.iter().zip(COLUMNS) {
         let _ = write!(
             out,
-            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>\
+            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{shade}</w:tcPr>\
              <w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r>"
         );
         let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
@@ -86,9 +123,13 @@ pub(crate) fn splice(document: &str, table: &str) -> Result<String> {
         .find("</w:p>")
         .map(|i| at + i + "</w:p>".len())
         .ok_or_else(missing)?;
+    let footer = document
+        .find("<w:footerReference")
+        .and_then(|i| document[i..].find("/>").map(|j| &document[i..i + j + 2]))
+        .unwrap_or("");
     let mut out = String::with_capacity(document.len() + table.len());
     out.push_str(&document[..start]);
-    out.push_str(table);
+    out.push_str(&table.replace(FOOTER_SLOT, footer));
     out.push_str(&document[end..]);
     Ok(out)
 }
@@ -111,5 +152,13 @@ mod tests {
              <w:tbl/><w:p><w:r><w:t>b</w:t></w:r></w:p></w:body>"
         );
         assert!(splice("<w:body/>", "<w:tbl/>").is_err());
+        let with_footer = format!(
+            "<w:p><w:r><w:t>{MARKER}</w:t></w:r></w:p>\
+             <w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" /></w:sectPr>"
+        );
+        let out = splice(&with_footer, &format!("<w:sectPr>{FOOTER_SLOT}</w:sectPr>")).unwrap();
+        assert!(out.starts_with(
+            "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" /></w:sectPr>"
+        ));
     }
 }

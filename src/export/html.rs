@@ -1,5 +1,6 @@
 //! One self-contained, printable HTML file of the draft resolution: inline CSS, real
-//! headings, numbered lists for ust. and pkt, endnotes with back-links, a source table.
+//! headings, numbered lists for ust. and pkt, one endnote per provision with a back-link,
+//! the undrafted recommendations in a part of their own, a source table.
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
 use crate::error::Result;
@@ -18,8 +19,9 @@ h3 { font-size: 1.05rem; margin-bottom: .4rem; }
 ol.ust, ol.pkt { list-style: none; padding-left: 0; }
 ol.pkt { padding-left: 1.8rem; }
 ol li > .num { display: inline-block; min-width: 1.8rem; }
-.todo, .marker { font-style: italic; color: #7a4b00; }
-ul.draft { margin: .2rem 0 .4rem 1.8rem; }
+.todo { font-style: italic; color: #7a4b00; }
+.todo a { color: inherit; }
+.to-draft .kind { font-style: italic; }
 sup.ref a { text-decoration: none; font-size: .75em; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border: 1px solid #888; padding: .25rem .4rem; vertical-align: top; text-align: left; }
@@ -34,7 +36,9 @@ th { background: #eee; }
   thead { display: table-header-group; }
   a { color: inherit; }
   .back { display: none; }
-  .sources, .coverage, .notes { break-before: page; page-break-before: always; }
+  .to-draft, .sources, .coverage, .notes { break-before: page; page-break-before: always; }
+  .sources { page: wide; }
+  @page wide { size: A4 landscape; }
 }
 "#;
 
@@ -48,7 +52,6 @@ pub fn render_html(doc: &Document) -> String {
     let mut r = Renderer {
         doc,
         out: String::with_capacity(8192 + doc.sources.len() * 700),
-        seen: vec![0; doc.notes.len()],
     };
     r.run();
     r.out
@@ -82,8 +85,6 @@ pub(crate) fn esc_lines(text: &str) -> String {
 struct Renderer<'a> {
     doc: &'a Document,
     out: String,
-    /// How many references to each note were written so far (for unique back-link ids).
-    seen: Vec<usize>,
 }
 
 impl Renderer<'_> {
@@ -187,57 +188,80 @@ impl Renderer<'_> {
 
     /// `tag` is `p` for text directly under a heading, `span` inside a list item.
     fn body(&mut self, body: &Body, tag: &str) {
-        let doc = self.doc;
+        let words = self.doc.lang.labels();
         match body {
             Body::Nothing => {}
-            Body::ToComplete => {
-                let _ = writeln!(
-                    self.out,
-                    "<{tag} class=\"todo\">{}</{tag}>",
-                    esc(doc.lang.labels().to_complete)
-                );
+            Body::ToComplete { note } => {
+                let _ = write!(self.out, "<{tag} class=\"todo\">{}", esc(words.to_complete));
+                self.note_ref(*note);
+                let _ = writeln!(self.out, "</{tag}>");
             }
-            Body::Drafted { paragraphs, notes } => {
+            Body::ToDraft { group, note } => {
+                let _ = write!(
+                    self.out,
+                    "<{tag} class=\"todo\"><a href=\"#draft-{}\">{}</a>",
+                    group + 1,
+                    esc(words.to_draft)
+                );
+                self.note_ref(Some(*note));
+                let _ = writeln!(self.out, "</{tag}>");
+            }
+            Body::Drafted { paragraphs, note } => {
                 for (i, para) in paragraphs.iter().enumerate() {
                     if tag == "span" && i > 0 {
                         self.out.push_str("<br>");
                     }
                     let _ = write!(self.out, "<{tag}>{}", esc(para));
                     if i + 1 == paragraphs.len() {
-                        for &n in notes {
-                            self.note_ref(n);
-                        }
+                        self.note_ref(*note);
                     }
                     let _ = writeln!(self.out, "</{tag}>");
                 }
             }
-            Body::ToDraft { items } => {
-                self.out.push_str("<ul class=\"draft\">\n");
-                for item in items {
-                    let _ = write!(
-                        self.out,
-                        "<li><span class=\"marker\">({})</span> {}",
-                        esc(&doc.fixed.draft_marker),
-                        esc_lines(&item.text)
-                    );
-                    self.note_ref(item.note);
-                    self.out.push_str("</li>\n");
-                }
-                self.out.push_str("</ul>\n");
-            }
         }
     }
 
-    fn note_ref(&mut self, n: usize) {
-        self.seen[n] += 1;
-        let note = &self.doc.notes[n];
+    fn note_ref(&mut self, note: Option<usize>) {
+        let Some(n) = note else { return };
         let _ = write!(
             self.out,
-            "<sup class=\"ref\"><a id=\"ref-{a}-{k}\" href=\"#note-{a}\">[{r}]</a></sup>",
-            a = note.anchor,
-            k = self.seen[n],
-            r = esc(&note.reference)
+            "<sup class=\"ref\"><a id=\"ref-{a}\" href=\"#note-{a}\">{k}</a></sup>",
+            a = self.doc.notes[n].anchor,
+            k = n + 1
         );
+    }
+
+    fn undrafted_part(&mut self) {
+        let doc = self.doc;
+        if doc.to_draft.is_empty() {
+            return;
+        }
+        let words = doc.lang.labels();
+        let _ = writeln!(
+            self.out,
+            "<section class=\"to-draft\">\n<h2>{}</h2>\n<p>{}</p>",
+            esc(words.to_draft_heading),
+            esc(words.to_draft_intro)
+        );
+        for (i, g) in doc.to_draft.iter().enumerate() {
+            let _ = writeln!(
+                self.out,
+                "<h3 id=\"draft-{}\">{}</h3>\n<ul>",
+                i + 1,
+                esc(&super::document::group_title(g))
+            );
+            for item in &g.items {
+                let _ = writeln!(
+                    self.out,
+                    "<li>{} <span class=\"kind\">({})</span>: {}</li>",
+                    esc(&item.reference),
+                    esc(&item.kind),
+                    esc_lines(&item.text)
+                );
+            }
+            self.out.push_str("</ul>\n");
+        }
+        self.out.push_str("</section>\n");
     }
 
     fn closing_parts(&mut self) {
@@ -253,6 +277,7 @@ impl Renderer<'_> {
             let _ = writeln!(self.out, "<li>{}</li>", esc(a));
         }
         self.out.push_str("</ul>\n</section>\n");
+        self.undrafted_part();
 
         let _ = writeln!(
             self.out,
@@ -311,21 +336,13 @@ impl Renderer<'_> {
             esc(words.notes_heading)
         );
         for note in &doc.notes {
-            let _ = write!(
+            let _ = writeln!(
                 self.out,
-                "<li id=\"note-{}\">{}",
-                note.anchor,
-                esc(&note.text)
+                "<li id=\"note-{a}\">{} <a class=\"back\" href=\"#ref-{a}\" title=\"{}\">↩</a></li>",
+                esc(&note.text),
+                esc(words.back_to_text),
+                a = note.anchor,
             );
-            for k in 1..=note.uses {
-                let _ = write!(
-                    self.out,
-                    " <a class=\"back\" href=\"#ref-{}-{k}\" title=\"{}\">↩</a>",
-                    note.anchor,
-                    esc(words.back_to_text)
-                );
-            }
-            self.out.push_str("</li>\n");
         }
         self.out.push_str("</ol>\n</section>\n");
     }

@@ -66,6 +66,10 @@ pub struct Labels {
     pub no_decision: &'static str,
     pub not_used: &'static str,
     pub to_complete: &'static str,
+    /// Stands in a provision whose recommendations wait in the part below.
+    pub to_draft: &'static str,
+    pub to_draft_heading: &'static str,
+    pub to_draft_intro: &'static str,
     pub notes_heading: &'static str,
     pub back_to_text: &'static str,
     pub col_reference: &'static str,
@@ -114,6 +118,11 @@ const PL: Labels = Labels {
     no_decision: "brak decyzji",
     not_used: "—",
     to_complete: "[do uzupełnienia]",
+    to_draft: "[do zredagowania — zob. „Rekomendacje do zredagowania”]",
+    to_draft_heading: "Rekomendacje do zredagowania",
+    to_draft_intro: "Przyjęte rekomendacje, propozycje i oczekiwania, których treści nie \
+        zredagowano jeszcze jako przepisu, według jednostek uchwały. Ta część nie wchodzi \
+        w skład uchwały; pytania i obawy są w zestawieniu uwag.",
     notes_heading: "Przypisy",
     back_to_text: "powrót do tekstu",
     col_reference: "Nr",
@@ -147,6 +156,11 @@ const EN: Labels = Labels {
     no_decision: "no decision",
     not_used: "—",
     to_complete: "[to be completed]",
+    to_draft: "[to be drafted — see “Recommendations to be drafted”]",
+    to_draft_heading: "Recommendations to be drafted",
+    to_draft_intro: "Adopted recommendations, proposals and expectations not yet drafted as \
+        provisions, by unit of the resolution. This part is not part of the resolution; \
+        questions and concerns are in the table of comments.",
     notes_heading: "Notes",
     back_to_text: "back to text",
     col_reference: "Ref.",

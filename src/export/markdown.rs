@@ -1,8 +1,9 @@
 //! GitHub-flavoured Markdown rendering of the draft resolution: headings for chapters and
-//! §, nested lists for ust. and pkt, footnotes for sources, a pipe table for the sources.
+//! §, nested lists for ust. and pkt, one footnote per provision for its sources, the
+//! undrafted recommendations in a part of their own, a pipe table for the sources.
 
 use super::document::{Body, Chapter, DocOptions, Document, Provision};
-use super::sources::Note;
+use super::notes::Note;
 use crate::error::Result;
 use crate::model::{ExportView, SectionLevel};
 use std::fmt::Write as _;
@@ -101,38 +102,54 @@ fn list_item(out: &mut String, doc: &Document, p: &Provision, indent: &str) {
 }
 
 fn body_blocks(doc: &Document, body: &Body) -> Vec<String> {
+    let words = doc.lang.labels();
+    let placeholder = |text: &str| format!("*{}*{}", inline(text), note_ref(doc, body.note()));
     match body {
         Body::Nothing => vec![],
-        Body::ToComplete => vec![format!("*{}*", inline(doc.lang.labels().to_complete))],
-        Body::Drafted { paragraphs, notes } => {
+        Body::ToComplete { .. } => vec![placeholder(words.to_complete)],
+        Body::ToDraft { .. } => vec![placeholder(words.to_draft)],
+        Body::Drafted { paragraphs, note } => {
             let mut blocks: Vec<String> = paragraphs.iter().map(|p| block(p)).collect();
             if let Some(last) = blocks.last_mut() {
-                for &n in notes {
-                    last.push_str(&note_ref(&doc.notes[n]));
-                }
+                last.push_str(&note_ref(doc, *note));
             }
             blocks
-        }
-        Body::ToDraft { items } => {
-            let marker = inline(&doc.fixed.draft_marker);
-            let list = items
-                .iter()
-                .map(|i| {
-                    format!(
-                        "- *({marker})* {}{}",
-                        inline(&i.text),
-                        note_ref(&doc.notes[i.note])
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            vec![list]
         }
     }
 }
 
-fn note_ref(n: &Note) -> String {
-    format!("[^{}]", n.anchor)
+fn note_ref(doc: &Document, note: Option<usize>) -> String {
+    note.and_then(|n| doc.notes.get(n))
+        .map(|n: &Note| format!("[^{}]", n.anchor))
+        .unwrap_or_default()
+}
+
+/// The undrafted recommendations, grouped under the unit they belong to.
+fn undrafted_part(out: &mut String, doc: &Document) {
+    if doc.to_draft.is_empty() {
+        return;
+    }
+    let words = doc.lang.labels();
+    let _ = writeln!(
+        out,
+        "## {}
+",
+        inline(words.to_draft_heading)
+    );
+    let _ = writeln!(out, "{}\n", block(words.to_draft_intro));
+    for g in &doc.to_draft {
+        let _ = writeln!(out, "### {}\n", inline(&super::document::group_title(g)));
+        for i in &g.items {
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}",
+                inline(&i.reference),
+                inline(&i.kind),
+                inline(&i.text)
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn closing_parts(out: &mut String, doc: &Document) {
@@ -143,6 +160,7 @@ fn closing_parts(out: &mut String, doc: &Document) {
         let _ = writeln!(out, "- {}", inline(a));
     }
     out.push('\n');
+    undrafted_part(out, doc);
 
     let _ = writeln!(out, "## {}\n", inline(&f.sources_heading));
     let header = words.source_columns();

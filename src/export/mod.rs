@@ -2,7 +2,7 @@
 //!
 //! The draft resolution is built once as a format-neutral [`Document`] (numbering from
 //! [`Numbering`](crate::model::Numbering), fixed wording from the templates in [`templates`], source notes, source
-//! table and coverage from [`sources`]) and rendered by [`write_markdown`], [`write_html`],
+//! table and coverage from [`sources`], one source note per provision from [`notes`]) and rendered by [`write_markdown`], [`write_html`],
 //! [`write_docx`] and [`write_odt`], so every format says the same thing. The fixed
 //! wording can be overridden by `document.pl.j2` / `document.en.j2` in the directory
 //! given as [`DocOptions::templates_dir`]; such a file may `{% extends
@@ -22,6 +22,7 @@ mod fate_words;
 pub mod html;
 pub mod lang;
 pub mod markdown;
+pub mod notes;
 pub mod odt;
 pub mod png;
 pub mod report;
@@ -33,7 +34,7 @@ pub use cards::{TableOptions, write_cards_csv, write_cards_json};
 pub use consultation_docx::write_consultation_report_docx;
 pub use consultation_odt::write_consultation_report_odt;
 pub use consultation_text::{write_consultation_report_html, write_consultation_report_markdown};
-pub use document::{DocOptions, Document};
+pub use document::{DocOptions, Document, ParagraphLayout};
 pub use docx::write_docx;
 pub use html::write_html;
 pub use markdown::write_markdown;

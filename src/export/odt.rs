@@ -1,9 +1,11 @@
 //! `OpenDocument` Text rendering of the draft resolution, written directly as a zip:
 //! `mimetype` first and stored, then the manifest, styles, metadata and content. Chapters
-//! and § are `text:h` with outline levels, ust./pkt numbered paragraphs, sources
-//! `text:note` footnotes, the source table a `table:table`.
+//! and § are `text:h` with outline levels, ust./pkt numbered paragraphs, one `text:note`
+//! footnote per provision citing its cards, the undrafted recommendations after the
+//! resolution, the source table a `table:table` whose header row repeats on every page.
+//! Page, fonts and paragraph styles are in `odt_styles.xml`.
 
-use super::document::{Body, Chapter, DocOptions, Document, Provision};
+use super::document::{Body, Chapter, DocOptions, Document, ParagraphLayout, Provision};
 use super::xml_text::esc;
 use crate::error::{Error, Result};
 use crate::model::{ExportView, SectionLevel};
@@ -14,8 +16,8 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 pub const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 pub(crate) const STYLES: &str = include_str!("odt_styles.xml");
-/// Source table column widths in cm (17 cm of text width).
-const COLUMNS: [&str; 7] = ["1.4", "4.4", "2.8", "1.7", "2", "3.1", "1.6"];
+/// Source table column widths in cm (24.7 cm: landscape A4 less the margins).
+const COLUMNS: [&str; 7] = ["1.6", "6.0", "3.4", "2.3", "2.6", "6.2", "2.6"];
 
 const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
@@ -104,7 +106,21 @@ impl Renderer<'_> {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content {NAMESPACES} \
              office:version=\"1.3\">\n<office:automatic-styles>\n\
              <style:style style:name=\"Sources\" style:family=\"table\">\
-             <style:table-properties style:width=\"17cm\" table:align=\"margins\"/></style:style>\n"
+             <style:table-properties style:width=\"24.7cm\" table:align=\"margins\" \
+             table:border-model=\"collapsing\"/></style:style>\n\
+             <style:style style:name=\"Paragraph_20_mark\" style:display-name=\"Paragraph mark\" \
+             style:family=\"paragraph\" style:parent-style-name=\"Heading_20_2\">\
+             <style:paragraph-properties fo:text-align=\"{align}\"/></style:style>\n\
+             <style:style style:name=\"Part_20_heading\" style:display-name=\"Part heading\" \
+             style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\" \
+             style:master-page-name=\"Standard\"/>\n\
+             <style:style style:name=\"Landscape_20_heading\" style:display-name=\"Landscape heading\" \
+             style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\" \
+             style:master-page-name=\"Landscape\"/>\n",
+            align = match doc.paragraph_layout {
+                ParagraphLayout::Centred => "center",
+                ParagraphLayout::Inline => "start",
+            }
         );
         for (i, w) in COLUMNS.iter().enumerate() {
             let _ = writeln!(
@@ -116,7 +132,10 @@ impl Renderer<'_> {
         self.out.push_str(
             "<style:style style:name=\"Sources.cell\" style:family=\"table-cell\">\
              <style:table-cell-properties fo:border=\"0.5pt solid #000000\" fo:padding=\"0.06cm\"/>\
-             </style:style>\n</office:automatic-styles>\n<office:body>\n<office:text>\n",
+             </style:style>\n\
+             <style:style style:name=\"Sources.head\" style:family=\"table-cell\">\
+             <style:table-cell-properties fo:border=\"0.5pt solid #000000\" fo:padding=\"0.06cm\" \
+             fo:background-color=\"#e6e6e6\"/></style:style>\n</office:automatic-styles>\n<office:body>\n<office:text>\n",
         );
         self.p("Title", &text(&f.title));
         self.p("Subtitle", &text(&f.subtitle));
@@ -137,9 +156,13 @@ impl Renderer<'_> {
     }
 
     fn h(&mut self, level: usize, inner: &str) {
+        self.h_styled(&format!("Heading_20_{level}"), level, inner);
+    }
+
+    fn h_styled(&mut self, style: &str, level: usize, inner: &str) {
         let _ = writeln!(
             self.out,
-            "<text:h text:style-name=\"Heading_20_{level}\" text:outline-level=\"{level}\">{inner}</text:h>"
+            "<text:h text:style-name=\"{style}\" text:outline-level=\"{level}\">{inner}</text:h>"
         );
     }
 
@@ -161,8 +184,19 @@ impl Renderer<'_> {
     fn provision(&mut self, p: &Provision, depth: usize) {
         if p.level == SectionLevel::Paragraph {
             let title = format!("{} {}", p.label, p.heading.trim());
-            self.h(2, &text(title.trim_end()));
-            self.body(&p.body, 0, String::new());
+            match self.doc.paragraph_layout {
+                ParagraphLayout::Centred => {
+                    self.h_styled("Paragraph_20_mark", 2, &text(title.trim_end()));
+                    self.body(&p.body, 0, String::new());
+                }
+                ParagraphLayout::Inline => {
+                    let lead = format!(
+                        "<text:span text:style-name=\"Strong\">{}</text:span> ",
+                        text(title.trim())
+                    );
+                    self.body(&p.body, 0, lead);
+                }
+            }
             for c in &p.children {
                 self.provision(c, 0);
             }
@@ -203,42 +237,39 @@ impl Renderer<'_> {
                     self.p(&style, &lead);
                 }
             }
-            Body::ToComplete => {
-                let inner = format!(
-                    "{lead}<text:span text:style-name=\"Emphasis\">{}</text:span>",
-                    esc(doc.lang.labels().to_complete)
-                );
+            Body::ToComplete { note } => {
+                let inner = self.placeholder(lead, doc.lang.labels().to_complete, *note);
                 self.p(&style, &inner);
             }
-            Body::Drafted { paragraphs, notes } => {
+            Body::ToDraft { note, .. } => {
+                let inner = self.placeholder(lead, doc.lang.labels().to_draft, Some(*note));
+                self.p(&style, &inner);
+            }
+            Body::Drafted { paragraphs, note } => {
                 let mut lead = lead;
                 for (i, para) in paragraphs.iter().enumerate() {
                     let mut inner = std::mem::take(&mut lead);
                     inner.push_str(&text(para));
-                    if i + 1 == paragraphs.len() {
-                        for &n in notes {
-                            inner.push_str(&self.note(n));
-                        }
+                    if i + 1 == paragraphs.len()
+                        && let Some(n) = note
+                    {
+                        inner.push_str(&self.note(*n));
                     }
                     self.p(&style, &inner);
                 }
             }
-            Body::ToDraft { items } => {
-                if !lead.is_empty() {
-                    self.p(&style, &lead);
-                }
-                let item_style = Self::style(depth + 1);
-                for item in items {
-                    let inner = format!(
-                        "•<text:tab/><text:span text:style-name=\"Emphasis\">({})</text:span> {}{}",
-                        esc(&doc.fixed.draft_marker),
-                        text(&item.text),
-                        self.note(item.note)
-                    );
-                    self.p(&item_style, &inner);
-                }
-            }
         }
+    }
+
+    fn placeholder(&mut self, lead: String, words: &str, note: Option<usize>) -> String {
+        let mut inner = format!(
+            "{lead}<text:span text:style-name=\"Emphasis\">{}</text:span>",
+            esc(words)
+        );
+        if let Some(n) = note {
+            inner.push_str(&self.note(n));
+        }
+        inner
     }
 
     fn note(&mut self, n: usize) -> String {
@@ -250,6 +281,40 @@ impl Renderer<'_> {
              <text:p text:style-name=\"Footnote\">{}</text:p></text:note-body></text:note>",
             text(&self.doc.notes[n].text)
         )
+    }
+
+    /// The undrafted recommendations on pages of their own, by the unit they belong to.
+    fn undrafted_part(&mut self) {
+        let doc = self.doc;
+        if doc.to_draft.is_empty() {
+            return;
+        }
+        let words = doc.lang.labels();
+        self.h_styled("Part_20_heading", 1, &esc(words.to_draft_heading));
+        self.p(
+            "Text_20_body",
+            &format!(
+                "<text:span text:style-name=\"Emphasis\">{}</text:span>",
+                esc(words.to_draft_intro)
+            ),
+        );
+        for g in &doc.to_draft {
+            self.h(3, &text(&super::document::group_title(g)));
+            self.out
+                .push_str("<text:list text:style-name=\"Bullets\">\n");
+            for item in &g.items {
+                let _ = writeln!(
+                    self.out,
+                    "<text:list-item><text:p text:style-name=\"List_20_Contents\">\
+                     <text:span text:style-name=\"Strong\">{}</text:span> \
+                     <text:span text:style-name=\"Emphasis\">({})</text:span>: {}</text:p></text:list-item>",
+                    esc(&item.reference),
+                    esc(&item.kind),
+                    text(&item.text)
+                );
+            }
+            self.out.push_str("</text:list>\n");
+        }
     }
 
     fn list(&mut self, items: &[String]) {
@@ -271,8 +336,10 @@ impl Renderer<'_> {
         let words = doc.lang.labels();
         self.h(1, &text(&f.annexes_heading));
         self.list(&f.annexes);
+        self.undrafted_part();
 
-        self.h(1, &text(&f.sources_heading));
+        // The wide table gets landscape pages; the coverage returns to portrait.
+        self.h_styled("Landscape_20_heading", 1, &text(&f.sources_heading));
         self.out
             .push_str("<table:table table:name=\"Sources\" table:style-name=\"Sources\">\n");
         for i in 0..COLUMNS.len() {
@@ -283,16 +350,16 @@ impl Renderer<'_> {
         }
         self.out.push_str("<table:table-header-rows>\n");
         let header = words.source_columns();
-        self.row(&header, "Table_20_Heading");
+        self.row(&header, "Sources.head", "Table_20_Heading");
         self.out.push_str("</table:table-header-rows>\n");
         for r in &doc.sources {
             let cells = r.cells();
-            self.row(&cells, "Table_20_Contents");
+            self.row(&cells, "Sources.cell", "Table_20_Contents");
         }
         self.out.push_str("</table:table>\n");
 
         let c = &doc.coverage;
-        self.h(1, &text(&f.coverage_heading));
+        self.h_styled("Part_20_heading", 1, &text(&f.coverage_heading));
         let undecided = vec![c.undecided.join(", ")];
         let undecided = if c.undecided.is_empty() {
             &c.undecided
@@ -312,12 +379,12 @@ impl Renderer<'_> {
         }
     }
 
-    fn row(&mut self, cells: &[&str], style: &str) {
+    fn row(&mut self, cells: &[&str], cell_style: &str, style: &str) {
         self.out.push_str("<table:table-row>");
         for c in cells {
             let _ = write!(
                 self.out,
-                "<table:table-cell table:style-name=\"Sources.cell\" office:value-type=\"string\">\
+                "<table:table-cell table:style-name=\"{cell_style}\" office:value-type=\"string\">\
                  <text:p text:style-name=\"{style}\">{}</text:p></table:table-cell>",
                 text(c)
             );

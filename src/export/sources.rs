@@ -1,28 +1,14 @@
-//! Traceability parts of the document: the source note of each card, the source table
-//! (one row per card: its decision and its fate) and the coverage check, both read from
-//! the model's one assessment of the view (`model::coverage::assess`).
+//! Traceability parts of the document: the source table (one row per card: its decision
+//! and its fate) and the coverage check, both read from the model's one assessment of
+//! the view (`model::coverage::assess`).
 
 use crate::model::coverage::Assessment;
 use crate::model::{
     CardView, DecisionView, ExportView, Fate, FateKind, FateTally, Lang, Numbering, SectionView,
     SessionView,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
-
-/// A footnote-style source reference for one card.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Note {
-    pub card_id: String,
-    /// The card's printed reference, e.g. `K-12` or `#7`.
-    pub reference: String,
-    /// Unique, markup-safe form of the reference for footnote labels and HTML ids.
-    pub anchor: String,
-    /// Session, date, kind, votes, decision and rationale, as one sentence.
-    pub text: String,
-    /// How many places in the outline cite this card.
-    pub uses: usize,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRow {
@@ -70,35 +56,6 @@ pub struct Coverage {
     pub tally: FateTally,
 }
 
-pub(crate) fn note_for(
-    view: &ExportView,
-    lang: Lang,
-    card: &CardView,
-    anchors: &mut HashSet<String>,
-) -> Note {
-    let words = lang.labels();
-    let session = view.sessions.iter().find(|s| s.id == card.session_id);
-    let mut parts = vec![format!(
-        "{} — {}",
-        card.reference,
-        session_label(session, lang)
-    )];
-    parts.push(lang.kind(&card.kind));
-    parts.push(format!("{}: {}", words.votes, card.votes));
-    parts.push(format!(
-        "{}: {}",
-        words.decision,
-        decision_text(card.decision.as_ref(), lang)
-    ));
-    Note {
-        card_id: card.id.clone(),
-        reference: card.reference.clone(),
-        anchor: unique_anchor(&card.reference, anchors),
-        text: parts.join("; "),
-        uses: 1,
-    }
-}
-
 /// `Warsztat 2 (grupa robocza, 2026-03-14)`.
 pub(crate) fn session_label(session: Option<&SessionView>, lang: Lang) -> String {
     let Some(s) = session else {
@@ -137,34 +94,6 @@ pub(crate) fn decision_text(decision: Option<&DecisionView>, lang: Lang) -> Stri
         out.push_str(d.rationale.trim());
     }
     out
-}
-
-/// ASCII letters, digits, `-` and `_` only (Markdown footnote labels and HTML ids), made
-/// unique with a numeric suffix.
-fn unique_anchor(reference: &str, taken: &mut HashSet<String>) -> String {
-    let folded = deunicode::deunicode(reference);
-    let mut base: String = folded
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    base = base.trim_matches('-').to_string();
-    if base.is_empty() {
-        base = "ref".into();
-    }
-    let mut anchor = base.clone();
-    let mut n = 1;
-    while taken.contains(&anchor) {
-        n += 1;
-        anchor = format!("{base}-{n}");
-    }
-    taken.insert(anchor.clone());
-    anchor
 }
 
 pub(crate) fn source_rows(view: &ExportView, lang: Lang, assessed: &Assessment) -> Vec<SourceRow> {
@@ -269,17 +198,6 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn anchors_are_safe_and_unique() {
-        let mut taken = HashSet::new();
-        assert_eq!(unique_anchor("K-12", &mut taken), "K-12");
-        assert_eq!(unique_anchor("K 12", &mut taken), "K-12-2");
-        assert_eq!(unique_anchor("#7", &mut taken), "7");
-        assert_eq!(unique_anchor("Łódź/3", &mut taken), "Lodz-3");
-        assert_eq!(unique_anchor("§§", &mut taken), "SSSS");
-        assert_eq!(unique_anchor("…", &mut taken), "ref");
-    }
 
     #[test]
     fn shorten_cuts_on_characters() {

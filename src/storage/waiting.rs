@@ -154,7 +154,15 @@ mod tests {
             .stdin(std::fs::File::open(&db).unwrap())
             .spawn()
             .unwrap();
-        let found = holders(&db);
+        // Until the child has exec'd, its command line is still this test's.
+        let mut found = holders(&db);
+        for _ in 0..500 {
+            if found.iter().any(|(_, cmd)| cmd == "sleep 30") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            found = holders(&db);
+        }
         let _ = child.kill();
         let _ = child.wait();
         assert!(

@@ -39,6 +39,7 @@ pub fn perform(effect: Effect, s: &mut Store, templates_dir: Option<&Path>) -> R
         crate::export::TableOptions::default(),
         crate::export::DocOptions {
             templates_dir: templates_dir.map(Path::to_path_buf),
+            ..crate::export::DocOptions::default()
         },
     )?;
     crate::export::write_atomically(&job.path, job.force, body)?;
