@@ -15,6 +15,7 @@ pub mod outline;
 mod query;
 mod session;
 pub mod text;
+mod typed_number;
 
 pub use capture::{
     Capture, KindKey, kind_from_prefix, kind_keys, parse_capture, parse_capture_with_speaker,
@@ -34,10 +35,11 @@ pub use kinds::{CardKind, DecisionOutcome, SessionKind};
 pub use lang::Lang;
 pub use lineage::VotePolicy;
 pub use merge::{ConflictPolicy, MergeConflict};
-pub use numbering::{Numbered, Numbering};
+pub use numbering::{Numbered, Numbering, letter};
 pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
 pub use session::{Activity, Consultation, Session, SessionDraft, UNNAMED_CONSULTATION};
+pub use typed_number::strip_typed_number;
 
 /// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored
 /// timestamps sort as text in time order.

@@ -87,7 +87,9 @@ impl Store {
             match s.level {
                 SectionLevel::Chapter => chapter = Some((s, false)),
                 SectionLevel::Paragraph => {}
-                SectionLevel::Ust | SectionLevel::Pkt => continue,
+                SectionLevel::Ust | SectionLevel::Pkt | SectionLevel::Lit | SectionLevel::Tiret => {
+                    continue;
+                }
             }
             if *c {
                 continue;

@@ -158,7 +158,7 @@ impl Room {
 
     /// After a change: a section that was added becomes the selection.
     pub fn changed(&mut self, change: &Change) {
-        if let SectionOp::Remove { id } = &change.undo {
+        if let SectionOp::Delete { id } = &change.undo {
             self.select_next = Some(id.clone());
         }
     }

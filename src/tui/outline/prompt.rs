@@ -1,6 +1,7 @@
 //! The outline's prompts: a section's heading, its draft text, a new section.
 
 use super::{Effect, Room, SectionOp};
+use crate::storage::outline_units::Place;
 use crate::tui::action::Action;
 use crate::tui::i18n::T;
 use crate::tui::widgets::prompt::{Prompt, PromptKind, Step};
@@ -55,8 +56,9 @@ fn section_op(kind: OutlinePrompt, text: String) -> SectionOp {
             draft: Some(text),
         },
         OutlinePrompt::NewSection(parent) => SectionOp::Add {
-            parent,
-            heading: text,
+            place: Place::Under(parent),
+            level: None,
+            text,
         },
     }
 }
