@@ -75,9 +75,16 @@ impl Loss {
     }
 }
 
-/// Takes a typed number off a heading or a unit's text, so it is not printed twice.
+/// Takes a typed number off a heading or a unit's text, so it is not printed twice;
+/// each line is tidied, and the lines are kept.
 fn without_number(text: &str) -> String {
-    clean(&strip_typed_number(text).1)
+    strip_typed_number(text)
+        .1
+        .lines()
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn find(all: &[SectionRow], id: &str) -> Result<SectionRow> {

@@ -48,6 +48,8 @@ pub enum Effect {
     Load,
     LoadCoverage,
     Section(SectionOp),
+    /// A section operation with a note for the status line (already translated).
+    Noted(SectionOp, String),
 }
 
 /// An applied section operation: `undo` takes it back, `redo` does it again.
@@ -89,6 +91,14 @@ pub fn perform(effect: Effect, s: &mut Store) -> Result<Vec<Done>> {
             },
             via: Via::New,
             note: String::new(),
+        },
+        Effect::Noted(op, note) => Done::Changed {
+            change: Change {
+                undo: section(s, &op)?,
+                redo: op,
+            },
+            via: Via::New,
+            note,
         },
     }])
 }
