@@ -149,7 +149,30 @@ struct ExampleCardDecision {
 #[serde(deny_unknown_fields)]
 struct ExampleDraft {
     section: String,
+    /// The provision's own text.
+    #[serde(default)]
     text: String,
+    /// Its units (ust. of a §, pkt of a ust.…), each with its own units.
+    #[serde(default)]
+    units: Vec<ExampleUnit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleUnit {
+    text: String,
+    #[serde(default)]
+    units: Vec<ExampleUnit>,
+}
+
+/// Adds `units` under `parent`, each followed by its own units.
+fn add_units(store: &mut Store, parent: &str, units: &[ExampleUnit]) -> Result<()> {
+    use crate::storage::outline_units::Place;
+    for u in units {
+        let added = store.add_unit(&Place::Under(Some(parent.to_owned())), None, &u.text)?;
+        add_units(store, &added.id, &u.units)?;
+    }
+    Ok(())
 }
 
 /// Replays a worked example through the same store operations a secretary would use.
@@ -198,7 +221,10 @@ pub fn apply_worked_example(store: &mut Store, json: &str) -> Result<()> {
     }
     for d in &ex.drafts {
         let s = store.find_section(&d.section)?;
-        store.edit_section(&s.id, None, Some(&d.text))?;
+        if !d.text.is_empty() {
+            store.edit_section(&s.id, None, Some(&d.text))?;
+        }
+        add_units(store, &s.id, &d.units)?;
     }
     Ok(())
 }

@@ -91,6 +91,42 @@ fn notes_by_section(doc: &Document) -> HashMap<String, Vec<String>> {
     out
 }
 
+/// (unit, its last drafted unit) for each unit without a body whose units below are
+/// drafted, top down.
+fn carried_notes(doc: &Document) -> Vec<(String, String)> {
+    fn drafted(p: &Provision) -> bool {
+        matches!(p.body, Body::Drafted { .. }) || p.children.iter().any(drafted)
+    }
+    fn last(ps: &[Provision]) -> Option<String> {
+        let p = ps.iter().rev().find(|p| drafted(p))?;
+        last(&p.children).or_else(|| {
+            matches!(p.body, Body::Drafted { .. })
+                .then(|| p.section_id.clone())
+                .flatten()
+        })
+    }
+    fn walk(ps: &[Provision], out: &mut Vec<(String, String)>) {
+        for p in ps {
+            if p.body == Body::Nothing
+                && let (Some(id), Some(l)) = (&p.section_id, last(&p.children))
+            {
+                out.push((id.clone(), l));
+            }
+            walk(&p.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for ch in &doc.chapters {
+        if ch.body == Body::Nothing
+            && let (Some(id), Some(l)) = (&ch.section_id, last(&ch.provisions))
+        {
+            out.push((id.clone(), l));
+        }
+        walk(&ch.provisions, &mut out);
+    }
+    out
+}
+
 fn all_sections(sections: &[SectionView]) -> Vec<&SectionView> {
     let mut out = Vec::new();
     for s in sections {
@@ -122,11 +158,9 @@ fn assert_traceable(view: &ExportView) {
     }
     // Every section lists exactly its sources in scope (a session export leaves out the
     // other sessions' cards), and the table says where each was used.
-    let rendered = notes_by_section(&doc);
-    for s in all_sections(&view.sections) {
-        let listed = rendered.get(&s.id).expect("section rendered");
-        let expected: Vec<String> = s
-            .source_card_ids
+    let mut rendered = notes_by_section(&doc);
+    let expected_of = |s: &SectionView| -> Vec<String> {
+        s.source_card_ids
             .iter()
             .filter(|id| rows.contains_key(id.as_str()))
             .filter(|id| {
@@ -135,7 +169,24 @@ fn assert_traceable(view: &ExportView) {
                     .any(|c| &c.id == *id && narada::model::fate::is_source(c))
             })
             .cloned()
-            .collect();
+            .collect()
+    };
+    // A unit drafted in the units below it cites its sources after the last of them:
+    // take those notes off that unit first (outermost last in its list, so top down).
+    let by_id: HashMap<&str, &SectionView> = all_sections(&view.sections)
+        .into_iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
+    for (unit, last) in carried_notes(&doc) {
+        let expected = expected_of(by_id[unit.as_str()]);
+        let notes = rendered.get_mut(&last).unwrap();
+        assert!(notes.ends_with(&expected), "{unit} cited after {last}");
+        notes.truncate(notes.len() - expected.len());
+        rendered.insert(unit, expected);
+    }
+    for s in all_sections(&view.sections) {
+        let listed = rendered.get(&s.id).expect("section rendered");
+        let expected = expected_of(s);
         assert_eq!(listed, &expected, "sources of section {}", s.id);
         for card in &expected {
             assert_eq!(

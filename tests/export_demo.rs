@@ -121,3 +121,77 @@ fn all_formats_through_the_binary() {
             "Podstawa prawna: art. 5a ust. 7 u.s.g.",
         ));
 }
+
+fn markdown(store: &mut Store) -> String {
+    let view = store.export_view(None, "2026-12-09").unwrap();
+    let mut md = Vec::new();
+    write_markdown(&mut md, &view, &DocOptions::default()).unwrap();
+    String::from_utf8(md).unwrap()
+}
+
+#[test]
+fn each_final_provision_appears_once_and_the_users_wording_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path());
+    let md = markdown(&mut store);
+    let execution = "Wykonanie uchwały powierza się";
+    let force = "Uchwała wchodzi w życie po upływie 14 dni";
+    assert_eq!(md.matches(execution).count(), 1, "{md}");
+    assert_eq!(md.matches(force).count(), 1, "{md}");
+    assert!(md.contains("### § 19. Wykonanie uchwały\n\nWykonanie uchwały powierza się"));
+    assert!(md.contains("### § 20. Wejście w życie\n\nUchwała wchodzi w życie"));
+    assert!(!md.contains("### § 21"), "no § after the final ones");
+    // Neither final § is reported as empty.
+    assert!(!md.contains("- § 19 — Wykonanie uchwały"));
+
+    // The user's own wording replaces the template's sentence.
+    let own = "Uchwała wchodzi w życie z dniem 1 stycznia 2027 r.";
+    let s = store.find_section("§ 20").unwrap();
+    store.edit_section(&s.id, None, Some(own)).unwrap();
+    let md = markdown(&mut store);
+    assert_eq!(md.matches(own).count(), 1);
+    assert!(!md.contains(force), "the template's sentence is gone");
+    assert_eq!(md.matches(execution).count(), 1);
+
+    // Without the skeleton's § the sentence is appended, still once.
+    let s = store.find_section("§ 19").unwrap();
+    store.delete_unit(&s.id, false).unwrap();
+    let md = markdown(&mut store);
+    assert_eq!(md.matches(execution).count(), 1, "{md}");
+    assert!(md.contains("### § 19. Wejście w życie"), "renumbered");
+    assert!(md.contains("### § 20.\n\nWykonanie uchwały powierza się"));
+}
+
+#[test]
+fn units_print_their_labels_at_every_level() {
+    use narada::storage::outline_units::Place;
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store.find_section("§ 3").unwrap();
+    let under = |id: &str| Place::Under(Some(id.to_owned()));
+    let u1 = store
+        .add_unit(&under(&p.id), None, "Środki dzieli się na:")
+        .unwrap();
+    let k1 = store
+        .add_unit(&under(&u1.id), None, "pule dzielnicowe, w tym:")
+        .unwrap();
+    let a = store.add_unit(&under(&k1.id), None, "miejskie,").unwrap();
+    store
+        .add_unit(&Place::After(a.id.clone()), None, "wiejskie:")
+        .unwrap();
+    let b = store.find_section("§ 3 ust. 1 pkt 1 lit. b").unwrap();
+    store.add_unit(&under(&b.id), None, "sołeckie,").unwrap();
+    store.add_unit(&under(&b.id), None, "– osiedlowe;").unwrap();
+    store
+        .add_unit(&under(&p.id), None, "2. Drugi ustęp.")
+        .unwrap();
+    let md = markdown(&mut store);
+    let expected = "### § 3. Podział na pule\n\n\
+        1. Środki dzieli się na:\n   \
+        1) pule dzielnicowe, w tym:\n\n      \
+        a) miejskie,\n\n      \
+        b) wiejskie:\n\n      \
+        – sołeckie,\n\n      \
+        – osiedlowe;\n\
+        2. Drugi ustęp.\n";
+    assert!(md.contains(expected), "{md}");
+}

@@ -580,3 +580,67 @@ fn empty_and_odd_views_still_give_well_formed_files() {
         }
     }
 }
+
+/// A § with ust., pkt, lit. and tirets, from the store.
+fn units_view() -> narada::model::ExportView {
+    use narada::storage::outline_units::Place;
+    let mut store = narada::storage::Store::open_in_memory().unwrap();
+    let p = store.find_section("§ 3").unwrap();
+    let under = |id: &str| Place::Under(Some(id.to_owned()));
+    let u = store.add_unit(&under(&p.id), None, "Ustęp:").unwrap();
+    let k = store.add_unit(&under(&u.id), None, "punkt:").unwrap();
+    let a = store.add_unit(&under(&k.id), None, "litera:").unwrap();
+    store.add_unit(&under(&a.id), None, "tiret").unwrap();
+    store.export_view(None, "2026-12-09").unwrap()
+}
+
+#[test]
+fn every_level_has_its_label_and_goes_deeper_in_docx_and_odt() {
+    let view = units_view();
+    let mut docx = Vec::new();
+    write_docx(&mut docx, &view, &DocOptions::default()).unwrap();
+    let document = parse(&entry(&docx, "word/document.xml"));
+    let mut indents = Vec::new();
+    for p in document.find_all("w:p") {
+        let text = p.all_text();
+        for label in ["1.Ustęp:", "1)punkt:", "a)litera:", "–tiret"] {
+            if text == label {
+                let left = p
+                    .find_all("w:ind")
+                    .first()
+                    .and_then(|i| i.attr("w:left"))
+                    .and_then(|l| l.parse::<i32>().ok())
+                    .unwrap_or(0);
+                indents.push((label, left));
+            }
+        }
+    }
+    assert_eq!(indents.len(), 4, "{indents:?}");
+    assert!(indents.windows(2).all(|w| w[0].1 < w[1].1), "{indents:?}");
+
+    let mut odt = Vec::new();
+    write_odt(&mut odt, &view, &DocOptions::default()).unwrap();
+    let content = parse(&entry(&odt, "content.xml"));
+    let styled: Vec<(String, String)> = content
+        .find_all("text:p")
+        .iter()
+        .map(|p| {
+            (
+                p.attr("text:style-name").unwrap_or("").to_owned(),
+                p.all_text(),
+            )
+        })
+        .filter(|(s, _)| s.starts_with("Provision"))
+        .collect();
+    for (style, text) in [
+        ("Provision_20_1", "1.Ustęp:"),
+        ("Provision_20_2", "1)punkt:"),
+        ("Provision_20_3", "a)litera:"),
+        ("Provision_20_4", "–tiret"),
+    ] {
+        assert!(
+            styled.contains(&(style.to_owned(), text.to_owned())),
+            "{style} {text}: {styled:?}"
+        );
+    }
+}

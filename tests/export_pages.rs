@@ -167,7 +167,7 @@ fn demo_pages_look_like_a_draft_resolution() {
         assert_eq!(wide.len(), pages.len());
         for (i, page) in pages.iter().enumerate().take(coverage).skip(table) {
             assert!(
-                page.contains("Treść uwagi") && page.contains("Wykorzystano w"),
+                page.contains("Treść uwagi") && page.contains("Los uwagi"),
                 "{name}: page {} of the table has no header row",
                 i + 1
             );

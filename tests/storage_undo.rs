@@ -1,5 +1,5 @@
 //! The store's inverses used by the interface's undo: retracted decisions, board state
-//! capture and restore, unmerge and unsplit of cards, removal of an empty section.
+//! capture and restore, unmerge and unsplit of cards, deleting and restoring a section.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers may panic
 
 use narada::model::{
@@ -120,11 +120,12 @@ fn unmerge_and_unsplit_revive_the_originals_and_keep_the_history() {
 }
 
 #[test]
-fn only_an_empty_new_section_can_be_removed() {
+fn a_deleted_section_comes_back_with_its_id() {
     let (mut s, _) = store_with(0);
     let chapter = s.outline().unwrap()[0].clone();
     let new = s.add_section(Some(&chapter.id), "Nowy §").unwrap();
-    s.remove_section(&new.id).unwrap();
+    let removed = s.delete_unit(&new.id, false).unwrap();
     assert!(!s.outline().unwrap().iter().any(|x| x.id == new.id));
-    assert!(s.remove_section(&chapter.id).is_err(), "has subsections");
+    s.restore_units(&removed).unwrap();
+    assert!(s.outline().unwrap().iter().any(|x| x.id == new.id));
 }

@@ -38,7 +38,7 @@ fn outline_maps_renames_adds_and_reorders_with_undo() {
     assert_eq!(store_outline(&d, &section.id).heading, "Nowy nagłówek");
     typed(&mut d, "e");
     typed(&mut d, "Treść paragrafu");
-    key(&mut d, KeyCode::Enter);
+    ctrl(&mut d, 's');
     assert!(
         store_outline(&d, &section.id)
             .draft_text

@@ -3,6 +3,7 @@
 
 use super::OutputFormat;
 use super::args_capture::{parse_lang, parse_outcome};
+use crate::model::SectionLevel;
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -158,27 +159,52 @@ pub enum OutlineCmd {
         #[arg(long)]
         card: Option<String>,
     },
-    /// Add a section under PARENT (a chapter when no parent is given).
+    /// Add a unit: a chapter (no --parent/--after), or under --parent the next level
+    /// down (§ → ust. → pkt → lit. → tiret), or right after --after at its level.
+    /// Units are numbered automatically: "ust. 1" or "1)" typed in front is left out.
     Add {
-        heading: String,
-        #[arg(long)]
+        /// The heading of a chapter or §; the text of a ust., pkt, lit. or tiret.
+        text: String,
+        #[arg(long, conflicts_with = "after")]
         parent: Option<String>,
+        /// Add a sibling right after this unit (`§ 5 ust. 2`).
+        #[arg(long)]
+        after: Option<String>,
+        /// The level, when not the next one down: `pkt` goes straight into a § too.
+        #[arg(long, value_parser = parse_level)]
+        level: Option<SectionLevel>,
     },
-    /// Rename a section.
+    /// Rename a chapter or § (a unit below the § may have an empty heading).
     Rename { section: String, heading: String },
-    /// Set the drafted wording of a provision.
+    /// Set the text of a provision (`§ 5`, `§ 5 ust. 2 pkt 1`); several lines allowed.
     Draft { section: String, text: String },
-    /// Move a section up or down among its siblings.
+    /// Move a unit up or down among its siblings, or with --to to the end of another
+    /// unit that may hold it; its units move with it and everything is renumbered.
     Move {
         section: String,
-        #[arg(value_enum)]
-        direction: Direction,
+        #[arg(value_enum, required_unless_present = "to")]
+        direction: Option<Direction>,
+        #[arg(long, conflicts_with = "direction")]
+        to: Option<String>,
+    },
+    /// Delete a unit with all units below it. Refused when it or a unit below has
+    /// mapped topics or cards or drafted text, unless --force.
+    Delete {
+        section: String,
+        #[arg(long)]
+        force: bool,
     },
     /// Sections without adopted recommendations, and adopted cards not mapped anywhere.
     Coverage {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+}
+
+fn parse_level(s: &str) -> Result<SectionLevel, String> {
+    SectionLevel::parse(s).ok_or_else(|| {
+        format!("unknown level {s:?}: chapter, paragraph (§), ust, pkt, lit or tiret")
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -7,7 +7,9 @@ use super::templates::{FixedText, render_fixed_text};
 use crate::error::Result;
 use crate::model::coverage::assess;
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{CardKind, CardView, ExportView, Lang, Numbering, SectionLevel, SectionView};
+use crate::model::{
+    CardKind, CardView, ExportView, Lang, Numbering, SectionLevel, SectionView, strip_typed_number,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -109,6 +111,18 @@ impl Document {
     pub fn build(view: &ExportView, opts: &DocOptions) -> Result<Self> {
         let lang = Lang::from_tag(&view.consultation.language).unwrap_or(Lang::Pl);
         let fixed = render_fixed_text(view, lang, opts.templates_dir.as_deref())?;
+        let (sections, unplaced) = prepare_sections(&view.sections, &fixed);
+        let prepared;
+        let view = match sections {
+            Some(sections) => {
+                prepared = ExportView {
+                    sections,
+                    ..view.clone()
+                };
+                &prepared
+            }
+            None => view,
+        };
         let mut numbering = Numbering::new(&view.sections, lang);
         let cards: HashMap<&str, &CardView> =
             view.cards.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -139,7 +153,7 @@ impl Document {
         let assessed = assess(view, &numbering, &|h| is_final_heading(h, &fixed));
         let sources = sources::source_rows(view, lang, &assessed);
         let coverage = sources::coverage(view, lang, &numbering, &assessed);
-        append_final_provisions(&mut chapters, &fixed, &mut numbering, lang);
+        append_final_provisions(&mut chapters, &fixed, &unplaced, &mut numbering, lang);
         Ok(Document {
             lang,
             fixed,
@@ -153,15 +167,99 @@ impl Document {
     }
 }
 
-/// Puts the template's final provisions into the outline's own final chapter when it
-/// has one (same heading), else into a new last chapter; their § continue the count.
+/// Whether a unit or any unit below it has text of its own.
+fn has_text(s: &SectionView) -> bool {
+    !s.draft_text.trim().is_empty() || s.children.iter().any(has_text)
+}
+
+/// Whether every unit at the bottom of this one has text.
+fn fully_drafted(s: &SectionView) -> bool {
+    if s.children.is_empty() {
+        !s.draft_text.trim().is_empty()
+    } else {
+        s.children.iter().all(fully_drafted)
+    }
+}
+
+/// Readies the outline for the document; `None` when nothing needed changing. Units
+/// below the § stored before numbering was automatic may hold their text as a heading
+/// with the number typed in front ("ust. 1 …"): that becomes their text, without it.
+/// The final chapter's skeleton § (execution, entry into force) receive the template's
+/// sentence when they have no text, so each final provision appears once; a § the user
+/// drafted keeps the user's wording. Also returns the template's sentences no § took.
+fn prepare_sections(
+    sections: &[SectionView],
+    fixed: &FixedText,
+) -> (Option<Vec<SectionView>>, Vec<String>) {
+    fn legacy(s: &mut SectionView, changed: &mut bool) {
+        if s.level.is_text_unit() && s.draft_text.trim().is_empty() {
+            let (typed, text) = strip_typed_number(&s.heading);
+            if !typed.is_empty() {
+                s.draft_text = text;
+                s.heading.clear();
+                *changed = true;
+            }
+        }
+        for c in &mut s.children {
+            legacy(c, changed);
+        }
+    }
+    let mut changed = false;
+    let mut out = sections.to_vec();
+    for s in &mut out {
+        legacy(s, &mut changed);
+    }
+    let mut taken = vec![false; fixed.final_provisions.len()];
+    let final_chapter = out
+        .iter_mut()
+        .rev()
+        .find(|s| s.level == SectionLevel::Chapter && is_final_heading(&s.heading, fixed));
+    if let Some(chapter) = final_chapter {
+        for p in &mut chapter.children {
+            let Some(i) =
+                final_provision_index(&p.heading).filter(|&i| i < taken.len() && !taken[i])
+            else {
+                continue;
+            };
+            taken[i] = true;
+            if !has_text(p) {
+                p.draft_text.clone_from(&fixed.final_provisions[i]);
+                changed = true;
+            }
+        }
+    }
+    let unplaced = fixed
+        .final_provisions
+        .iter()
+        .zip(&taken)
+        .filter(|(_, t)| !**t)
+        .map(|(l, _)| l.clone())
+        .collect();
+    (changed.then_some(out), unplaced)
+}
+
+/// Which of the template's final provisions a § heading names: the default skeleton's
+/// final § in order (execution, then entry into force), in either language.
+fn final_provision_index(heading: &str) -> Option<usize> {
+    let h = strip_typed_number(heading).1.to_lowercase();
+    DEFAULT_CHAPTERS.last().and_then(|c| {
+        c.paragraphs
+            .iter()
+            .position(|(pl, en)| pl.to_lowercase() == h || en.to_lowercase() == h)
+    })
+}
+
+/// Puts the template's final provisions that no § of the outline took into the
+/// outline's own final chapter when it has one (same heading), else into a new last
+/// chapter; their § continue the count.
 fn append_final_provisions(
     chapters: &mut Vec<Chapter>,
     fixed: &FixedText,
+    unplaced: &[String],
     numbering: &mut Numbering,
     lang: Lang,
 ) {
-    if fixed.final_provisions.is_empty() {
+    if unplaced.is_empty() {
         return;
     }
     let has_own = chapters
@@ -178,7 +276,7 @@ fn append_final_provisions(
         });
     }
     if let Some(last) = chapters.last_mut() {
-        for text in &fixed.final_provisions {
+        for text in unplaced {
             last.provisions.push(Provision {
                 section_id: None,
                 level: SectionLevel::Paragraph,
@@ -209,6 +307,23 @@ fn is_final_heading(heading: &str, fixed: &FixedText) -> bool {
     .any(|name| name.trim().to_lowercase() == h)
 }
 
+/// The body of the last drafted provision in reading order.
+fn last_drafted(provisions: &mut [Provision]) -> Option<&mut Body> {
+    for p in provisions.iter_mut().rev() {
+        if p.children.iter().any(has_drafted) {
+            return last_drafted(&mut p.children);
+        }
+        if matches!(p.body, Body::Drafted { .. }) {
+            return Some(&mut p.body);
+        }
+    }
+    None
+}
+
+fn has_drafted(p: &Provision) -> bool {
+    matches!(p.body, Body::Drafted { .. }) || p.children.iter().any(has_drafted)
+}
+
 fn unnamed_chapter(provisions: Vec<Provision>) -> Chapter {
     Chapter {
         section_id: None,
@@ -229,21 +344,20 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    // Bodies are built before children so notes are numbered in reading order.
     fn chapter(&mut self, s: &SectionView) -> Chapter {
-        let body = self.body(s, false);
+        let (body, provisions) = self.unit(s, false);
         Chapter {
             section_id: Some(s.id.clone()),
             label: self.numbering.get(&s.id).map(|n| n.label.clone()),
             heading: s.heading.clone(),
             body,
-            provisions: s.children.iter().map(|c| self.provision(c)).collect(),
+            provisions,
         }
     }
 
     fn provision(&mut self, s: &SectionView) -> Provision {
         // A chapter nested where it should not be is still shown, as a plain provision.
-        let body = self.body(s, s.children.is_empty());
+        let (body, children) = self.unit(s, s.children.is_empty());
         Provision {
             section_id: Some(s.id.clone()),
             level: s.level,
@@ -254,8 +368,50 @@ impl<'a> Builder<'a> {
                 .unwrap_or_default(),
             heading: s.heading.clone(),
             body,
-            children: s.children.iter().map(|c| self.provision(c)).collect(),
+            children,
         }
+    }
+
+    /// A unit's body and its children. Bodies are built before children so notes are
+    /// numbered in reading order. A unit whose wording is drafted wholly in the units
+    /// below it (a § drafted as ust.) cites its sources at the end of the last of them,
+    /// after their own notes; while a unit below is still undrafted, the unit lists its
+    /// sources as still to be drafted.
+    fn unit(&mut self, s: &SectionView, leaf: bool) -> (Body, Vec<Provision>) {
+        let drafted_below = s.draft_text.trim().is_empty()
+            && !s.children.is_empty()
+            && s.children.iter().all(fully_drafted);
+        if !drafted_below {
+            let body = self.body(s, leaf);
+            let children = s.children.iter().map(|c| self.provision(c)).collect();
+            return (body, children);
+        }
+        let mut children: Vec<Provision> = s.children.iter().map(|c| self.provision(c)).collect();
+        let own = self.sources_of(s);
+        if own.is_empty() {
+            return (Body::Nothing, children);
+        }
+        // Still one note per provision: the last drafted unit's note takes the cards of
+        // the unit above it too.
+        if let Some(Body::Drafted { note, .. }) = last_drafted(&mut children) {
+            match *note {
+                Some(i) => {
+                    let mut cards: Vec<&CardView> = self.notes[i]
+                        .card_ids
+                        .iter()
+                        .filter_map(|id| self.cards.get(id.as_str()).copied())
+                        .collect();
+                    for c in own {
+                        if !cards.iter().any(|x| x.id == c.id) {
+                            cards.push(c);
+                        }
+                    }
+                    self.notes[i] = Note::new(i, &cards, &self.view.sessions, self.lang);
+                }
+                None => *note = self.note(&own),
+            }
+        }
+        (Body::Nothing, children)
     }
 
     fn body(&mut self, s: &SectionView, leaf: bool) -> Body {

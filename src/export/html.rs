@@ -16,8 +16,8 @@ h2 { font-size: 1.15rem; text-align: center; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin-bottom: .4rem; }
 .subtitle { text-align: center; font-style: italic; color: #444; }
 .label { display: block; }
-ol.ust, ol.pkt { list-style: none; padding-left: 0; }
-ol.pkt { padding-left: 1.8rem; }
+ol.ust, ol.pkt, ol.lit, ol.tiret { list-style: none; padding-left: 0; }
+ol.pkt, ol.lit, ol.tiret { padding-left: 1.8rem; }
 ol li > .num { display: inline-block; min-width: 1.8rem; }
 .todo { font-style: italic; color: #7a4b00; }
 .todo a { color: inherit; }
@@ -159,10 +159,11 @@ impl Renderer<'_> {
         if items.is_empty() {
             return;
         }
-        let class = if items[0].level == SectionLevel::Pkt {
-            "pkt"
-        } else {
-            "ust"
+        let class = match items[0].level {
+            SectionLevel::Pkt => "pkt",
+            SectionLevel::Lit => "lit",
+            SectionLevel::Tiret => "tiret",
+            _ => "ust",
         };
         let _ = writeln!(self.out, "<ol class=\"{class}\">");
         for p in items {

@@ -70,6 +70,8 @@ fn paragraph(out: &mut String, doc: &Document, p: &Provision) {
 }
 
 /// One ust. or pkt as a list item with an explicit number; its children nest under it.
+/// Markdown has no list marker for `a)` or `–`, so a lit. or tiret is a paragraph of
+/// its own inside the pkt's item, led by its label.
 fn list_item(out: &mut String, doc: &Document, p: &Provision, indent: &str) {
     let mut blocks = body_blocks(doc, &p.body);
     if !p.heading.trim().is_empty() {
@@ -80,8 +82,17 @@ fn list_item(out: &mut String, doc: &Document, p: &Provision, indent: &str) {
             _ => blocks.insert(0, heading),
         }
     }
+    let paragraph = matches!(p.level, SectionLevel::Lit | SectionLevel::Tiret);
+    if paragraph {
+        // A blank line ends the text above, so this starts a paragraph of the item.
+        out.push('\n');
+    }
     // `1.` and `1)` are both list markers; the content lines up after marker and space.
-    let inner = format!("{indent}{}", " ".repeat(p.label.len() + 1));
+    let inner = if paragraph {
+        indent.to_owned()
+    } else {
+        format!("{indent}{}", " ".repeat(p.label.len() + 1))
+    };
     let mut first = true;
     for b in blocks {
         for line in b.lines() {

@@ -86,7 +86,7 @@ pub fn assess(
 }
 
 /// Whether `s` or anything below it has a source; records what is missing on the way.
-/// `listed`: uncovered chapters and § here are reported.
+/// `listed`: uncovered chapters and § and empty provisions here are reported.
 fn walk(
     s: &SectionView,
     listed: bool,
@@ -95,7 +95,10 @@ fn walk(
 ) -> bool {
     let at = out.uncovered.len();
     let own = cited(s);
-    if s.level != SectionLevel::Chapter
+    // The final chapter's provisions are the template's sentences (the document fills
+    // its empty skeleton § with them): they are never reported as empty.
+    if listed
+        && s.level != SectionLevel::Chapter
         && s.children.is_empty()
         && s.draft_text.trim().is_empty()
         && !own

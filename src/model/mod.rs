@@ -20,6 +20,7 @@ mod query;
 mod session;
 mod settings;
 pub mod text;
+mod typed_number;
 mod voivodeships;
 
 pub use capture::{
@@ -41,7 +42,7 @@ pub use kinds::{CardKind, DecisionOutcome, SessionKind};
 pub use lang::Lang;
 pub use lineage::VotePolicy;
 pub use merge::{ConflictPolicy, MergeConflict};
-pub use numbering::{Numbered, Numbering};
+pub use numbering::{Numbered, Numbering, letter};
 pub use organs::{Executive, ParagraphStyle};
 pub use outline::{MapTarget, SectionLevel};
 pub use query::CardQuery;
@@ -50,6 +51,7 @@ pub use settings::{
     ConsultationSettings, LIMIT_SETTING, PLACEHOLDER, Resolved, ResolvedSettings, SettingKey,
     Source, council_in_genitive,
 };
+pub use typed_number::strip_typed_number;
 pub use voivodeships::{VOIVODESHIPS, voivodeship, voivodeship_genitive};
 
 /// Current time as RFC 3339 UTC with fixed millisecond precision, so that stored

@@ -1,5 +1,7 @@
 //! Legal numbering of the outline: chapters 1…n, § continuous through the whole act,
-//! ust. restarting in each §, pkt restarting in each ust. (or in a § without ust.).
+//! ust. restarting in each §, pkt restarting in each ust. (or in a § without ust.),
+//! lit. a), b)… in each pkt and unnumbered tirets (–) in each lit. Numbers come from the
+//! units' order only, so inserting, moving or deleting a unit renumbers the rest.
 
 use super::{Lang, SectionLevel, SectionView};
 use std::collections::HashMap;
@@ -10,6 +12,8 @@ struct Words {
     chapter: &'static str,
     ust: &'static str,
     pkt: &'static str,
+    lit: &'static str,
+    tiret: &'static str,
 }
 
 fn citation_words(lang: Lang) -> Words {
@@ -18,22 +22,35 @@ fn citation_words(lang: Lang) -> Words {
             chapter: "Rozdział",
             ust: "ust.",
             pkt: "pkt",
+            lit: "lit.",
+            tiret: "tiret",
         },
         Lang::En => Words {
             chapter: "Chapter",
             ust: "sec.",
             pkt: "item",
+            lit: "letter",
+            tiret: "indent",
         },
     }
+}
+
+/// The letter of the n-th lit. (1-based): a…z, then za, zb… as the drafting rules do.
+pub fn letter(n: usize) -> String {
+    const ABC: &[u8; 26] = b"abcdefghijklmnopqrstuvwxyz";
+    let n = n.max(1) - 1;
+    let mut out = "z".repeat(n / 26);
+    out.push(char::from(ABC[n % 26]));
+    out
 }
 
 /// The number of one section: how it is labelled in the text and how it is cited.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Numbered {
-    /// Printed before the provision: `Rozdział 2`, `§ 5.`, `2.`, `3)`.
+    /// Printed before the provision: `Rozdział 2`, `§ 5.`, `2.`, `3)`, `b)`, `–`.
     pub label: String,
-    /// How other parts of the document refer to it: `§ 5 ust. 2 pkt 3` (English
-    /// `§ 5 sec. 2 item 3`), or `Rozdział 2` for a chapter.
+    /// How other parts of the document refer to it: `§ 5 ust. 2 pkt 3 lit. b` (English
+    /// `§ 5 sec. 2 item 3 letter b`), or `Rozdział 2` for a chapter.
     pub citation: String,
 }
 
@@ -46,17 +63,16 @@ pub struct Numbering {
     pub paragraphs: usize,
 }
 
-/// Numbers of the enclosing provisions while walking down the tree.
-#[derive(Clone, Copy, Default)]
+/// The citation of the enclosing unit while walking down the tree.
+#[derive(Clone, Default)]
 struct Trail {
-    paragraph: Option<usize>,
-    ust: Option<usize>,
+    citation: String,
 }
 
 impl Numbering {
     pub fn new(sections: &[SectionView], lang: Lang) -> Self {
         let mut n = Numbering::default();
-        n.walk(sections, Trail::default(), lang);
+        n.walk(sections, &Trail::default(), lang);
         n
     }
 
@@ -84,68 +100,71 @@ impl Numbering {
         format!("{} {}", citation_words(lang).chapter, self.chapters)
     }
 
-    fn walk(&mut self, siblings: &[SectionView], trail: Trail, lang: Lang) {
+    fn walk(&mut self, siblings: &[SectionView], trail: &Trail, lang: Lang) {
         let words = citation_words(lang);
-        // ust. and pkt count among their siblings only, so they restart per parent.
-        let (mut ust, mut pkt) = (0, 0);
+        // Units below the § count among their siblings of the same level only, so they
+        // restart in each parent.
+        let mut counts: HashMap<SectionLevel, usize> = HashMap::new();
         for s in siblings {
-            let mut inner = trail;
+            let n = counts.entry(s.level).or_default();
+            *n += 1;
+            let n = *n;
+            let within = |word: &str, number: &str| {
+                if trail.citation.is_empty() {
+                    format!("{word} {number}")
+                } else {
+                    format!("{} {word} {number}", trail.citation)
+                }
+            };
             let numbered = match s.level {
                 SectionLevel::Chapter => {
                     self.chapters += 1;
-                    inner = Trail::default();
                     let label = format!("{} {}", words.chapter, self.chapters);
-                    Numbered {
-                        citation: label.clone(),
-                        label,
-                    }
+                    self.by_id.insert(
+                        s.id.clone(),
+                        Numbered {
+                            citation: label.clone(),
+                            label,
+                        },
+                    );
+                    // A chapter is not part of a §'s address.
+                    self.walk(&s.children, &Trail::default(), lang);
+                    continue;
                 }
                 SectionLevel::Paragraph => {
                     self.paragraphs += 1;
-                    inner = Trail {
-                        paragraph: Some(self.paragraphs),
-                        ust: None,
-                    };
                     Numbered {
                         label: format!("§ {}.", self.paragraphs),
                         citation: format!("§ {}", self.paragraphs),
                     }
                 }
-                SectionLevel::Ust => {
-                    ust += 1;
-                    inner.ust = Some(ust);
+                SectionLevel::Ust => Numbered {
+                    label: format!("{n}."),
+                    citation: within(words.ust, &n.to_string()),
+                },
+                SectionLevel::Pkt => Numbered {
+                    label: format!("{n})"),
+                    citation: within(words.pkt, &n.to_string()),
+                },
+                SectionLevel::Lit => {
+                    let l = letter(n);
                     Numbered {
-                        label: format!("{ust}."),
-                        citation: cite(trail.paragraph, Some(ust), None, lang),
+                        label: format!("{l})"),
+                        citation: within(words.lit, &l),
                     }
                 }
-                SectionLevel::Pkt => {
-                    pkt += 1;
-                    Numbered {
-                        label: format!("{pkt})"),
-                        citation: cite(trail.paragraph, trail.ust, Some(pkt), lang),
-                    }
-                }
+                SectionLevel::Tiret => Numbered {
+                    label: "–".to_owned(),
+                    citation: within(words.tiret, &n.to_string()),
+                },
+            };
+            let inner = Trail {
+                citation: numbered.citation.clone(),
             };
             self.by_id.insert(s.id.clone(), numbered);
-            self.walk(&s.children, inner, lang);
+            self.walk(&s.children, &inner, lang);
         }
     }
-}
-
-fn cite(paragraph: Option<usize>, ust: Option<usize>, pkt: Option<usize>, lang: Lang) -> String {
-    let words = citation_words(lang);
-    let mut parts = Vec::with_capacity(3);
-    if let Some(p) = paragraph {
-        parts.push(format!("§ {p}"));
-    }
-    if let Some(u) = ust {
-        parts.push(format!("{} {u}", words.ust));
-    }
-    if let Some(k) = pkt {
-        parts.push(format!("{} {k}", words.pkt));
-    }
-    parts.join(" ")
 }
 
 #[cfg(test)]
@@ -246,5 +265,86 @@ mod tests {
         let n = Numbering::new(&t, Lang::Pl);
         assert_eq!(n.citation("a2"), Some("§ 1 ust. 2"));
         assert_eq!(n.citation("b1"), Some("§ 2 ust. 1"));
+    }
+
+    fn deep() -> Vec<SectionView> {
+        use SectionLevel::*;
+        vec![sec(
+            "p",
+            Paragraph,
+            vec![
+                sec("u1", Ust, vec![]),
+                sec(
+                    "u2",
+                    Ust,
+                    vec![sec(
+                        "k1",
+                        Pkt,
+                        vec![
+                            sec("a", Lit, vec![]),
+                            sec(
+                                "b",
+                                Lit,
+                                vec![sec("t1", Tiret, vec![]), sec("t2", Tiret, vec![])],
+                            ),
+                        ],
+                    )],
+                ),
+            ],
+        )]
+    }
+
+    #[test]
+    fn every_level_has_a_label_and_a_full_address() {
+        let n = Numbering::new(&deep(), Lang::Pl);
+        let label = |id: &str| n.get(id).unwrap().label.clone();
+        assert_eq!(label("u2"), "2.");
+        assert_eq!(label("k1"), "1)");
+        assert_eq!(label("b"), "b)");
+        assert_eq!(label("t2"), "–");
+        assert_eq!(n.citation("b"), Some("§ 1 ust. 2 pkt 1 lit. b"));
+        assert_eq!(n.citation("t2"), Some("§ 1 ust. 2 pkt 1 lit. b tiret 2"));
+        let en = Numbering::new(&deep(), Lang::En);
+        assert_eq!(
+            en.citation("t1"),
+            Some("§ 1 sec. 2 item 1 letter b indent 1")
+        );
+    }
+
+    #[test]
+    fn insert_move_and_delete_renumber() {
+        use SectionLevel::*;
+        let mut t = deep();
+        // Insert a lit. before a): the old a) becomes b), b) becomes c).
+        t[0].children[1].children[0]
+            .children
+            .insert(0, sec("new", Lit, vec![]));
+        let n = Numbering::new(&t, Lang::Pl);
+        assert_eq!(n.citation("new"), Some("§ 1 ust. 2 pkt 1 lit. a"));
+        assert_eq!(n.citation("a"), Some("§ 1 ust. 2 pkt 1 lit. b"));
+        assert_eq!(n.citation("t1"), Some("§ 1 ust. 2 pkt 1 lit. c tiret 1"));
+        // Move ust. 2 above ust. 1: everything under it follows.
+        t[0].children.swap(0, 1);
+        let n = Numbering::new(&t, Lang::Pl);
+        assert_eq!(n.citation("u2"), Some("§ 1 ust. 1"));
+        assert_eq!(n.citation("k1"), Some("§ 1 ust. 1 pkt 1"));
+        assert_eq!(n.citation("u1"), Some("§ 1 ust. 2"));
+        // Delete the first ust. (with its units): the other is ust. 1 again.
+        t[0].children.remove(0);
+        let n = Numbering::new(&t, Lang::Pl);
+        assert_eq!(n.citation("u1"), Some("§ 1 ust. 1"));
+        assert_eq!(n.citation("k1"), None);
+        // A new § before it shifts the § number.
+        t.insert(0, sec("p0", Paragraph, vec![]));
+        let n = Numbering::new(&t, Lang::Pl);
+        assert_eq!(n.citation("u1"), Some("§ 2 ust. 1"));
+    }
+
+    #[test]
+    fn letters_run_past_z() {
+        assert_eq!(letter(1), "a");
+        assert_eq!(letter(26), "z");
+        assert_eq!(letter(27), "za");
+        assert_eq!(letter(28), "zb");
     }
 }

@@ -4,14 +4,78 @@
 
 use serde::Serialize;
 
-/// Level of an outline section: rozdział → § → ust. → pkt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Level of an outline unit: rozdział → § → ust. → pkt → lit. → tiret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionLevel {
     Chapter,
     Paragraph,
     Ust,
     Pkt,
+    Lit,
+    Tiret,
+}
+
+impl SectionLevel {
+    pub const ALL: [SectionLevel; 6] = [
+        SectionLevel::Chapter,
+        SectionLevel::Paragraph,
+        SectionLevel::Ust,
+        SectionLevel::Pkt,
+        SectionLevel::Lit,
+        SectionLevel::Tiret,
+    ];
+
+    /// The name stored in `outline_section.level`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionLevel::Chapter => "chapter",
+            SectionLevel::Paragraph => "paragraph",
+            SectionLevel::Ust => "ust",
+            SectionLevel::Pkt => "pkt",
+            SectionLevel::Lit => "lit",
+            SectionLevel::Tiret => "tiret",
+        }
+    }
+
+    /// Reads a stored or typed level name (`ust`, `pkt`, `lit`, `tiret`, `§`, …).
+    pub fn parse(name: &str) -> Option<SectionLevel> {
+        let n = name.trim().trim_end_matches('.').to_lowercase();
+        Some(match n.as_str() {
+            "chapter" | "rozdział" | "rozdzial" => SectionLevel::Chapter,
+            "paragraph" | "§" | "par" | "paragraf" => SectionLevel::Paragraph,
+            "ust" | "sec" | "section" => SectionLevel::Ust,
+            "pkt" | "item" | "point" => SectionLevel::Pkt,
+            "lit" | "letter" => SectionLevel::Lit,
+            "tiret" | "indent" => SectionLevel::Tiret,
+            _ => return None,
+        })
+    }
+
+    /// The level a new child gets: the next one down (a § holds ust.; a § without ust.
+    /// may hold pkt directly, which [`SectionLevel::may_hold`] allows).
+    pub fn child(self) -> Option<SectionLevel> {
+        match self {
+            SectionLevel::Chapter => Some(SectionLevel::Paragraph),
+            SectionLevel::Paragraph => Some(SectionLevel::Ust),
+            SectionLevel::Ust => Some(SectionLevel::Pkt),
+            SectionLevel::Pkt => Some(SectionLevel::Lit),
+            SectionLevel::Lit => Some(SectionLevel::Tiret),
+            SectionLevel::Tiret => None,
+        }
+    }
+
+    /// Whether a unit of this level may contain one of `child`: the next level down, or
+    /// pkt straight in a § (an enumeration in a § that has no ust.).
+    pub fn may_hold(self, child: SectionLevel) -> bool {
+        self.child() == Some(child)
+            || (self == SectionLevel::Paragraph && child == SectionLevel::Pkt)
+    }
+
+    /// Units below the § carry text, not a heading of their own.
+    pub fn is_text_unit(self) -> bool {
+        self > SectionLevel::Paragraph
+    }
 }
 
 /// What a section can be mapped to.

@@ -16,6 +16,7 @@ pub mod lineage;
 pub mod merge;
 pub mod migrate;
 pub mod outline;
+pub mod outline_units;
 pub mod privacy;
 mod rows;
 pub mod runs;

@@ -1,10 +1,10 @@
-//! The resolution outline: chapters, §, ust. and pkt, and the topics and cards mapped to
+//! The resolution outline: chapters, §, ust., pkt, lit. and tirets, and the topics and cards mapped to
 //! them. A consultation gets the default skeleton the first time its outline is used.
 
 use super::{Store, consultation};
 use crate::error::{Error, Result};
 use crate::model::outline::DEFAULT_CHAPTERS;
-use crate::model::{Lang, Numbering, SectionLevel, SectionView, new_id, text::clean};
+use crate::model::{Lang, Numbering, SectionLevel, SectionView, new_id};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -26,37 +26,6 @@ pub struct SectionRow {
 
 use crate::model::MapTarget;
 
-pub(super) fn level_name(level: SectionLevel) -> &'static str {
-    match level {
-        SectionLevel::Chapter => "chapter",
-        SectionLevel::Paragraph => "paragraph",
-        SectionLevel::Ust => "ust",
-        SectionLevel::Pkt => "pkt",
-    }
-}
-
-fn level_of(name: &str) -> SectionLevel {
-    match name {
-        "chapter" => SectionLevel::Chapter,
-        "paragraph" => SectionLevel::Paragraph,
-        "ust" => SectionLevel::Ust,
-        _ => SectionLevel::Pkt,
-    }
-}
-
-/// The level a child of `parent` has.
-fn child_level(parent: Option<SectionLevel>) -> Result<SectionLevel> {
-    Ok(match parent {
-        None => SectionLevel::Chapter,
-        Some(SectionLevel::Chapter) => SectionLevel::Paragraph,
-        Some(SectionLevel::Paragraph) => SectionLevel::Ust,
-        Some(SectionLevel::Ust) => SectionLevel::Pkt,
-        Some(SectionLevel::Pkt) => {
-            return Err(Error::Invalid("a pkt cannot have sub-sections".into()));
-        }
-    })
-}
-
 fn insert_section(
     conn: &Connection,
     cid: &str,
@@ -69,7 +38,7 @@ fn insert_section(
     conn.execute(
         "INSERT INTO outline_section (id, consultation_id, parent_id, level, position, heading)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, cid, parent, level_name(level), position, heading],
+        params![id, cid, parent, level.name(), position, heading],
     )?;
     Ok(id)
 }
@@ -125,7 +94,7 @@ pub(super) fn load(conn: &Connection, cid: &str, lang: &str) -> rusqlite::Result
         Ok(SectionRow {
             id: r.get(0)?,
             parent_id: r.get(1)?,
-            level: level_of(&level),
+            level: SectionLevel::parse(&level).unwrap_or(SectionLevel::Pkt),
             position: r.get(3)?,
             depth: 0,
             citation: String::new(),
@@ -285,87 +254,6 @@ impl Store {
                     .join(", ")
             ))),
         }
-    }
-
-    /// Adds a section under `parent` (a chapter at the top level), after its siblings.
-    pub fn add_section(&mut self, parent_id: Option<&str>, heading: &str) -> Result<SectionRow> {
-        let heading = clean(heading);
-        if heading.is_empty() {
-            return Err(Error::Invalid("a section needs a heading".into()));
-        }
-        let all = self.outline()?;
-        let parent = parent_id
-            .map(|p| {
-                all.iter()
-                    .find(|s| s.id == p)
-                    .ok_or_else(|| Error::NotFound(format!("no section with id {p}")))
-            })
-            .transpose()?;
-        let level = child_level(parent.map(|p| p.level))?;
-        let tx = self.conn.transaction()?;
-        let cid = consultation::ensure(&tx)?;
-        let position: i64 = tx.query_row(
-            "SELECT coalesce(max(position), -1) + 1 FROM outline_section
-             WHERE consultation_id = ?1 AND parent_id IS ?2",
-            params![cid, parent_id],
-            |r| r.get(0),
-        )?;
-        let id = insert_section(&tx, &cid, parent_id, level, position, &heading)?;
-        tx.commit()?;
-        self.outline()?
-            .into_iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| Error::NotFound("the new section vanished".into()))
-    }
-
-    /// Changes a section's heading and/or its drafted wording.
-    pub fn edit_section(
-        &mut self,
-        id: &str,
-        heading: Option<&str>,
-        draft: Option<&str>,
-    ) -> Result<()> {
-        let heading = heading.map(clean);
-        if heading.as_deref() == Some("") {
-            return Err(Error::Invalid("a section needs a heading".into()));
-        }
-        let n = self.conn.execute(
-            "UPDATE outline_section SET heading = coalesce(?2, heading), draft_text = coalesce(?3, draft_text)
-             WHERE id = ?1",
-            params![id, heading, draft.map(str::trim)],
-        )?;
-        if n == 0 {
-            return Err(Error::NotFound(format!("no section with id {id}")));
-        }
-        Ok(())
-    }
-
-    /// Moves a section up (`-1`) or down (`+1`) among its siblings.
-    pub fn move_section(&mut self, id: &str, delta: i64) -> Result<()> {
-        let all = self.outline()?;
-        let me = all
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
-        let mut siblings: Vec<&SectionRow> =
-            all.iter().filter(|s| s.parent_id == me.parent_id).collect();
-        siblings.sort_by_key(|s| s.position);
-        let at = siblings.iter().position(|s| s.id == id).unwrap_or(0) as i64;
-        let to = (at + delta).clamp(0, siblings.len() as i64 - 1);
-        if to == at {
-            return Ok(());
-        }
-        let moved = siblings.remove(at as usize);
-        siblings.insert(to as usize, moved);
-        let tx = self.conn.transaction()?;
-        for (i, s) in siblings.iter().enumerate() {
-            tx.execute(
-                "UPDATE outline_section SET position = ?2 WHERE id = ?1",
-                params![s.id, i as i64],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// Maps a topic or a card to a section (idempotent).

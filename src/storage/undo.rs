@@ -277,24 +277,4 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
-
-    /// Removes a section that has no subsections and nothing mapped to it (the undo of
-    /// `add_section`).
-    pub fn remove_section(&mut self, id: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let busy: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM outline_section WHERE parent_id = ?1)
-                 OR EXISTS (SELECT 1 FROM section_link WHERE section_id = ?1)",
-            [id],
-            |r| r.get(0),
-        )?;
-        if busy {
-            return Err(Error::Invalid(
-                "the section has subsections or mapped sources".into(),
-            ));
-        }
-        tx.execute("DELETE FROM outline_section WHERE id = ?1", [id])?;
-        tx.commit()?;
-        Ok(())
-    }
 }

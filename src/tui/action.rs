@@ -71,6 +71,8 @@ pub enum Action {
     Map,
     Unmap,
     NewSection,
+    /// A unit one level down under the selected one (§ → ust. → pkt → lit. → tiret).
+    AddChild,
     MoveUp,
     MoveDown,
     Accept,
@@ -110,13 +112,13 @@ impl Action {
 
     fn label_key(&self) -> Option<T> {
         use Action::{
-            Accept, AcceptAll, Add, Board, Bottom, Cancel, ClearFilter, Cluster, Coverage,
-            CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export, Filter, Help, Key,
-            Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp, NewSection,
-            NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown, PageUp, Paste,
-            Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save, Search,
-            Sessions, Settings, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset, TimerSet,
-            TimerToggle, ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
+            Accept, AcceptAll, Add, AddChild, Board, Bottom, Cancel, ClearFilter, Cluster,
+            Coverage, CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export, Filter,
+            Help, Key, Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp,
+            NewSection, NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown,
+            PageUp, Paste, Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save,
+            Search, Sessions, Settings, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset,
+            TimerSet, TimerToggle, ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
         };
         Some(match self {
             Quit => T::ActQuit,
@@ -140,6 +142,7 @@ impl Action {
             Redo => T::ActRedo,
             Sessions => T::ActSessions,
             NewSession => T::ActNewSession,
+            AddChild => T::ActAddChild,
             NextKind => T::ActNextKind,
             PrevKind => T::ActPrevKind,
             NextField => T::ActNextField,

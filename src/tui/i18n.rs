@@ -160,6 +160,18 @@ catalogue! {
     SectionHeading => "Nagłówek sekcji", "Section heading";
     SectionDraft => "Treść projektu", "Draft text";
     NewSectionTitle => "Nagłówek nowej sekcji", "New section heading";
+    NumbersAreAutomatic => "Numeracja jest automatyczna; numer wpisany na początku pominięto", "Units are numbered automatically; the number typed in front was left out";
+    EditorHint => "Enter — nowy wiersz · Ctrl+S lub F2 — zapisz · Esc — anuluj", "Enter — new line · Ctrl+S or F2 — save · Esc — cancel";
+    EditorDiscard => "Porzucić zmiany? Esc — porzuć, Ctrl+S — zapisz", "Discard the changes? Esc — discard, Ctrl+S — save";
+    EditorEmpty => "Wpisz treść jednostki", "Type the unit's text";
+    UnitsWithText => "jednostki z tekstem", "units with text";
+    InAll => "razem", "in all";
+    DeleteLoses => "utracisz", "this loses";
+    EditorIn => "nowa jednostka w", "new unit in";
+    EditorAfter => "nowa jednostka po", "new unit after";
+    DeleteUnitTitle => "Usunąć jednostkę?", "Delete the unit?";
+    DeleteUnitHint => "Enter — usuń · Esc — zostaw (u cofa)", "Enter — delete · Esc — keep (u undoes)";
+    NoChildLevel => "Tiret nie ma jednostek niższego rzędu", "A tiret holds no units below it";
     Mapped => "Przypisane", "Mapped";
     Sources => "przyjęte", "adopted";
     CoverageTitle => "Pokrycie konspektu", "Outline coverage";
@@ -280,7 +292,8 @@ catalogue! {
     ActMergeDb => "scal bazę", "merge database";
     ActMap => "przypisz do sekcji", "map to section";
     ActUnmap => "odłącz od sekcji", "unmap";
-    ActNewSection => "nowa sekcja", "new section";
+    ActNewSection => "dodaj jednostkę za", "add unit after";
+    ActAddChild => "dodaj jednostkę niżej", "add unit below";
     ActMoveUp => "przesuń w górę", "move up";
     ActMoveDown => "przesuń w dół", "move down";
     ActAccept => "przyjmij zaznaczone", "accept marked";
@@ -305,6 +318,8 @@ pub enum Noun {
     Topic,
     /// Adopted cards ("3 przyjęte").
     Adopted,
+    /// Units of the outline (§, ust., pkt…).
+    Unit,
 }
 
 /// `n` with the right plural form: Polish has three (1 karta, 2 karty, 5 kart).
@@ -318,6 +333,8 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
         (Noun::Topic, Lang::En) => ("topic", "topics", "topics"),
         (Noun::Adopted, Lang::Pl) => ("przyjęta", "przyjęte", "przyjętych"),
         (Noun::Adopted, Lang::En) => ("adopted", "adopted", "adopted"),
+        (Noun::Unit, Lang::Pl) => ("jednostka", "jednostki", "jednostek"),
+        (Noun::Unit, Lang::En) => ("unit", "units", "units"),
     };
     let word = match (lang, n.unsigned_abs()) {
         (_, 1) => one,

@@ -29,10 +29,12 @@ pub enum Mode {
     Coverage,
     /// A list to choose from, filtered by typing.
     Picker,
+    /// The multi-line editor of a provision's text: Enter is a new line.
+    Editor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Global,
         Mode::Sessions,
         Mode::List,
@@ -48,13 +50,14 @@ impl Mode {
         Mode::Outline,
         Mode::Coverage,
         Mode::Picker,
+        Mode::Editor,
     ];
 
     /// Modes with a text field: unbound keys are typed into it.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Capture | Mode::Search | Mode::Form | Mode::Prompt | Mode::Picker
+            Mode::Capture | Mode::Search | Mode::Form | Mode::Prompt | Mode::Picker | Mode::Editor
         )
     }
 }
@@ -356,6 +359,7 @@ impl Mode {
             Mode::Outline => "outline",
             Mode::Coverage => "coverage",
             Mode::Picker => "picker",
+            Mode::Editor => "editor",
         }
     }
 }

@@ -2,10 +2,11 @@
 //! undoes it, and reading the outline and its coverage.
 
 use crate::error::{Error, Result};
-use crate::model::MapTarget;
+use crate::model::{MapTarget, SectionLevel};
 use crate::storage::Store;
 use crate::storage::coverage::Coverage;
 use crate::storage::outline::SectionRow;
+use crate::storage::outline_units::{Place, Removed};
 use crate::tui::ctx::Via;
 use std::collections::BTreeMap;
 
@@ -28,13 +29,18 @@ pub enum SectionOp {
         id: String,
         delta: i64,
     },
+    /// A new unit: the heading of a chapter or §, the text of a unit below.
     Add {
-        parent: Option<String>,
-        heading: String,
+        place: Place,
+        level: Option<SectionLevel>,
+        text: String,
     },
-    Remove {
+    /// Deletes a unit with its children and mappings (the user has confirmed).
+    Delete {
         id: String,
     },
+    /// Puts deleted units back (the undo of `Delete`).
+    Restore(Box<Removed>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +48,8 @@ pub enum Effect {
     Load,
     LoadCoverage,
     Section(SectionOp),
+    /// A section operation with a note for the status line (already translated).
+    Noted(SectionOp, String),
 }
 
 /// An applied section operation: `undo` takes it back, `redo` does it again.
@@ -83,6 +91,14 @@ pub fn perform(effect: Effect, s: &mut Store) -> Result<Vec<Done>> {
             },
             via: Via::New,
             note: String::new(),
+        },
+        Effect::Noted(op, note) => Done::Changed {
+            change: Change {
+                undo: section(s, &op)?,
+                redo: op,
+            },
+            via: Via::New,
+            note,
         },
     }])
 }
@@ -144,21 +160,19 @@ fn section(s: &mut Store, op: &SectionOp) -> Result<SectionOp> {
                 delta: -delta,
             }
         }
-        SectionOp::Add { parent, heading } => {
-            let new = s.add_section(parent.as_deref(), heading)?;
-            SectionOp::Remove { id: new.id }
+        SectionOp::Add { place, level, text } => {
+            let new = s.add_unit(place, *level, text)?;
+            SectionOp::Delete { id: new.id }
         }
-        SectionOp::Remove { id } => {
-            let old = s
-                .outline()?
-                .into_iter()
-                .find(|x| &x.id == id)
-                .ok_or_else(|| Error::NotFound(format!("no section with id {id}")))?;
-            s.remove_section(id)?;
-            SectionOp::Add {
-                parent: old.parent_id,
-                heading: old.heading,
-            }
+        SectionOp::Delete { id } => SectionOp::Restore(Box::new(s.delete_unit(id, true)?)),
+        SectionOp::Restore(removed) => {
+            s.restore_units(removed)?;
+            let id = removed
+                .units
+                .first()
+                .map(|u| u.id.clone())
+                .unwrap_or_default();
+            SectionOp::Delete { id }
         }
     })
 }

@@ -1,24 +1,25 @@
-//! The outline's prompts: a section's heading, its draft text, a new section.
+//! The outline's one-line prompts: a chapter's or §'s heading, a new chapter or §.
 
 use super::{Effect, Room, SectionOp};
+use crate::model::strip_typed_number;
+use crate::storage::outline_units::Place;
 use crate::tui::action::Action;
+use crate::tui::ctx::Ctx;
 use crate::tui::i18n::T;
 use crate::tui::widgets::prompt::{Prompt, PromptKind, Step};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutlinePrompt {
     Heading(String),
-    Draft(String),
-    /// Heading of a new section under this parent (a chapter when `None`).
-    NewSection(Option<String>),
+    /// Heading of a new chapter or § at this place.
+    NewUnit(Place),
 }
 
 impl PromptKind for OutlinePrompt {
     fn title(&self) -> T {
         match self {
             OutlinePrompt::Heading(_) => T::SectionHeading,
-            OutlinePrompt::Draft(_) => T::SectionDraft,
-            OutlinePrompt::NewSection(_) => T::NewSectionTitle,
+            OutlinePrompt::NewUnit(_) => T::NewSectionTitle,
         }
     }
 }
@@ -28,12 +29,13 @@ impl Room {
         &mut self,
         mut p: Prompt<OutlinePrompt>,
         action: Action,
+        ctx: &mut Ctx,
     ) -> Vec<Effect> {
         match p.step(&action) {
             Step::Cancel => return Vec::new(),
-            // A draft may be emptied; a heading may not.
-            Step::Submit(text) if !text.is_empty() || matches!(p.kind, OutlinePrompt::Draft(_)) => {
-                return vec![Effect::Section(section_op(p.kind, text))];
+            Step::Submit(text) if !text.is_empty() => {
+                let typed_number = !strip_typed_number(&text).0.is_empty();
+                return vec![super::noted(section_op(p.kind, text), typed_number, ctx)];
             }
             Step::Submit(_) | Step::Edited => {}
         }
@@ -49,14 +51,10 @@ fn section_op(kind: OutlinePrompt, text: String) -> SectionOp {
             heading: Some(text),
             draft: None,
         },
-        OutlinePrompt::Draft(id) => SectionOp::Edit {
-            id,
-            heading: None,
-            draft: Some(text),
-        },
-        OutlinePrompt::NewSection(parent) => SectionOp::Add {
-            parent,
-            heading: text,
+        OutlinePrompt::NewUnit(place) => SectionOp::Add {
+            place,
+            level: None,
+            text,
         },
     }
 }

@@ -40,6 +40,16 @@ fn counters(s: &SectionRow, adopted: usize, lang: Lang) -> String {
     parts.join(" · ")
 }
 
+/// What a row shows after the citation: the heading of a chapter or §, the first line
+/// of a unit's text below the § (its heading if it has one).
+pub fn row_text(s: &SectionRow) -> String {
+    if s.level.is_text_unit() && s.heading.is_empty() {
+        s.draft_text.lines().next().unwrap_or_default().to_owned()
+    } else {
+        s.heading.clone()
+    }
+}
+
 pub fn header(o: &Room, lang: Lang) -> String {
     match &o.target {
         Some((_, label)) => format!("{}: {label}", T::Mapping.tr(lang)),
@@ -64,10 +74,19 @@ pub fn render(o: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
             if here { "◆" } else { " " },
             "  ".repeat(s.depth),
             s.citation,
-            s.heading,
+            row_text(s),
         )
     };
     let adopted = |s: &SectionRow| o.sources.get(&s.id).map_or(0, Vec::len);
+    let counters = |s: &SectionRow, adopted: usize, lang: Lang| {
+        // A unit below the § shows counts only when something is mapped to it.
+        if s.level.is_text_unit() && s.topic_ids.is_empty() && s.card_ids.is_empty() && adopted == 0
+        {
+            String::new()
+        } else {
+            counters(s, adopted, lang)
+        }
+    };
     // The counters form a column right of the longest heading (the screen's right edge
     // when that is nearer), so that on a wide screen they stay beside what they count.
     let widest = o
