@@ -275,7 +275,7 @@ fn docx_page_look(bytes: &[u8], paragraph_align: &str) {
 #[test]
 fn docx_paragraph_mark_can_stand_inline() {
     let opts = DocOptions {
-        paragraph_layout: narada::export::ParagraphLayout::Inline,
+        paragraph_layout: Some(narada::model::ParagraphStyle::Inline),
         ..DocOptions::default()
     };
     let mut bytes = Vec::new();
@@ -296,6 +296,16 @@ fn docx_paragraph_mark_can_stand_inline() {
     write_odt(&mut odt, &workshop_fixture(), &opts).unwrap();
     let content = entry(&odt, "content.xml");
     assert!(content.contains("<style:paragraph-properties fo:text-align=\"start\"/>"));
+    // The consultation's setting (`consultation set --paragraph-style inline`) gives the
+    // same document without any option.
+    let mut view = workshop_fixture();
+    view.consultation.settings.paragraph_style = narada::model::ParagraphStyle::Inline;
+    let mut by_setting = Vec::new();
+    write_docx(&mut by_setting, &view, &DocOptions::default()).unwrap();
+    assert_eq!(
+        entry(&by_setting, "word/document.xml"),
+        entry(&bytes, "word/document.xml")
+    );
 }
 
 #[test]

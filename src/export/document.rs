@@ -8,7 +8,8 @@ use crate::error::Result;
 use crate::model::coverage::assess;
 use crate::model::outline::DEFAULT_CHAPTERS;
 use crate::model::{
-    CardKind, CardView, ExportView, Lang, Numbering, SectionLevel, SectionView, strip_typed_number,
+    CardKind, CardView, ExportView, Lang, Numbering, ParagraphStyle, SectionLevel, SectionView,
+    strip_typed_number,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -18,18 +19,8 @@ use std::path::PathBuf;
 pub struct DocOptions {
     /// The config directory's `templates/`: a template file there replaces the built-in one.
     pub templates_dir: Option<PathBuf>,
-    /// Where a § number stands in DOCX and ODT.
-    pub paragraph_layout: ParagraphLayout,
-}
-
-/// The two drafting conventions for the § number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ParagraphLayout {
-    /// `§ 1.` centred on a line of its own, the text below it.
-    #[default]
-    Centred,
-    /// `§ 1.` at the start of the provision's first line of text.
-    Inline,
+    /// Where a § number stands in DOCX and ODT; `None`: as the consultation's settings say.
+    pub paragraph_layout: Option<ParagraphStyle>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +33,7 @@ pub struct Document {
     /// Adopted recommendations not drafted yet, grouped by the unit they belong to; printed
     /// as a part of their own after the resolution, never inside the numbered provisions.
     pub to_draft: Vec<DraftGroup>,
-    pub paragraph_layout: ParagraphLayout,
+    pub paragraph_layout: ParagraphStyle,
     /// One row per card in scope, in entry order.
     pub sources: Vec<SourceRow>,
     pub coverage: Coverage,
@@ -160,7 +151,9 @@ impl Document {
             chapters,
             notes,
             to_draft,
-            paragraph_layout: opts.paragraph_layout,
+            paragraph_layout: opts
+                .paragraph_layout
+                .unwrap_or(view.consultation.settings.paragraph_style),
             sources,
             coverage,
         })
@@ -636,6 +629,6 @@ mod tests {
         assert_eq!(doc.to_draft.len(), 1);
         // A provision with only a question stays to be completed.
         assert_eq!(p[2].body, Body::ToComplete { note: None });
-        assert_eq!(doc.paragraph_layout, ParagraphLayout::Centred);
+        assert_eq!(doc.paragraph_layout, ParagraphStyle::Centred);
     }
 }

@@ -4,10 +4,11 @@
 //! lawyer edits), one real footnote per provision citing its cards, the undrafted
 //! recommendations after the resolution, and a real source table.
 
-use super::document::{Body, Chapter, DocOptions, Document, ParagraphLayout, Provision};
+use super::document::{Body, Chapter, DocOptions, Document, Provision};
 use super::docx_table;
 use super::xml_text::clean;
 use crate::error::{Error, Result};
+use crate::model::ParagraphStyle;
 use crate::model::{ExportView, SectionLevel};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Footnote, LineSpacing, PageMargin, PageNum, Paragraph,
@@ -145,7 +146,7 @@ fn page(docx: Docx) -> Docx {
 }
 
 /// Sizes are in half-points; spacing in twentieths of a point.
-fn styled(docx: Docx, layout: ParagraphLayout) -> Docx {
+fn styled(docx: Docx, layout: ParagraphStyle) -> Docx {
     let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after);
     let heading = |id: &str, name: &str, level: usize, size: usize| {
         Style::new(id, StyleType::Paragraph)
@@ -158,8 +159,8 @@ fn styled(docx: Docx, layout: ParagraphLayout) -> Docx {
             .line_spacing(spacing(240, 120))
     };
     let paragraph_align = match layout {
-        ParagraphLayout::Centred => AlignmentType::Center,
-        ParagraphLayout::Inline => AlignmentType::Left,
+        ParagraphStyle::Centred => AlignmentType::Center,
+        ParagraphStyle::Inline => AlignmentType::Left,
     };
     let mut note_ref =
         Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
@@ -303,11 +304,11 @@ impl Renderer<'_> {
         if p.level == SectionLevel::Paragraph {
             let title = format!("{} {}", p.label, p.heading.trim());
             match self.doc.paragraph_layout {
-                ParagraphLayout::Centred => {
+                ParagraphStyle::Centred => {
                     self.add(para_with("Heading2", title.trim_end()));
                     self.body(&p.body, 0, None);
                 }
-                ParagraphLayout::Inline => {
+                ParagraphStyle::Inline => {
                     let lead = Run::new()
                         .bold()
                         .add_text(clean(&format!("{} ", title.trim())));

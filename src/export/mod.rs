@@ -34,7 +34,7 @@ pub use cards::{TableOptions, write_cards_csv, write_cards_json};
 pub use consultation_docx::write_consultation_report_docx;
 pub use consultation_odt::write_consultation_report_odt;
 pub use consultation_text::{write_consultation_report_html, write_consultation_report_markdown};
-pub use document::{DocOptions, Document, ParagraphLayout};
+pub use document::{DocOptions, Document};
 pub use docx::write_docx;
 pub use html::write_html;
 pub use markdown::write_markdown;

@@ -5,9 +5,10 @@
 //! resolution, the source table a `table:table` whose header row repeats on every page.
 //! Page, fonts and paragraph styles are in `odt_styles.xml`.
 
-use super::document::{Body, Chapter, DocOptions, Document, ParagraphLayout, Provision};
+use super::document::{Body, Chapter, DocOptions, Document, Provision};
 use super::xml_text::esc;
 use crate::error::{Error, Result};
+use crate::model::ParagraphStyle;
 use crate::model::{ExportView, SectionLevel};
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -118,8 +119,8 @@ impl Renderer<'_> {
              style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\" \
              style:master-page-name=\"Landscape\"/>\n",
             align = match doc.paragraph_layout {
-                ParagraphLayout::Centred => "center",
-                ParagraphLayout::Inline => "start",
+                ParagraphStyle::Centred => "center",
+                ParagraphStyle::Inline => "start",
             }
         );
         for (i, w) in COLUMNS.iter().enumerate() {
@@ -185,11 +186,11 @@ impl Renderer<'_> {
         if p.level == SectionLevel::Paragraph {
             let title = format!("{} {}", p.label, p.heading.trim());
             match self.doc.paragraph_layout {
-                ParagraphLayout::Centred => {
+                ParagraphStyle::Centred => {
                     self.h_styled("Paragraph_20_mark", 2, &text(title.trim_end()));
                     self.body(&p.body, 0, String::new());
                 }
-                ParagraphLayout::Inline => {
+                ParagraphStyle::Inline => {
                     let lead = format!(
                         "<text:span text:style-name=\"Strong\">{}</text:span> ",
                         text(title.trim())
