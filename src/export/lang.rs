@@ -64,6 +64,8 @@ pub struct Labels {
     pub votes_abstain: &'static str,
     pub decision: &'static str,
     pub no_decision: &'static str,
+    /// Before the reference of the row where a shared rationale was printed in full.
+    pub same_rationale: &'static str,
     pub not_used: &'static str,
     pub to_complete: &'static str,
     /// Stands in a provision whose recommendations wait in the part below.
@@ -116,6 +118,7 @@ const PL: Labels = Labels {
     votes_abstain: "wstrzymało się",
     decision: "decyzja",
     no_decision: "brak decyzji",
+    same_rationale: "uzasadnienie jak przy",
     not_used: "—",
     to_complete: "[do uzupełnienia]",
     to_draft: "[do zredagowania — zob. „Rekomendacje do zredagowania”]",
@@ -154,6 +157,7 @@ const EN: Labels = Labels {
     votes_abstain: "abstaining",
     decision: "decision",
     no_decision: "no decision",
+    same_rationale: "rationale as for",
     not_used: "—",
     to_complete: "[to be completed]",
     to_draft: "[to be drafted — see “Recommendations to be drafted”]",

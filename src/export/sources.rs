@@ -70,10 +70,20 @@ pub(crate) fn session_label(session: Option<&SessionView>, lang: Lang) -> String
 
 /// `przyjęta (za 5, przeciw 1, wstrzymało się 0): uzasadnienie`.
 pub(crate) fn decision_text(decision: Option<&DecisionView>, lang: Lang) -> String {
-    let words = lang.labels();
     let Some(d) = decision else {
-        return words.no_decision.to_string();
+        return lang.labels().no_decision.to_string();
     };
+    let mut out = decision_head(d, lang);
+    if !d.rationale.trim().is_empty() {
+        out.push_str(": ");
+        out.push_str(d.rationale.trim());
+    }
+    out
+}
+
+/// The outcome with its votes and date, without the rationale.
+fn decision_head(d: &DecisionView, lang: Lang) -> String {
+    let words = lang.labels();
     let mut out = lang.outcome(&d.outcome);
     let votes: Vec<String> = [
         (words.votes_for, d.votes_for),
@@ -89,11 +99,31 @@ pub(crate) fn decision_text(decision: Option<&DecisionView>, lang: Lang) -> Stri
     if let Some(on) = d.decided_on.as_deref().filter(|s| !s.is_empty()) {
         let _ = write!(out, ", {on}");
     }
-    if !d.rationale.trim().is_empty() {
-        out.push_str(": ");
-        out.push_str(d.rationale.trim());
-    }
     out
+}
+
+/// The table's decision cell: a rationale shared by many cards (a topic's decision) is
+/// printed in full at its first card only; later cards point to that row, so the table
+/// does not repeat the same paragraph page after page.
+fn decision_cell(
+    decision: Option<&DecisionView>,
+    reference: &str,
+    printed: &mut HashMap<String, String>,
+    lang: Lang,
+) -> String {
+    let full = decision_text(decision, lang);
+    let Some(d) = decision.filter(|d| !d.rationale.trim().is_empty()) else {
+        return full;
+    };
+    if let Some(first) = printed.get(&full) {
+        return format!(
+            "{}; {} {first}",
+            decision_head(d, lang),
+            lang.labels().same_rationale
+        );
+    }
+    printed.insert(full.clone(), reference.to_owned());
+    full
 }
 
 pub(crate) fn source_rows(view: &ExportView, lang: Lang, assessed: &Assessment) -> Vec<SourceRow> {
@@ -105,6 +135,7 @@ pub(crate) fn source_rows(view: &ExportView, lang: Lang, assessed: &Assessment) 
         .map(|t| (t.id.as_str(), t.label.as_str()))
         .collect();
     let dash = lang.labels().not_used;
+    let mut printed = HashMap::new();
     view.cards
         .iter()
         .zip(&assessed.fates)
@@ -120,7 +151,7 @@ pub(crate) fn source_rows(view: &ExportView, lang: Lang, assessed: &Assessment) 
                 .and_then(|t| topics.get(t).copied())
                 .unwrap_or(dash)
                 .to_string(),
-            decision: decision_text(c.decision.as_ref(), lang),
+            decision: decision_cell(c.decision.as_ref(), &c.reference, &mut printed, lang),
             fate_text: lang.fate_brief(fate),
             fate: fate.clone(),
         })
@@ -198,6 +229,31 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_rationale_is_printed_once_then_pointed_to() {
+        let d = DecisionView {
+            outcome: "adopted".into(),
+            rationale: "Długie uzasadnienie tematu.".into(),
+            votes_for: Some(5),
+            votes_against: None,
+            votes_abstain: None,
+            decided_on: None,
+        };
+        let mut printed = HashMap::new();
+        let first = decision_cell(Some(&d), "#4", &mut printed, Lang::Pl);
+        let second = decision_cell(Some(&d), "#9", &mut printed, Lang::Pl);
+        assert!(first.ends_with(": Długie uzasadnienie tematu."), "{first}");
+        assert!(second.ends_with("; uzasadnienie jak przy #4"), "{second}");
+        assert!(!second.contains("Długie"), "{second}");
+        // No rationale, nothing to point to.
+        let bare = DecisionView {
+            rationale: String::new(),
+            ..d
+        };
+        let a = decision_cell(Some(&bare), "#5", &mut printed, Lang::Pl);
+        assert_eq!(a, decision_cell(Some(&bare), "#6", &mut printed, Lang::Pl));
+    }
 
     #[test]
     fn shorten_cuts_on_characters() {
