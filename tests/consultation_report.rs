@@ -9,6 +9,8 @@
 mod driver_support;
 #[path = "support/export_fixture.rs"]
 mod export_fixture;
+#[path = "support/office.rs"]
+mod office;
 #[path = "support/xml_tree.rs"]
 mod xml_tree;
 
@@ -19,6 +21,7 @@ use narada::export::consultation_text::{report_html, report_markdown};
 use narada::export::odt::MIMETYPE;
 use narada::export::{write_consultation_report_docx, write_consultation_report_odt};
 use narada::model::FateKind;
+use office::Office;
 use std::io::{Cursor, Read};
 use xml_tree::parse;
 
@@ -335,44 +338,17 @@ fn the_export_dialog_offers_the_consultation_report() {
     assert!(text(&bytes, "word/document.xml").contains("Raport z konsultacji"));
 }
 
-/// `libreoffice` or `soffice`, when one is on PATH.
-fn office() -> Option<std::path::PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|d| [d.join("libreoffice"), d.join("soffice")])
-        .find(|p| p.is_file())
-}
-
 #[test]
 #[ignore = "needs LibreOffice (run with --include-ignored; .ci/run installs it)"]
 fn libreoffice_converts_the_report_to_pdf_with_its_pictures() {
-    let office = office().expect(
-        "neither libreoffice nor soffice is on PATH, and this test needs one: \
-         `apt-get install --no-install-recommends libreoffice-writer-nogui` (.ci/run \
-         installs it), or run without --include-ignored to skip it",
-    );
     let dir = tempfile::tempdir().unwrap();
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
+    let office = Office::new(dir.path());
     for (name, bytes) in [("report.docx", docx()), ("report-odt.odt", odt())] {
         let file = dir.path().join(name);
         std::fs::write(&file, bytes).unwrap();
-        let out = std::process::Command::new(&office)
-            .arg(&profile)
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .arg(&file)
-            .output()
-            .unwrap();
-        let pdf = std::fs::read(file.with_extension("pdf")).unwrap_or_else(|e| {
-            panic!(
-                "{name} was not converted ({e}): {}\n{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
+        let (pdf, said) = office.convert(&file, "pdf", dir.path());
+        let pdf = std::fs::read(&pdf)
+            .unwrap_or_else(|e| panic!("{name} was not converted ({e}): {said}"));
         assert!(pdf.starts_with(b"%PDF"), "{name}: bad PDF");
     }
     // The DOCX's three chart pictures made it into the PDF as images (the ODT's SVG
@@ -383,13 +359,7 @@ fn libreoffice_converts_the_report_to_pdf_with_its_pictures() {
     assert!(images >= 3, "{images} images in the PDF of the DOCX");
     // LibreOffice reads the ODT's chart pictures: saved again, the three are still there.
     let out_dir = dir.path().join("roundtrip");
-    std::process::Command::new(&office)
-        .arg(&profile)
-        .args(["--headless", "--convert-to", "odt", "--outdir"])
-        .arg(&out_dir)
-        .arg(dir.path().join("report-odt.odt"))
-        .output()
-        .unwrap();
+    office.convert(&dir.path().join("report-odt.odt"), "odt", &out_dir);
     let again = std::fs::read(out_dir.join("report-odt.odt")).unwrap();
     let content = parse(&text(&again, "content.xml"));
     let frames = content

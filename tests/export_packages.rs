@@ -7,12 +7,15 @@
 
 #[path = "support/export_fixture.rs"]
 mod export_fixture;
+#[path = "support/office.rs"]
+mod office;
 #[path = "support/xml_tree.rs"]
 mod xml_tree;
 
 use export_fixture::workshop_fixture;
 use narada::export::odt::MIMETYPE;
 use narada::export::{DocOptions, write_docx, write_odt};
+use office::Office;
 use std::io::{Cursor, Read};
 use xml_tree::{Node, parse};
 
@@ -480,45 +483,16 @@ fn odt_page_look(bytes: &[u8]) {
     );
 }
 
-/// `libreoffice` or `soffice`, when one is on PATH.
-fn office() -> Option<std::path::PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|d| [d.join("libreoffice"), d.join("soffice")])
-        .find(|p| p.is_file())
-}
-
 #[test]
 #[ignore = "needs LibreOffice (run with --include-ignored; .ci/run installs it)"]
 fn libreoffice_converts_docx_and_odt_to_pdf() {
-    let office = office().expect(
-        "neither libreoffice nor soffice is on PATH, and this test needs one: \
-         `apt-get install --no-install-recommends libreoffice-writer-nogui` (.ci/run \
-         installs it), or run without --include-ignored to skip it",
-    );
     let dir = tempfile::tempdir().unwrap();
-    // A private profile, so parallel or earlier LibreOffice runs cannot interfere.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
+    let office = Office::new(dir.path());
     for (name, bytes) in [("draft.docx", docx_bytes()), ("draft-odt.odt", odt_bytes())] {
         let file = dir.path().join(name);
         std::fs::write(&file, bytes).unwrap();
-        let out = std::process::Command::new(&office)
-            .arg(&profile)
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .arg(&file)
-            .output()
-            .unwrap();
-        let pdf = file.with_extension("pdf");
-        assert!(
-            pdf.is_file(),
-            "{name} was not converted: {}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (pdf, said) = office.convert(&file, "pdf", dir.path());
+        assert!(pdf.is_file(), "{name} was not converted: {said}");
         let head = std::fs::read(&pdf).unwrap();
         assert!(
             head.starts_with(b"%PDF") && head.len() > 5_000,
@@ -528,15 +502,8 @@ fn libreoffice_converts_docx_and_odt_to_pdf() {
     // LibreOffice must also read the DOCX structure as structure: outline headings,
     // real footnotes and a table, not just text that looks like them.
     let out_dir = dir.path().join("roundtrip");
-    let status = std::process::Command::new(&office)
-        .arg(&profile)
-        .args(["--headless", "--convert-to", "odt", "--outdir"])
-        .arg(&out_dir)
-        .arg(dir.path().join("draft.docx"))
-        .output()
-        .unwrap();
-    let odt = std::fs::read(out_dir.join("draft.odt"))
-        .unwrap_or_else(|e| panic!("DOCX to ODT failed ({e}): {status:?}"));
+    let (odt, said) = office.convert(&dir.path().join("draft.docx"), "odt", &out_dir);
+    let odt = std::fs::read(&odt).unwrap_or_else(|e| panic!("DOCX to ODT failed ({e}): {said}"));
     let content = parse(&entry(&odt, "content.xml"));
     let chapters: Vec<String> = content
         .find_all("text:h")

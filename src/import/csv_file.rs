@@ -56,7 +56,6 @@ pub struct Records<'a, R: Read> {
     cols: Columns,
     rec: csv::ByteRecord,
     last_line: u64,
-    done: bool,
 }
 
 impl<'a, R: BufRead> Records<'a, R> {
@@ -84,7 +83,6 @@ impl<'a, R: BufRead> Records<'a, R> {
             cols,
             rec: csv::ByteRecord::new(),
             last_line: 1,
-            done: false,
         })
     }
 }
@@ -93,14 +91,7 @@ impl<R: Read> Iterator for Records<'_, R> {
     type Item = Result<RawRecord>;
 
     fn next(&mut self) -> Option<Result<RawRecord>> {
-        if self.done {
-            return None;
-        }
-        let item = self.read_one();
-        if !matches!(item, Some(Ok(_))) {
-            self.done = true;
-        }
-        item
+        self.read_one()
     }
 }
 

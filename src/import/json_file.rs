@@ -54,7 +54,6 @@ pub struct Lines<'a, R> {
     reader: R,
     line: u64,
     buf: Vec<u8>,
-    done: bool,
 }
 
 impl<'a, R: BufRead> Lines<'a, R> {
@@ -64,7 +63,6 @@ impl<'a, R: BufRead> Lines<'a, R> {
             reader,
             line: 0,
             buf: Vec::new(),
-            done: false,
         }
     }
 
@@ -114,14 +112,7 @@ impl<R: BufRead> Iterator for Lines<'_, R> {
     type Item = Result<RawRecord>;
 
     fn next(&mut self) -> Option<Result<RawRecord>> {
-        if self.done {
-            return None;
-        }
-        let item = self.read_one();
-        if !matches!(item, Some(Ok(_))) {
-            self.done = true;
-        }
-        item
+        self.read_one()
     }
 }
 

@@ -127,6 +127,33 @@ fn no_cards(name: &str) -> Error {
     }
 }
 
+/// Ends a record reader after its first error, so a caller that goes on asking never
+/// reads past a bad line.
+struct UntilError<I> {
+    inner: I,
+    done: bool,
+}
+
+impl<I: Iterator<Item = Result<RawRecord>>> Iterator for UntilError<I> {
+    type Item = Result<RawRecord>;
+
+    fn next(&mut self) -> Option<Result<RawRecord>> {
+        if self.done {
+            return None;
+        }
+        let item = self.inner.next();
+        self.done = !matches!(item, Some(Ok(_)));
+        item
+    }
+}
+
+fn until_error<'a, I>(inner: I) -> Box<dyn Iterator<Item = Result<RawRecord>> + 'a>
+where
+    I: Iterator<Item = Result<RawRecord>> + 'a,
+{
+    Box::new(UntilError { inner, done: false })
+}
+
 /// The raw records of a file in `format`, one at a time (a JSON array is read whole).
 fn raw_records<'a, R: BufRead + 'a>(
     name: &'a str,
@@ -134,8 +161,8 @@ fn raw_records<'a, R: BufRead + 'a>(
     format: Format,
 ) -> Result<Box<dyn Iterator<Item = Result<RawRecord>> + 'a>> {
     Ok(match format {
-        Format::Csv => Box::new(csv_file::Records::open(name, reader)?),
-        Format::Jsonl => Box::new(json_file::Lines::new(name, reader)),
+        Format::Csv => until_error(csv_file::Records::open(name, reader)?),
+        Format::Jsonl => until_error(json_file::Lines::new(name, reader)),
         Format::Json => {
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes).map_err(|e| Error::Input {
