@@ -165,6 +165,7 @@ pub enum OutlineCmd {
     Add {
         /// The heading of a chapter or §; the text of a ust., pkt, lit. or tiret.
         text: String,
+        /// Add a unit one level down inside this one (`§ 16`, `§ 16 ust. 2`).
         #[arg(long, conflicts_with = "after")]
         parent: Option<String>,
         /// Add a sibling right after this unit (`§ 5 ust. 2`).
