@@ -29,6 +29,9 @@ struct SampleConsultation {
     city: String,
     year: i64,
     language: String,
+    /// Consultation settings by their stored names (`executive`, `voivodeship`, …).
+    #[serde(default)]
+    settings: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,12 +71,24 @@ fn fill(path: &Path) -> Result<DemoSummary> {
     let mut store = Store::open(path)?;
     store.set_setting(DEMO_MARK, "1")?;
     let c = &sample.consultation;
-    store.update_consultation(&ConsultationPatch {
-        title: Some(c.title.clone()),
-        city: Some(c.city.clone()),
-        year: Some(c.year),
-        language: Some(c.language.clone()),
-    })?;
+    let settings = c
+        .settings
+        .iter()
+        .map(|(k, v)| {
+            k.parse::<crate::model::SettingKey>()
+                .map(|key| (key, v.clone()))
+                .map_err(|e| Error::Invalid(format!("sample-data/consultation.json: {e}")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    store.update_consultation_settings(
+        &ConsultationPatch {
+            title: Some(c.title.clone()),
+            city: Some(c.city.clone()),
+            year: Some(c.year),
+            language: Some(c.language.clone()),
+        },
+        &settings,
+    )?;
     for s in &sample.sessions {
         store.add_session(s)?;
     }
