@@ -182,3 +182,26 @@ fn cluster_file_mode_refuses_k_0_and_a_missing_text_and_reads_a_bom() {
                 .and(predicate::str::contains("nothing was imported").not()),
         );
 }
+
+#[test]
+fn cluster_says_when_identical_texts_leave_a_group_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("same.jsonl");
+    let mut lines = String::new();
+    for i in 0..30 {
+        let _ = writeln!(lines, "{{\"id\":{i},\"text\":\"Więcej ławek w parku\"}}");
+    }
+    std::fs::write(&file, lines).unwrap();
+    let out = narada(dir.path())
+        .args(["cluster", "--input", file.to_str().unwrap(), "--k", "3"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8(out).unwrap();
+    assert!(
+        said.contains("1 topics (k 3 given, 2 groups came out empty"),
+        "{said}"
+    );
+}

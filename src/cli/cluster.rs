@@ -225,11 +225,18 @@ fn print_preview(p: &RunPreview) {
     }
 }
 
-fn how_k(result: &Clustering) -> &'static str {
-    if result.k_auto {
+/// How k came about, and — when identical or near-identical texts left some of the k
+/// groups empty — how many, so "2 topics (k 3 …)" does not read as a mistake.
+fn how_k(result: &Clustering) -> String {
+    let how = if result.k_auto {
         "chosen automatically"
     } else {
         "given"
+    };
+    match result.k_chosen.saturating_sub(result.topics.len()) {
+        0 => how.to_owned(),
+        1 => format!("{how}, 1 group came out empty"),
+        n => format!("{how}, {n} groups came out empty"),
     }
 }
 
