@@ -37,8 +37,15 @@ pub fn marked_clean(db: &Path) -> bool {
 /// Records the file as it is now (after its WAL was folded into it). Best effort: without
 /// the mark the next open checks the file, which is safe.
 pub fn mark_clean(db: &Path) {
-    if let Some(now) = fingerprint(db) {
-        let _ = std::fs::write(mark_path(db), now);
+    use std::io::Write;
+    let Some(now) = fingerprint(db) else { return };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    // Private like the database beside it.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    if let Ok(mut file) = options.open(mark_path(db)) {
+        let _ = file.write_all(now.as_bytes());
     }
 }
 
