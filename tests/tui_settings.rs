@@ -198,3 +198,23 @@ fn settings_dialog_snapshots() {
         }
     }
 }
+
+#[test]
+fn on_a_low_screen_the_form_scrolls_to_the_focused_field() {
+    let mut d = picker(Lang::En, "Częstochowa");
+    d.act(Action::Resize(60, 8));
+    typed(&mut d, "S");
+    // Back from the first field is the last one.
+    key(&mut d, KeyCode::BackTab);
+    assert!(form(&d).state.focus > 10);
+    let shown = screen(&d, 60, 8);
+    assert!(shown.contains("§ layout"), "{shown}");
+    assert!(
+        !shown.contains("Title"),
+        "scrolled past the first field:\n{shown}"
+    );
+    // Forward again wraps to the first field, in view again.
+    key(&mut d, KeyCode::Tab);
+    assert_eq!(form(&d).state.focus, 0);
+    assert!(screen(&d, 60, 8).contains("Title"));
+}

@@ -236,6 +236,17 @@ fn label_width(labels: impl Iterator<Item = T>, lang: Lang, inner: Rect) -> u16 
     longest.min(inner.width / 2)
 }
 
+/// The first field drawn: on a screen too low for the whole form, it scrolls so that
+/// the focused field is always in view.
+fn first_shown(fields: &[(T, FieldRef<'_>)], focus: usize, height: u16) -> usize {
+    let focus = focus.min(fields.len().saturating_sub(1));
+    let mut start = 0;
+    while start < focus && field_rows(&fields[start..=focus]) > usize::from(height) {
+        start += 1;
+    }
+    start
+}
+
 pub fn render(form: &impl Fields, lang: Lang, screen: Rect, buf: &mut Buffer) {
     if screen.is_empty() {
         return;
@@ -248,8 +259,9 @@ pub fn render(form: &impl Fields, lang: Lang, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(outer);
     block.render(outer, buf);
     let lw = label_width(fields.iter().map(|f| f.0), lang, inner);
+    let start = first_shown(&fields, state.focus, inner.height);
     let mut y = inner.y;
-    for (i, (label, value)) in fields.iter().enumerate() {
+    for (i, (label, value)) in fields.iter().enumerate().skip(start) {
         if y >= inner.bottom() {
             break;
         }
@@ -290,7 +302,9 @@ pub fn cursor(form: &impl Fields, lang: Lang, screen: Rect) -> Option<Position> 
     let fields = form.fields();
     let inner = Block::bordered().inner(outer(field_rows(&fields), screen));
     let lw = label_width(fields.iter().map(|f| f.0), lang, inner);
-    let y = inner.y + field_rows(&fields[..state.focus.min(fields.len())]) as u16;
+    let focus = state.focus.min(fields.len());
+    let start = first_shown(&fields, focus, inner.height).min(focus);
+    let y = inner.y + field_rows(&fields[start..focus]) as u16;
     if y >= inner.bottom() || inner.width <= lw {
         return None;
     }
