@@ -8,7 +8,7 @@ use std::path::Path;
 
 #[path = "support/cli.rs"]
 mod cli_support;
-use cli_support::narada;
+use cli_support::{db_with_session, narada};
 
 fn wal_len(db: &Path) -> u64 {
     std::fs::metadata(format!("{}-wal", db.display())).map_or(0, |m| m.len())
@@ -45,12 +45,8 @@ fn texts_in_a_copy_of(db: &Path) -> Vec<String> {
 #[test]
 fn after_card_add_the_db_file_alone_holds_the_card() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let db = db_with_session(dir.path(), "Szkolenie 1");
     let db_s = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db_s, "session", "add", "Szkolenie 1"])
-        .assert()
-        .success();
     // Another narada with the database open (an interface in a second window): SQLite
     // folds the WAL on its own only when the last connection closes.
     let other = rusqlite::Connection::open(&db).unwrap();
@@ -70,12 +66,8 @@ fn after_card_add_the_db_file_alone_holds_the_card() {
 #[test]
 fn a_command_succeeds_and_leaves_the_wal_while_another_process_reads() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let db = db_with_session(dir.path(), "Szkolenie 1");
     let db_s = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db_s, "session", "add", "Szkolenie 1"])
-        .assert()
-        .success();
     let other = rusqlite::Connection::open(&db).unwrap();
     other
         .execute_batch("BEGIN; SELECT count(*) FROM card;")
@@ -419,12 +411,8 @@ fn card_split_divides_the_votes_as_told_and_refuses_more_than_the_card_has() {
 #[test]
 fn terminal_escapes_in_card_text_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
+    let db = db_with_session(dir.path(), "Szkolenie 1");
     let db_s = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db_s, "session", "add", "Szkolenie 1"])
-        .assert()
-        .success();
     let added = narada(dir.path())
         .args([
             "--db",

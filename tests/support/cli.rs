@@ -17,3 +17,15 @@ pub fn narada(data: &Path) -> Command {
         .env_remove("LC_MESSAGES");
     cmd
 }
+
+/// A new database `x.db` in `dir` holding one session, as most card tests start.
+pub fn db_with_session(dir: &Path, title: &str) -> std::path::PathBuf {
+    let db = dir.join("x.db");
+    narada(dir)
+        .arg("--db")
+        .arg(&db)
+        .args(["session", "add", title])
+        .assert()
+        .success();
+    db
+}
