@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod notes;
 pub mod odt;
 pub mod png;
+mod prepare;
 pub mod report;
 pub mod sources;
 pub mod templates;
