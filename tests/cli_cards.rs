@@ -103,12 +103,8 @@ fn paths_say_which_files_make_the_database() {
 /// Adds a card to a fresh database with `args` after `card add`; returns it as JSON.
 fn add_one(args: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
+    let db = db_with_session(dir.path(), "Szkolenie 1");
     let db = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db, "session", "add", "Szkolenie 1"])
-        .assert()
-        .success();
     let out = narada(dir.path())
         .args(["--db", db, "card", "add"])
         .args(args)
@@ -175,12 +171,8 @@ fn card_add_raw_stores_the_text_as_typed() {
 #[test]
 fn card_add_of_markers_only_says_to_use_raw() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
+    let db = db_with_session(dir.path(), "Szkolenie 1");
     let db = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db, "session", "add", "Szkolenie 1"])
-        .assert()
-        .success();
     narada(dir.path())
         .args(["--db", db, "card", "add", "q: #teren @mieszkanka"])
         .assert()
@@ -369,12 +361,8 @@ fn cluster_says_which_decided_topics_keep_their_cards_and_keeps_them() {
 #[test]
 fn card_split_divides_the_votes_as_told_and_refuses_more_than_the_card_has() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("w.db");
+    let db = db_with_session(dir.path(), "Warsztat");
     let db_s = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db_s, "session", "add", "Warsztat"])
-        .assert()
-        .success();
     narada(dir.path())
         .args([
             "--db",

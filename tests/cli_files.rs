@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 #[path = "support/cli.rs"]
 mod cli_support;
-use cli_support::narada;
+use cli_support::{db_with_session, narada};
 
 #[cfg(unix)]
 #[test]
@@ -105,12 +105,8 @@ fn a_missing_import_file_and_a_duplicate_id_are_said_in_words() {
 fn a_command_waits_for_a_held_lock_says_who_holds_it_and_then_writes() {
     use std::io::BufRead;
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("w.db");
+    let db = db_with_session(dir.path(), "S");
     let db_s = db.to_str().unwrap();
-    narada(dir.path())
-        .args(["--db", db_s, "session", "add", "S"])
-        .assert()
-        .success();
     // This test process holds the write lock, as a long import would.
     let holder = rusqlite::Connection::open(&db).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
