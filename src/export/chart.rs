@@ -45,9 +45,10 @@ impl Chart {
         self.totals().into_iter().max().unwrap_or(0).max(1)
     }
 
-    /// Length in pixels of `value` on a bar of `width` pixels for the longest total.
-    pub(crate) fn scale(&self, value: u64, width: u32) -> u32 {
-        (u64::from(width) * value / self.max()) as u32
+    /// Length in pixels of `value` on a bar of `width` pixels, `max` being [`Chart::max`]
+    /// (worked out once per chart by the caller, not once per bar).
+    pub(crate) fn scale(value: u64, width: u32, max: u64) -> u32 {
+        (u64::from(width) * value / max) as u32
     }
 
     /// Rows of the legend (three series a row), none for a single series.
@@ -72,6 +73,7 @@ impl Chart {
     /// totals at the bar ends, a legend when there is more than one series.
     pub fn svg(&self) -> String {
         let legend_rows = self.legend_rows();
+        let max = self.max();
         let top = 28 + legend_rows * ROW;
         let (width, height) = self.svg_size();
         let mut out = String::with_capacity(512 + self.labels.len() * 400);
@@ -115,7 +117,7 @@ impl Chart {
             );
             let mut x = LABEL_WIDTH;
             for s in &self.series {
-                let w = self.scale(s.values[row], BAR_WIDTH);
+                let w = Chart::scale(s.values[row], BAR_WIDTH, max);
                 if w > 0 {
                     let _ = write!(
                         out,

@@ -7,7 +7,6 @@ use super::sources::{self, Coverage, SourceRow};
 use super::templates::{FixedText, render_fixed_text};
 use crate::error::Result;
 use crate::model::coverage::assess;
-use crate::model::fate::is_rule_kind;
 use crate::model::{
     CardView, ExportView, Lang, Numbering, ParagraphStyle, SectionLevel, SectionView,
 };
@@ -286,9 +285,9 @@ impl<'a> Builder<'a> {
             .map(String::from)
             .collect();
         let note = self.note(&sources);
-        let rules: Vec<DraftItem> = sources
+        // Sources are rule cards only (see `sources_of`): each can wait to be drafted.
+        let items: Vec<DraftItem> = sources
             .iter()
-            .filter(|c| is_rule_kind(&c.kind))
             .map(|c| DraftItem {
                 reference: c.reference.clone(),
                 kind: self.lang.kind(&c.kind),
@@ -297,7 +296,7 @@ impl<'a> Builder<'a> {
             .collect();
         match note {
             _ if !paragraphs.is_empty() => Body::Drafted { paragraphs, note },
-            Some(note) if !rules.is_empty() => {
+            Some(note) => {
                 self.to_draft.push(DraftGroup {
                     citation: self
                         .numbering
@@ -305,14 +304,13 @@ impl<'a> Builder<'a> {
                         .unwrap_or_default()
                         .to_string(),
                     heading: s.heading.trim().to_string(),
-                    items: rules,
+                    items,
                 });
                 Body::ToDraft {
                     group: self.to_draft.len() - 1,
                     note,
                 }
             }
-            Some(_) => Body::ToComplete { note },
             None if leaf => Body::ToComplete { note: None },
             None => Body::Nothing,
         }

@@ -59,11 +59,12 @@ pub fn chart_png(chart: &Chart) -> Png {
         let x = PAD + BAR_WIDTH * q / 4;
         fill(x, PAD, x + 1, bottom, GRID);
     }
+    let max = chart.max();
     for (i, _) in chart.labels.iter().enumerate() {
         let y = PAD + i as u32 * ROW + (ROW - BAR) / 2;
         let mut x = PAD;
         for (n, s) in chart.series.iter().enumerate() {
-            let len = chart.scale(s.values[i], BAR_WIDTH);
+            let len = Chart::scale(s.values[i], BAR_WIDTH, max);
             fill(x, y, x + len, y + BAR, FIRST_SERIES + n as u8);
             x += len;
         }

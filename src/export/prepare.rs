@@ -5,6 +5,7 @@
 
 use super::document::{Body, Chapter, Provision};
 use super::templates::FixedText;
+use crate::model::coverage::is_default_final_chapter;
 use crate::model::outline::DEFAULT_CHAPTERS;
 use crate::model::{Lang, Numbering, SectionLevel, SectionView, strip_typed_number};
 
@@ -127,14 +128,6 @@ pub(super) fn append_final_provisions(
 /// The template's final-chapter heading, or the default skeleton's in either language
 /// (an outline keeps its Polish headings when the document is switched to English).
 pub(super) fn is_final_heading(heading: &str, fixed: &FixedText) -> bool {
-    let h = heading.trim().to_lowercase();
-    let last = DEFAULT_CHAPTERS.last();
-    [
-        Some(fixed.final_chapter.as_str()),
-        last.map(|c| c.heading_pl),
-        last.map(|c| c.heading_en),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|name| name.trim().to_lowercase() == h)
+    is_default_final_chapter(heading)
+        || heading.trim().to_lowercase() == fixed.final_chapter.trim().to_lowercase()
 }
