@@ -49,6 +49,21 @@ pub struct Loss {
 }
 
 impl Loss {
+    /// What deleting the unit `id` of the outline `all` (in document order) loses.
+    pub fn of(all: &[SectionRow], id: &str) -> Option<Loss> {
+        let units = subtree(all, id);
+        Some(Loss {
+            citation: units.first()?.citation.clone(),
+            units: units.len(),
+            topics: units.iter().map(|s| s.topic_ids.len()).sum(),
+            cards: units.iter().map(|s| s.card_ids.len()).sum(),
+            drafted: units
+                .iter()
+                .filter(|s| !s.draft_text.trim().is_empty())
+                .count(),
+        })
+    }
+
     /// Whether deleting needs the user's say-so.
     pub fn is_costly(&self) -> bool {
         self.topics + self.cards + self.drafted > 0
@@ -298,18 +313,8 @@ impl Store {
     /// What deleting the unit would lose.
     pub fn deletion_loss(&mut self, id: &str) -> Result<Loss> {
         let all = self.outline()?;
-        let me = find(&all, id)?;
-        let units = subtree(&all, id);
-        Ok(Loss {
-            citation: me.citation,
-            units: units.len(),
-            topics: units.iter().map(|s| s.topic_ids.len()).sum(),
-            cards: units.iter().map(|s| s.card_ids.len()).sum(),
-            drafted: units
-                .iter()
-                .filter(|s| !s.draft_text.trim().is_empty())
-                .count(),
-        })
+        find(&all, id)?;
+        Loss::of(&all, id).ok_or_else(|| Error::NotFound(format!("no unit {id}")))
     }
 
     /// Deletes a unit with everything below it and their mappings, in one transaction.

@@ -3,6 +3,7 @@
 
 use crate::model::Lang;
 use crate::storage::outline::SectionRow;
+use crate::storage::outline_units::Loss;
 use crate::tui::i18n::{Noun, T, count};
 use crate::tui::theme;
 use ratatui::buffer::Buffer;
@@ -20,30 +21,22 @@ impl DeleteConfirm {
     /// The question for deleting `rows[at]`, from the outline as the room holds it.
     pub fn new(rows: &[SectionRow], at: usize, lang: Lang) -> Option<DeleteConfirm> {
         let me = rows.get(at)?;
-        let units: Vec<&SectionRow> = std::iter::once(me)
-            .chain(rows[at + 1..].iter().take_while(|s| s.depth > me.depth))
-            .collect();
-        let topics: usize = units.iter().map(|s| s.topic_ids.len()).sum();
-        let cards: usize = units.iter().map(|s| s.card_ids.len()).sum();
-        let drafted = units
-            .iter()
-            .filter(|s| !s.draft_text.trim().is_empty())
-            .count();
+        let loss = Loss::of(rows, &me.id)?;
         let mut lost = Vec::new();
-        if topics > 0 {
-            lost.push(count(topics as i64, Noun::Topic, lang));
+        if loss.topics > 0 {
+            lost.push(count(loss.topics as i64, Noun::Topic, lang));
         }
-        if cards > 0 {
-            lost.push(count(cards as i64, Noun::Card, lang));
+        if loss.cards > 0 {
+            lost.push(count(loss.cards as i64, Noun::Card, lang));
         }
-        if drafted > 0 {
-            lost.push(format!("{}: {drafted}", T::UnitsWithText.tr(lang)));
+        if loss.drafted > 0 {
+            lost.push(format!("{}: {}", T::UnitsWithText.tr(lang), loss.drafted));
         }
         let mut message = format!(
             "{} ({} {})",
             me.citation,
             T::InAll.tr(lang),
-            count(units.len() as i64, Noun::Unit, lang)
+            count(loss.units as i64, Noun::Unit, lang)
         );
         if !lost.is_empty() {
             message = format!(

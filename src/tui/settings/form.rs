@@ -162,19 +162,11 @@ impl SettingsForm {
         }
     }
 
-    /// The text setting of the focused field, if it is one.
+    /// The text setting of the focused field, if it is one (found by its label, so the
+    /// field list's order stays the one place that says where a field stands).
     fn focused_key(&self) -> Option<SettingKey> {
-        match self.state.focus {
-            2 => Some(SettingKey::CityGenitive),
-            4 => Some(SettingKey::Council),
-            5 => Some(SettingKey::CouncilGenitive),
-            6 => Some(SettingKey::ExecutiveDative),
-            7 => Some(SettingKey::Number),
-            8 => Some(SettingKey::Date),
-            11 => Some(SettingKey::Journal),
-            12 => Some(SettingKey::Voivodeship),
-            _ => None,
-        }
+        let focused = self.fields().get(self.state.focus)?.0;
+        TEXT_KEYS.into_iter().find(|k| label(*k) == focused)
     }
 
     /// The hint says when the focused field still holds a proposal or a placeholder,

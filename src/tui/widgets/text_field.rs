@@ -44,10 +44,6 @@ impl TextField {
         self.selected = !self.text.is_empty();
     }
 
-    pub fn is_selected(&self) -> bool {
-        self.selected
-    }
-
     /// Text input from an action: a key or a paste. `None` when the action is not
     /// text input; otherwise whether the text changed.
     pub fn edit(&mut self, action: &crate::tui::action::Action) -> Option<bool> {
