@@ -65,9 +65,9 @@ pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Vec<ImportRecor
     Ok(records)
 }
 
-/// Reads a file twice without holding it in memory: first every record is checked (a
-/// bad line anywhere stops the import before anything is written, and counts are
-/// known), then `store` receives the checked records one at a time.
+/// Reads a file without holding it in memory: after a pass that fingerprints it, every
+/// record is checked (a bad line anywhere stops the import before anything is written,
+/// and counts are known), then `store` receives the checked records one at a time.
 pub fn stream_file<T>(
     path: &Path,
     format: Option<Format>,
@@ -84,13 +84,13 @@ pub fn stream_file<T>(
         }
         Ok(reader)
     };
-    let format = match format {
-        Some(f) => f,
-        None => detect_format(path, open()?.fill_buf().map_err(|e| Error::io(path, e))?),
-    };
     let mut file_hash = FNV_START;
+    let detected: Format;
     {
+        // The fingerprint pass also detects the format from the file's first bytes.
         let mut reader = open()?;
+        let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+        detected = format.unwrap_or_else(|| detect_format(path, head));
         loop {
             let chunk = reader.fill_buf().map_err(|e| Error::io(path, e))?;
             if chunk.is_empty() {
@@ -102,7 +102,12 @@ pub fn stream_file<T>(
         }
     }
     let mut total = 0;
-    for record in Checked::new(&name, raw_records(&name, open()?, format)?, file_hash, true) {
+    for record in Checked::new(
+        &name,
+        raw_records(&name, open()?, detected)?,
+        file_hash,
+        true,
+    ) {
         record?;
         total += 1;
     }
@@ -111,7 +116,7 @@ pub fn stream_file<T>(
     }
     let mut records = Checked::new(
         &name,
-        raw_records(&name, open()?, format)?,
+        raw_records(&name, open()?, detected)?,
         file_hash,
         false,
     );

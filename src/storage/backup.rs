@@ -45,6 +45,12 @@ fn journal_of(path: &Path) -> PathBuf {
     PathBuf::from(format!("{}-journal", path.display()))
 }
 
+/// The name automatic backups of `db` start with.
+fn stem_of(db: &Path) -> String {
+    db.file_stem()
+        .map_or_else(|| "narada".into(), |s| s.to_string_lossy().into_owned())
+}
+
 /// Where automatic backups of `db` go.
 pub fn backup_dir(db: &Path) -> PathBuf {
     db.parent().unwrap_or(Path::new(".")).join("backups")
@@ -61,9 +67,7 @@ pub fn auto_backup(db: &Path, reason: &str) -> Result<Option<PathBuf>> {
         return Ok(None);
     }
     let src = Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let stem = db
-        .file_stem()
-        .map_or_else(|| "narada".into(), |s| s.to_string_lossy().into_owned());
+    let stem = stem_of(db);
     let dir = backup_dir(db);
     super::create_private_dir(&dir)?;
     remove_stale_partials(&dir);
@@ -133,9 +137,7 @@ pub fn automatic_backups(db: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let stem = db
-        .file_stem()
-        .map_or_else(|| "narada".into(), |s| s.to_string_lossy().into_owned());
+    let stem = stem_of(db);
     backups_of(&dir, &stem)
 }
 

@@ -204,9 +204,8 @@ impl Store {
         // A file opened read-only shows the outline it has; the skeleton waits for a
         // writing command.
         if self.conn.is_readonly(rusqlite::MAIN_DB)? {
-            let cid = self.consultation()?.id;
-            let lang = self.consultation()?.language;
-            return Ok(load(&self.conn, &cid, &lang)?);
+            let c = self.consultation()?;
+            return Ok(load(&self.conn, &c.id, &c.language)?);
         }
         let tx = self.conn.transaction()?;
         let cid = ensure_skeleton(&tx)?;

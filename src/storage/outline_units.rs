@@ -110,6 +110,12 @@ fn find(all: &[SectionRow], id: &str) -> Result<SectionRow> {
 }
 
 /// The unit and everything below it, in document order (the unit first).
+/// What deleting `id` would lose, or the not-found error for an unknown unit.
+fn loss_in(all: &[SectionRow], id: &str) -> Result<Loss> {
+    find(all, id)?;
+    Loss::of(all, id).ok_or_else(|| Error::NotFound(format!("no unit {id}")))
+}
+
 fn subtree<'a>(all: &'a [SectionRow], id: &str) -> Vec<&'a SectionRow> {
     let Some(start) = all.iter().position(|s| s.id == id) else {
         return Vec::new();
@@ -312,16 +318,15 @@ impl Store {
 
     /// What deleting the unit would lose.
     pub fn deletion_loss(&mut self, id: &str) -> Result<Loss> {
-        let all = self.outline()?;
-        find(&all, id)?;
-        Loss::of(&all, id).ok_or_else(|| Error::NotFound(format!("no unit {id}")))
+        loss_in(&self.outline()?, id)
     }
 
     /// Deletes a unit with everything below it and their mappings, in one transaction.
     /// Without `force` it refuses when that would lose a mapping or drafted text, and
     /// says what. Returns what was deleted, so that [`Store::restore_units`] can undo it.
     pub fn delete_unit(&mut self, id: &str, force: bool) -> Result<Removed> {
-        let loss = self.deletion_loss(id)?;
+        let all = self.outline()?;
+        let loss = loss_in(&all, id)?;
         if loss.is_costly() && !force {
             return Err(Error::Invalid(format!(
                 "{} has {}; deleting it (with {} unit(s)) would lose them — repeat with --force",
@@ -330,7 +335,6 @@ impl Store {
                 loss.units
             )));
         }
-        let all = self.outline()?;
         let tx = self.conn.transaction()?;
         let mut removed = Removed {
             units: Vec::new(),
