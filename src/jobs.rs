@@ -5,7 +5,8 @@ use crate::cluster::{ClusterOptions, Clustering};
 use crate::error::{Error, Result};
 use crate::export::{self, DocOptions};
 use crate::storage::Store;
-use crate::storage::runs::{RunRecord, RunTopic};
+use crate::storage::runs::{RunRecord, RunTopic, SeedHome};
+use std::collections::HashMap;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -150,6 +151,7 @@ pub fn run_record(
                 label: t.label.clone(),
                 keywords: t.label_words.clone(),
                 seed_name: t.seed_name.clone(),
+                target: None,
                 example_card_id: cards[t.example].0.clone(),
                 members: t
                     .members
@@ -164,4 +166,61 @@ pub fn run_record(
             .map(|&i| (cards[i].0.clone(), result.assignments[i].score))
             .collect(),
     }
+}
+
+/// Sends each seeded topic's cards to the existing topics of its name or outline
+/// chapter (`homes`, from `Store::seed_homes`) instead of a new topic beside them.
+/// With several such topics each card goes to the one whose cards it resembles most
+/// (lexically), else to the largest. `texts` are the cards' texts by id.
+pub fn route_seeds(run: &mut RunRecord, homes: &[SeedHome], texts: &HashMap<&str, &str>) {
+    let mut routed = Vec::with_capacity(run.topics.len());
+    for t in std::mem::take(&mut run.topics) {
+        let home = t
+            .seed_name
+            .as_deref()
+            .and_then(|name| homes.iter().find(|h| h.name == name))
+            .filter(|h| !h.topics.is_empty());
+        let Some(home) = home else {
+            routed.push(t);
+            continue;
+        };
+        let mut parts: Vec<Vec<(String, f32)>> = vec![Vec::new(); home.topics.len()];
+        if let [_] = home.topics.as_slice() {
+            parts[0].clone_from(&t.members);
+        } else {
+            let (owner, pool): (Vec<usize>, Vec<&str>) = home
+                .topics
+                .iter()
+                .enumerate()
+                .flat_map(|(i, h)| h.texts.iter().map(move |x| (i, x.as_str())))
+                .unzip();
+            for m in &t.members {
+                let query = texts.get(m.0.as_str()).copied().unwrap_or_default();
+                let mut score = vec![0.0_f32; home.topics.len()];
+                for (at, s) in crate::cluster::similar(&pool, query, 5) {
+                    score[owner[at]] += s;
+                }
+                let best = (0..score.len())
+                    .max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a)))
+                    .unwrap_or(0);
+                parts[best].push(m.clone());
+            }
+        }
+        for (h, members) in home.topics.iter().zip(parts) {
+            if members.is_empty() {
+                continue;
+            }
+            let mut part = RunTopic {
+                target: Some(h.id.clone()),
+                members,
+                ..t.clone()
+            };
+            part.example_card_id = part
+                .representatives(1)
+                .first()
+                .map_or_else(|| t.example_card_id.clone(), |id| (*id).to_owned());
+            routed.push(part);
+        }
+    }
+    run.topics = routed;
 }

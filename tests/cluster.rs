@@ -118,6 +118,7 @@ fn run_over(store: &Store, groups: &[(&str, &[usize])]) -> RunRecord {
                 label: (*label).into(),
                 keywords: vec![(*label).into()],
                 seed_name: None,
+                target: None,
                 example_card_id: cards[members[0]].0.clone(),
                 members: members.iter().map(|&i| (cards[i].0.clone(), 0.5)).collect(),
             })
@@ -288,18 +289,23 @@ fn runs_keep_the_cards_of_decided_mapped_and_renamed_topics() {
     let run = run_over(&store, &[("x", &[0, 2, 4]), ("y", &[1, 3])]);
     let mut run = run;
     run.unsorted = vec![(ids[5].clone(), 0.1)];
-    let preview = store.preview_cluster_run(&run).unwrap();
-    let mut kept: Vec<(String, usize)> = preview
-        .kept
-        .iter()
-        .map(|k| (k.label.clone(), k.cards))
-        .collect();
+    let plan = store.plan_cluster_run(&run).unwrap();
+    let labels: std::collections::HashMap<String, String> =
+        before.iter().map(|t| (t.id.clone(), t.label.clone())).collect();
+    let mut kept: Vec<(String, usize)> = Vec::new();
+    for s in &plan.stays {
+        let label = labels[&s.topic_id].clone();
+        match kept.iter_mut().find(|k| k.0 == label) {
+            Some(k) => k.1 += 1,
+            None => kept.push((label, 1)),
+        }
+    }
     kept.sort();
     assert_eq!(
         kept,
         vec![("Ce".into(), 2), ("a".into(), 2), ("b".into(), 2)]
     );
-    assert!(preview.added.is_empty());
+    assert!(plan.moves.is_empty());
     let sum = store.save_cluster_run(&run, true).unwrap();
     assert_eq!(
         (sum.assigned, sum.kept_by_hand, sum.kept_with_topic),

@@ -109,20 +109,26 @@ fn a_proposal_says_which_topics_keep_their_cards_and_lists_a_topics_cards() {
     let Some(Modal::Proposal(p)) = &d.app.board.modal else {
         panic!("expected a proposal, got {:?}", d.app.modal);
     };
-    let kept = p
-        .preview
-        .kept
+    assert!(
+        p.plan.stays.iter().any(|s| s.topic_id == topic.id),
+        "the renamed topic keeps its cards"
+    );
+    // A card of the first proposed topic beyond the two representative ones shown.
+    let reps = p.record.topics[0].representatives(2);
+    let hidden = p.record.topics[0]
+        .members
         .iter()
-        .find(|k| k.topic_id == topic.id)
-        .expect("the renamed topic keeps its cards");
-    assert!(kept.cards > 0);
-    let first_text = p.texts[0][0].1.clone();
+        .find(|m| !reps.contains(&m.0.as_str()))
+        .expect("more than two cards")
+        .0
+        .clone();
+    let first_text = store(&d).card(&hidden).unwrap().text;
     let shown = screen(&d, 80, 24);
-    assert!(shown.contains("Cards stay in topics"), "{shown}");
-    assert!(!shown.contains(&first_text), "cards hidden until asked");
+    assert!(shown.contains("Stay: "), "{shown}");
+    let start: String = first_text.chars().take(30).collect();
+    assert!(!shown.contains(&start), "cards hidden until asked");
     key(&mut d, KeyCode::Tab);
     let shown = screen(&d, 80, 24);
-    let start: String = first_text.chars().take(30).collect();
     assert!(shown.contains(&start), "{shown}");
     key(&mut d, KeyCode::Tab);
     assert!(!screen(&d, 80, 24).contains(&start));

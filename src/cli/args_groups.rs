@@ -25,9 +25,13 @@ pub struct ClusterArgs {
     /// Known topics from a JSON file: `[{"name": "…", "keywords": ["…"]}]`.
     #[arg(long, value_name = "FILE")]
     pub seeds: Option<PathBuf>,
-    /// Print the result without storing it.
-    #[arg(long)]
+    /// Print the proposed topics and exactly what accepting would change, without
+    /// storing anything.
+    #[arg(long, visible_alias = "preview")]
     pub dry_run: bool,
+    /// List every card of each proposed topic (default: its 3 most representative).
+    #[arg(long)]
+    pub all_cards: bool,
     /// Cluster a JSON Lines file (objects with `id` and `text`) instead of the database.
     #[arg(long, value_name = "FILE.jsonl")]
     pub input: Option<PathBuf>,

@@ -1,12 +1,13 @@
 //! `narada cluster` (on the database, or on a JSON Lines file) and `narada topic list`.
 
-use super::output::{print_json, truncate};
+use super::cluster_plan::{Names, print_plan, print_topics};
+use super::output::print_json;
 use super::{ClusterArgs, OutputFormat};
 use crate::cluster::{self, ClusterOptions, Clustering, SeedTopic, Stage};
 use crate::error::{Error, Result};
 use crate::model::Lang;
-use crate::storage::Store;
-use crate::storage::runs::{KeptBecause, RunPreview};
+use crate::storage::{CardFilter, Store};
+use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::Path;
@@ -157,7 +158,8 @@ pub fn run_file(
     Ok(())
 }
 
-/// `narada cluster` on the database.
+/// `narada cluster` on the database: the proposed topics, then exactly what accepting
+/// changes, and (unless `--dry-run`/`--preview`) the run stored by carrying that out.
 pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     let consultation = store.consultation()?;
     let session = args
@@ -173,18 +175,39 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     }
     let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
     let result = run_engine(&texts, &opts);
-    let record = crate::jobs::run_record(
+    let mut record = crate::jobs::run_record(
         &cards,
         &result,
         &opts,
         session.as_ref().map(|s| s.id.clone()),
     );
+    let seed_names: Vec<String> = opts.seeds.iter().map(|s| s.name.clone()).collect();
+    let homes = store.seed_homes(&seed_names)?;
+    let by_id: HashMap<&str, &str> = cards.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
+    crate::jobs::route_seeds(&mut record, &homes, &by_id);
+    let plan = store.plan_cluster_run(&record)?;
+    let names = Names {
+        cards: store
+            .cards(&CardFilter::default())?
+            .into_iter()
+            .map(|c| (c.id, (c.seq, c.text)))
+            .collect(),
+        topics: store.topics()?.into_iter().map(|t| (t.id, t.label)).collect(),
+    };
     if args.format == OutputFormat::Json {
         print_json(&result)?;
     } else {
-        print_summary(&result, &texts);
+        println!(
+            "{} cards → {} topics (k = {}, {}; language {})",
+            texts.len(),
+            record.topics.len(),
+            result.k_chosen,
+            how_k(&result),
+            result.lang
+        );
+        print_topics(&record, &plan, &names, args.all_cards);
     }
-    print_preview(&store.preview_cluster_run(&record)?);
+    print_plan(&record, &plan, &names);
     if args.dry_run {
         eprintln!("--dry-run: nothing stored");
         return Ok(());
@@ -195,34 +218,6 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         sum.topics, sum.assigned, sum.kept_by_hand, sum.kept_with_topic, sum.unsorted
     );
     Ok(())
-}
-
-/// Says, before anything is stored, which topics keep their cards and what still
-/// changes in them (on stderr, beside the run's other notes).
-fn print_preview(p: &RunPreview) {
-    for k in &p.kept {
-        let why: Vec<&str> = k
-            .because
-            .iter()
-            .map(|b| match b {
-                KeptBecause::Decided => "decided",
-                KeptBecause::Mapped => "mapped to the outline",
-                KeptBecause::ByHand => "worked on by hand",
-            })
-            .collect();
-        eprintln!(
-            "keeps {} card(s) in \"{}\" ({}): the run would have moved them",
-            k.cards,
-            k.label,
-            why.join(", ")
-        );
-    }
-    for (label, n) in &p.added {
-        eprintln!("adds {n} card(s) to \"{label}\"");
-    }
-    if p.kept.is_empty() && p.added.is_empty() {
-        eprintln!("no decided, mapped or hand-made topic changes");
-    }
 }
 
 /// How k came about, and — when identical or near-identical texts left some of the k
@@ -238,30 +233,4 @@ fn how_k(result: &Clustering) -> String {
         1 => format!("{how}, 1 group came out empty"),
         n => format!("{how}, {n} groups came out empty"),
     }
-}
-
-fn print_summary(result: &Clustering, texts: &[&str]) {
-    println!(
-        "{} cards → {} topics (k = {}, {}; language {})",
-        texts.len(),
-        result.topics.len(),
-        result.k_chosen,
-        how_k(result),
-        result.lang
-    );
-    for (i, t) in result.topics.iter().enumerate() {
-        let seed = t
-            .seed_name
-            .as_deref()
-            .map(|s| format!(" [{s}]"))
-            .unwrap_or_default();
-        println!(
-            "{:>3}. {:>4} cards  {}{seed}",
-            i + 1,
-            t.members.len(),
-            t.label
-        );
-        println!("           e.g. {}", truncate(texts[t.example], 90));
-    }
-    println!("  unsorted: {} cards", result.unsorted.len());
 }

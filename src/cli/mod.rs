@@ -4,6 +4,7 @@ mod args_capture;
 mod args_groups;
 mod cards;
 pub(crate) mod cluster;
+mod cluster_plan;
 mod consultation;
 mod decisions;
 pub(crate) mod export;

@@ -19,6 +19,7 @@ pub mod outline;
 pub mod outline_units;
 pub mod privacy;
 mod rows;
+pub mod run_plan;
 pub mod runs;
 mod search;
 mod sessions;

@@ -1,107 +1,15 @@
-//! Clustering runs: the cards to cluster, storing a run (which never moves the cards of
-//! topics a person worked on), and a preview of what accepting one would change.
+//! Clustering runs: the cards to cluster, the existing topics a seeded run fills, and
+//! storing a run, which carries out its plan (`run_plan`): it never moves cards placed
+//! by hand or pinned, nor the cards of topics a person decided, mapped or worked on.
 
-use super::topics::{TopicRow, insert_topic, named_topic};
+use super::run_plan::{Dest, KeptBecause, RunPlan, plan_run};
+use super::topics::{insert_topic, live_topics};
+use super::undo::live_placements;
 use super::{Store, consultation};
 use crate::error::Result;
 use crate::model::{new_id, now_rfc3339};
 use rusqlite::params;
 use serde::Serialize;
-
-/// Why a run leaves a topic's cards where they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum KeptBecause {
-    Decided,
-    Mapped,
-    ByHand,
-}
-
-/// A topic whose cards a run would otherwise have moved, and how many it leaves there.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KeptTopic {
-    pub topic_id: String,
-    pub label: String,
-    pub because: Vec<KeptBecause>,
-    /// Cards the run put elsewhere (or left unsorted) that stay in this topic.
-    pub cards: usize,
-}
-
-/// What accepting a run changes for the topics whose cards it keeps: the kept ones, and
-/// the kept topics that still change (cards added to them, for a run seeded by their name).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct RunPreview {
-    pub kept: Vec<KeptTopic>,
-    /// (label, cards the run adds to it).
-    pub added: Vec<(String, usize)>,
-    /// Ids of the run's cards that stay where they are.
-    #[serde(skip)]
-    pub staying: std::collections::HashSet<String>,
-}
-
-/// Compares a run with the current board: `placements` maps card id → topic id.
-pub fn preview_run<S: std::hash::BuildHasher>(
-    run: &RunRecord,
-    topics: &[TopicRow],
-    placements: &std::collections::HashMap<String, String, S>,
-) -> RunPreview {
-    let kept_topic = |id: &str| topics.iter().find(|t| t.id == id && t.keeps_cards());
-    let mut out = RunPreview::default();
-    let mut count = |topic: &TopicRow| {
-        if let Some(k) = out.kept.iter_mut().find(|k| k.topic_id == topic.id) {
-            k.cards += 1;
-            return;
-        }
-        let mut because = Vec::new();
-        if topic.decision.is_some() {
-            because.push(KeptBecause::Decided);
-        }
-        if !topic.sections.is_empty() {
-            because.push(KeptBecause::Mapped);
-        }
-        if topic.by_hand {
-            because.push(KeptBecause::ByHand);
-        }
-        out.kept.push(KeptTopic {
-            topic_id: topic.id.clone(),
-            label: topic.label.clone(),
-            because,
-            cards: 1,
-        });
-    };
-    let mut added: Vec<(String, usize)> = Vec::new();
-    let mut staying = std::collections::HashSet::new();
-    for t in &run.topics {
-        // A seeded topic lands in the live topic of that name, kept or not.
-        let target = t
-            .seed_name
-            .as_deref()
-            .and_then(|name| topics.iter().find(|x| x.label == name && x.origin != "run"));
-        for (card, _) in &t.members {
-            let current = placements.get(card);
-            if let Some(k) = current.and_then(|c| kept_topic(c)) {
-                if target.is_none_or(|x| x.id != k.id) {
-                    count(k);
-                    staying.insert(card.clone());
-                }
-            } else if let Some(x) = target.filter(|x| x.keeps_cards()) {
-                match added.iter_mut().find(|a| a.0 == x.label) {
-                    Some(a) => a.1 += 1,
-                    None => added.push((x.label.clone(), 1)),
-                }
-            }
-        }
-    }
-    for (card, _) in &run.unsorted {
-        if let Some(k) = placements.get(card).and_then(|c| kept_topic(c)) {
-            count(k);
-            staying.insert(card.clone());
-        }
-    }
-    out.added = added;
-    out.staying = staying;
-    out
-}
 
 /// One topic of a clustering run, with card ids instead of input positions.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +18,9 @@ pub struct RunTopic {
     pub keywords: Vec<String>,
     /// Set when the topic was seeded by a known topic name.
     pub seed_name: Option<String>,
+    /// The existing topic a seeded topic fills (see `Store::seed_homes`); `None` makes a
+    /// new topic, named after the seed when there is one.
+    pub target: Option<String>,
     pub example_card_id: String,
     pub members: Vec<(String, f32)>,
 }
@@ -141,14 +52,6 @@ pub struct RunSummary {
     pub unsorted: usize,
 }
 
-/// Is true for a card whose topic keeps its cards through a run (`?1` is the card):
-/// the same rule as `TopicRow::keeps_cards`.
-const IN_KEPT_TOPIC: &str = "SELECT 1 FROM membership m JOIN topic t ON t.id = m.topic_id
-    WHERE m.card_id = ?1 AND t.deleted_at IS NULL
-      AND (t.hand_at IS NOT NULL OR t.origin = 'manual'
-        OR EXISTS (SELECT 1 FROM decision d WHERE d.topic_id = t.id AND d.retracted_at IS NULL)
-        OR EXISTS (SELECT 1 FROM section_link l WHERE l.topic_id = t.id))";
-
 impl Store {
     /// Texts to cluster: live cards of the consultation, or of one session.
     pub fn cluster_input(&self, session_id: Option<&str>) -> Result<Vec<(String, String)>> {
@@ -163,14 +66,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Stores a run and, when `apply` is set, moves every card it covers into its topic —
-    /// except cards placed by hand or pinned, and the cards of topics that were decided,
-    /// mapped to the outline or worked on by hand, which all stay where they are. Topics
-    /// of earlier runs left empty (and without decisions or outline links) are retired.
-    /// One transaction.
+    /// Stores a run and, when `apply` is set, carries out its plan: moves the cards it
+    /// lists (see `run_plan`), leaving cards placed by hand or pinned and the cards of
+    /// decided, mapped or hand-made topics where they are. Topics of earlier runs left
+    /// empty (and without decisions or outline links) are retired. One transaction.
     pub fn save_cluster_run(&mut self, run: &RunRecord, apply: bool) -> Result<RunSummary> {
         let tx = self.conn.transaction()?;
         let cid = consultation::ensure(&tx)?;
+        let plan = plan_run(run, &live_topics(&tx)?, &live_placements(&tx)?);
         let run_id = new_id();
         let now = now_rfc3339();
         tx.execute(
@@ -190,82 +93,40 @@ impl Store {
                 run.k_auto
             ],
         )?;
-        let mut sum = RunSummary {
+        let card_reasons = |b| matches!(b, KeptBecause::Pinned | KeptBecause::PlacedByHand);
+        let sum = RunSummary {
             run_id: run_id.clone(),
             topics: run.topics.len(),
-            assigned: 0,
-            kept_by_hand: 0,
-            kept_with_topic: 0,
+            assigned: if apply { plan.moves.iter().filter(|m| m.to.is_some()).count() } else { 0 },
+            kept_by_hand: if apply { plan.stays.iter().filter(|s| card_reasons(s.because)).count() } else { 0 },
+            kept_with_topic: if apply { plan.stays.iter().filter(|s| !card_reasons(s.because)).count() } else { 0 },
             unsorted: run.unsorted.len(),
         };
         let mut proposal = tx.prepare_cached(
             "INSERT INTO run_membership (run_id, card_id, topic_id, score) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        let mut by_hand = tx.prepare_cached(
-            "SELECT 1 FROM membership WHERE card_id = ?1 AND (source = 'hand' OR pinned = 1)",
-        )?;
-        let mut in_kept = tx.prepare_cached(IN_KEPT_TOPIC)?;
-        let mut assign = tx.prepare_cached(
-            "INSERT INTO membership (card_id, topic_id, source, run_id, score, pinned, assigned_at)
-             VALUES (?1, ?2, 'run', ?3, ?4, 0, ?5)
-             ON CONFLICT(card_id) DO UPDATE SET topic_id = excluded.topic_id, source = 'run',
-                 run_id = excluded.run_id, score = excluded.score, assigned_at = excluded.assigned_at",
-        )?;
-        let mut unassign = tx.prepare_cached(
-            "DELETE FROM membership WHERE card_id = ?1 AND source = 'run' AND pinned = 0",
-        )?;
-        for t in &run.topics {
-            let topic_id = match &t.seed_name {
-                Some(name) => match named_topic(&tx, &cid, name)? {
-                    Some(id) => id,
-                    None => insert_topic(
-                        &tx,
-                        &cid,
-                        name,
-                        &t.keywords,
-                        "seed",
-                        Some(&run_id),
-                        Some(&t.example_card_id),
-                    )?,
-                },
-                None => insert_topic(
-                    &tx,
-                    &cid,
-                    &t.label,
-                    &t.keywords,
-                    "run",
-                    Some(&run_id),
-                    Some(&t.example_card_id),
-                )?,
+        let mut topic_ids = Vec::with_capacity(run.topics.len());
+        for (t, dest) in run.topics.iter().zip(&plan.dest) {
+            let topic_id = match (dest, &t.seed_name) {
+                (Dest::Existing(id), _) => id.clone(),
+                (Dest::New, Some(name)) => {
+                    insert_topic(&tx, &cid, name, &t.keywords, "seed", Some(&run_id), Some(&t.example_card_id))?
+                }
+                (Dest::New, None) => {
+                    insert_topic(&tx, &cid, &t.label, &t.keywords, "run", Some(&run_id), Some(&t.example_card_id))?
+                }
             };
             for (card, score) in &t.members {
                 proposal.execute(params![run_id, card, topic_id, f64::from(*score)])?;
-                if !apply {
-                    continue;
-                }
-                if by_hand.exists([card])? {
-                    sum.kept_by_hand += 1;
-                } else if in_kept.exists([card])? {
-                    sum.kept_with_topic += 1;
-                } else {
-                    assign.execute(params![card, topic_id, run_id, f64::from(*score), now])?;
-                    sum.assigned += 1;
-                }
             }
+            topic_ids.push(topic_id);
         }
         for (card, score) in &run.unsorted {
             proposal.execute(params![run_id, card, None::<String>, f64::from(*score)])?;
-            if !apply || by_hand.exists([card])? {
-                continue;
-            }
-            if in_kept.exists([card])? {
-                sum.kept_with_topic += 1;
-            } else {
-                unassign.execute([card])?;
-            }
         }
-        drop((proposal, by_hand, in_kept, assign, unassign));
+        drop(proposal);
         if apply {
+            apply_moves(&tx, run, &plan, &topic_ids, &run_id, &now)?;
             tx.execute(
                 "UPDATE topic SET deleted_at = ?1
                  WHERE deleted_at IS NULL AND origin IN ('run', 'seed') AND consultation_id = ?2
@@ -279,15 +140,139 @@ impl Store {
         Ok(sum)
     }
 
-    /// What accepting `run` would leave alone or still change among the topics whose
-    /// cards a run keeps (see `preview_run`).
-    pub fn preview_cluster_run(&self, run: &RunRecord) -> Result<RunPreview> {
+    /// What accepting `run` would do to the board as it is now (nothing is stored).
+    pub fn plan_cluster_run(&self, run: &RunRecord) -> Result<RunPlan> {
+        Ok(plan_run(run, &self.topics()?, &self.placements()?))
+    }
+
+}
+
+/// Carries out the plan's moves: into the proposed topics (`topic_ids`, in run order),
+/// or back to unsorted.
+fn apply_moves(
+    tx: &rusqlite::Transaction<'_>,
+    run: &RunRecord,
+    plan: &RunPlan,
+    topic_ids: &[String],
+    run_id: &str,
+    now: &str,
+) -> Result<()> {
+    let score: std::collections::HashMap<&str, f32> = run
+        .topics
+        .iter()
+        .flat_map(|t| t.members.iter())
+        .map(|(c, s)| (c.as_str(), *s))
+        .collect();
+    let mut assign = tx.prepare_cached(
+        "INSERT INTO membership (card_id, topic_id, source, run_id, score, pinned, assigned_at)
+         VALUES (?1, ?2, 'run', ?3, ?4, 0, ?5)
+         ON CONFLICT(card_id) DO UPDATE SET topic_id = excluded.topic_id, source = 'run',
+             run_id = excluded.run_id, score = excluded.score, pinned = 0,
+             assigned_at = excluded.assigned_at",
+    )?;
+    let mut unassign = tx.prepare_cached("DELETE FROM membership WHERE card_id = ?1")?;
+    for m in &plan.moves {
+        match m.to {
+            Some(i) => {
+                let s = score.get(m.card_id.as_str()).copied().unwrap_or(0.0);
+                assign.execute(params![m.card_id, topic_ids[i], run_id, f64::from(s), now])?;
+            }
+            None => {
+                unassign.execute([&m.card_id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl RunTopic {
+    /// Ids of its `n` most representative cards: the closest to the topic's centre
+    /// (highest score), ties in card order. Stands in until the engine names them.
+    pub fn representatives(&self, n: usize) -> Vec<&str> {
+        let mut by_score: Vec<(usize, &(String, f32))> = self.members.iter().enumerate().collect();
+        by_score.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)));
+        by_score.iter().take(n).map(|(_, m)| m.0.as_str()).collect()
+    }
+}
+
+/// An existing topic a seeded run can fill, with its cards' texts (to choose among
+/// several topics of one chapter).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HomeTopic {
+    pub id: String,
+    pub label: String,
+    pub texts: Vec<String>,
+}
+
+/// The existing topics one seed's cards go to; none: the run makes the seed's topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeedHome {
+    pub name: String,
+    pub topics: Vec<HomeTopic>,
+}
+
+/// Case and Polish letters aside, so "głosowanie" names the chapter "Głosowanie".
+fn same_name(a: &str, b: &str) -> bool {
+    crate::cluster::fold(&a.trim().to_lowercase()) == crate::cluster::fold(&b.trim().to_lowercase())
+}
+
+impl Store {
+    /// For each seed name, the live topics its cards go to: those named like it, else
+    /// those mapped to the outline chapter with that heading (or to a unit in it),
+    /// largest first. Reads only: an outline not made yet has no chapters to match.
+    pub fn seed_homes(&self, names: &[String]) -> Result<Vec<SeedHome>> {
         let topics = self.topics()?;
-        let placements: std::collections::HashMap<String, String> = self
-            .placements()?
-            .into_iter()
-            .map(|p| (p.card_id, p.topic_id))
-            .collect();
-        Ok(preview_run(run, &topics, &placements))
+        let c = self.consultation()?;
+        let outline = super::outline::load(&self.conn, &c.id, &c.language)?;
+        let mut chapters: Vec<(&str, Vec<&str>)> = Vec::new();
+        for s in &outline {
+            if s.level == crate::model::SectionLevel::Chapter {
+                chapters.push((s.heading.as_str(), Vec::new()));
+            }
+            if let Some(ch) = chapters.last_mut() {
+                ch.1.extend(s.topic_ids.iter().map(String::as_str));
+            }
+        }
+        let mut texts: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        let mut st = self.conn.prepare(
+            "SELECT m.topic_id, c.text FROM membership m JOIN card c ON c.id = m.card_id
+             WHERE c.deleted_at IS NULL AND c.superseded_by IS NULL ORDER BY c.seq",
+        )?;
+        for row in st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
+            let (topic, text) = row?;
+            texts.entry(topic).or_default().push(text);
+        }
+        let home = |t: &super::topics::TopicRow| HomeTopic {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            texts: texts.get(&t.id).cloned().unwrap_or_default(),
+        };
+        Ok(names
+            .iter()
+            .map(|name| {
+                let mut found: Vec<HomeTopic> = topics
+                    .iter()
+                    .filter(|t| same_name(&t.label, name))
+                    .map(home)
+                    .collect();
+                if found.is_empty() {
+                    let mapped: Vec<&str> = chapters
+                        .iter()
+                        .filter(|c| same_name(c.0, name))
+                        .flat_map(|c| c.1.iter().copied())
+                        .collect();
+                    found = topics
+                        .iter()
+                        .filter(|t| mapped.contains(&t.id.as_str()))
+                        .map(home)
+                        .collect();
+                }
+                SeedHome {
+                    name: name.clone(),
+                    topics: found,
+                }
+            })
+            .collect())
     }
 }

@@ -92,20 +92,17 @@ fn attach_sections(conn: &Connection, cid: &str, topics: &mut [TopicRow]) -> rus
     Ok(())
 }
 
-/// A live topic with this label made by hand or by seeding, to reuse across runs.
-pub(super) fn named_topic(
-    conn: &Connection,
-    cid: &str,
-    label: &str,
-) -> rusqlite::Result<Option<String>> {
-    conn.query_row(
-        "SELECT id FROM topic WHERE consultation_id = ?1 AND label = ?2
-           AND origin IN ('seed', 'manual') AND deleted_at IS NULL
-         ORDER BY created_at LIMIT 1",
-        params![cid, label],
-        |r| r.get(0),
-    )
-    .optional()
+/// Live topics of the consultation, largest first (also inside a transaction).
+pub(super) fn live_topics(conn: &Connection) -> Result<Vec<TopicRow>> {
+    let cid = consultation::ensure(conn)?;
+    let sql = format!("{TOPIC_SELECT} WHERE t.consultation_id = ?1 AND t.deleted_at IS NULL");
+    let mut st = conn.prepare(&sql)?;
+    let mut list: Vec<TopicRow> = st
+        .query_map([&cid], topic_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    list.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.label.cmp(&b.label)));
+    attach_sections(conn, &cid, &mut list)?;
+    Ok(list)
 }
 
 pub(super) fn insert_topic(
@@ -140,15 +137,7 @@ pub(super) fn insert_topic(
 impl Store {
     /// Live topics of the consultation, largest first.
     pub fn topics(&self) -> Result<Vec<TopicRow>> {
-        let cid = consultation::ensure(&self.conn)?;
-        let sql = format!("{TOPIC_SELECT} WHERE t.consultation_id = ?1 AND t.deleted_at IS NULL");
-        let mut st = self.conn.prepare(&sql)?;
-        let mut list: Vec<TopicRow> = st
-            .query_map([&cid], topic_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        list.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.label.cmp(&b.label)));
-        attach_sections(&self.conn, &cid, &mut list)?;
-        Ok(list)
+        live_topics(&self.conn)
     }
 
     /// A topic made by hand.

@@ -43,6 +43,23 @@ pub struct BoardState {
     pub links: Vec<(String, String)>,
 }
 
+/// Every placement in a live topic (also inside a transaction).
+pub(super) fn live_placements(conn: &rusqlite::Connection) -> Result<Vec<Placement>> {
+    let mut st = conn.prepare(
+        "SELECT m.card_id, m.topic_id, m.source, m.pinned FROM membership m
+         JOIN topic t ON t.id = m.topic_id WHERE t.deleted_at IS NULL",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok(Placement {
+            card_id: r.get(0)?,
+            topic_id: r.get(1)?,
+            source: r.get(2)?,
+            pinned: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// Ids of the consultation's live topics (cheaper than `topics()`: no counts).
     pub fn live_topic_ids(&self) -> Result<Vec<String>> {
@@ -55,19 +72,7 @@ impl Store {
 
     /// Every placement of a live topic, keyed by card.
     pub fn placements(&self) -> Result<Vec<Placement>> {
-        let mut st = self.conn.prepare(
-            "SELECT m.card_id, m.topic_id, m.source, m.pinned FROM membership m
-             JOIN topic t ON t.id = m.topic_id WHERE t.deleted_at IS NULL",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok(Placement {
-                card_id: r.get(0)?,
-                topic_id: r.get(1)?,
-                source: r.get(2)?,
-                pinned: r.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        live_placements(&self.conn)
     }
 
     /// Captures the placements of `cards` and the state of `topics`.

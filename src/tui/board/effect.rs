@@ -245,14 +245,23 @@ pub fn perform(
         Effect::Cluster(job) => {
             let lang = s.consultation()?.language;
             let source = match (&job.scope, s.path()) {
-                (ClusterScope::Topic(cards), _) => Source::Cards(cards.clone(), lang),
+                (ClusterScope::Topic(cards), _) => Source::Cards(cards.clone(), lang.clone()),
                 (_, Some(p)) => Source::Db(p.to_path_buf()),
                 (ClusterScope::Session(id), None) => {
-                    Source::Cards(s.cluster_input(Some(id))?, lang)
+                    Source::Cards(s.cluster_input(Some(id))?, lang.clone())
                 }
-                (_, None) => Source::Cards(s.cluster_input(None)?, lang),
+                (_, None) => Source::Cards(s.cluster_input(None)?, lang.clone()),
             };
-            worker::spawn(source, job, worker_tx.clone());
+            let homes = if job.seeds {
+                let names: Vec<String> = crate::model::outline::seed_topics(&lang)
+                    .into_iter()
+                    .map(|s| s.0)
+                    .collect();
+                s.seed_homes(&names)?
+            } else {
+                Vec::new()
+            };
+            worker::spawn(source, job, homes, worker_tx.clone());
             Ok(Vec::new())
         }
     }

@@ -25,14 +25,13 @@ pub use undo::{Change, undo};
 pub use view::{header, render};
 pub use worker::{ClusterJob, ClusterScope};
 
-use crate::storage::runs::{RunPreview, RunRecord, preview_run};
+use crate::storage::runs::RunRecord;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{T, stage_name};
 use crate::tui::keymap::Mode;
 use crate::tui::reader::{HintFor, Read, ReadDone};
 use crate::tui::widgets::prompt::Prompt;
-use std::collections::HashMap;
 
 /// What the board may have open over it.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,25 +128,19 @@ impl Room {
         Vec::new()
     }
 
-    /// A run as a proposal, compared with the board as it is: which topics keep their
-    /// cards, and each proposed topic's card texts.
+    /// A run as a proposal, compared with the board as it is: the proposal works out
+    /// what accepting does to these cards and topics.
     pub fn proposal(&self, record: RunRecord, split_of: Option<String>) -> Proposal {
-        let preview = if split_of.is_some() {
-            RunPreview::default()
-        } else {
-            let placements: HashMap<String, String> = self
-                .placement
-                .values()
-                .map(|p| (p.card_id.clone(), p.topic_id.clone()))
-                .collect();
-            preview_run(&record, &self.topics, &placements)
+        let board = proposal::Board {
+            topics: self.topics.clone(),
+            placements: self.placement.values().cloned().collect(),
+            cards: self
+                .cards
+                .iter()
+                .map(|c| (c.id.clone(), (c.seq, c.text.clone())))
+                .collect(),
         };
-        let texts: HashMap<&str, &str> = self
-            .cards
-            .iter()
-            .map(|c| (c.id.as_str(), c.text.as_str()))
-            .collect();
-        Proposal::new(record, split_of, preview, &texts)
+        Proposal::new(record, split_of, board)
     }
 
     pub fn read_done(&mut self, done: ReadDone) {

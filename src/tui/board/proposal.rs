@@ -1,12 +1,16 @@
 //! A finished clustering run shown as a proposal: accept all of it, only the marked
-//! topics, or discard it. Nothing is stored until it is accepted; cards placed by hand
-//! or pinned, and the cards of decided, mapped or hand-made topics, stay where they are
-//! either way (the store sees to it). The proposal says so first, and Tab lists a
-//! proposed topic's cards under it, so nothing is accepted unseen.
+//! topics, or discard it. Nothing is stored until it is accepted. The proposal shows the
+//! plan accepting carries out (`storage::run_plan`): how many cards move and stay and
+//! why (pinned, placed by hand, in a decided, mapped or hand-made topic), the topics made
+//! and retired, each proposed topic with where its cards go and its two most
+//! representative cards; Tab lists all its cards, each with what happens to it.
 
 use super::{BoardOp, Effect, Modal, Room};
 use crate::model::Lang;
-use crate::storage::runs::{KeptBecause, RunPreview, RunRecord};
+use crate::storage::run_plan::{Dest, KeptBecause, RunPlan, plan_run};
+use crate::storage::runs::RunRecord;
+use crate::storage::topics::TopicRow;
+use crate::storage::undo::Placement;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
 use crate::tui::i18n::{Noun, T, count};
@@ -16,6 +20,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Clear, Widget};
+use std::collections::HashMap;
+
+/// The board a proposal is compared with.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Board {
+    pub topics: Vec<TopicRow>,
+    pub placements: Vec<Placement>,
+    /// Card id → (number, text).
+    pub cards: HashMap<String, (i64, String)>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
@@ -25,132 +39,241 @@ pub struct Proposal {
     pub cursor: usize,
     /// Set when the run re-clustered one topic: accepting splits that topic by hand.
     pub split_of: Option<String>,
-    /// The topics whose cards the run leaves alone, and what still changes in them.
-    pub preview: RunPreview,
-    /// Per proposed topic, its cards' texts (shown on request), each marked when the
-    /// card stays where it is.
-    pub texts: Vec<Vec<(bool, String)>>,
-    /// Per proposed topic, how many of its cards stay where they are.
-    pub staying: Vec<usize>,
-    /// The proposed topic whose cards are listed under it.
+    board: Board,
+    /// What Enter (the marked topics) does; its topic indices are `marked`'s.
+    pub plan: RunPlan,
+    /// Record index of each topic of `plan`.
+    pub marked: Vec<usize>,
+    /// What `a` (all topics) does, indexed like `record.topics`.
+    pub plan_all: RunPlan,
+    /// The proposed topic whose cards are all listed under it.
     pub open: Option<usize>,
 }
 
-/// At most this many card texts are listed under an opened topic.
-const SHOWN_CARDS: usize = 12;
+/// Representative cards listed under each proposed topic until it is opened.
+const REPRESENTATIVES: usize = 2;
+
+/// What happens to one card of a proposed topic.
+enum Fate<'a> {
+    Moves(Option<&'a str>),
+    Stays(&'a str, KeptBecause),
+    Unchanged,
+}
+
+fn because(b: KeptBecause) -> T {
+    match b {
+        KeptBecause::Pinned => T::KeptPinned,
+        KeptBecause::PlacedByHand => T::KeptPlaced,
+        KeptBecause::Decided => T::KeptDecided,
+        KeptBecause::Mapped => T::KeptMapped,
+        KeptBecause::ByHand => T::KeptByHand,
+    }
+}
+
+/// The plan of a split: the first part stays in the topic, the others become new
+/// topics made by hand, which moves every card of theirs but pinned ones.
+fn split_plan(record: &RunRecord, topic: &str, board: &Board) -> RunPlan {
+    let pinned = |c: &str| board.placements.iter().any(|p| p.card_id == c && p.pinned);
+    let mut plan = RunPlan {
+        dest: (0..record.topics.len()).map(|_| Dest::New).collect(),
+        ..RunPlan::default()
+    };
+    for (i, t) in record.topics.iter().enumerate() {
+        if i == 0 {
+            plan.dest[0] = Dest::Existing(topic.to_owned());
+            plan.unchanged += t.members.len();
+            continue;
+        }
+        for (card, _) in &t.members {
+            if pinned(card) {
+                plan.stays.push(crate::storage::run_plan::CardStay {
+                    card_id: card.clone(),
+                    topic_id: topic.to_owned(),
+                    proposed: Some(i),
+                    because: KeptBecause::Pinned,
+                });
+            } else {
+                plan.moves.push(crate::storage::run_plan::CardMove {
+                    card_id: card.clone(),
+                    from: Some(topic.to_owned()),
+                    to: Some(i),
+                });
+            }
+        }
+    }
+    plan
+}
 
 impl Proposal {
-    /// `texts` are the cards' texts by id (cards missing there are listed by id).
-    pub fn new(
-        record: RunRecord,
-        split_of: Option<String>,
-        preview: RunPreview,
-        texts: &std::collections::HashMap<&str, &str>,
-    ) -> Proposal {
-        let texts: Vec<Vec<(bool, String)>> = record
-            .topics
-            .iter()
-            .map(|t| {
-                t.members
-                    .iter()
-                    .map(|(id, _)| {
-                        let text = texts.get(id.as_str()).map_or(id.as_str(), |t| t);
-                        (preview.staying.contains(id), text.to_owned())
-                    })
-                    .collect()
-            })
-            .collect();
-        let staying = texts
-            .iter()
-            .map(|t| t.iter().filter(|c| c.0).count())
-            .collect();
-        Proposal {
+    pub fn new(record: RunRecord, split_of: Option<String>, board: Board) -> Proposal {
+        let mut p = Proposal {
             chosen: vec![true; record.topics.len()],
             record,
             cursor: 0,
             split_of,
-            preview,
-            texts,
-            staying,
+            board,
+            plan: RunPlan::default(),
+            marked: Vec::new(),
+            plan_all: RunPlan::default(),
             open: None,
+        };
+        p.plan_all = p.plan_of(&p.accepted(true));
+        p.replan();
+        p
+    }
+
+    fn plan_of(&self, record: &RunRecord) -> RunPlan {
+        match &self.split_of {
+            Some(topic) => split_plan(record, topic, &self.board),
+            None => plan_run(record, &self.board.topics, &self.board.placements),
         }
     }
 
-    /// The lines that say what the run leaves alone before the topics are listed.
+    /// Works out again what Enter does, after the marks changed.
+    fn replan(&mut self) {
+        self.marked = (0..self.chosen.len()).filter(|&i| self.chosen[i]).collect();
+        self.plan = self.plan_of(&self.accepted(false));
+    }
+
+    fn card(&self, id: &str) -> (String, &str) {
+        self.board
+            .cards
+            .get(id)
+            .map_or_else(|| (id.to_owned(), ""), |c| (format!("#{}", c.0), c.1.as_str()))
+    }
+
+    fn topic_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.board
+            .topics
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+
+    /// Card numbers, ascending, comma-separated.
+    fn numbers<'a>(&self, ids: impl Iterator<Item = &'a str>) -> String {
+        let mut seqs: Vec<i64> = ids
+            .filter_map(|id| self.board.cards.get(id).map(|c| c.0))
+            .collect();
+        seqs.sort_unstable();
+        seqs.iter()
+            .map(|n| format!("#{n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// "Moves 57 cards · Stay: 40 · new topics: 5 · retired topics: 2".
+    fn summary(plan: &RunPlan, lang: Lang) -> String {
+        if plan.moves.is_empty() && plan.stays.is_empty() {
+            return T::PlanNothing.tr(lang).to_owned();
+        }
+        let mut line = format!(
+            "{} {} · {}: {}",
+            T::PlanMoves.tr(lang),
+            count(plan.moves.len() as i64, Noun::Card, lang),
+            T::PlanStay.tr(lang),
+            plan.stays.len()
+        );
+        let new = plan.new_topics().len();
+        if new > 0 {
+            line.push_str(&format!(" · {}: {new}", T::PlanNew.tr(lang)));
+        }
+        if !plan.retired.is_empty() {
+            line.push_str(&format!(" · {}: {}", T::PlanRetired.tr(lang), plan.retired.len()));
+        }
+        line
+    }
+
+    /// The lines above the topics: what Enter does (and `a`, when they differ), why
+    /// cards stay, by card number, and the cards that go back to unsorted.
     fn notes(&self, lang: Lang) -> Vec<String> {
-        if self.split_of.is_some() {
-            return Vec::new();
+        let p = &self.plan;
+        let mut out = vec![Self::summary(p, lang)];
+        if self.marked.len() < self.chosen.len() {
+            out.push(format!("{}: {}", T::PlanAll.tr(lang), Self::summary(&self.plan_all, lang)));
         }
-        let p = &self.preview;
-        let mut out = Vec::new();
-        if p.kept.is_empty() && p.added.is_empty() {
-            out.push(T::KeptNone.tr(lang).to_owned());
+        for (b, _) in p.stays_by_reason() {
+            let cards = p.stays.iter().filter(|s| s.because == b).map(|s| s.card_id.as_str());
+            out.push(format!("= {}: {}", because(b).tr(lang), self.numbers(cards)));
         }
-        if !p.kept.is_empty() {
-            let cards: usize = p.kept.iter().map(|k| k.cards).sum();
-            out.push(format!(
-                "{}: {} · {}",
-                T::KeptTopics.tr(lang),
-                count(p.kept.len() as i64, Noun::Topic, lang),
-                count(cards as i64, Noun::Card, lang)
-            ));
-        }
-        for k in &p.kept {
-            let why: Vec<&str> = k
-                .because
-                .iter()
-                .map(|b| match b {
-                    KeptBecause::Decided => T::KeptDecided.tr(lang),
-                    KeptBecause::Mapped => T::KeptMapped.tr(lang),
-                    KeptBecause::ByHand => T::KeptByHand.tr(lang),
-                })
-                .collect();
-            out.push(format!(
-                "= {} · {} · {}",
-                k.label,
-                count(k.cards as i64, Noun::Card, lang),
-                why.join(", ")
-            ));
-        }
-        for (label, n) in &p.added {
-            out.push(format!(
-                "{} {label}: +{}",
-                T::AddsTo.tr(lang),
-                count(*n as i64, Noun::Card, lang)
-            ));
+        let back: Vec<&str> = p
+            .moves
+            .iter()
+            .filter(|m| m.to.is_none())
+            .map(|m| m.card_id.as_str())
+            .collect();
+        if !back.is_empty() {
+            out.push(format!("{}: {}", T::ToUnsorted.tr(lang), self.numbers(back.into_iter())));
         }
         out
     }
 
-    /// The rows of the topic list: `(topic index, text)`, a card row carrying its
-    /// topic's index too.
+    fn fate(&self, card: &str) -> Fate<'_> {
+        let p = &self.plan_all;
+        if let Some(m) = p.moves.iter().find(|m| m.card_id == card) {
+            return Fate::Moves(m.from.as_deref());
+        }
+        match p.stays.iter().find(|s| s.card_id == card) {
+            Some(s) => Fate::Stays(&s.topic_id, s.because),
+            None => Fate::Unchanged,
+        }
+    }
+
+    /// A card's row under its opened topic: what happens to it, then its text.
+    fn card_row(&self, id: &str, lang: Lang) -> String {
+        let (n, text) = self.card(id);
+        match self.fate(id) {
+            Fate::Moves(from) => {
+                let from = from.map_or(T::Unsorted.tr(lang), |f| self.topic_label(f));
+                format!("    + {n} ← {from}: {text}")
+            }
+            Fate::Stays(topic, b) => format!(
+                "    = {n} {} ({}): {text}",
+                self.topic_label(topic),
+                because(b).tr(lang)
+            ),
+            Fate::Unchanged => format!("    · {n} {text}"),
+        }
+    }
+
+    /// A proposed topic's row: its name (the existing topic it fills, or new), size,
+    /// cards moving in and staying put.
+    fn topic_row(&self, i: usize, lang: Lang) -> String {
+        let t = &self.record.topics[i];
+        let mark = if self.chosen[i] { "x" } else { " " };
+        let name = match &self.plan_all.dest[i] {
+            Dest::Existing(id) => format!("→ {}", self.topic_label(id)),
+            Dest::New => format!(
+                "{} ({})",
+                t.seed_name.as_deref().unwrap_or(&t.label),
+                T::NewMark.tr(lang)
+            ),
+        };
+        let stays = self.plan_all.stays.iter().filter(|s| s.proposed == Some(i)).count();
+        let mut size = format!(
+            "{} · +{}",
+            count(t.members.len() as i64, Noun::Card, lang),
+            self.plan_all.moves_into(i)
+        );
+        if stays > 0 {
+            size.push_str(&format!(" · {stays} {}", T::StayPut.tr(lang)));
+        }
+        format!("[{mark}] {name} · {size}")
+    }
+
+    /// The rows of the topic list: `(topic index, is the topic's row, text)`.
     fn rows(&self, lang: Lang) -> Vec<(usize, bool, String)> {
         let mut rows = Vec::new();
         for (i, t) in self.record.topics.iter().enumerate() {
-            let name = t.seed_name.as_deref().unwrap_or(&t.label);
-            let mark = if self.chosen[i] { "x" } else { " " };
-            let size = match self.staying[i] {
-                0 => t.members.len().to_string(),
-                n => format!("{} · {n} {}", t.members.len(), T::StayPut.tr(lang)),
-            };
-            rows.push((i, true, format!("[{mark}] {name} ({size})")));
+            rows.push((i, true, self.topic_row(i, lang)));
             if self.open == Some(i) {
-                let texts = &self.texts[i];
-                for (stays, text) in texts.iter().take(SHOWN_CARDS) {
-                    let bullet = if *stays { '=' } else { '·' };
-                    rows.push((i, false, format!("    {bullet} {text}")));
+                for (id, _) in &t.members {
+                    rows.push((i, false, self.card_row(id, lang)));
                 }
-                if texts.len() > SHOWN_CARDS {
-                    let more = (texts.len() - SHOWN_CARDS) as i64;
-                    rows.push((
-                        i,
-                        false,
-                        format!(
-                            "    {} {}",
-                            T::MoreCards.tr(lang),
-                            count(more, Noun::Card, lang)
-                        ),
-                    ));
+            } else {
+                for id in t.representatives(REPRESENTATIVES) {
+                    let (n, text) = self.card(id);
+                    rows.push((i, false, format!("      {n} {text}")));
                 }
             }
         }
@@ -212,6 +335,7 @@ impl Room {
                 if let Some(c) = p.chosen.get_mut(p.cursor) {
                     *c = !*c;
                 }
+                p.replan();
             }
             Action::Open => {
                 p.open = if p.open == Some(p.cursor) {
@@ -247,7 +371,7 @@ impl Proposal {
         }
         let notes = p.notes(lang);
         let rows = p.rows(lang);
-        let w = screen.width.min(70);
+        let w = screen.width.min(78);
         let want = notes.len() + rows.len() + 3;
         let h = u16::try_from(want).unwrap_or(u16::MAX).min(screen.height);
         let area = Rect::new(

@@ -4,6 +4,8 @@
 use super::Done;
 use crate::cluster::{ClusterOptions, SeedTopic, Stage};
 use crate::storage::Store;
+use crate::storage::runs::SeedHome;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
@@ -52,7 +54,12 @@ fn input(
     }
 }
 
-fn run(source: Source, job: &ClusterJob, tx: &Sender<Done>) -> crate::error::Result<Done> {
+fn run(
+    source: Source,
+    job: &ClusterJob,
+    homes: &[SeedHome],
+    tx: &Sender<Done>,
+) -> crate::error::Result<Done> {
     let (cards, lang) = input(source, job)?;
     if cards.is_empty() {
         // Empty: the app says "no cards" in its own language.
@@ -81,14 +88,18 @@ fn run(source: Source, job: &ClusterJob, tx: &Sender<Done>) -> crate::error::Res
         ClusterScope::Session(s) => Some(s.clone()),
         _ => None,
     };
-    let record = crate::jobs::run_record(&cards, &result, &opts, session);
+    let mut record = crate::jobs::run_record(&cards, &result, &opts, session);
+    let texts: HashMap<&str, &str> = cards.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
+    crate::jobs::route_seeds(&mut record, homes, &texts);
     Ok(Done::Proposal(Box::new(record)))
 }
 
-/// Starts the worker; its messages arrive on `tx`.
-pub fn spawn(source: Source, job: ClusterJob, tx: Sender<Done>) {
+/// Starts the worker; its messages arrive on `tx`. `homes` are the existing topics
+/// seeded topics fill (read on the interface thread: a quick read).
+pub fn spawn(source: Source, job: ClusterJob, homes: Vec<SeedHome>, tx: Sender<Done>) {
     std::thread::spawn(move || {
-        let out = run(source, &job, &tx).unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
+        let out = run(source, &job, &homes, &tx)
+            .unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
         let _ = tx.send(out);
     });
 }

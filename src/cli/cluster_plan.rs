@@ -1,0 +1,145 @@
+//! What `narada cluster` says before storing a run: each proposed topic with where its
+//! cards go and its most representative cards, then exactly what accepting changes —
+//! the cards that move (from → to, by number), those that stay and why, the topics
+//! made and retired. The counts are the plan's, which storing carries out.
+
+use super::output::truncate;
+use crate::storage::run_plan::{Dest, KeptBecause, RunPlan};
+use crate::storage::runs::RunRecord;
+use std::collections::{BTreeMap, HashMap};
+
+/// Representative cards listed under each proposed topic unless all are asked for.
+const REPRESENTATIVES: usize = 3;
+
+/// Card numbers and texts, topic labels: what the plan's ids are shown as.
+pub struct Names {
+    pub cards: HashMap<String, (i64, String)>,
+    pub topics: HashMap<String, String>,
+}
+
+impl Names {
+    fn card(&self, id: &str) -> String {
+        self.cards
+            .get(id)
+            .map_or_else(|| id.to_owned(), |c| format!("#{}", c.0))
+    }
+
+    fn topic(&self, id: &str) -> String {
+        self.topics
+            .get(id)
+            .map_or_else(|| id.to_owned(), |l| format!("\"{l}\""))
+    }
+
+    /// Card numbers in ascending order, comma-separated.
+    fn numbers<'a>(&self, ids: impl Iterator<Item = &'a str>) -> String {
+        let mut seqs: Vec<(i64, String)> = ids
+            .map(|id| (self.cards.get(id).map_or(i64::MAX, |c| c.0), self.card(id)))
+            .collect();
+        seqs.sort();
+        seqs.into_iter()
+            .map(|s| s.1)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A proposed topic's name: the existing topic it fills, else its seed's or its label.
+fn proposed_name(run: &RunRecord, plan: &RunPlan, names: &Names, i: usize) -> String {
+    match &plan.dest[i] {
+        Dest::Existing(id) => format!("{} (existing)", names.topic(id)),
+        Dest::New => {
+            let t = &run.topics[i];
+            format!("\"{}\" (new)", t.seed_name.as_deref().unwrap_or(&t.label))
+        }
+    }
+}
+
+/// The proposed topics on stdout: size, where the cards go, representative cards (all
+/// with `all_cards`).
+pub fn print_topics(run: &RunRecord, plan: &RunPlan, names: &Names, all_cards: bool) {
+    for (i, t) in run.topics.iter().enumerate() {
+        println!(
+            "{:>3}. {:>4} cards  {}",
+            i + 1,
+            t.members.len(),
+            proposed_name(run, plan, names, i)
+        );
+        let shown: Vec<&str> = if all_cards {
+            t.members.iter().map(|m| m.0.as_str()).collect()
+        } else {
+            t.representatives(REPRESENTATIVES)
+        };
+        for id in shown {
+            let text = names.cards.get(id).map_or("", |c| c.1.as_str());
+            let card = names.card(id);
+            println!("       {card:>5} {}", truncate(text, 70));
+        }
+    }
+    println!("  unsorted: {} cards", run.unsorted.len());
+}
+
+fn because(b: KeptBecause) -> &'static str {
+    match b {
+        KeptBecause::Pinned => "pinned",
+        KeptBecause::PlacedByHand => "placed by hand",
+        KeptBecause::Decided => "topic decided",
+        KeptBecause::Mapped => "topic mapped to the outline",
+        KeptBecause::ByHand => "topic worked on by hand",
+    }
+}
+
+/// Exactly what accepting changes, on stderr.
+pub fn print_plan(run: &RunRecord, plan: &RunPlan, names: &Names) {
+    let to_name = |to: Option<usize>| match to {
+        Some(i) => proposed_name(run, plan, names, i),
+        None => "unsorted".to_owned(),
+    };
+    let from_name = |from: Option<&str>| from.map_or_else(|| "unsorted".to_owned(), |f| names.topic(f));
+    eprintln!("accepting this run:");
+    eprintln!("  moves {} card(s)", plan.moves.len());
+    let mut moves: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+    for m in &plan.moves {
+        moves
+            .entry((from_name(m.from.as_deref()), to_name(m.to)))
+            .or_default()
+            .push(m.card_id.as_str());
+    }
+    for ((from, to), cards) in &moves {
+        eprintln!("    {from} → {to}: {}", names.numbers(cards.iter().copied()));
+    }
+    eprintln!("  keeps {} card(s) where they are", plan.stays.len());
+    let mut stays: BTreeMap<(KeptBecause, String), Vec<&str>> = BTreeMap::new();
+    for s in &plan.stays {
+        stays
+            .entry((s.because, names.topic(&s.topic_id)))
+            .or_default()
+            .push(s.card_id.as_str());
+    }
+    for ((b, topic), cards) in &stays {
+        eprintln!(
+            "    = {topic} ({}): {}",
+            because(*b),
+            names.numbers(cards.iter().copied())
+        );
+    }
+    let new = plan.new_topics();
+    if !new.is_empty() {
+        let labels: Vec<String> = new
+            .iter()
+            .map(|&i| {
+                let t = &run.topics[i];
+                format!("\"{}\"", t.seed_name.as_deref().unwrap_or(&t.label))
+            })
+            .collect();
+        eprintln!("  makes {} new topic(s): {}", new.len(), labels.join(", "));
+    }
+    if !plan.retired.is_empty() {
+        let labels: Vec<String> = plan.retired.iter().map(|id| names.topic(id)).collect();
+        eprintln!(
+            "  retires {} topic(s) left empty: {}",
+            labels.len(),
+            labels.join(", ")
+        );
+    }
+    eprintln!("  leaves {} card(s) as they are", plan.unchanged);
+}

@@ -1,0 +1,206 @@
+//! What accepting a clustering run changes, card by card, worked out from the board as
+//! it is. The proposal shows this plan and storing the run carries out the same plan
+//! (worked out again inside its transaction), so a preview cannot promise one thing
+//! and accepting do another.
+
+use super::runs::RunRecord;
+use super::topics::TopicRow;
+use super::undo::Placement;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Why a card the run would move stays where it is. Card reasons come first: a pinned
+/// card in a decided topic is reported as pinned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeptBecause {
+    Pinned,
+    PlacedByHand,
+    Decided,
+    Mapped,
+    /// The topic was made, renamed, split, merged or given cards by hand.
+    ByHand,
+}
+
+impl KeptBecause {
+    pub const ALL: [KeptBecause; 5] = [
+        KeptBecause::Pinned,
+        KeptBecause::PlacedByHand,
+        KeptBecause::Decided,
+        KeptBecause::Mapped,
+        KeptBecause::ByHand,
+    ];
+
+    /// Why `placement` (in `topic`) stays, or `None` when a run may move it.
+    fn of(placement: &Placement, topic: &TopicRow) -> Option<KeptBecause> {
+        if placement.pinned {
+            Some(KeptBecause::Pinned)
+        } else if placement.source == "hand" {
+            Some(KeptBecause::PlacedByHand)
+        } else if topic.decision.is_some() {
+            Some(KeptBecause::Decided)
+        } else if !topic.sections.is_empty() {
+            Some(KeptBecause::Mapped)
+        } else if topic.by_hand {
+            Some(KeptBecause::ByHand)
+        } else {
+            None
+        }
+    }
+}
+
+/// Where a proposed topic's cards go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dest {
+    /// Into a topic that exists already (seeded by its name or its outline chapter).
+    Existing(String),
+    /// Into a topic the run creates.
+    New,
+}
+
+/// A card accepting moves: from its topic (`None`: unsorted) into a proposed topic
+/// (`None`: back to unsorted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardMove {
+    pub card_id: String,
+    pub from: Option<String>,
+    pub to: Option<usize>,
+}
+
+/// A card the run puts elsewhere that stays in its topic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardStay {
+    pub card_id: String,
+    pub topic_id: String,
+    /// The proposed topic the run put it in (`None`: unsorted).
+    pub proposed: Option<usize>,
+    pub because: KeptBecause,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RunPlan {
+    /// Per proposed topic.
+    pub dest: Vec<Dest>,
+    pub moves: Vec<CardMove>,
+    pub stays: Vec<CardStay>,
+    /// Cards already where the run puts them.
+    pub unchanged: usize,
+    /// Ids of topics of earlier runs that accepting leaves empty, and so retires.
+    pub retired: Vec<String>,
+}
+
+impl RunPlan {
+    /// Cards that stay, by reason, in the order of `KeptBecause::ALL`.
+    pub fn stays_by_reason(&self) -> Vec<(KeptBecause, usize)> {
+        KeptBecause::ALL
+            .iter()
+            .map(|&b| (b, self.stays.iter().filter(|s| s.because == b).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    /// Proposed topics that become new topics (those that receive cards).
+    pub fn new_topics(&self) -> Vec<usize> {
+        (0..self.dest.len())
+            .filter(|&i| self.dest[i] == Dest::New && self.moves.iter().any(|m| m.to == Some(i)))
+            .collect()
+    }
+
+    /// Moves into proposed topic `i`.
+    pub fn moves_into(&self, i: usize) -> usize {
+        self.moves.iter().filter(|m| m.to == Some(i)).count()
+    }
+}
+
+/// Where proposed topic `t` goes: the live topic it was routed to, else a live topic
+/// made by hand or seeded with its seed's name, else a new topic.
+fn dest_of(run: &RunRecord, i: usize, topics: &[TopicRow]) -> Dest {
+    let t = &run.topics[i];
+    if let Some(id) = &t.target
+        && topics.iter().any(|x| &x.id == id)
+    {
+        return Dest::Existing(id.clone());
+    }
+    if let Some(name) = &t.seed_name
+        && let Some(x) = topics
+            .iter()
+            .find(|x| &x.label == name && x.origin != "run")
+    {
+        return Dest::Existing(x.id.clone());
+    }
+    Dest::New
+}
+
+/// The plan of accepting `run` on a board with these live `topics` and `placements`.
+pub fn plan_run(run: &RunRecord, topics: &[TopicRow], placements: &[Placement]) -> RunPlan {
+    let topic: HashMap<&str, &TopicRow> = topics.iter().map(|t| (t.id.as_str(), t)).collect();
+    let placed: HashMap<&str, (&Placement, &TopicRow)> = placements
+        .iter()
+        .filter_map(|p| Some((p.card_id.as_str(), (p, *topic.get(p.topic_id.as_str())?))))
+        .collect();
+    let mut plan = RunPlan {
+        dest: (0..run.topics.len())
+            .map(|i| dest_of(run, i, topics))
+            .collect(),
+        ..RunPlan::default()
+    };
+    let proposed = run
+        .topics
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.members.iter().map(move |m| (Some(i), &m.0)))
+        .chain(run.unsorted.iter().map(|m| (None, &m.0)));
+    for (to, card) in proposed {
+        let now = placed.get(card.as_str());
+        let same = match (to, now) {
+            (None, None) => true,
+            (Some(i), Some((p, _))) => plan.dest[i] == Dest::Existing(p.topic_id.clone()),
+            _ => false,
+        };
+        if same {
+            plan.unchanged += 1;
+            continue;
+        }
+        if let Some((p, t)) = now
+            && let Some(because) = KeptBecause::of(p, t)
+        {
+            plan.stays.push(CardStay {
+                card_id: card.clone(),
+                topic_id: p.topic_id.clone(),
+                proposed: to,
+                because,
+            });
+            continue;
+        }
+        plan.moves.push(CardMove {
+            card_id: card.clone(),
+            from: now.map(|(p, _)| p.topic_id.clone()),
+            to,
+        });
+    }
+    // Topics of earlier runs that end up empty are retired (unless decided or mapped).
+    let mut left: HashMap<&str, i64> = HashMap::new();
+    for p in placements {
+        *left.entry(p.topic_id.as_str()).or_default() += 1;
+    }
+    for m in &plan.moves {
+        if let Some(from) = &m.from {
+            *left.entry(from.as_str()).or_default() -= 1;
+        }
+        if let Some(Dest::Existing(id)) = m.to.map(|i| &plan.dest[i]) {
+            *left.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    plan.retired = topics
+        .iter()
+        .filter(|t| {
+            (t.origin == "run" || t.origin == "seed")
+                && t.decision.is_none()
+                && t.sections.is_empty()
+                && left.get(t.id.as_str()).copied().unwrap_or(0) <= 0
+        })
+        .map(|t| t.id.clone())
+        .collect();
+    plan
+}
