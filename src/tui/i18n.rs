@@ -121,6 +121,7 @@ catalogue! {
     KeptByHand => "temat ręczny", "hand-made topic";
     ToUnsorted => "Wracają do nieposortowanych", "Back to unsorted";
     NewMark => "nowy", "new";
+    NotMade => "nie powstaje: karty zostają", "not made: its cards stay";
     StayPut => "zostaje", "stay";
     MoreCards => "i jeszcze", "and more:";
     ProposalCards => "tab: wszystkie karty", "tab: all cards";

@@ -243,10 +243,15 @@ impl Proposal {
         let mark = if self.chosen[i] { "x" } else { " " };
         let name = match &self.plan_all.dest[i] {
             Dest::Existing(id) => format!("→ {}", self.topic_label(id)),
+            // A new topic no card moves into is not made (the store retires it).
             Dest::New => format!(
                 "{} ({})",
                 t.seed_name.as_deref().unwrap_or(&t.label),
-                T::NewMark.tr(lang)
+                if self.plan_all.moves_into(i) > 0 {
+                    T::NewMark.tr(lang)
+                } else {
+                    T::NotMade.tr(lang)
+                }
             ),
         };
         let stays = self.plan_all.stays.iter().filter(|s| s.proposed == Some(i)).count();
