@@ -6,8 +6,8 @@ use crate::error::{Error, Result};
 use crate::export::{self, DocOptions};
 use crate::storage::Store;
 use crate::storage::runs::{RunRecord, RunTopic, SeedHome};
-use std::collections::HashMap;
 use clap::ValueEnum;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -172,7 +172,11 @@ pub fn run_record(
 /// chapter (`homes`, from `Store::seed_homes`) instead of a new topic beside them.
 /// With several such topics each card goes to the one whose cards it resembles most
 /// (lexically), else to the largest. `texts` are the cards' texts by id.
-pub fn route_seeds(run: &mut RunRecord, homes: &[SeedHome], texts: &HashMap<&str, &str>) {
+pub fn route_seeds<S: std::hash::BuildHasher>(
+    run: &mut RunRecord,
+    homes: &[SeedHome],
+    texts: &HashMap<&str, &str, S>,
+) {
     let mut routed = Vec::with_capacity(run.topics.len());
     for t in std::mem::take(&mut run.topics) {
         let home = t

@@ -215,7 +215,10 @@ fn clustering_the_demo_database_stores_topics() {
     assert!(topics.len() >= 8, "{topics:?}");
     // The voting chapter's cards go to the demo's topics mapped to it, not to a
     // "Głosowanie" topic beside them; a theme no topic covers gets its topic once.
-    assert!(!topics.iter().any(|t| t["label"] == "Głosowanie"), "{topics:?}");
+    assert!(
+        !topics.iter().any(|t| t["label"] == "Głosowanie"),
+        "{topics:?}"
+    );
     assert!(
         topics
             .iter()
@@ -294,8 +297,10 @@ fn runs_keep_the_cards_of_decided_mapped_and_renamed_topics() {
     let mut run = run;
     run.unsorted = vec![(ids[5].clone(), 0.1)];
     let plan = store.plan_cluster_run(&run).unwrap();
-    let labels: std::collections::HashMap<String, String> =
-        before.iter().map(|t| (t.id.clone(), t.label.clone())).collect();
+    let labels: std::collections::HashMap<String, String> = before
+        .iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect();
     let mut kept: Vec<(String, usize)> = Vec::new();
     for s in &plan.stays {
         let label = labels[&s.topic_id].clone();

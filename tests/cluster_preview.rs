@@ -14,9 +14,9 @@ use narada::model::{
     CardDraft, CardKind, DecisionDraft, DecisionOutcome, DecisionTarget, Lang, MapTarget,
     SessionDraft, SessionKind,
 };
-use narada::storage::{ConsultationPatch, Store};
 use narada::storage::run_plan::{Dest, KeptBecause, RunPlan};
 use narada::storage::runs::{RunRecord, RunTopic};
+use narada::storage::{ConsultationPatch, Store};
 use narada::tui::board::Modal;
 use ratatui::crossterm::event::KeyCode;
 use std::collections::{HashMap, HashSet};
@@ -93,7 +93,7 @@ fn check(
         .into_iter()
         .map(|c| c.0)
         .collect();
-    for card in all.iter().chain(cards.into_iter()) {
+    for card in all.iter().chain(cards) {
         match moved.get(card.as_str()) {
             Some(m) => {
                 assert_eq!(
@@ -158,10 +158,7 @@ fn engine_run(store: &Store, k: usize, seeds: Vec<SeedTopic>) -> RunRecord {
     let mut run = narada::jobs::run_record(&cards, &result, &opts, None);
     let names: Vec<String> = opts.seeds.iter().map(|s| s.name.clone()).collect();
     let homes = store.seed_homes(&names).unwrap();
-    let by_id: HashMap<&str, &str> = cards
-        .iter()
-        .map(|c| (c.0.as_str(), c.1.as_str()))
-        .collect();
+    let by_id: HashMap<&str, &str> = cards.iter().map(|c| (c.0.as_str(), c.1.as_str())).collect();
     narada::jobs::route_seeds(&mut run, &homes, &by_id);
     run
 }
@@ -251,7 +248,9 @@ fn scrambled(store: &Store) -> RunRecord {
         if i % 11 == 5 {
             unsorted.push((id.clone(), 0.1));
         } else {
-            topics[i % 3].members.push((id.clone(), 1.0 - i as f32 / 100.0));
+            topics[i % 3]
+                .members
+                .push((id.clone(), 1.0 - i as f32 / 100.0));
         }
     }
     RunRecord {
@@ -281,7 +280,10 @@ fn a_previewed_run_changes_exactly_what_its_plan_says() {
         assert!(reasons.contains(&r), "{r:?} among {reasons:?}");
     }
     assert!(!plan.moves.is_empty());
-    assert!(plan.moves.iter().any(|m| m.to.is_none()), "some go back to unsorted");
+    assert!(
+        plan.moves.iter().any(|m| m.to.is_none()),
+        "some go back to unsorted"
+    );
     // A real re-cluster of the same board, then of the board it leaves.
     for k in [3, 5] {
         let run = engine_run(&store, k, Vec::new());
@@ -357,18 +359,20 @@ fn outline_seeds_fill_the_topics_of_their_chapter_and_are_made_once() {
         .into_iter()
         .map(|(name, keywords)| SeedTopic { name, keywords })
         .collect();
-    let voting = store.find_topic("Sposób głosowania i system punktowy").unwrap();
+    let voting = store
+        .find_topic("Sposób głosowania i system punktowy")
+        .unwrap();
     let run = engine_run(&store, 12, seeds.clone());
     assert!(
-        run.topics.iter().any(|t| t.target.as_deref() == Some(&voting.id)),
+        run.topics
+            .iter()
+            .any(|t| t.target.as_deref() == Some(&voting.id)),
         "the voting chapter's cards go to its mapped topics"
     );
     let plan = accept_and_check(&mut store, &run);
-    assert!(
-        plan.moves
-            .iter()
-            .any(|m| m.to.is_some_and(|i| plan.dest[i] == Dest::Existing(voting.id.clone())))
-    );
+    assert!(plan.moves.iter().any(|m| {
+        m.to.is_some_and(|i| plan.dest[i] == Dest::Existing(voting.id.clone()))
+    }));
     let labels = |s: &Store| -> Vec<String> {
         let mut l: Vec<String> = s.topics().unwrap().into_iter().map(|t| t.label).collect();
         l.sort();
@@ -377,8 +381,7 @@ fn outline_seeds_fill_the_topics_of_their_chapter_and_are_made_once() {
     let once = labels(&store);
     for chapter in ["Głosowanie", "Tryb odwoławczy", "Lista poparcia"] {
         assert!(
-            !once.iter().any(|l| l == chapter)
-                || chapter == "Tryb odwoławczy", // the demo has a topic of that name
+            !once.iter().any(|l| l == chapter) || chapter == "Tryb odwoławczy", // the demo has a topic of that name
             "no {chapter} beside the chapter's topics: {once:?}"
         );
     }
@@ -387,7 +390,11 @@ fn outline_seeds_fill_the_topics_of_their_chapter_and_are_made_once() {
     accept_and_check(&mut store, &again);
     let twice = labels(&store);
     for l in &twice {
-        assert_eq!(twice.iter().filter(|x| *x == l).count(), 1, "{l} twice: {twice:?}");
+        assert_eq!(
+            twice.iter().filter(|x| *x == l).count(),
+            1,
+            "{l} twice: {twice:?}"
+        );
     }
 }
 

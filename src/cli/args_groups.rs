@@ -7,6 +7,13 @@ use crate::model::SectionLevel;
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// How many of a proposed topic's cards `narada cluster` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShownCards {
+    Representative,
+    All,
+}
+
 #[derive(Debug, Args)]
 pub struct ClusterArgs {
     /// Only this session's cards (default: the whole consultation).
@@ -29,9 +36,9 @@ pub struct ClusterArgs {
     /// storing anything.
     #[arg(long, visible_alias = "preview")]
     pub dry_run: bool,
-    /// List every card of each proposed topic (default: its 3 most representative).
-    #[arg(long)]
-    pub all_cards: bool,
+    /// Cards listed under each proposed topic: its 3 most representative, or all.
+    #[arg(long, value_enum, default_value_t = ShownCards::Representative)]
+    pub cards: ShownCards,
     /// Cluster a JSON Lines file (objects with `id` and `text`) instead of the database.
     #[arg(long, value_name = "FILE.jsonl")]
     pub input: Option<PathBuf>,

@@ -7,8 +7,8 @@ use crate::cluster::{self, ClusterOptions, Clustering, SeedTopic, Stage};
 use crate::error::{Error, Result};
 use crate::model::Lang;
 use crate::storage::{CardFilter, Store};
-use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -183,7 +183,10 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     );
     let seed_names: Vec<String> = opts.seeds.iter().map(|s| s.name.clone()).collect();
     let homes = store.seed_homes(&seed_names)?;
-    let by_id: HashMap<&str, &str> = cards.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
+    let by_id: HashMap<&str, &str> = cards
+        .iter()
+        .map(|(i, t)| (i.as_str(), t.as_str()))
+        .collect();
     crate::jobs::route_seeds(&mut record, &homes, &by_id);
     let plan = store.plan_cluster_run(&record)?;
     let names = Names {
@@ -192,7 +195,11 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
             .into_iter()
             .map(|c| (c.id, (c.seq, c.text)))
             .collect(),
-        topics: store.topics()?.into_iter().map(|t| (t.id, t.label)).collect(),
+        topics: store
+            .topics()?
+            .into_iter()
+            .map(|t| (t.id, t.label))
+            .collect(),
     };
     if args.format == OutputFormat::Json {
         print_json(&result)?;
@@ -205,7 +212,7 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
             how_k(&result),
             result.lang
         );
-        print_topics(&record, &plan, &names, args.all_cards);
+        print_topics(&record, &plan, &names, args.cards == super::ShownCards::All);
     }
     print_plan(&record, &plan, &names);
     if args.dry_run {

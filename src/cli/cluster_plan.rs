@@ -36,10 +36,7 @@ impl Names {
             .map(|id| (self.cards.get(id).map_or(i64::MAX, |c| c.0), self.card(id)))
             .collect();
         seqs.sort();
-        seqs.into_iter()
-            .map(|s| s.1)
-            .collect::<Vec<_>>()
-            .join(", ")
+        seqs.into_iter().map(|s| s.1).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -94,7 +91,8 @@ pub fn print_plan(run: &RunRecord, plan: &RunPlan, names: &Names) {
         Some(i) => proposed_name(run, plan, names, i),
         None => "unsorted".to_owned(),
     };
-    let from_name = |from: Option<&str>| from.map_or_else(|| "unsorted".to_owned(), |f| names.topic(f));
+    let from_name =
+        |from: Option<&str>| from.map_or_else(|| "unsorted".to_owned(), |f| names.topic(f));
     eprintln!("accepting this run:");
     eprintln!("  moves {} card(s)", plan.moves.len());
     let mut moves: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
@@ -105,7 +103,10 @@ pub fn print_plan(run: &RunRecord, plan: &RunPlan, names: &Names) {
             .push(m.card_id.as_str());
     }
     for ((from, to), cards) in &moves {
-        eprintln!("    {from} → {to}: {}", names.numbers(cards.iter().copied()));
+        eprintln!(
+            "    {from} → {to}: {}",
+            names.numbers(cards.iter().copied())
+        );
     }
     eprintln!("  keeps {} card(s) where they are", plan.stays.len());
     let mut stays: BTreeMap<(KeptBecause, String), Vec<&str>> = BTreeMap::new();

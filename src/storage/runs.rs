@@ -97,9 +97,27 @@ impl Store {
         let sum = RunSummary {
             run_id: run_id.clone(),
             topics: run.topics.len(),
-            assigned: if apply { plan.moves.iter().filter(|m| m.to.is_some()).count() } else { 0 },
-            kept_by_hand: if apply { plan.stays.iter().filter(|s| card_reasons(s.because)).count() } else { 0 },
-            kept_with_topic: if apply { plan.stays.iter().filter(|s| !card_reasons(s.because)).count() } else { 0 },
+            assigned: if apply {
+                plan.moves.iter().filter(|m| m.to.is_some()).count()
+            } else {
+                0
+            },
+            kept_by_hand: if apply {
+                plan.stays
+                    .iter()
+                    .filter(|s| card_reasons(s.because))
+                    .count()
+            } else {
+                0
+            },
+            kept_with_topic: if apply {
+                plan.stays
+                    .iter()
+                    .filter(|s| !card_reasons(s.because))
+                    .count()
+            } else {
+                0
+            },
             unsorted: run.unsorted.len(),
         };
         let mut proposal = tx.prepare_cached(
@@ -109,12 +127,24 @@ impl Store {
         for (t, dest) in run.topics.iter().zip(&plan.dest) {
             let topic_id = match (dest, &t.seed_name) {
                 (Dest::Existing(id), _) => id.clone(),
-                (Dest::New, Some(name)) => {
-                    insert_topic(&tx, &cid, name, &t.keywords, "seed", Some(&run_id), Some(&t.example_card_id))?
-                }
-                (Dest::New, None) => {
-                    insert_topic(&tx, &cid, &t.label, &t.keywords, "run", Some(&run_id), Some(&t.example_card_id))?
-                }
+                (Dest::New, Some(name)) => insert_topic(
+                    &tx,
+                    &cid,
+                    name,
+                    &t.keywords,
+                    "seed",
+                    Some(&run_id),
+                    Some(&t.example_card_id),
+                )?,
+                (Dest::New, None) => insert_topic(
+                    &tx,
+                    &cid,
+                    &t.label,
+                    &t.keywords,
+                    "run",
+                    Some(&run_id),
+                    Some(&t.example_card_id),
+                )?,
             };
             for (card, score) in &t.members {
                 proposal.execute(params![run_id, card, topic_id, f64::from(*score)])?;
@@ -144,7 +174,6 @@ impl Store {
     pub fn plan_cluster_run(&self, run: &RunRecord) -> Result<RunPlan> {
         Ok(plan_run(run, &self.topics()?, &self.placements()?))
     }
-
 }
 
 /// Carries out the plan's moves: into the proposed topics (`topic_ids`, in run order),

@@ -38,7 +38,7 @@ use crate::tui::widgets::prompt::Prompt;
 pub enum Modal {
     Picker(Picker),
     Prompt(Prompt<BoardPrompt>),
-    Proposal(Proposal),
+    Proposal(Box<Proposal>),
     Cluster(ClusterForm),
     MergeCards(MergeCardsForm),
     SplitCard(SplitCardForm),
@@ -112,7 +112,7 @@ impl Room {
                 self.clustering = None;
                 let split_of = self.splitting.take();
                 let p = self.proposal(*record, split_of);
-                self.modal = Some(Modal::Proposal(p));
+                self.modal = Some(Modal::Proposal(Box::new(p)));
             }
             Done::ClusterFailed(e) => {
                 self.clustering = None;

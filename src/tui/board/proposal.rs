@@ -136,10 +136,10 @@ impl Proposal {
     }
 
     fn card(&self, id: &str) -> (String, &str) {
-        self.board
-            .cards
-            .get(id)
-            .map_or_else(|| (id.to_owned(), ""), |c| (format!("#{}", c.0), c.1.as_str()))
+        self.board.cards.get(id).map_or_else(
+            || (id.to_owned(), ""),
+            |c| (format!("#{}", c.0), c.1.as_str()),
+        )
     }
 
     fn topic_label<'a>(&'a self, id: &'a str) -> &'a str {
@@ -167,21 +167,26 @@ impl Proposal {
         if plan.moves.is_empty() && plan.stays.is_empty() {
             return T::PlanNothing.tr(lang).to_owned();
         }
-        let mut line = format!(
-            "{} {} · {}: {}",
-            T::PlanMoves.tr(lang),
-            count(plan.moves.len() as i64, Noun::Card, lang),
-            T::PlanStay.tr(lang),
-            plan.stays.len()
-        );
+        let mut parts = vec![
+            format!(
+                "{} {}",
+                T::PlanMoves.tr(lang),
+                count(plan.moves.len() as i64, Noun::Card, lang)
+            ),
+            format!("{}: {}", T::PlanStay.tr(lang), plan.stays.len()),
+        ];
         let new = plan.new_topics().len();
         if new > 0 {
-            line.push_str(&format!(" · {}: {new}", T::PlanNew.tr(lang)));
+            parts.push(format!("{}: {new}", T::PlanNew.tr(lang)));
         }
         if !plan.retired.is_empty() {
-            line.push_str(&format!(" · {}: {}", T::PlanRetired.tr(lang), plan.retired.len()));
+            parts.push(format!(
+                "{}: {}",
+                T::PlanRetired.tr(lang),
+                plan.retired.len()
+            ));
         }
-        line
+        parts.join(" · ")
     }
 
     /// The lines above the topics: what Enter does (and `a`, when they differ), why
@@ -190,11 +195,23 @@ impl Proposal {
         let p = &self.plan;
         let mut out = vec![Self::summary(p, lang)];
         if self.marked.len() < self.chosen.len() {
-            out.push(format!("{}: {}", T::PlanAll.tr(lang), Self::summary(&self.plan_all, lang)));
+            out.push(format!(
+                "{}: {}",
+                T::PlanAll.tr(lang),
+                Self::summary(&self.plan_all, lang)
+            ));
         }
         for (b, _) in p.stays_by_reason() {
-            let cards = p.stays.iter().filter(|s| s.because == b).map(|s| s.card_id.as_str());
-            out.push(format!("= {}: {}", because(b).tr(lang), self.numbers(cards)));
+            let cards = p
+                .stays
+                .iter()
+                .filter(|s| s.because == b)
+                .map(|s| s.card_id.as_str());
+            out.push(format!(
+                "= {}: {}",
+                because(b).tr(lang),
+                self.numbers(cards)
+            ));
         }
         let back: Vec<&str> = p
             .moves
@@ -203,7 +220,11 @@ impl Proposal {
             .map(|m| m.card_id.as_str())
             .collect();
         if !back.is_empty() {
-            out.push(format!("{}: {}", T::ToUnsorted.tr(lang), self.numbers(back.into_iter())));
+            out.push(format!(
+                "{}: {}",
+                T::ToUnsorted.tr(lang),
+                self.numbers(back.into_iter())
+            ));
         }
         out
     }
@@ -254,14 +275,19 @@ impl Proposal {
                 }
             ),
         };
-        let stays = self.plan_all.stays.iter().filter(|s| s.proposed == Some(i)).count();
+        let stays = self
+            .plan_all
+            .stays
+            .iter()
+            .filter(|s| s.proposed == Some(i))
+            .count();
         let mut size = format!(
             "{} · +{}",
             count(t.members.len() as i64, Noun::Card, lang),
             self.plan_all.moves_into(i)
         );
         if stays > 0 {
-            size.push_str(&format!(" · {stays} {}", T::StayPut.tr(lang)));
+            size = format!("{size} · {stays} {}", T::StayPut.tr(lang));
         }
         format!("[{mark}] {name} · {size}")
     }
@@ -328,7 +354,7 @@ impl Proposal {
 impl Room {
     pub(super) fn proposal_update(
         &mut self,
-        mut p: Proposal,
+        mut p: Box<Proposal>,
         action: Action,
         ctx: &mut Ctx,
     ) -> Vec<Effect> {

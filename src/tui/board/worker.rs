@@ -89,7 +89,10 @@ fn run(
         _ => None,
     };
     let mut record = crate::jobs::run_record(&cards, &result, &opts, session);
-    let texts: HashMap<&str, &str> = cards.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
+    let texts: HashMap<&str, &str> = cards
+        .iter()
+        .map(|(i, t)| (i.as_str(), t.as_str()))
+        .collect();
     crate::jobs::route_seeds(&mut record, homes, &texts);
     Ok(Done::Proposal(Box::new(record)))
 }
@@ -98,8 +101,8 @@ fn run(
 /// seeded topics fill (read on the interface thread: a quick read).
 pub fn spawn(source: Source, job: ClusterJob, homes: Vec<SeedHome>, tx: Sender<Done>) {
     std::thread::spawn(move || {
-        let out = run(source, &job, &homes, &tx)
-            .unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
+        let out =
+            run(source, &job, &homes, &tx).unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
         let _ = tx.send(out);
     });
 }
