@@ -417,3 +417,50 @@ fn proposal_screens_say_what_accepting_does() {
         }
     }
 }
+
+/// `narada cluster --preview` stores nothing and says what the stored run then does:
+/// the same plan, printed again before storing, and the cards where it said.
+#[test]
+fn the_command_line_previews_what_the_run_then_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("narada")
+            .unwrap()
+            .env("NARADA_DATA_DIR", dir.path())
+            .args([
+                "--db",
+                db.to_str().unwrap(),
+                "cluster",
+                "--outline-seeds",
+                "--k",
+                "10",
+            ])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let before = board(&Store::open(&db).unwrap());
+    let (topics, preview) = run(&["--preview"]);
+    assert_eq!(board(&Store::open(&db).unwrap()), before, "nothing stored");
+    assert!(topics.contains("(existing)"), "{topics}");
+    assert!(preview.contains("moves "), "{preview}");
+    assert!(preview.contains("(placed by hand): #"), "{preview}");
+    let plan_text = |err: &str| {
+        err.lines()
+            .skip_while(|l| !l.starts_with("accepting this run:"))
+            .take_while(|l| !l.starts_with("run stored") && !l.starts_with("--dry-run"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let (_, stored) = run(&[]);
+    assert_eq!(plan_text(&stored), plan_text(&preview));
+    let (all, _) = run(&["--preview", "--cards", "all"]);
+    assert!(all.lines().count() > topics.lines().count());
+}

@@ -79,9 +79,9 @@ fn because(b: KeptBecause) -> &'static str {
     match b {
         KeptBecause::Pinned => "pinned",
         KeptBecause::PlacedByHand => "placed by hand",
-        KeptBecause::Decided => "topic decided",
-        KeptBecause::Mapped => "topic mapped to the outline",
-        KeptBecause::ByHand => "topic worked on by hand",
+        KeptBecause::Decided => "decided",
+        KeptBecause::Mapped => "mapped to the outline",
+        KeptBecause::ByHand => "worked on by hand",
     }
 }
 
@@ -118,7 +118,7 @@ pub fn print_plan(run: &RunRecord, plan: &RunPlan, names: &Names) {
     }
     for ((b, topic), cards) in &stays {
         eprintln!(
-            "    = {topic} ({}): {}",
+            "    = in {topic} ({}): {}",
             because(*b),
             names.numbers(cards.iter().copied())
         );
