@@ -168,6 +168,9 @@ pub fn run_record(
     }
 }
 
+/// Card × chapter-card comparisons `route_seeds` makes at most per seeded topic.
+const ROUTING_BUDGET: usize = 200_000;
+
 /// Sends each seeded topic's cards to the existing topics of its name or outline
 /// chapter (`homes`, from `Store::seed_homes`) instead of a new topic beside them.
 /// With several such topics each card goes to the one whose cards it resembles most
@@ -189,7 +192,11 @@ pub fn route_seeds<S: std::hash::BuildHasher>(
             continue;
         };
         let mut parts: Vec<Vec<(String, f32)>> = vec![Vec::new(); home.topics.len()];
-        if let [_] = home.topics.as_slice() {
+        let pool_size: usize = home.topics.iter().map(|h| h.texts.len()).sum();
+        // One lexical comparison per card over the chapter's cards: at workshop scale;
+        // beyond it the cards go to the largest topic, which `Store::seed_homes` lists
+        // first.
+        if home.topics.len() == 1 || t.members.len() * pool_size > ROUTING_BUDGET {
             parts[0].clone_from(&t.members);
         } else {
             let (owner, pool): (Vec<usize>, Vec<&str>) = home

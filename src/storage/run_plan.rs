@@ -102,8 +102,12 @@ impl RunPlan {
 
     /// Proposed topics that become new topics (those that receive cards).
     pub fn new_topics(&self) -> Vec<usize> {
+        let mut gets = vec![false; self.dest.len()];
+        for i in self.moves.iter().filter_map(|m| m.to) {
+            gets[i] = true;
+        }
         (0..self.dest.len())
-            .filter(|&i| self.dest[i] == Dest::New && self.moves.iter().any(|m| m.to == Some(i)))
+            .filter(|&i| gets[i] && self.dest[i] == Dest::New)
             .collect()
     }
 

@@ -48,6 +48,11 @@ pub struct Proposal {
     pub plan_all: RunPlan,
     /// The proposed topic whose cards are all listed under it.
     pub open: Option<usize>,
+    /// Indexes into `plan_all`, so drawing a long opened topic stays quick: card id →
+    /// its move or its stay, and per proposed topic the cards moving in and staying.
+    move_of: HashMap<String, usize>,
+    stay_of: HashMap<String, usize>,
+    counts: Vec<(usize, usize)>,
 }
 
 /// Representative cards listed under each proposed topic until it is opened.
@@ -116,10 +121,32 @@ impl Proposal {
             marked: Vec::new(),
             plan_all: RunPlan::default(),
             open: None,
+            move_of: HashMap::new(),
+            stay_of: HashMap::new(),
+            counts: Vec::new(),
         };
         p.plan_all = p.plan_of(&p.accepted(true));
+        p.index();
         p.replan();
         p
+    }
+
+    fn index(&mut self) {
+        let all = &self.plan_all;
+        let mut counts = vec![(0, 0); self.record.topics.len()];
+        for (n, m) in all.moves.iter().enumerate() {
+            self.move_of.insert(m.card_id.clone(), n);
+            if let Some(c) = m.to.and_then(|i| counts.get_mut(i)) {
+                c.0 += 1;
+            }
+        }
+        for (n, s) in all.stays.iter().enumerate() {
+            self.stay_of.insert(s.card_id.clone(), n);
+            if let Some(c) = s.proposed.and_then(|i| counts.get_mut(i)) {
+                c.1 += 1;
+            }
+        }
+        self.counts = counts;
     }
 
     fn plan_of(&self, record: &RunRecord) -> RunPlan {
@@ -231,10 +258,10 @@ impl Proposal {
 
     fn fate(&self, card: &str) -> Fate<'_> {
         let p = &self.plan_all;
-        if let Some(m) = p.moves.iter().find(|m| m.card_id == card) {
+        if let Some(m) = self.move_of.get(card).map(|&n| &p.moves[n]) {
             return Fate::Moves(m.from.as_deref());
         }
-        match p.stays.iter().find(|s| s.card_id == card) {
+        match self.stay_of.get(card).map(|&n| &p.stays[n]) {
             Some(s) => Fate::Stays(&s.topic_id, s.because),
             None => Fate::Unchanged,
         }
@@ -262,29 +289,23 @@ impl Proposal {
     fn topic_row(&self, i: usize, lang: Lang) -> String {
         let t = &self.record.topics[i];
         let mark = if self.chosen[i] { "x" } else { " " };
+        let (moves_in, stays) = self.counts.get(i).copied().unwrap_or_default();
         let name = match &self.plan_all.dest[i] {
             Dest::Existing(id) => format!("→ {}", self.topic_label(id)),
             // A new topic no card moves into is not made (the store retires it).
             Dest::New => format!(
                 "{} ({})",
                 t.seed_name.as_deref().unwrap_or(&t.label),
-                if self.plan_all.moves_into(i) > 0 {
+                if moves_in > 0 {
                     T::NewMark.tr(lang)
                 } else {
                     T::NotMade.tr(lang)
                 }
             ),
         };
-        let stays = self
-            .plan_all
-            .stays
-            .iter()
-            .filter(|s| s.proposed == Some(i))
-            .count();
         let mut size = format!(
-            "{} · +{}",
-            count(t.members.len() as i64, Noun::Card, lang),
-            self.plan_all.moves_into(i)
+            "{} · +{moves_in}",
+            count(t.members.len() as i64, Noun::Card, lang)
         );
         if stays > 0 {
             size = format!("{size} · {stays} {}", T::StayPut.tr(lang));
