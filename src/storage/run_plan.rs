@@ -208,3 +208,103 @@ pub fn plan_run(run: &RunRecord, topics: &[TopicRow], placements: &[Placement]) 
         .collect();
     plan
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DecisionOutcome;
+    use crate::storage::runs::RunTopic;
+
+    fn topic(id: &str, origin: &str) -> TopicRow {
+        TopicRow {
+            id: id.into(),
+            label: id.into(),
+            keywords: Vec::new(),
+            origin: origin.into(),
+            run_id: None,
+            size: 0,
+            votes: 0,
+            example_card_id: None,
+            decision: None,
+            sections: Vec::new(),
+            by_hand: false,
+        }
+    }
+
+    fn at(card: &str, topic: &str, source: &str, pinned: bool) -> Placement {
+        Placement {
+            card_id: card.into(),
+            topic_id: topic.into(),
+            source: source.into(),
+            pinned,
+        }
+    }
+
+    #[test]
+    fn each_card_moves_stays_for_its_reason_or_is_left_as_it_is() {
+        let mut decided = topic("decided", "run");
+        decided.decision = Some(DecisionOutcome::Adopted);
+        let topics = [topic("old", "run"), decided, topic("Zieleń", "seed")];
+        let placements = [
+            at("free", "old", "run", false),
+            at("hand", "old", "hand", false),
+            at("pin", "old", "hand", true),
+            at("kept", "decided", "run", false),
+            at("there", "Zieleń", "run", false),
+        ];
+        let members = |ids: &[&str]| ids.iter().map(|c| ((*c).to_owned(), 0.5)).collect();
+        let run = RunRecord {
+            session_id: None,
+            params: String::new(),
+            k: 2,
+            k_auto: false,
+            lang: "pl".into(),
+            topics: vec![
+                RunTopic {
+                    label: "nowy".into(),
+                    keywords: Vec::new(),
+                    seed_name: None,
+                    target: None,
+                    example_card_id: "free".into(),
+                    members: members(&["free", "hand", "pin", "new"]),
+                },
+                RunTopic {
+                    label: "zieleń, park".into(),
+                    keywords: Vec::new(),
+                    seed_name: Some("Zieleń".into()),
+                    target: None,
+                    example_card_id: "there".into(),
+                    members: members(&["there"]),
+                },
+            ],
+            unsorted: members(&["kept"]),
+        };
+        let plan = plan_run(&run, &topics, &placements);
+        assert_eq!(plan.dest, vec![Dest::New, Dest::Existing("Zieleń".into())]);
+        let moved: Vec<(&str, Option<&str>, Option<usize>)> = plan
+            .moves
+            .iter()
+            .map(|m| (m.card_id.as_str(), m.from.as_deref(), m.to))
+            .collect();
+        assert_eq!(
+            moved,
+            vec![("free", Some("old"), Some(0)), ("new", None, Some(0))]
+        );
+        let stays: Vec<(&str, KeptBecause)> = plan
+            .stays
+            .iter()
+            .map(|s| (s.card_id.as_str(), s.because))
+            .collect();
+        assert_eq!(
+            stays,
+            vec![
+                ("hand", KeptBecause::PlacedByHand),
+                ("pin", KeptBecause::Pinned),
+                ("kept", KeptBecause::Decided)
+            ]
+        );
+        assert_eq!(plan.unchanged, 1, "already in the seeded topic");
+        assert!(plan.retired.is_empty(), "old keeps its hand-placed cards");
+        assert_eq!(plan.new_topics(), vec![0]);
+    }
+}
