@@ -464,3 +464,30 @@ fn the_command_line_previews_what_the_run_then_does() {
     let (all, _) = run(&["--preview", "--cards", "all"]);
     assert!(all.lines().count() > topics.lines().count());
 }
+
+/// Seeded from the outline in the interface, the proposal fills the demo's topics of
+/// each chapter and names them, instead of proposing a "Głosowanie" beside them.
+#[test]
+fn the_interface_seeds_from_the_outline_into_existing_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::Pl);
+    keys(&mut d, "bc\t10\t");
+    key(&mut d, KeyCode::Right); // seed with the outline: yes
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_mins(1));
+    let Some(Modal::Proposal(p)) = &d.app.board.modal else {
+        panic!("expected a proposal:\n{}", screen(&d, 80, 24));
+    };
+    let voting = store(&d)
+        .find_topic("Sposób głosowania i system punktowy")
+        .unwrap();
+    assert!(p.plan.dest.contains(&Dest::Existing(voting.id.clone())));
+    assert!(
+        !p.record
+            .topics
+            .iter()
+            .zip(&p.plan.dest)
+            .any(|(t, d)| *d == Dest::New && t.seed_name.as_deref() == Some("Głosowanie"))
+    );
+    assert!(screen(&d, 80, 24).contains("→ "), "{}", screen(&d, 80, 24));
+}
