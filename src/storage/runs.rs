@@ -245,14 +245,31 @@ fn same_name(a: &str, b: &str) -> bool {
     crate::cluster::fold(&a.trim().to_lowercase()) == crate::cluster::fold(&b.trim().to_lowercase())
 }
 
+/// The stems of a name's words (stop words left out): "Promocja i edukacja" →
+/// {promocj, edukacj}, as clustering stems them.
+fn stems(name: &str, lang: crate::model::Lang) -> Vec<String> {
+    name.split(|c: char| !c.is_alphabetic())
+        .filter_map(|w| crate::cluster::stem_key(w, lang))
+        .collect()
+}
+
+/// Whether a label names every word of a seed, inflected or not: "Promocja, edukacja i
+/// prosty język" is named like the seed "Promocja i edukacja".
+fn names_all(label: &str, seed: &[String], lang: crate::model::Lang) -> bool {
+    let have = stems(label, lang);
+    !seed.is_empty() && seed.iter().all(|s| have.contains(s))
+}
+
 impl Store {
-    /// For each seed name, the live topics its cards go to: those named like it, else
-    /// those mapped to the outline chapter with that heading (or to a unit in it),
+    /// For each seed name, the live topics its cards go to: those named exactly like it,
+    /// else those whose label holds every word of the name (inflected or not) together
+    /// with those mapped to the outline chapter with that heading (or to a unit in it),
     /// largest first. Reads only: an outline not made yet has no chapters to match.
     pub fn seed_homes(&self, names: &[String]) -> Result<Vec<SeedHome>> {
         let topics = self.topics()?;
         let c = self.consultation()?;
         let outline = super::outline::load(&self.conn, &c.id, &c.language)?;
+        let lang = c.language.parse().unwrap_or(crate::model::Lang::Pl);
         let mut chapters: Vec<(&str, Vec<&str>)> = Vec::new();
         for s in &outline {
             if s.level == crate::model::SectionLevel::Chapter {
@@ -291,9 +308,12 @@ impl Store {
                         .filter(|c| same_name(c.0, name))
                         .flat_map(|c| c.1.iter().copied())
                         .collect();
+                    let words = stems(name, lang);
                     found = topics
                         .iter()
-                        .filter(|t| mapped.contains(&t.id.as_str()))
+                        .filter(|t| {
+                            mapped.contains(&t.id.as_str()) || names_all(&t.label, &words, lang)
+                        })
                         .map(home)
                         .collect();
                 }
