@@ -387,7 +387,10 @@ fn outline_seeds_fill_the_topics_of_their_chapter_and_are_made_once() {
     }
     assert_eq!(once.iter().filter(|l| *l == "Tryb odwoławczy").count(), 1);
     // A theme goes to the topic whose name holds its words.
-    assert!(once.iter().any(|l| l == "Promocja, edukacja i prosty język"));
+    assert!(
+        once.iter()
+            .any(|l| l == "Promocja, edukacja i prosty język")
+    );
     assert!(!once.iter().any(|l| l == "Promocja i edukacja"), "{once:?}");
     let again = engine_run(&store, 12, seeds);
     accept_and_check(&mut store, &again);

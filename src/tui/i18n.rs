@@ -123,7 +123,6 @@ catalogue! {
     NewMark => "nowy", "new";
     NotMade => "nie powstaje: karty zostają", "not made: its cards stay";
     StayPut => "zostaje", "stay";
-    MoreCards => "i jeszcze", "and more:";
     ProposalCards => "tab: wszystkie karty", "tab: all cards";
     ClusterFailed => "Grupowanie nie powiodło się", "Clustering failed";
     MoveTo => "Przenieś do tematu", "Move to topic";
