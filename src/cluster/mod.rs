@@ -7,8 +7,10 @@
 //! Pure: no IO, deterministic for equal input and options.
 
 mod choose_k;
+mod enrich;
 mod kmeans;
 mod label;
+mod lexicon;
 mod linalg;
 pub mod metrics;
 mod rng;
@@ -45,6 +47,9 @@ fn dim_for(n: usize) -> usize {
     if n > LARGE { 40 } else { 50 }
 }
 const LARGE: usize = 20_000;
+/// Two-word phrases are features up to this many texts (workshop scale and well
+/// beyond); above it they would cost time for little gain.
+const PHRASES_MAX: usize = 20_000;
 /// k-means restarts (greedy k-means++ seeding); the best total similarity wins.
 const RESTARTS: usize = 30;
 /// Above this many texts the restarts run on a sample of `KM_SAMPLE` texts
@@ -87,12 +92,24 @@ pub fn cluster_with_progress(
     let lang = opts.lang.unwrap_or_else(|| tokenize::detect_lang(texts));
     progress(Stage::Tokenize, 0.0);
     let an = tokenize::Analyzer::new(lang);
-    let mut corpus = weight::build(texts, &an, MIN_DF);
+    let lexicon = lexicon::Lexicon::new(lang, &an);
+    let generic = stopwords::generic(lang, &an);
+    let features = weight::Features {
+        lexicon: Some(&lexicon),
+        rich: true,
+        phrases: n <= PHRASES_MAX,
+        generic: Some(&generic),
+    };
+    let (mut corpus, mut extras) = weight::build_with(texts, &an, MIN_DF, &features).split_extras();
     corpus.tfidf();
+    extras.tfidf();
     progress(Stage::Vectors, 0.0);
     let wv = vectors::word_vectors(&corpus, MAX_VOCAB, dim_for(n), opts.random_seed);
-    let x = vectors::text_vectors(&corpus, &wv);
+    let mut x = vectors::text_vectors(&corpus, &wv);
     let dim = wv.dim;
+    let dirs = enrich::directions(&extras, &x, dim);
+    let pull = enrich::strength(n);
+    enrich::pull(&extras, &dirs, &mut x, dim, pull, &|r| r);
     let placeable: Vec<usize> = (0..n)
         .filter(|&i| x[i * dim..(i + 1) * dim].iter().any(|&v| v != 0.0))
         .collect();
@@ -110,7 +127,10 @@ pub fn cluster_with_progress(
         // Null texts for the gap statistic: sampled rows' words shuffled.
         let null_of = |rows: &[usize], seed: u64| {
             let docs: Vec<usize> = rows.iter().map(|&p| placeable[p]).collect();
-            vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed)
+            let mut null = vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed);
+            let other = enrich::shuffled(&docs, seed);
+            enrich::pull(&extras, &dirs, &mut null, dim, pull, &|r| other[r]);
+            null
         };
         let (k, _) = choose_k::choose_k(&xp, dim, opts.random_seed, opts.threads, &null_of);
         let k = if n_seeds > 0 { k.max(n_seeds + 1) } else { k };
