@@ -29,14 +29,23 @@ const B: usize = 4;
 const REAL_RESTARTS: usize = 8;
 const NULL_RESTARTS: usize = 3;
 
-/// Candidate range for `n` placeable texts: 3..=min(15, √(n/2)), but never
-/// more than n/5 topics so that each could hold a handful of cards.
+/// Candidate range for `n` placeable texts: 3..=min(15, √(n/2)) as a rule, and
+/// for workshop-scale inputs (up to 300 cards) up to n/6 topics, at most 20: a
+/// training session's cards come in many small topics of 10–20 cards each.
 pub fn k_range(n: usize) -> (usize, usize) {
-    let hi = ((n as f64 / 2.0).sqrt().floor() as usize)
-        .min(15)
-        .min(n / 5);
+    let by_sqrt = ((n as f64 / 2.0).sqrt().floor() as usize).min(15);
+    let hi = if n <= WORKSHOP_SCALE {
+        by_sqrt.max(n / 6).min(MAX_K)
+    } else {
+        by_sqrt
+    };
     (3, hi.max(3))
 }
+
+/// Inputs up to this size are treated as workshop cards in [`k_range`].
+const WORKSHOP_SCALE: usize = 300;
+/// The most topics automatic k proposes.
+const MAX_K: usize = 20;
 
 /// Picks k for the unit rows of `x` (`dim` wide). `null_of(rows, seed)`
 /// gives the word-shuffled vectors of those rows of `x`. Returns k and the

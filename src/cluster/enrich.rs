@@ -16,13 +16,18 @@ pub(super) fn strength(n: usize) -> f32 {
     (2.0 * 500.0 / n.max(1) as f32).clamp(0.5, 2.0)
 }
 
-/// The unit direction of each extra feature: the normalised sum of the vectors
-/// of the texts that carry it, weighted like the feature (`dim`-wide rows).
-pub(super) fn directions(extras: &Corpus, x: &[f32], dim: usize) -> Vec<f32> {
+/// The unit direction of each extra feature: the normalised sum of the rows of
+/// `x` that carry it, weighted like the feature (`dim`-wide rows). Row `r` of `x`
+/// carries the features of text `row_of(r)`.
+pub(super) fn directions(
+    extras: &Corpus,
+    x: &[f32],
+    dim: usize,
+    row_of: &dyn Fn(usize) -> usize,
+) -> Vec<f32> {
     let mut f = vec![0.0f32; extras.n_terms() * dim];
-    for d in 0..extras.n_docs {
-        let (terms, weights) = extras.row(d);
-        let xd = &x[d * dim..(d + 1) * dim];
+    for (r, xd) in x.chunks_exact(dim).enumerate() {
+        let (terms, weights) = extras.row(row_of(r));
         for (&t, &w) in terms.iter().zip(weights) {
             f[t as usize * dim..(t as usize + 1) * dim]
                 .iter_mut()

@@ -77,6 +77,9 @@ możliwość część miejsce miejsca wiele dużo mało dobry dobra dobre duży 
 mała małe nowy nowa nowe pierwszy drugi mieć móc musieć chcieć robić zrobić dać dawać
 mówić wiedzieć trzeba warto potrzebny potrzebne powinny powinno pytanie propozycja
 uwaga obawa wniosek wnioski zdanie przykład rzeczy
+// the subject of every card in a participatory-budget consultation
+projekt projektu projekty projektów projektem budżet budżetu obywatelski obywatelskiego
+miasto miasta mieście mieszkaniec mieszkańcy mieszkańców gmina gminy
 ";
 
 /// English generic words, weighted down like [`GENERIC_POLISH`].
@@ -89,13 +92,10 @@ issue problem question proposal idea place part new good big small make get need
 pub(super) fn generic(
     lang: crate::model::Lang,
     an: &super::tokenize::Analyzer,
-) -> super::tokenize::FastMap<String, ()> {
+) -> super::tokenize::FastSet<String> {
     let list = match lang {
         crate::model::Lang::Pl => GENERIC_POLISH,
         crate::model::Lang::En => GENERIC_ENGLISH,
     };
-    words(list)
-        .filter_map(|w| an.term(w))
-        .map(|k| (k, ()))
-        .collect()
+    words(list).filter_map(|w| an.term(w)).collect()
 }

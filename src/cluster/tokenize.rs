@@ -36,7 +36,7 @@ impl Hasher for FastHasher {
 }
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub(super) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// Lowercase + transliterate to ASCII (`Łódź` → `lodz`); used for search too.
 pub fn fold(s: &str) -> String {
@@ -69,8 +69,6 @@ pub(super) struct Token {
     /// Punctuation (not just spaces) separates it from the previous word, so the two
     /// do not form a phrase.
     pub broken: bool,
-    /// The first word of the text.
-    pub first: bool,
 }
 
 /// Splits `text` into lowercase letter runs of at least two letters and calls
@@ -97,10 +95,7 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     let mut prev_short_lower = false;
     let mut seen_word = false;
     let mut last_char: Option<char> = None;
-    let mut tok = Token {
-        first: true,
-        ..Token::default()
-    };
+    let mut tok = Token::default();
     // A trailing space ends the last word like any other.
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_alphabetic() {
@@ -127,7 +122,6 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
                 };
                 tok.mid_cap = first_upper && upper < letters && !sentence_start;
                 f(buf, tok);
-                tok.first = false;
                 tok.broken = false;
                 seen_word = true;
                 prev_short_lower = letters <= 3 && upper == 0;

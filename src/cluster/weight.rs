@@ -3,7 +3,7 @@
 //! two-word phrases, and lower weights for generic words and place names.
 
 use super::lexicon::Lexicon;
-use super::tokenize::{Analyzer, FastMap, Token, for_each_token};
+use super::tokenize::{Analyzer, FastMap, FastSet, Token, for_each_token};
 
 const NO_TERM: u32 = u32::MAX;
 
@@ -40,7 +40,7 @@ pub(super) struct Features<'a> {
     /// Two-word phrases (they cost time on large inputs, where they matter less).
     pub phrases: bool,
     /// Generic words (folded stems).
-    pub generic: Option<&'a FastMap<String, ()>>,
+    pub generic: Option<&'a FastSet<String>>,
 }
 
 impl Features<'_> {
@@ -348,7 +348,7 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
                     Kind::Word if !feat.rich => 1.0,
                     Kind::Word => {
                         let (seen, caps) = raw_seen[t as usize];
-                        if feat.generic.is_some_and(|g| g.contains_key(key)) {
+                        if feat.generic.is_some_and(|g| g.contains(key)) {
                             GENERIC_WEIGHT
                         } else if seen > 0 && caps as f32 >= PLACE_SHARE * seen as f32 {
                             PLACE_WEIGHT
