@@ -8,7 +8,7 @@
 //! co-occurrence destroyed), embedded with the same word vectors; `B` of
 //! them give E*[ln W(k)] and its spread s(k) = sd·√(1 + 1/B). With the gap
 //! G(k) = E*[ln W(k)] − ln W(k), k is the smallest in [`k_range`] with
-//! G(k) ≥ G(k+1) − s(k+1): one more topic no longer explains clearly more
+//! G(k) ≥ G(k+1) − 1.5·s(k+1): one more topic no longer explains clearly more
 //! than it would for topic-free texts (the range's top if none qualifies).
 //!
 //! Why this null: with shuffled vector coordinates (or a Gaussian blob) as
@@ -22,6 +22,10 @@ use super::rng::Rng;
 /// Texts in the sample at most; larger inputs are subsampled, which also
 /// bounds the cost at any input size.
 const SAMPLE: usize = 800;
+/// One more topic must raise the gap by more than this many standard errors
+/// (Tibshirani's rule uses 1): with up to n/6 topics on small inputs, 1 let
+/// sampling noise split a clear topic in two.
+const SE_FACTOR: f64 = 1.5;
 /// Null references.
 const B: usize = 4;
 /// Restarts per W(k): more on the real sample, whose local optima are the
@@ -100,7 +104,7 @@ pub(super) fn choose_k(
     for k in lo..hi {
         let next = gap(k + 1);
         per_k.push((k + 1, next.0));
-        if cur.0 >= next.0 - next.1 {
+        if cur.0 >= next.0 - SE_FACTOR * next.1 {
             return (k, per_k);
         }
         cur = next;

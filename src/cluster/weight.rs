@@ -399,6 +399,76 @@ mod tests {
     use super::*;
     use crate::model::Lang;
 
+    fn rich(texts: &[&str]) -> Corpus {
+        let an = Analyzer::new(Lang::Pl);
+        let lex = Lexicon::new(Lang::Pl, &an);
+        let generic = super::super::stopwords::generic(Lang::Pl, &an);
+        let feat = Features {
+            lexicon: Some(&lex),
+            rich: true,
+            phrases: true,
+            generic: Some(&generic),
+        };
+        build_with(texts, &an, 2, &feat)
+    }
+
+    fn weight_of(c: &Corpus, surface: &str) -> f32 {
+        let t = c
+            .surface
+            .iter()
+            .position(|s| s == surface)
+            .unwrap_or(usize::MAX);
+        c.boost.get(t).copied().unwrap_or(f32::NAN)
+    }
+
+    #[test]
+    fn tags_are_strong_features_of_their_own() {
+        let c = rich(&["Młodzież głosuje #wiek", "Szesnastolatki #wiek", "wiek"]);
+        let tag = c.keys.iter().position(|k| k.starts_with('#'));
+        let tag = tag.unwrap_or(usize::MAX);
+        assert_eq!(c.kind.get(tag), Some(&Kind::Tag));
+        assert_eq!(c.df[tag], 2, "the plain word is not a tag");
+        assert!(c.boost[tag] > 1.0);
+    }
+
+    #[test]
+    fn generic_words_and_place_names_weigh_less() {
+        let c = rich(&[
+            "Lista poparcia na Bałutach",
+            "Głosowanie na Bałutach, lista",
+            "Park na Widzewie",
+            "Drzewa na Widzewie i park",
+        ]);
+        assert!(weight_of(&c, "lista") < 0.5);
+        assert!(weight_of(&c, "bałutach") < 0.5);
+        assert!(weight_of(&c, "widzewie") < 0.5);
+        assert!((weight_of(&c, "park") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_capital_at_a_sentence_start_is_no_name() {
+        let c = rich(&["Park. Park nad rzeką", "Park i rzeka", "Rzeka obok"]);
+        assert!((weight_of(&c, "park") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn synonyms_meet_in_a_concept_and_phrases_recur() {
+        let c = rich(&[
+            "Odwołanie od oceny",
+            "Protest autora",
+            "Karta do głosowania",
+            "karta do głosowania papierowa",
+        ]);
+        let concept = |k: &str| c.keys.iter().position(|x| x == k);
+        // Both appeal cards carry the same concept, though no word is shared.
+        let appeal = c.keys.iter().enumerate().find(|(i, k)| {
+            k.starts_with('@') && c.df[*i] == 2 && c.row(0).0.contains(&(*i as u32))
+        });
+        let appeal = appeal.map_or(u32::MAX, |(i, _)| i as u32);
+        assert!(c.row(1).0.contains(&appeal));
+        assert!(concept("kart glosowan").is_some(), "{:?}", c.keys);
+    }
+
     #[test]
     fn min_df_and_surface_forms() {
         let an = Analyzer::new(Lang::Pl);
