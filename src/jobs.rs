@@ -149,10 +149,15 @@ pub fn run_record(
             .iter()
             .map(|t| RunTopic {
                 label: t.label.clone(),
-                keywords: t.label_words.clone(),
+                keywords: t.keywords.clone(),
                 seed_name: t.seed_name.clone(),
                 target: None,
                 example_card_id: cards[t.example].0.clone(),
+                central: t
+                    .representatives
+                    .iter()
+                    .map(|&i| cards[i].0.clone())
+                    .collect(),
                 members: t
                     .members
                     .iter()

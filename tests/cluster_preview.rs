@@ -241,6 +241,7 @@ fn scrambled(store: &Store) -> RunRecord {
             target: None,
             example_card_id: cards[j].0.clone(),
             members: Vec::new(),
+            central: Vec::new(),
         })
         .collect();
     let mut unsorted = Vec::new();

@@ -8,7 +8,7 @@
 //! co-occurrence destroyed), embedded with the same word vectors; `B` of
 //! them give E*[ln W(k)] and its spread s(k) = sd·√(1 + 1/B). With the gap
 //! G(k) = E*[ln W(k)] − ln W(k), k is the smallest in [`k_range`] with
-//! G(k) ≥ G(k+1) − s(k+1): one more topic no longer explains clearly more
+//! G(k) ≥ G(k+1) − 1.5·s(k+1): one more topic no longer explains clearly more
 //! than it would for topic-free texts (the range's top if none qualifies).
 //!
 //! Why this null: with shuffled vector coordinates (or a Gaussian blob) as
@@ -22,6 +22,10 @@ use super::rng::Rng;
 /// Texts in the sample at most; larger inputs are subsampled, which also
 /// bounds the cost at any input size.
 const SAMPLE: usize = 800;
+/// One more topic must raise the gap by more than this many standard errors
+/// (Tibshirani's rule uses 1): with up to n/6 topics on small inputs, 1 let
+/// sampling noise split a clear topic in two.
+const SE_FACTOR: f64 = 1.5;
 /// Null references.
 const B: usize = 4;
 /// Restarts per W(k): more on the real sample, whose local optima are the
@@ -29,14 +33,23 @@ const B: usize = 4;
 const REAL_RESTARTS: usize = 8;
 const NULL_RESTARTS: usize = 3;
 
-/// Candidate range for `n` placeable texts: 3..=min(15, √(n/2)), but never
-/// more than n/5 topics so that each could hold a handful of cards.
+/// Candidate range for `n` placeable texts: 3..=min(15, √(n/2)) as a rule, and
+/// for workshop-scale inputs (up to 300 cards) up to n/6 topics, at most 20: a
+/// training session's cards come in many small topics of 10–20 cards each.
 pub fn k_range(n: usize) -> (usize, usize) {
-    let hi = ((n as f64 / 2.0).sqrt().floor() as usize)
-        .min(15)
-        .min(n / 5);
+    let by_sqrt = ((n as f64 / 2.0).sqrt().floor() as usize).min(15);
+    let hi = if n <= WORKSHOP_SCALE {
+        by_sqrt.max(n / 6).min(MAX_K)
+    } else {
+        by_sqrt
+    };
     (3, hi.max(3))
 }
+
+/// Inputs up to this size are treated as workshop cards in [`k_range`].
+const WORKSHOP_SCALE: usize = 300;
+/// The most topics automatic k proposes.
+const MAX_K: usize = 20;
 
 /// Picks k for the unit rows of `x` (`dim` wide). `null_of(rows, seed)`
 /// gives the word-shuffled vectors of those rows of `x`. Returns k and the
@@ -91,7 +104,7 @@ pub(super) fn choose_k(
     for k in lo..hi {
         let next = gap(k + 1);
         per_k.push((k + 1, next.0));
-        if cur.0 >= next.0 - next.1 {
+        if cur.0 >= next.0 - SE_FACTOR * next.1 {
             return (k, per_k);
         }
         cur = next;

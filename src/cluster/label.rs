@@ -1,41 +1,68 @@
-//! Topic labels: the words most characteristic of a topic, shown in the
-//! form people wrote them.
+//! Topic labels: a short phrase taken from the topic's own cards ("Lista
+//! poparcia", "Granica wieku głosujących"), and the words most characteristic
+//! of the topic as keywords, both in the form people wrote them.
 
+use super::tokenize::{Analyzer, FastMap, for_each_token};
 use super::weight::Corpus;
 
-/// Up to `max` labels for the texts `members`. A term scores
-/// p(t|topic)·ln(p(t|topic)/p(t)) — frequent in the topic and more frequent
-/// than in the whole input (a KL-divergence contribution); it must occur in
-/// at least two members unless the topic is tiny.
-pub(super) fn label_words(c: &Corpus, members: &[usize], max: usize) -> Vec<String> {
-    let mut in_topic: Vec<(u32, u32)> = members
-        .iter()
-        .flat_map(|&d| c.row(d).0.iter().map(|&t| (t, 1u32)))
-        .collect();
-    in_topic.sort_unstable();
-    let mut counts: Vec<(u32, u32)> = Vec::new();
-    for (t, one) in in_topic {
-        match counts.last_mut() {
-            Some(last) if last.0 == t => last.1 += one,
-            _ => counts.push((t, one)),
+/// Cards of a topic read for phrases at most (the most central ones): bounds the
+/// cost on large inputs, where the first few hundred say what the topic is.
+const PHRASE_SAMPLE: usize = 200;
+/// Content words in a label phrase at most.
+const PHRASE_WORDS: usize = 3;
+/// A longer phrase must earn its length: its summed word scores are scaled by
+/// these (one, two, three content words), so "Lista poparcia" beats "poparcia"
+/// only when most cards that say one say the other.
+const LENGTH_FACTOR: [f64; 3] = [1.0, 0.8, 0.62];
+/// A phrase around the topic's best word is preferred to the word alone when at
+/// least this share of the cards with the word use the phrase.
+const PHRASE_SHARE: f64 = 0.3;
+/// Polish adjective and verb endings (no noun of a rule's vocabulary ends so,
+/// "opinia" and "kwota" aside, which these leave alone), and how much a lone
+/// word written only with them counts.
+const MODIFIER_ENDINGS: &[&str] = &[
+    "ć", "ny", "na", "ne", "nym", "nej", "nych", "wy", "wa", "we", "wej", "ski", "ska", "skie",
+    "cki", "cka", "ący", "ąca", "ące", "ają", "uje", "ują", "ło", "ła", "li", "ły", "ym", "ymi",
+];
+const MODIFIER_FACTOR: f64 = 0.4;
+/// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
+const JOINERS: &[&str] = &[
+    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to",
+];
+
+/// How characteristic each term is of a topic: p(t|topic)·ln(p(t|topic)/p(t))
+/// (a KL-divergence contribution), times the term's weight (generic words and
+/// place names count less). A term must occur in two members unless the topic is
+/// tiny. A small share of p(t|topic) is added so that a topic of identical texts,
+/// whose words are no more frequent in it than overall, still gets words.
+pub(super) fn term_scores(c: &Corpus, members: &[usize]) -> FastMap<u32, f64> {
+    let mut counts: FastMap<u32, u32> = FastMap::default();
+    for &d in members {
+        for &t in c.row(d).0 {
+            *counts.entry(t).or_insert(0) += 1;
         }
     }
     let size = members.len().max(1) as f64;
     let n = c.n_docs.max(1) as f64;
     let min_count = if members.len() >= 6 { 2 } else { 1 };
-    let mut scored: Vec<(f64, u32)> = counts
-        .iter()
-        .filter(|&&(_, a)| a >= min_count)
-        .map(|&(t, a)| {
+    counts
+        .into_iter()
+        .filter(|&(_, a)| a >= min_count)
+        .map(|(t, a)| {
             let p_in = f64::from(a) / size;
             let p_all = f64::from(c.df[t as usize]) / n;
-            (p_in * (p_in / p_all).ln(), t)
+            let kl = p_in * (p_in / p_all).ln().max(0.0) + 1e-3 * p_in;
+            (t, kl * f64::from(c.boost[t as usize]))
         })
-        .filter(|&(s, _)| s > 0.0)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        .collect()
+}
+
+/// Up to `max` keywords: the best-scored terms in their most frequent written form.
+pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Vec<String> {
+    let mut ranked: Vec<(f64, u32)> = scores.iter().map(|(&t, &s)| (s, t)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<String> = Vec::new();
-    for (_, t) in scored {
+    for (_, t) in ranked {
         let w = &c.surface[t as usize];
         if !w.is_empty() && !out.contains(w) {
             out.push(w.clone());
@@ -45,4 +72,167 @@ pub(super) fn label_words(c: &Corpus, members: &[usize], max: usize) -> Vec<Stri
         }
     }
     out
+}
+
+/// One word of a card as the phrase search sees it.
+struct Word {
+    /// As it should appear in a label: lowercase, except names and acronyms.
+    shown: String,
+    /// Term id of a content word; `None` for stop words and rare words.
+    term: Option<u32>,
+    joiner: bool,
+    /// Punctuation between it and the word before.
+    broken: bool,
+}
+
+fn words_of(text: &str, an: &Analyzer, ids: &FastMap<&str, u32>, buf: &mut String) -> Vec<Word> {
+    let mut out = Vec::new();
+    for_each_token(text, buf, |w, tok| {
+        let key = an.term(w);
+        // Names keep their capital; anything else (a title typed in capitals too)
+        // is shown in lower case.
+        let shown = if tok.mid_cap {
+            capitalised(w)
+        } else {
+            w.to_string()
+        };
+        out.push(Word {
+            shown,
+            term: key.as_deref().and_then(|k| ids.get(k).copied()),
+            joiner: key.is_none() && JOINERS.contains(&w),
+            broken: tok.broken,
+        });
+    });
+    out
+}
+
+/// Occurrences of one candidate phrase.
+#[derive(Default)]
+struct Seen {
+    cards: u32,
+    /// Written forms: (times, times at the start of a card).
+    forms: FastMap<String, (u32, u32)>,
+}
+
+/// A label phrase for the topic whose members are `ranked` (most central first):
+/// the phrase of one to three content words (stop words such as "do" may join
+/// them) that the most cards share, weighed by how characteristic its words are.
+/// It is shown in the form that most often opens a card, else the commonest form —
+/// Polish cards usually open with the nominative. `None` if no phrase qualifies.
+pub(super) fn phrase(
+    texts: &[&str],
+    ranked: &[usize],
+    an: &Analyzer,
+    ids: &FastMap<&str, u32>,
+    scores: &FastMap<u32, f64>,
+) -> Option<String> {
+    let sample = &ranked[..ranked.len().min(PHRASE_SAMPLE)];
+    let mut seen: FastMap<Vec<u32>, Seen> = FastMap::default();
+    let mut buf = String::new();
+    for &d in sample {
+        let words = words_of(texts[d], an, ids, &mut buf);
+        let mut in_card: Vec<Vec<u32>> = Vec::new();
+        for i in 0..words.len() {
+            let Some(t0) = words[i].term else { continue };
+            let mut terms = vec![t0];
+            let mut j = i;
+            loop {
+                let key = terms.clone();
+                let shown = words[i..=j]
+                    .iter()
+                    .map(|w| w.shown.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let entry = seen.entry(key.clone()).or_default();
+                if !in_card.contains(&key) {
+                    entry.cards += 1;
+                    in_card.push(key);
+                }
+                let form = entry.forms.entry(shown).or_insert((0, 0));
+                form.0 += 1;
+                form.1 += u32::from(i == 0);
+                // Extend by an optional joiner and one more content word.
+                let mut k = j + 1;
+                if k < words.len() && words[k].joiner && !words[k].broken {
+                    k += 1;
+                }
+                match words.get(k) {
+                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS => match w.term {
+                        Some(t) if !terms.contains(&t) => {
+                            terms.push(t);
+                            j = k;
+                        }
+                        _ => break,
+                    },
+                    _ => break,
+                }
+            }
+        }
+    }
+    let size = sample.len().max(1) as f64;
+    let min_cards = if sample.len() >= 4 { 2 } else { 1 };
+    // Each candidate with its score (see above); every word must be characteristic.
+    let score_of = |terms: &[u32], s: &Seen| -> Option<f64> {
+        if s.cards < min_cards {
+            return None;
+        }
+        let mut sum = 0.0;
+        for t in terms {
+            let w = scores.get(t).copied().unwrap_or(0.0);
+            if w <= 0.0 {
+                return None;
+            }
+            sum += w;
+        }
+        // A lone adjective or verb ("informacyjna", "głosować") names no topic.
+        let lone_modifier = terms.len() == 1
+            && s.forms
+                .keys()
+                .all(|f| MODIFIER_ENDINGS.iter().any(|e| f.ends_with(e)));
+        let noun = if lone_modifier { MODIFIER_FACTOR } else { 1.0 };
+        Some(f64::from(s.cards) / size * sum * LENGTH_FACTOR[terms.len() - 1] * noun)
+    };
+    let pick = |allowed: &dyn Fn(&[u32], &Seen) -> bool| -> Option<(f64, &Vec<u32>)> {
+        let mut best: Option<(f64, &Vec<u32>)> = None;
+        for (terms, s) in &seen {
+            let Some(score) = score_of(terms, s).filter(|_| allowed(terms, s)) else {
+                continue;
+            };
+            if best.is_none_or(|(b, bt)| score.total_cmp(&b).then_with(|| bt.cmp(terms)).is_gt()) {
+                best = Some((score, terms));
+            }
+        }
+        best
+    };
+    let best = pick(&|_, _| true)?;
+    // A label reads better as a phrase: the best phrase around the best word wins
+    // when a good share of the cards with that word say it.
+    let head_cards = best
+        .1
+        .iter()
+        .filter_map(|t| seen.get(&vec![*t]))
+        .map(|s| s.cards)
+        .max()
+        .unwrap_or(0);
+    let around = pick(&|terms, s| {
+        terms.len() > 1
+            && best.1.iter().all(|t| terms.contains(t))
+            && f64::from(s.cards) >= PHRASE_SHARE * f64::from(head_cards)
+    });
+    let best = around.unwrap_or(best);
+    let (_, terms) = best;
+    let forms = &seen.get(terms)?.forms;
+    let (form, _) = forms.iter().max_by(|a, b| {
+        let key = |f: &(&String, &(u32, u32))| (2 * f.1.1 + f.1.0, std::cmp::Reverse(f.0.len()));
+        key(a).cmp(&key(b)).then_with(|| b.0.cmp(a.0))
+    })?;
+    Some(capitalised(form))
+}
+
+/// `s` with its first letter in upper case.
+pub(super) fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
 }

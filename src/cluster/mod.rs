@@ -7,8 +7,10 @@
 //! Pure: no IO, deterministic for equal input and options.
 
 mod choose_k;
+mod enrich;
 mod kmeans;
 mod label;
+mod lexicon;
 mod linalg;
 pub mod metrics;
 mod rng;
@@ -45,13 +47,25 @@ fn dim_for(n: usize) -> usize {
     if n > LARGE { 40 } else { 50 }
 }
 const LARGE: usize = 20_000;
+/// Two-word phrases are features up to this many texts (workshop scale and well
+/// beyond); above it they would cost time for little gain.
+const PHRASES_MAX: usize = 20_000;
 /// k-means restarts (greedy k-means++ seeding); the best total similarity wins.
 const RESTARTS: usize = 30;
 /// Above this many texts the restarts run on a sample of `KM_SAMPLE` texts
 /// and the winner is refined on all texts.
 const KM_FULL_MAX: usize = 5_000;
 const KM_SAMPLE: usize = 3_000;
-/// Words in a topic label.
+/// Seed of the word vectors' randomized SVD and of the automatic choice of k: the
+/// text vectors and the number of topics depend on the cards only, so another
+/// `random_seed` changes only the k-means restarts (the SVD is converged to within
+/// noise, and its noise alone moved automatic k by several topics).
+const CHOOSE_K_SEED: u64 = 0x6b5e;
+/// Representative cards per topic, and the text-vector cosine from which two
+/// cards count as near-duplicates of each other.
+const REPRESENTATIVES: usize = 3;
+const NEAR_DUPLICATE: f32 = 0.97;
+/// Keywords per topic.
 const LABEL_WORDS: usize = 4;
 /// A text whose cosine to its nearest centroid is below this is unsorted.
 /// Unit text vectors of unrelated content land near 0 in this space, and a
@@ -87,12 +101,24 @@ pub fn cluster_with_progress(
     let lang = opts.lang.unwrap_or_else(|| tokenize::detect_lang(texts));
     progress(Stage::Tokenize, 0.0);
     let an = tokenize::Analyzer::new(lang);
-    let mut corpus = weight::build(texts, &an, MIN_DF);
+    let lexicon = lexicon::Lexicon::new(lang, &an);
+    let generic = stopwords::generic(lang, &an);
+    let features = weight::Features {
+        lexicon: Some(&lexicon),
+        rich: true,
+        phrases: n <= PHRASES_MAX,
+        generic: Some(&generic),
+    };
+    let (mut corpus, mut extras) = weight::build_with(texts, &an, MIN_DF, &features).split_extras();
     corpus.tfidf();
+    extras.tfidf();
     progress(Stage::Vectors, 0.0);
-    let wv = vectors::word_vectors(&corpus, MAX_VOCAB, dim_for(n), opts.random_seed);
-    let x = vectors::text_vectors(&corpus, &wv);
+    let wv = vectors::word_vectors(&corpus, MAX_VOCAB, dim_for(n), CHOOSE_K_SEED);
+    let mut x = vectors::text_vectors(&corpus, &wv);
     let dim = wv.dim;
+    let dirs = enrich::directions(&extras, &x, dim, &|r| r);
+    let pull = enrich::strength(n);
+    enrich::pull(&extras, &dirs, &mut x, dim, pull, &|r| r);
     let placeable: Vec<usize> = (0..n)
         .filter(|&i| x[i * dim..(i + 1) * dim].iter().any(|&v| v != 0.0))
         .collect();
@@ -110,9 +136,18 @@ pub fn cluster_with_progress(
         // Null texts for the gap statistic: sampled rows' words shuffled.
         let null_of = |rows: &[usize], seed: u64| {
             let docs: Vec<usize> = rows.iter().map(|&p| placeable[p]).collect();
-            vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed)
+            let mut null = vectors::shuffled_text_vectors(&corpus, &wv, &docs, seed);
+            // The null's features go to other texts, and their directions come
+            // from those texts, as the real ones come from the real texts.
+            let other = enrich::shuffled(&docs, seed);
+            let null_dirs = enrich::directions(&extras, &null, dim, &|r| other[r]);
+            enrich::pull(&extras, &null_dirs, &mut null, dim, pull, &|r| other[r]);
+            null
         };
-        let (k, _) = choose_k::choose_k(&xp, dim, opts.random_seed, opts.threads, &null_of);
+        // The sample and the null references do not follow the caller's seed: the
+        // number of topics is a property of the cards, so re-running with another
+        // seed should not change it.
+        let (k, _) = choose_k::choose_k(&xp, dim, CHOOSE_K_SEED, opts.threads, &null_of);
         let k = if n_seeds > 0 { k.max(n_seeds + 1) } else { k };
         (k, true)
     };
@@ -142,29 +177,39 @@ pub fn cluster_with_progress(
     }
     let mut order: Vec<usize> = (0..k).filter(|&j| !groups[j].is_empty()).collect();
     order.sort_by_key(|&j| (std::cmp::Reverse(groups[j].len()), groups[j][0]));
+    let ids: tokenize::FastMap<&str, u32> = corpus
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i as u32))
+        .collect();
     let mut topics = Vec::with_capacity(order.len());
     for (t, &j) in order.iter().enumerate() {
         let members = std::mem::take(&mut groups[j]);
         for &i in &members {
             assignments[i].topic = Some(t);
         }
-        let example = members
-            .iter()
-            .copied()
-            .max_by(|&a, &b| {
-                assignments[a]
-                    .score
-                    .total_cmp(&assignments[b].score)
-                    .then(b.cmp(&a))
-            })
-            .unwrap_or(members[0]);
-        let label_words = label::label_words(&corpus, &members, LABEL_WORDS);
+        // Most central first (ties: input order).
+        let mut ranked = members.clone();
+        ranked.sort_by(|&a, &b| {
+            assignments[b]
+                .score
+                .total_cmp(&assignments[a].score)
+                .then(a.cmp(&b))
+        });
+        let representatives = representatives(&ranked, &x, dim, texts);
+        let scores = label::term_scores(&corpus, &members);
+        let keywords = label::keywords(&corpus, &scores, LABEL_WORDS);
+        let label = label::phrase(texts, &ranked, &an, &ids, &scores)
+            .unwrap_or_else(|| label::capitalised(&keywords.join(", ")));
         topics.push(Topic {
-            label: label_words.join(", "),
-            label_words,
+            label,
+            label_words: keywords.clone(),
+            keywords,
             seed_name: (j < n_seeds).then(|| opts.seeds[j].name.clone()),
+            example: representatives.first().copied().unwrap_or(members[0]),
+            representatives,
             members,
-            example,
         });
     }
     let unsorted = (0..n).filter(|&i| assignments[i].topic.is_none()).collect();
@@ -177,6 +222,29 @@ pub fn cluster_with_progress(
         k_auto,
         lang,
     }
+}
+
+/// Up to `REPRESENTATIVES` of the `ranked` members (most central first), skipping
+/// any that nearly repeats one already taken (same words, or text vectors at
+/// cosine ≥ `NEAR_DUPLICATE`).
+fn representatives(ranked: &[usize], x: &[f32], dim: usize, texts: &[&str]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for &i in ranked {
+        let xi = &x[i * dim..(i + 1) * dim];
+        let near = out.iter().any(|&r| {
+            fold(texts[r])
+                .split_whitespace()
+                .eq(fold(texts[i]).split_whitespace())
+                || linalg::dot(xi, &x[r * dim..(r + 1) * dim]) >= NEAR_DUPLICATE
+        });
+        if !near {
+            out.push(i);
+        }
+        if out.len() == REPRESENTATIVES {
+            break;
+        }
+    }
+    out
 }
 
 /// Restarts on all points, or on a sample followed by refinement when the

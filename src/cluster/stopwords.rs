@@ -64,3 +64,38 @@ pub(super) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim_start().starts_with("//"))
         .flat_map(str::split_whitespace)
 }
+
+/// Generic nouns and verbs that occur in cards of every topic ("lista", "karta",
+/// "punkt", "strona", "osoba", "sposób", "rok"…): kept as words, so they still
+/// shape phrases ("lista poparcia", "karta do głosowania"), but weighted down so
+/// they never hold a topic together on their own.
+pub(super) const GENERIC_POLISH: &str = "
+lista listy liście listę karta karty kartę punkt punkty punktów strona strony stronie
+osoba osoby osób osobę ludzie ludzi człowiek sposób sposobu raz razy rok roku lata lat
+latach rokiem miesiąc dzień dni czas czasu rzecz sprawa sprawie kwestia problem temat
+możliwość część miejsce miejsca wiele dużo mało dobry dobra dobre duży duża duże mały
+mała małe nowy nowa nowe pierwszy drugi mieć móc musieć chcieć robić zrobić dać dawać
+mówić wiedzieć trzeba warto potrzebny potrzebne powinny powinno pytanie propozycja
+uwaga obawa wniosek wnioski zdanie przykład rzeczy
+// the subject of every card in a participatory-budget consultation
+projekt projektu projekty projektów projektem budżet budżetu obywatelski obywatelskiego
+miasto miasta mieście mieszkaniec mieszkańcy mieszkańców gmina gminy
+";
+
+/// English generic words, weighted down like [`GENERIC_POLISH`].
+pub(super) const GENERIC_ENGLISH: &str = "
+list card point page side person people way time times year years day thing things
+issue problem question proposal idea place part new good big small make get need
+";
+
+/// The generic words of `lang` as folded stems.
+pub(super) fn generic(
+    lang: crate::model::Lang,
+    an: &super::tokenize::Analyzer,
+) -> super::tokenize::FastSet<String> {
+    let list = match lang {
+        crate::model::Lang::Pl => GENERIC_POLISH,
+        crate::model::Lang::En => GENERIC_ENGLISH,
+    };
+    words(list).filter_map(|w| an.term(w)).collect()
+}

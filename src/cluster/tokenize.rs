@@ -36,7 +36,7 @@ impl Hasher for FastHasher {
 }
 
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+pub(super) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// Lowercase + transliterate to ASCII (`Łódź` → `lodz`); used for search too.
 pub fn fold(s: &str) -> String {
@@ -59,9 +59,26 @@ fn fold_token(s: &str) -> String {
     out
 }
 
+/// One word of a text as the tokeniser saw it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Token {
+    /// Written with a capital inside a sentence (not all caps): a name, often a place.
+    pub mid_cap: bool,
+    /// Written as `#word`: a tag the facilitator typed.
+    pub tag: bool,
+    /// Punctuation (not just spaces) separates it from the previous word, so the two
+    /// do not form a phrase.
+    pub broken: bool,
+}
+
 /// Splits `text` into lowercase letter runs of at least two letters and calls
 /// `f` with each. Digits, punctuation and emoji separate words and vanish.
 pub(super) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for_each_token(text, buf, |w, _| f(w));
+}
+
+/// [`for_each_word`] with what the written form says about each word (see [`Token`]).
+pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token)) {
     let normalized;
     let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         text
@@ -70,25 +87,58 @@ pub(super) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
         normalized.as_str()
     };
     buf.clear();
-    let mut letters = 0usize;
-    for c in text.chars() {
+    // The current letter run.
+    let (mut letters, mut upper, mut first_upper) = (0usize, 0usize, false);
+    // The last non-space character before the current word ('a' after a plain space),
+    // and whether the previous word was a short lowercase abbreviation ("ul.", "os.").
+    let mut before: Option<char> = None;
+    let mut prev_short_lower = false;
+    let mut seen_word = false;
+    let mut last_char: Option<char> = None;
+    let mut tok = Token::default();
+    // A trailing space ends the last word like any other.
+    for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_alphabetic() {
+            if letters == 0 {
+                first_upper = c.is_uppercase();
+                tok.tag = last_char == Some('#');
+            }
+            upper += usize::from(c.is_uppercase());
             if c.is_ascii() {
                 buf.push(c.to_ascii_lowercase());
             } else {
                 buf.extend(c.to_lowercase());
             }
             letters += 1;
-        } else if !buf.is_empty() {
-            if letters >= 2 {
-                f(buf);
-            }
-            buf.clear();
-            letters = 0;
+            last_char = Some(c);
+            continue;
         }
-    }
-    if letters >= 2 {
-        f(buf);
+        if letters > 0 {
+            if letters >= 2 {
+                let sentence_start = match before {
+                    None => true,
+                    Some('.') => !prev_short_lower,
+                    Some(b) => matches!(b, '!' | '?' | ':' | ';' | '"' | '(' | '-' | '–' | '—'),
+                };
+                tok.mid_cap = first_upper && upper < letters && !sentence_start;
+                f(buf, tok);
+                tok.broken = false;
+                seen_word = true;
+                prev_short_lower = letters <= 3 && upper == 0;
+            }
+            before = None;
+            buf.clear();
+            (letters, upper) = (0, 0);
+        }
+        if !c.is_whitespace() {
+            if seen_word && c != '#' {
+                tok.broken = true;
+            }
+            before = Some(c);
+        } else if before.is_none() && (seen_word || last_char.is_some_and(char::is_alphabetic)) {
+            before = Some('a');
+        }
+        last_char = Some(c);
     }
 }
 

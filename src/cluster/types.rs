@@ -44,10 +44,18 @@ impl Default for ClusterOptions {
 /// One topic of a clustering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
-    /// 3–5 characteristic words, each in its most frequent written form.
-    pub label_words: Vec<String>,
-    /// `label_words` joined with ", ".
+    /// A short phrase from the topic's own cards, first letter capitalised
+    /// ("Lista poparcia"); the keywords joined with ", " when no phrase recurs.
+    /// Never empty for a topic whose cards have words.
     pub label: String,
+    /// Up to 4 characteristic words, each in its most frequent written form.
+    pub keywords: Vec<String>,
+    /// The same as `keywords` (the name stored runs use).
+    pub label_words: Vec<String>,
+    /// The 2–3 most representative members: highest similarity to the topic's
+    /// centre, never two near-duplicates (fewer when the topic has fewer distinct
+    /// cards). The first is `example`.
+    pub representatives: Vec<usize>,
     /// `Some(name)` for a seeded (known) topic.
     pub seed_name: Option<String>,
     /// Input indices, ascending; never empty.

@@ -1,8 +1,57 @@
-//! Vocabulary, document frequencies and sublinear TF-IDF rows.
+//! Vocabulary, document frequencies and sublinear TF-IDF rows, with the extra
+//! features short cards need: `#tags`, domain-lexicon concepts and recurring
+//! two-word phrases, and lower weights for generic words and place names.
 
-use super::tokenize::{Analyzer, FastMap, for_each_word};
+use super::lexicon::Lexicon;
+use super::tokenize::{Analyzer, FastMap, FastSet, Token, for_each_token};
 
 const NO_TERM: u32 = u32::MAX;
+
+/// Weight multipliers of the feature kinds (measured on workshop cards, budget
+/// titles and headlines). A tag is the facilitator's own grouping: strong. A
+/// concept stands for several synonyms at once. A phrase repeats its words, so it
+/// only adds a little. Generic words and place names stay visible in labels but
+/// must not hold a topic together.
+const TAG_BOOST: f32 = 2.5;
+const CONCEPT_BOOST: f32 = 1.0;
+const PHRASE_BOOST: f32 = 0.5;
+const GENERIC_WEIGHT: f32 = 0.35;
+const PLACE_WEIGHT: f32 = 0.4;
+/// A word written with a capital inside sentences at least this often is a name.
+const PLACE_SHARE: f32 = 0.5;
+
+/// What a term stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    /// `#tag`, key `#` + stem.
+    Tag,
+    /// Domain-lexicon concept, key `@` + index.
+    Concept,
+    /// Two adjacent content words, key `stem stem`.
+    Phrase,
+}
+
+/// Which extra features [`build_with`] adds.
+pub(super) struct Features<'a> {
+    pub lexicon: Option<&'a Lexicon>,
+    /// Tags and the generic/place weights.
+    pub rich: bool,
+    /// Two-word phrases (they cost time on large inputs, where they matter less).
+    pub phrases: bool,
+    /// Generic words (folded stems).
+    pub generic: Option<&'a FastSet<String>>,
+}
+
+impl Features<'_> {
+    /// Words only, all weighted alike.
+    pub(super) const PLAIN: Features<'static> = Features {
+        lexicon: None,
+        rich: false,
+        phrases: false,
+        generic: None,
+    };
+}
 
 /// Texts as sparse term rows (CSR). Term ids are ordered by document
 /// frequency (descending), then key, so the first ids are the commonest.
@@ -17,6 +66,9 @@ pub(super) struct Corpus {
     pub keys: Vec<String>,
     /// Most frequent written (lowercase) form of each term, for labels.
     pub surface: Vec<String>,
+    pub kind: Vec<Kind>,
+    /// Weight multiplier of each term (1 for plain words).
+    pub boost: Vec<f32>,
 }
 
 impl Corpus {
@@ -27,6 +79,52 @@ impl Corpus {
     pub(super) fn row(&self, d: usize) -> (&[u32], &[f32]) {
         let r = self.ptr[d]..self.ptr[d + 1];
         (&self.term[r.clone()], &self.weight[r])
+    }
+
+    /// Splits off the extra features (tags, concepts, phrases) into a corpus of
+    /// their own, so that word vectors are learned from words alone (extra
+    /// features in the co-occurrence counts blurred the vectors of the words
+    /// they were made of). Both keep the order of their terms.
+    pub(super) fn split_extras(self) -> (Corpus, Corpus) {
+        let mut new_id = vec![0u32; self.n_terms()];
+        let mut counts = [0u32; 2];
+        for (t, k) in self.kind.iter().enumerate() {
+            let g = usize::from(*k != Kind::Word);
+            new_id[t] = counts[g];
+            counts[g] += 1;
+        }
+        let mut parts: [Corpus; 2] = std::array::from_fn(|_| Corpus {
+            n_docs: self.n_docs,
+            ptr: vec![0],
+            term: Vec::new(),
+            weight: Vec::new(),
+            df: Vec::new(),
+            keys: Vec::new(),
+            surface: Vec::new(),
+            kind: Vec::new(),
+            boost: Vec::new(),
+        });
+        for t in 0..self.n_terms() {
+            let p = &mut parts[usize::from(self.kind[t] != Kind::Word)];
+            p.df.push(self.df[t]);
+            p.keys.push(self.keys[t].clone());
+            p.surface.push(self.surface[t].clone());
+            p.kind.push(self.kind[t]);
+            p.boost.push(self.boost[t]);
+        }
+        for d in 0..self.n_docs {
+            let (terms, weights) = self.row(d);
+            for (&t, &w) in terms.iter().zip(weights) {
+                let p = &mut parts[usize::from(self.kind[t as usize] != Kind::Word)];
+                p.term.push(new_id[t as usize]);
+                p.weight.push(w);
+            }
+            for p in &mut parts {
+                p.ptr.push(p.term.len());
+            }
+        }
+        let [words, extras] = parts;
+        (words, extras)
     }
 
     /// Sublinear tf (1 + ln c), smoothed idf (ln((1+n)/(1+df)) + 1), L2 rows.
@@ -41,7 +139,8 @@ impl Corpus {
             let r = self.ptr[d]..self.ptr[d + 1];
             let mut norm = 0.0f32;
             for i in r.clone() {
-                let w = (1.0 + self.weight[i].ln()) * idf[self.term[i] as usize];
+                let t = self.term[i] as usize;
+                let w = (1.0 + self.weight[i].ln()) * idf[t] * self.boost[t];
                 self.weight[i] = w;
                 norm += w * w;
             }
@@ -53,45 +152,147 @@ impl Corpus {
     }
 }
 
-/// Tokenises all texts, keeping terms that occur in at least `min_df` texts.
-/// Each distinct word is stemmed once (a cache), which is what keeps 100k
-/// texts fast.
+/// Tokenises all texts into words only, keeping terms that occur in at least
+/// `min_df` texts.
 pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
+    build_with(texts, an, min_df, &Features::PLAIN)
+}
+
+/// Tokenises all texts, keeping terms that occur in at least `min_df` texts, with
+/// the extra features of `feat`. Each distinct word is stemmed once (a cache),
+/// which is what keeps 100k texts fast.
+pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Features) -> Corpus {
     let mut word_ids: FastMap<String, u32> = FastMap::default();
     let mut word_term: Vec<u32> = Vec::new();
+    let mut word_concept: Vec<Option<u16>> = Vec::new();
     let mut word_count: Vec<u32> = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let mut key_ids: FastMap<String, u32> = FastMap::default();
     let mut raw_keys: Vec<String> = Vec::new();
+    let mut raw_kind: Vec<Kind> = Vec::new();
+    // Per raw key: occurrences, and those written with a capital mid-sentence.
+    let mut raw_seen: Vec<(u32, u32)> = Vec::new();
     let mut tokens: Vec<u32> = Vec::new();
     let mut ptr = vec![0usize];
     let mut buf = String::new();
+    let mut key_buf = String::new();
+    let mut intern = |key: &str,
+                      kind: Kind,
+                      raw_keys: &mut Vec<String>,
+                      raw_kind: &mut Vec<Kind>,
+                      raw_seen: &mut Vec<(u32, u32)>|
+     -> u32 {
+        if let Some(&id) = key_ids.get(key) {
+            return id;
+        }
+        let id = raw_keys.len() as u32;
+        key_ids.insert(key.to_string(), id);
+        raw_keys.push(key.to_string());
+        raw_kind.push(kind);
+        raw_seen.push((0, 0));
+        id
+    };
+    let lexicon = feat.lexicon.filter(|l| !l.is_empty());
     for text in texts {
-        for_each_word(text, &mut buf, |w| {
+        // The previous content word of this text (for phrases), if adjacent.
+        let mut prev: Option<u32> = None;
+        for_each_token(text, &mut buf, |w, tok: Token| {
             let id = if let Some(&id) = word_ids.get(w) {
                 id
             } else {
-                let t = match an.term(w) {
-                    None => NO_TERM,
+                let (t, concept) = match an.term(w) {
+                    None => (NO_TERM, None),
                     Some(key) => {
-                        let next = raw_keys.len() as u32;
-                        *key_ids.entry(key).or_insert_with_key(|k| {
-                            raw_keys.push(k.clone());
-                            next
-                        })
+                        let concept = lexicon.and_then(|l| l.word(&key));
+                        (
+                            intern(
+                                &key,
+                                Kind::Word,
+                                &mut raw_keys,
+                                &mut raw_kind,
+                                &mut raw_seen,
+                            ),
+                            concept,
+                        )
                     }
                 };
                 let id = words.len() as u32;
                 word_ids.insert(w.to_string(), id);
                 words.push(w.to_string());
                 word_term.push(t);
+                word_concept.push(concept);
                 word_count.push(0);
                 id
             };
             word_count[id as usize] += 1;
-            if word_term[id as usize] != NO_TERM {
-                tokens.push(word_term[id as usize]);
+            let t = word_term[id as usize];
+            if tok.broken {
+                prev = None;
             }
+            if t == NO_TERM {
+                return;
+            }
+            tokens.push(t);
+            if !feat.rich && lexicon.is_none() {
+                return;
+            }
+            let seen = &mut raw_seen[t as usize];
+            seen.0 += 1;
+            seen.1 += u32::from(tok.mid_cap);
+            if let Some(c) = word_concept[id as usize] {
+                key_buf.clear();
+                key_buf.push('@');
+                key_buf.push_str(&c.to_string());
+                tokens.push(intern(
+                    &key_buf,
+                    Kind::Concept,
+                    &mut raw_keys,
+                    &mut raw_kind,
+                    &mut raw_seen,
+                ));
+            }
+            if feat.rich && tok.tag {
+                key_buf.clear();
+                key_buf.push('#');
+                key_buf.push_str(&raw_keys[t as usize]);
+                tokens.push(intern(
+                    &key_buf,
+                    Kind::Tag,
+                    &mut raw_keys,
+                    &mut raw_kind,
+                    &mut raw_seen,
+                ));
+            }
+            if let Some(p) = prev {
+                if let Some(c) =
+                    lexicon.and_then(|l| l.pair(&raw_keys[p as usize], &raw_keys[t as usize]))
+                {
+                    key_buf.clear();
+                    key_buf.push('@');
+                    key_buf.push_str(&c.to_string());
+                    tokens.push(intern(
+                        &key_buf,
+                        Kind::Concept,
+                        &mut raw_keys,
+                        &mut raw_kind,
+                        &mut raw_seen,
+                    ));
+                }
+                if feat.phrases && p != t {
+                    key_buf.clear();
+                    key_buf.push_str(&raw_keys[p as usize]);
+                    key_buf.push(' ');
+                    key_buf.push_str(&raw_keys[t as usize]);
+                    tokens.push(intern(
+                        &key_buf,
+                        Kind::Phrase,
+                        &mut raw_keys,
+                        &mut raw_kind,
+                        &mut raw_seen,
+                    ));
+                }
+            }
+            prev = Some(t);
         });
         ptr.push(tokens.len());
     }
@@ -135,6 +336,29 @@ pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
         df: kept.iter().map(|&t| raw_df[t as usize]).collect(),
         keys: kept.iter().map(|&t| raw_keys[t as usize].clone()).collect(),
         surface: vec![String::new(); kept.len()],
+        kind: kept.iter().map(|&t| raw_kind[t as usize]).collect(),
+        boost: kept
+            .iter()
+            .map(|&t| {
+                let key = &raw_keys[t as usize];
+                match raw_kind[t as usize] {
+                    Kind::Tag => TAG_BOOST,
+                    Kind::Concept => CONCEPT_BOOST,
+                    Kind::Phrase => PHRASE_BOOST,
+                    Kind::Word if !feat.rich => 1.0,
+                    Kind::Word => {
+                        let (seen, caps) = raw_seen[t as usize];
+                        if feat.generic.is_some_and(|g| g.contains(key)) {
+                            GENERIC_WEIGHT
+                        } else if seen > 0 && caps as f32 >= PLACE_SHARE * seen as f32 {
+                            PLACE_WEIGHT
+                        } else {
+                            1.0
+                        }
+                    }
+                }
+            })
+            .collect(),
     };
     for d in 0..texts.len() {
         let mut row: Vec<(u32, u32)> = runs[run_ptr[d]..run_ptr[d + 1]]
@@ -174,6 +398,76 @@ pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    fn rich(texts: &[&str]) -> Corpus {
+        let an = Analyzer::new(Lang::Pl);
+        let lex = Lexicon::new(Lang::Pl, &an);
+        let generic = super::super::stopwords::generic(Lang::Pl, &an);
+        let feat = Features {
+            lexicon: Some(&lex),
+            rich: true,
+            phrases: true,
+            generic: Some(&generic),
+        };
+        build_with(texts, &an, 2, &feat)
+    }
+
+    fn weight_of(c: &Corpus, surface: &str) -> f32 {
+        let t = c
+            .surface
+            .iter()
+            .position(|s| s == surface)
+            .unwrap_or(usize::MAX);
+        c.boost.get(t).copied().unwrap_or(f32::NAN)
+    }
+
+    #[test]
+    fn tags_are_strong_features_of_their_own() {
+        let c = rich(&["Młodzież głosuje #wiek", "Szesnastolatki #wiek", "wiek"]);
+        let tag = c.keys.iter().position(|k| k.starts_with('#'));
+        let tag = tag.unwrap_or(usize::MAX);
+        assert_eq!(c.kind.get(tag), Some(&Kind::Tag));
+        assert_eq!(c.df[tag], 2, "the plain word is not a tag");
+        assert!(c.boost[tag] > 1.0);
+    }
+
+    #[test]
+    fn generic_words_and_place_names_weigh_less() {
+        let c = rich(&[
+            "Lista poparcia na Bałutach",
+            "Głosowanie na Bałutach, lista",
+            "Park na Widzewie",
+            "Drzewa na Widzewie i park",
+        ]);
+        assert!(weight_of(&c, "lista") < 0.5);
+        assert!(weight_of(&c, "bałutach") < 0.5);
+        assert!(weight_of(&c, "widzewie") < 0.5);
+        assert!((weight_of(&c, "park") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_capital_at_a_sentence_start_is_no_name() {
+        let c = rich(&["Park. Park nad rzeką", "Park i rzeka", "Rzeka obok"]);
+        assert!((weight_of(&c, "park") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn synonyms_meet_in_a_concept_and_phrases_recur() {
+        let c = rich(&[
+            "Odwołanie od oceny",
+            "Protest autora",
+            "Karta do głosowania",
+            "karta do głosowania papierowa",
+        ]);
+        let concept = |k: &str| c.keys.iter().position(|x| x == k);
+        // Both appeal cards carry the same concept, though no word is shared.
+        let appeal = c.keys.iter().enumerate().find(|(i, k)| {
+            k.starts_with('@') && c.df[*i] == 2 && c.row(0).0.contains(&(*i as u32))
+        });
+        let appeal = appeal.map_or(u32::MAX, |(i, _)| i as u32);
+        assert!(c.row(1).0.contains(&appeal));
+        assert!(concept("kart glosowan").is_some(), "{:?}", c.keys);
+    }
 
     #[test]
     fn min_df_and_surface_forms() {

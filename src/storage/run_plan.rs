@@ -267,6 +267,7 @@ mod tests {
                     target: None,
                     example_card_id: "free".into(),
                     members: members(&["free", "hand", "pin", "new"]),
+                    central: Vec::new(),
                 },
                 RunTopic {
                     label: "zieleń, park".into(),
@@ -275,6 +276,7 @@ mod tests {
                     target: None,
                     example_card_id: "there".into(),
                     members: members(&["there"]),
+                    central: Vec::new(),
                 },
             ],
             unsorted: members(&["kept"]),

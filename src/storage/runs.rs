@@ -23,6 +23,9 @@ pub struct RunTopic {
     pub target: Option<String>,
     pub example_card_id: String,
     pub members: Vec<(String, f32)>,
+    /// The engine's most representative cards, best first (near-duplicates skipped);
+    /// may be empty, then the scores decide.
+    pub central: Vec<String>,
 }
 
 /// A finished clustering run, ready to be stored.
@@ -53,10 +56,14 @@ pub struct RunSummary {
 }
 
 impl Store {
-    /// Texts to cluster: live cards of the consultation, or of one session.
+    /// Texts to cluster: live cards of the consultation, or of one session, each text
+    /// followed by its tags as `#tag` words.
     pub fn cluster_input(&self, session_id: Option<&str>) -> Result<Vec<(String, String)>> {
         let mut st = self.conn.prepare(
-            "SELECT c.id, c.text FROM card c JOIN session s ON s.id = c.session_id
+            // Tags ride along as `#tag` words: the engine counts them as strong features.
+            "SELECT c.id, c.text || COALESCE((SELECT group_concat(' #' || t.tag, '')
+                 FROM (SELECT tag FROM card_tag WHERE card_id = c.id ORDER BY position) t), '')
+             FROM card c JOIN session s ON s.id = c.session_id
              WHERE c.deleted_at IS NULL AND c.superseded_by IS NULL
                AND (?1 IS NULL OR c.session_id = ?1)
                AND s.consultation_id = (SELECT id FROM consultation ORDER BY created_at DESC, id DESC LIMIT 1)
@@ -215,12 +222,29 @@ fn apply_moves(
 }
 
 impl RunTopic {
-    /// Ids of its `n` most representative cards: the closest to the topic's centre
-    /// (highest score), ties in card order. Stands in until the engine names them.
+    /// Ids of its `n` most representative cards: the engine's choice among the cards
+    /// still in the topic (a routed part may hold only some), then the closest to the
+    /// topic's centre (highest score), ties in card order.
     pub fn representatives(&self, n: usize) -> Vec<&str> {
+        let is_member = |id: &str| self.members.iter().any(|(c, _)| c == id);
+        let mut out: Vec<&str> = self
+            .central
+            .iter()
+            .map(String::as_str)
+            .filter(|id| is_member(id))
+            .take(n)
+            .collect();
         let mut by_score: Vec<(usize, &(String, f32))> = self.members.iter().enumerate().collect();
         by_score.sort_by(|a, b| b.1.1.total_cmp(&a.1.1).then(a.0.cmp(&b.0)));
-        by_score.iter().take(n).map(|(_, m)| m.0.as_str()).collect()
+        for (_, (id, _)) in by_score {
+            if out.len() >= n {
+                break;
+            }
+            if !out.contains(&id.as_str()) {
+                out.push(id);
+            }
+        }
+        out
     }
 }
 

@@ -2,7 +2,7 @@
 //! `narada-bench score`: a scorer for `{"id", "cluster"}` files. Quality is measured
 //! against the gold `label` of each line.
 
-use crate::measure::peak_rss_mib;
+use crate::measure::{in_temp_dir, peak_rss_mib};
 use narada::cluster::{self, ClusterOptions, metrics};
 use narada::error::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -11,14 +11,24 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Cluster the labelled sets with k given and automatic; print NMI, ARI, V-measure,
-/// largest-cluster share, chosen k, seconds and peak RSS (one process per case).
+/// Cluster the labelled sets with k given and automatic over several seeds; print NMI,
+/// ARI, largest-cluster share, unsorted share and the chosen k (mean and range), seconds
+/// and peak RSS (one process per case).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[arg(long, default_value = "../shared/data")]
     data_dir: PathBuf,
     #[arg(long, default_value_t = 1)]
     threads: usize,
+    /// Random seeds 1..=N per set and mode.
+    #[arg(long, default_value_t = 5)]
+    seeds: u64,
+    /// Only the sets whose name contains one of these (comma-separated), e.g. `workshop`.
+    #[arg(long, value_delimiter = ',')]
+    sets: Vec<String>,
+    /// Skip the 100k-title speed case.
+    #[arg(long)]
+    no_large: bool,
     /// Measure one labelled file in this process and print it as JSON: what each child
     /// process of the suite runs.
     #[arg(long, hide = true, value_name = "FILE")]
@@ -26,16 +36,19 @@ pub struct Args {
     /// The number of topics for --case (default: automatic).
     #[arg(long, hide = true, requires = "case")]
     k: Option<usize>,
+    /// The random seed for --case.
+    #[arg(long, hide = true, requires = "case", default_value_t = 42)]
+    seed: u64,
 }
 
 impl crate::Bench for Args {
     fn run(self) -> Result<String> {
-        match self.case {
+        match &self.case {
             Some(file) => {
-                let r = run_case(&file, self.k, self.threads)?;
+                let r = run_case(file, self.k, self.threads, self.seed)?;
                 serde_json::to_string(&r).map_err(|e| Error::Invalid(e.to_string()))
             }
-            None => suite(&self.data_dir, self.threads),
+            None => in_temp_dir("cluster", |dir| suite(&self, dir)),
         }
     }
 }
@@ -127,7 +140,7 @@ fn with_singletons(pred: &[Option<usize>]) -> Vec<usize> {
 }
 
 /// Clusters one labelled file in this process and measures it.
-fn run_case(path: &Path, k: Option<usize>, threads: usize) -> Result<CaseResult> {
+fn run_case(path: &Path, k: Option<usize>, threads: usize, seed: u64) -> Result<CaseResult> {
     let lines = read_labelled(path)?;
     let gold = ids_of(lines.iter().map(|l| l.label.as_deref().unwrap_or("")));
     let gold_labels = gold.iter().max().map_or(0, |m| m + 1);
@@ -135,6 +148,7 @@ fn run_case(path: &Path, k: Option<usize>, threads: usize) -> Result<CaseResult>
     let opts = ClusterOptions {
         k,
         threads,
+        random_seed: seed,
         ..ClusterOptions::default()
     };
     let started = Instant::now();
@@ -178,78 +192,171 @@ fn run_case(path: &Path, k: Option<usize>, threads: usize) -> Result<CaseResult>
     })
 }
 
-/// Runs each case in a child process of this binary (so peak RSS is per case) and
-/// formats a table.
-fn suite(data_dir: &Path, threads: usize) -> Result<String> {
-    let exe = std::env::current_exe().map_err(|e| Error::io(Path::new("narada-bench"), e))?;
-    let mut cases: Vec<(String, Option<usize>)> = Vec::new();
-    for (file, k) in [("dev-clustering.jsonl", 7), ("dev-8tags.jsonl", 8)] {
-        cases.push((file.into(), Some(k)));
-        cases.push((file.into(), None));
+/// The demo's worked example: the sample cards a working group placed in topics by hand.
+const DEMO_CARDS: &str = include_str!("../../../sample-data/cards.csv");
+const DEMO_TOPICS: &str = include_str!("../../../sample-data/worked-example.json");
+/// Workshop cards on the rules of a participatory budget, written for development, and
+/// a held-out part in other wording that was not looked at while tuning.
+const WORKSHOP: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/workshop-rules.jsonl"
+);
+const WORKSHOP_HELD_OUT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/workshop-rules-heldout.jsonl"
+);
+
+/// The worked example as a labelled JSON Lines file in `dir` (the topic label is the gold).
+fn write_demo_set(dir: &Path) -> Result<PathBuf> {
+    #[derive(Deserialize)]
+    struct Worked {
+        topics: Vec<WorkedTopic>,
     }
-    cases.push(("synthetic-100k.jsonl".into(), Some(7)));
+    #[derive(Deserialize)]
+    struct WorkedTopic {
+        label: String,
+        cards: Vec<String>,
+    }
+    let worked: Worked = serde_json::from_str(DEMO_TOPICS)
+        .map_err(|e| Error::Invalid(format!("worked example: {e}")))?;
+    let topic_of: BTreeMap<&str, &str> = worked
+        .topics
+        .iter()
+        .flat_map(|t| t.cards.iter().map(|c| (c.as_str(), t.label.as_str())))
+        .collect();
+    let mut reader = csv::Reader::from_reader(DEMO_CARDS.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| Error::Invalid(format!("demo cards: {e}")))?
+        .clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(id_col), Some(text_col)) = (col("id"), col("text")) else {
+        return Err(Error::Invalid("demo cards: no id or text column".into()));
+    };
+    let mut out = String::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| Error::Invalid(format!("demo cards: {e}")))?;
+        let (Some(id), Some(text)) = (rec.get(id_col), rec.get(text_col)) else {
+            continue;
+        };
+        if let Some(label) = topic_of.get(id) {
+            let line = serde_json::json!({ "id": id, "text": text, "label": label });
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let path = dir.join("demo-worked-example.jsonl");
+    std::fs::write(&path, out).map_err(|e| Error::io(&path, e))?;
+    Ok(path)
+}
+
+/// Runs one case in a child process of this binary (so peak RSS is per case).
+fn child_case(path: &Path, k: Option<usize>, seed: u64, threads: usize) -> Result<CaseResult> {
+    let exe = std::env::current_exe().map_err(|e| Error::io(Path::new("narada-bench"), e))?;
+    let mut cmd = std::process::Command::new(&exe);
+    cmd.args(["cluster", "--case"])
+        .arg(path)
+        .args(["--threads", &threads.to_string()])
+        .args(["--seed", &seed.to_string()]);
+    if let Some(k) = k {
+        cmd.args(["--k", &k.to_string()]);
+    }
+    let output = cmd.output().map_err(|e| Error::io(&exe, e))?;
+    let name = path.display();
+    if !output.status.success() {
+        return Err(Error::Invalid(format!(
+            "bench case {name} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )));
+    }
+    serde_json::from_slice(&output.stdout)
+        .map_err(|e| Error::Invalid(format!("bench case {name}: {e}")))
+}
+
+/// Mean of `f` over the runs.
+fn mean(runs: &[CaseResult], f: impl Fn(&CaseResult) -> f64) -> f64 {
+    runs.iter().map(f).sum::<f64>() / runs.len().max(1) as f64
+}
+
+/// Every set with k given and automatic, seeds 1..=N, then the 100k-title speed case.
+fn suite(args: &Args, tmp: &Path) -> Result<String> {
+    let threads = args.threads;
+    let mut sets: Vec<(&str, PathBuf, usize)> = vec![
+        (
+            "dev-clustering",
+            args.data_dir.join("dev-clustering.jsonl"),
+            7,
+        ),
+        ("dev-8tags", args.data_dir.join("dev-8tags.jsonl"), 8),
+        ("workshop-rules", PathBuf::from(WORKSHOP), 13),
+        ("workshop-held-out", PathBuf::from(WORKSHOP_HELD_OUT), 13),
+    ];
+    let wanted =
+        |name: &str| args.sets.is_empty() || args.sets.iter().any(|s| name.contains(s.as_str()));
+    if wanted("demo-worked") {
+        sets.push(("demo-worked", write_demo_set(tmp)?, 20));
+    }
     let mut out = format!(
-        "bench cluster (threads {threads}; unsorted items count as singletons)\n\
-         {:<22} {:>7} {:>5} {:>6} {:>6} {:>6} {:>6} {:>8} {:>8} {:>7} {:>9}\n",
-        "file",
+        "bench cluster (threads {threads}; seeds 1–{}; means over seeds; unsorted items count as \
+         singletons)\n{:<18} {:>6} {:>4} {:>14} {:>6} {:>6} {:>8} {:>9} {:>7} {:>8} {:>7}\n",
+        args.seeds,
+        "set",
         "texts",
         "k",
-        "topics",
+        "k chosen",
         "NMI",
         "ARI",
-        "V",
         "largest",
         "unsorted",
+        "chance",
         "secs",
-        "peak MiB"
+        "MiB"
     );
-    for (file, k) in cases {
-        let path = data_dir.join(&file);
-        if !path.exists() {
-            let _ = writeln!(out, "{file:<22} skipped: {} not found", path.display());
+    for (name, path, k_gold) in sets {
+        if !wanted(name) {
             continue;
         }
-        let mut cmd = std::process::Command::new(&exe);
-        cmd.args(["cluster", "--case"])
-            .arg(&path)
-            .args(["--threads", &threads.to_string()]);
-        if let Some(k) = k {
-            cmd.args(["--k", &k.to_string()]);
+        if !path.exists() {
+            let _ = writeln!(out, "{name:<18} skipped: {} not found", path.display());
+            continue;
         }
-        let output = cmd.output().map_err(|e| Error::io(&exe, e))?;
-        if !output.status.success() {
-            return Err(Error::Invalid(format!(
-                "bench case {file} failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            )));
+        for k in [Some(k_gold), None] {
+            let runs = (1..=args.seeds)
+                .map(|seed| child_case(&path, k, seed, threads))
+                .collect::<Result<Vec<_>>>()?;
+            let lo = runs.iter().map(|r| r.k_chosen).min().unwrap_or(0);
+            let hi = runs.iter().map(|r| r.k_chosen).max().unwrap_or(0);
+            let k_text = k.map_or_else(|| "auto".to_string(), |k| k.to_string());
+            let texts = runs.first().map_or(0, |r| r.texts);
+            let _ = writeln!(
+                out,
+                "{name:<18} {texts:>6} {k_text:>4} {:>14} {:>6.3} {:>6.3} {:>7.1}% {:>8.1}% {:>7.3} {:>8.3} {:>7.0}",
+                format!("{:.1} [{lo}–{hi}]", mean(&runs, |r| r.k_chosen as f64)),
+                mean(&runs, |r| r.nmi),
+                mean(&runs, |r| r.ari),
+                mean(&runs, |r| r.largest_share) * 100.0,
+                mean(&runs, |r| r.unsorted as f64 / r.texts.max(1) as f64) * 100.0,
+                mean(&runs, |r| r.random_nmi),
+                mean(&runs, |r| r.seconds),
+                runs.iter()
+                    .filter_map(|r| r.peak_rss_mib)
+                    .fold(0.0, f64::max),
+            );
         }
-        let r: CaseResult = serde_json::from_slice(&output.stdout)
-            .map_err(|e| Error::Invalid(format!("bench case {file}: {e}")))?;
-        let k_text = match r.k_given {
-            Some(k) => k.to_string(),
-            None => format!("auto {}", r.k_chosen),
-        };
-        let _ = writeln!(
-            out,
-            "{:<22} {:>7} {:>5} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>7.1}% {:>8} {:>7.2} {:>9}",
-            r.file,
-            r.texts,
-            k_text,
-            r.topics,
-            r.nmi,
-            r.ari,
-            r.v_measure,
-            r.largest_share * 100.0,
-            r.unsorted,
-            r.seconds,
-            r.peak_rss_mib
-                .map_or_else(|| "?".into(), |m| format!("{m:.0}"))
-        );
-        let _ = writeln!(
-            out,
-            "{:<22} chance level (random assignment to {} clusters): NMI {:.3}",
-            "", r.topics, r.random_nmi
-        );
+    }
+    let large = args.data_dir.join("synthetic-100k.jsonl");
+    if !args.no_large && args.sets.is_empty() {
+        if large.exists() {
+            let r = child_case(&large, Some(7), 1, threads)?;
+            let _ = writeln!(
+                out,
+                "speed: synthetic-100k k 7 seed 1: {:.2} s, peak {} MiB",
+                r.seconds,
+                r.peak_rss_mib
+                    .map_or_else(|| "?".into(), |m| format!("{m:.0}"))
+            );
+        } else {
+            let _ = writeln!(out, "speed: skipped, {} not found", large.display());
+        }
     }
     Ok(out)
 }
