@@ -185,6 +185,11 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         Some(Command::Restore { file }) => {
             with_store(open, |s| super::reliability::restore(s, &file))
         }
+        Some(Command::Serve(args)) => {
+            let db = paths.db.clone();
+            with_store(open, |s| super::room::serve(s, &db, &args))
+        }
+        Some(Command::Room(cmd)) => with_store(open, |s| super::room::run(s, cmd)),
         Some(Command::Anonymise { dry_run, backups }) => {
             with_store(open, |s| super::reliability::anonymise(s, dry_run, backups))
         }
