@@ -20,7 +20,7 @@ pub use net::lan_address;
 
 use crate::error::{Error, Result};
 use security::Guard;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -61,6 +61,9 @@ impl RoomConfig {
 /// The port tried when none is given.
 pub const DEFAULT_PORT: u16 = 8765;
 
+/// How many times a stopping room checks that its listener is closed.
+const CLOSE_CHECKS: usize = 400;
+
 /// How often an idle worker looks whether the room is closing.
 const POLL: Duration = Duration::from_millis(100);
 
@@ -92,12 +95,11 @@ impl Room {
         let store = crate::storage::Store::open(&config.db_path)?;
         store.session(&config.session_id)?;
         drop(store);
-        let (ip, bind_note) = match config.bind {
-            Some(ip) => (ip, format!("{ip} (as asked)")),
-            None => {
-                let (ip, name) = lan_address()?;
-                (ip, format!("{ip} (network interface {name})"))
-            }
+        let (ip, bind_note) = if let Some(ip) = config.bind {
+            (ip, format!("{ip} (as asked)"))
+        } else {
+            let (ip, name) = lan_address()?;
+            (ip, format!("{ip} (network interface {name})"))
         };
         let server = tiny_http::Server::http(SocketAddr::new(ip, config.port)).map_err(|e| {
             Error::Invalid(format!(
@@ -207,8 +209,17 @@ impl RoomHandle {
             // A worker that panicked has nothing left to clean up.
             let _ = w.join();
         }
-        // The last reference: dropping the server closes the listening socket.
-        self.server = None;
+        // The last reference: dropping the server tells its accept thread to close the
+        // listening socket, which it does as it wakes; wait until it has, so that a
+        // stopped room is closed when this returns.
+        if self.server.take().is_some() {
+            for _ in 0..CLOSE_CHECKS {
+                if TcpStream::connect_timeout(&self.addr, POLL).is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
     }
 }
 

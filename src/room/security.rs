@@ -21,7 +21,7 @@ pub const BODY_LIMIT: usize = 8 * 1024;
 
 const CODE_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
 const CODE_LEN: usize = 8;
-const WINDOW: Duration = Duration::from_secs(60);
+const WINDOW: Duration = Duration::from_mins(1);
 
 /// What a device may do at most per minute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
