@@ -7,6 +7,7 @@ use crate::model::CardKind;
 use crate::room::{DEFAULT_PORT, Room, RoomConfig};
 use crate::storage::Store;
 use crate::storage::room::{Acceptance, Submission};
+use crate::storage::room_votes::RoundScope;
 use clap::{Args, Subcommand};
 use std::net::IpAddr;
 use std::path::Path;
@@ -56,6 +57,21 @@ pub enum RoomCmd {
     Reject { submission: String },
     /// Record a sent card as a duplicate of an existing card.
     Merge { submission: String, card: String },
+    /// Open a dot-voting round on phones over the session's cards (or the given ones).
+    OpenRound {
+        #[arg(long, short)]
+        session: Option<String>,
+        /// Dots per participant.
+        #[arg(long, default_value_t = 3)]
+        dots: i64,
+        /// Only these cards (`#12`, ids).
+        cards: Vec<String>,
+    },
+    /// Close the session's open round and add its dots to the cards' tallies.
+    CloseRound {
+        #[arg(long, short)]
+        session: Option<String>,
+    },
 }
 
 pub fn serve(store: &mut Store, db: &Path, args: &ServeArgs) -> Result<()> {
@@ -173,6 +189,38 @@ pub fn run(store: &mut Store, cmd: RoomCmd) -> Result<()> {
             let card = store.find_card(&card)?;
             store.merge_submission(&s.id, &card.id)?;
             println!("recorded as a duplicate of card #{}", card.seq);
+        }
+        RoomCmd::OpenRound {
+            session,
+            dots,
+            cards,
+        } => {
+            let session = pick_session(store, session.as_deref())?;
+            let scope = if cards.is_empty() {
+                RoundScope::Session
+            } else {
+                let ids = cards
+                    .iter()
+                    .map(|c| store.find_card(c).map(|c| c.id))
+                    .collect::<Result<Vec<_>>>()?;
+                RoundScope::Cards(ids)
+            };
+            let round = store.open_vote_round(&session.id, &scope, dots)?;
+            let n = store.round_tally(&round.id)?.len();
+            println!("voting round open: {n} cards, {dots} dots per participant");
+        }
+        RoomCmd::CloseRound { session } => {
+            let session = pick_session(store, session.as_deref())?;
+            let round = store
+                .open_round(&session.id)?
+                .ok_or_else(|| Error::NotFound("this session has no open voting round".into()))?;
+            let result = store.close_vote_round(&round.id)?;
+            let dots: i64 = result.added.iter().map(|(_, d)| d).sum();
+            println!(
+                "voting round closed: {dots} dots from {} participants added to {} cards",
+                result.devices,
+                result.added.len()
+            );
         }
     }
     Ok(())

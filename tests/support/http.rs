@@ -2,6 +2,7 @@
 //! per connection (`Connection: close`), any bytes as the body, so hostile requests
 //! (invalid UTF-8, oversized bodies) can be sent as they are.
 
+#![allow(dead_code)] // each test file uses a different part
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 

@@ -42,6 +42,7 @@ struct Tally {
     latencies_us: Vec<u64>,
     cards_ok: u64,
     refused: u64,
+    over_budget: u64,
     failed: u64,
 }
 
@@ -96,6 +97,7 @@ fn scenario(args: &Args, dir: &Path) -> Result<String> {
     latencies.sort_unstable();
     let cards_ok: u64 = tallies.iter().map(|t| t.cards_ok).sum();
     let refused: u64 = tallies.iter().map(|t| t.refused).sum();
+    let over_budget: u64 = tallies.iter().map(|t| t.over_budget).sum();
     let failed: u64 = tallies.iter().map(|t| t.failed).sum();
     let store = Store::open(&db)?;
     let stored = store.room_table_rows("room_submission")? as u64;
@@ -108,7 +110,8 @@ fn scenario(args: &Args, dir: &Path) -> Result<String> {
         "room: {phones} phones on 127.0.0.1 for {elapsed:.1} s ({think} ms between requests)\n\
          requests: {n} ({rps:.0}/s), p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms\n\
          cards answered OK: {cards_ok}; in the database: {stored}; lost: {lost}\n\
-         refused by the room's limits: {refused}; failed (no answer or 5xx): {failed}\n\
+         dot moves refused as over the budget (phones try to overspend): {over_budget}\n\
+         other refusals: {refused}; failed (no answer or 5xx): {failed}\n\
          keystroke → frame under load: not measured (needs the room in the interface)",
         phones = args.phones,
         think = args.think_ms,
@@ -178,6 +181,7 @@ fn phone(
                 match status {
                     200 if line.ends_with("api/cards") => t.cards_ok += 1,
                     200 => {}
+                    409 => t.over_budget += 1,
                     400..=499 => t.refused += 1,
                     _ => t.failed += 1,
                 }
