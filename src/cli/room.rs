@@ -74,6 +74,14 @@ pub enum RoomCmd {
     },
 }
 
+/// `narada serve` with the interface: the session to open and the accept-all switch
+/// are stored, and the interface opens the room on start.
+pub fn prepare_interface(store: &mut Store, args: &ServeArgs) -> Result<()> {
+    let session = pick_session(store, args.session.as_deref())?;
+    store.set_room_accept_all(&session.id, args.accept_all)?;
+    store.set_setting(crate::tui::effect::LAST_SESSION, &session.id)
+}
+
 pub fn serve(store: &mut Store, db: &Path, args: &ServeArgs) -> Result<()> {
     let session = pick_session(store, args.session.as_deref())?;
     store.set_room_accept_all(&session.id, args.accept_all)?;
@@ -91,9 +99,6 @@ pub fn serve(store: &mut Store, db: &Path, args: &ServeArgs) -> Result<()> {
             .map_err(|e| Error::Invalid(format!("cannot watch for signals: {e}")))?;
     }
     let room = Room::start_with(&config)?;
-    if !args.no_tui {
-        eprintln!("narada: the interface does not show the room yet; serving without it");
-    }
     println!("room of session {:?} open", session.title);
     println!("listening on {}", room.bind_note());
     println!("url: {}", room.url());
