@@ -117,6 +117,8 @@ impl Action {
         match self {
             Action::Board => T::FootBoard.tr(lang),
             Action::TimerSet => T::FootTimerSet.tr(lang),
+            Action::RoomToggle => T::FootRoom.tr(lang),
+            Action::Add => T::FootAdd.tr(lang),
             _ => self.label(lang),
         }
     }

@@ -309,6 +309,8 @@ catalogue! {
     ActRoomAcceptAll => "przyjmuj wszystko", "accept all";
     ActOpenRound => "otwórz głosowanie", "open voting";
     ActCloseRound => "zamknij głosowanie", "close voting";
+    FootRoom => "QR", "QR";
+    FootAdd => "dodaj", "add card";
     RoomTitle => "Pokój", "Room";
     RoomWaiting => "czeka", "waiting";
     RoomStarting => "Uruchamianie…", "Starting…";

@@ -226,12 +226,12 @@ pub const FOOTER: &[(Mode, &[Action])] = &[
         &[
             Action::Add,
             Action::Help,
-            Action::RoomToggle,
             Action::Board,
             Action::Export,
             Action::Projector,
             Action::TimerSet,
             Action::NextActivity,
+            Action::RoomToggle,
             Action::Search,
             Action::VoteUp,
             Action::VoteDown,
