@@ -224,7 +224,8 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
             }
             None => {}
         }
-        dirty |= d.poll() || d.app.cards.timer.running();
+        // An open room's queue and tally change without a key: they are asked for on ticks.
+        dirty |= d.poll() || d.app.cards.timer.running() || d.app.participants.is_open();
     }
     Ok(())
 }
