@@ -1,6 +1,7 @@
 //! The participants' room in the interface, driven by keys on a demo database: the room
 //! opens beside the card list, sent cards appear in its queue on the next tick, and
 //! accepting, rejecting, merging and voting rounds reach the store and undo.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic
 
 #[path = "support/driver.rs"]
 mod driver_support;
