@@ -152,6 +152,8 @@ fn serve(
             Err(_) => std::thread::sleep(POLL),
         }
     }
+    // Folds the WAL when no other connection is busy; another may do it later.
+    let _ = store.close();
 }
 
 /// An open room; closes when stopped or dropped.
