@@ -7,7 +7,7 @@
 mod driver_support;
 
 use driver_support::{demo, driver, key, screen, typed};
-use narada::model::Lang;
+use narada::model::{CardKind, Lang};
 use narada::room::qr_lines;
 use narada::storage::room::SubmissionStatus;
 use narada::tui::Driver;
@@ -104,7 +104,14 @@ fn a_sent_card_is_accepted_undone_and_rejected_from_the_queue() {
 fn a_sent_card_is_edited_or_merged_before_it_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = open_room(dir.path(), Lang::En);
-    let first = send(&mut d, "benchs");
+    let first = {
+        let session = d.app.session_id.clone().unwrap();
+        let s = d.runner.store_mut();
+        let device = s.room_device(&session, None).unwrap();
+        s.submit_to_room(&device, "benchs", Some(CardKind::Concern))
+            .unwrap()
+            .id
+    };
     let second = send(&mut d, "same as the benches");
     tick(&mut d);
     key(&mut d, KeyCode::Tab);
@@ -121,6 +128,7 @@ fn a_sent_card_is_edited_or_merged_before_it_is_kept() {
         .card(sub.card_id.as_deref().unwrap())
         .unwrap();
     assert_eq!(card.text, "Benches");
+    assert_eq!(card.kind, CardKind::Proposal);
     assert_eq!(card.tags, vec!["parks".to_owned()]);
 
     typed(&mut d, "m");

@@ -2,6 +2,7 @@
 //! `p: … #tag @role`), the card a duplicate joins, and the dots of a new round.
 
 use super::{Decision, Effect, Room};
+use crate::model::parse_capture;
 use crate::storage::room::Acceptance;
 use crate::tui::action::Action;
 use crate::tui::ctx::Ctx;
@@ -70,9 +71,12 @@ impl Room {
             Step::Submit(text) => text,
         };
         match p.kind {
+            // A prefix typed here is the facilitator's choice, so it wins over the kind
+            // picked on the phone (which wins over a prefix the phone sent).
             RoomPrompt::Edit if !text.is_empty() => self.decide(Decision::Accept(Acceptance {
+                kind: parse_capture(&text).kind,
                 text: Some(text),
-                ..Acceptance::default()
+                tags: None,
             })),
             RoomPrompt::Merge if !text.is_empty() => self.decide(Decision::Merge(text)),
             RoomPrompt::Dots => match (text.parse::<i64>(), self.session_id.clone()) {
