@@ -229,3 +229,43 @@ fn the_panel_and_queue_on_screen() {
         }
     }
 }
+
+#[test]
+fn a_round_over_named_cards_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = open_room(dir.path(), Lang::En);
+    let seqs: Vec<i64> = d
+        .app
+        .cards
+        .list
+        .cards
+        .iter()
+        .take(2)
+        .map(|c| c.seq)
+        .collect();
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "v");
+    typed(&mut d, &format!("2 #{} #{}", seqs[0], seqs[1]));
+    key(&mut d, KeyCode::Enter);
+    let mut tallied: Vec<i64> = d.app.participants.tally.iter().map(|c| c.seq).collect();
+    tallied.sort_unstable();
+    let mut want = seqs.clone();
+    want.sort_unstable();
+    assert_eq!(tallied, want, "{:?} {:?} {:?}", d.app.status, d.app.participants.prompt, d.app.participants.round);
+}
+
+#[test]
+fn the_queue_scrolls_to_the_selected_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = open_room(dir.path(), Lang::En);
+    for n in 0..30 {
+        send(&mut d, &format!("sent card number {n}"));
+    }
+    tick(&mut d);
+    key(&mut d, KeyCode::Tab);
+    for _ in 0..29 {
+        typed(&mut d, "j");
+    }
+    let shown = screen(&d, 80, 24);
+    assert!(shown.contains("sent card number 29"), "{shown}");
+}

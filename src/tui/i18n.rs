@@ -324,7 +324,7 @@ catalogue! {
     RoomMergeTitle => "Dołącz do karty", "Join a card";
     RoomMergeHint => "numer karty, np. #12 · Enter dołącz", "card number, e.g. #12 · Enter joins";
     RoundDotsTitle => "Kropki na osobę", "Dots per person";
-    RoundDotsHint => "głosowanie nad wszystkimi kartami sesji · Enter otwórz", "voting on all the session's cards · Enter opens";
+    RoundDotsHint => "3 — wszystkie karty sesji; 3 #12 #14 — tylko te · Enter otwórz", "3 — all the session's cards; 3 #12 #14 — only these · Enter opens";
     RoundAlreadyOpen => "Głosowanie jest już otwarte; zamknij je (c)", "Voting is open already; close it (c)";
     NoRoundOpen => "Żadne głosowanie nie jest otwarte", "No voting is open";
     RoomNeedsSession => "Pokój otwiera się dla sesji: wybierz sesję", "The room opens for a session: pick one";

@@ -36,9 +36,11 @@ pub enum Effect {
         session_id: String,
         on: bool,
     },
+    /// Over the session's live cards, or only these (`#12` or ids) when given.
     OpenRound {
         session_id: String,
         dots: i64,
+        cards: Vec<String>,
     },
     CloseRound(String),
 }
@@ -118,8 +120,21 @@ pub fn perform(e: Effect, s: &mut Store) -> Result<Vec<Done>> {
             s.set_room_accept_all(&session_id, on)?;
             Ok(vec![Done::Polled(Box::new(snapshot(s, &session_id, -1)?))])
         }
-        Effect::OpenRound { session_id, dots } => {
-            s.open_vote_round(&session_id, &RoundScope::Session, dots)?;
+        Effect::OpenRound {
+            session_id,
+            dots,
+            cards,
+        } => {
+            let scope = if cards.is_empty() {
+                RoundScope::Session
+            } else {
+                let ids = cards
+                    .iter()
+                    .map(|r| s.find_card(r).map(|c| c.id))
+                    .collect::<Result<Vec<_>>>()?;
+                RoundScope::Cards(ids)
+            };
+            s.open_vote_round(&session_id, &scope, dots)?;
             Ok(vec![Done::Polled(Box::new(snapshot(s, &session_id, -1)?))])
         }
         Effect::CloseRound(id) => close_round(s, id, Via::New),

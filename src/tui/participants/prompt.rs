@@ -79,16 +79,21 @@ impl Room {
                 tags: None,
             })),
             RoomPrompt::Merge if !text.is_empty() => self.decide(Decision::Merge(text)),
-            RoomPrompt::Dots => match (text.parse::<i64>(), self.session_id.clone()) {
-                (Ok(dots), Some(session_id)) if dots > 0 => {
-                    vec![Effect::OpenRound { session_id, dots }]
+            // `3` is the session's cards, `3 #12 #14` only those.
+            RoomPrompt::Dots => {
+                if let (Some((dots, cards)), Some(session_id)) =
+                    (dots_and_cards(&text), self.session_id.clone())
+                {
+                    return vec![Effect::OpenRound {
+                        session_id,
+                        dots,
+                        cards,
+                    }];
                 }
-                _ => {
-                    p.error = Some(ctx.tr(T::NotANumber).to_owned());
-                    self.prompt = Some(p);
-                    Vec::new()
-                }
-            },
+                p.error = Some(ctx.tr(T::NotANumber).to_owned());
+                self.prompt = Some(p);
+                Vec::new()
+            }
             // An empty text or card: the prompt stays.
             _ => {
                 self.prompt = Some(p);
@@ -96,4 +101,11 @@ impl Room {
             }
         }
     }
+}
+
+/// The dots per phone and the cards named after them.
+fn dots_and_cards(text: &str) -> Option<(i64, Vec<String>)> {
+    let mut words = text.split_whitespace();
+    let dots = words.next()?.parse::<i64>().ok().filter(|d| *d > 0)?;
+    Some((dots, words.map(str::to_owned).collect()))
 }

@@ -115,7 +115,10 @@ fn lines(room: &Room, lang: Lang, width: usize, height: usize) -> Vec<Line<'stat
     if room.pending.is_empty() {
         out.push(Line::styled(T::QueueEmpty.tr(lang), theme::dim()));
     }
-    for (i, s) in room.pending.iter().enumerate() {
+    // The queue scrolls so that the selected card stays on screen.
+    let rows = height.saturating_sub(out.len()).max(1);
+    let skip = (room.selected + 1).saturating_sub(rows);
+    for (i, s) in room.pending.iter().enumerate().skip(skip) {
         let who = pseudonym(s.device_number, lang);
         let text = format!("{who}: {}", s.text);
         let style = if room.focused && i == room.selected {
