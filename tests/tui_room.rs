@@ -269,3 +269,17 @@ fn the_queue_scrolls_to_the_selected_card() {
     let shown = screen(&d, 80, 24);
     assert!(shown.contains("sent card number 29"), "{shown}");
 }
+
+#[test]
+fn help_in_the_queue_lists_the_queue_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = open_room(dir.path(), Lang::En);
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "?");
+    let shown = screen(&d, 100, 30);
+    assert!(shown.contains("join a card"), "{shown}");
+    assert!(shown.contains("close voting"), "{shown}");
+    key(&mut d, KeyCode::Esc);
+    assert!(d.app.overlay.is_none());
+    assert!(d.app.participants.focused);
+}

@@ -228,16 +228,30 @@ impl App {
     pub fn help_entries(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .keymap
-            .hints(self.screen_mode())
+            .hints(self.help_mode())
             .into_iter()
             .map(|(keys, action)| (keys, action.label(self.lang).to_owned()))
             .collect();
-        if self.screen_mode() == Mode::Capture {
+        if self.help_mode() == Mode::Capture {
             for k in crate::model::kind_keys(self.lang) {
                 out.push((format!("{}: {}:", k.key, k.prefix), k.name.to_owned()));
             }
         }
         out
+    }
+
+    /// Whether the keys go to the room's queue (not to one of its prompts).
+    fn in_room_queue(&self) -> bool {
+        self.modal == Some(RoomId::Participants) && self.mode() == Mode::Room
+    }
+
+    /// The mode whose bindings the help lists: the room's queue, or the screen's.
+    fn help_mode(&self) -> Mode {
+        if self.modal == Some(RoomId::Participants) && self.participants.prompt.is_none() {
+            Mode::Room
+        } else {
+            self.screen_mode()
+        }
     }
 
     /// Whether anything is open over the screen.
@@ -321,7 +335,7 @@ impl App {
             }
             // A paste where nothing takes text is dropped, as unbound keys are.
             Action::Paste(_) if !self.mode().takes_text() => Vec::new(),
-            Action::Help if !self.has_modal() => {
+            Action::Help if !self.has_modal() || self.in_room_queue() => {
                 self.overlay = Some(Overlay::Help(0));
                 Vec::new()
             }
