@@ -5,6 +5,8 @@
 
 #[path = "support/driver.rs"]
 mod driver_support;
+#[path = "support/http.rs"]
+mod http;
 
 use driver_support::{demo, driver, key, screen, typed};
 use narada::model::{CardKind, Lang};
@@ -282,4 +284,27 @@ fn help_in_the_queue_lists_the_queue_keys() {
     key(&mut d, KeyCode::Esc);
     assert!(d.app.overlay.is_none());
     assert!(d.app.participants.focused);
+}
+
+#[test]
+fn a_phone_sends_through_the_room_the_interface_opened_and_quitting_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = open_room(dir.path(), Lang::En);
+    let url = d.app.participants.address.as_ref().unwrap().url.clone();
+    let phone = http::Phone::join(&url);
+    assert_eq!(phone.send("Shade over the playground").status, 200);
+    tick(&mut d);
+    assert_eq!(d.app.participants.count, 1);
+    assert!(screen(&d, 80, 24).contains("Shade over"));
+    let addr = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    drop(d);
+    assert!(
+        std::net::TcpStream::connect(&addr).is_err(),
+        "{addr} still listens"
+    );
 }
