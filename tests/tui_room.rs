@@ -225,7 +225,7 @@ fn the_panel_and_queue_on_screen() {
         tick(&mut d);
         key(&mut d, KeyCode::Tab);
         fixed(&mut d);
-        for (w, h) in [(80, 24), (120, 40), (20, 5)] {
+        for (w, h) in [(80, 24), (120, 40), (50, 10), (20, 5)] {
             d.act(Action::Resize(w, h));
             insta::assert_snapshot!(format!("room_panel_{code}_{w}x{h}"), screen(&d, w, h));
         }

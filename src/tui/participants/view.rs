@@ -77,7 +77,11 @@ fn lines(room: &Room, lang: Lang, width: usize, height: usize) -> Vec<Line<'stat
     match &room.address {
         None => out.push(Line::styled(T::RoomStarting.tr(lang), theme::dim())),
         Some(a) => {
-            out.push(Line::styled(a.url.clone(), theme::ok()));
+            // A URL cut short is no use: on narrow panels it wraps.
+            let chars: Vec<char> = a.url.chars().collect();
+            for part in chars.chunks(width.max(1)) {
+                out.push(Line::styled(part.iter().collect::<String>(), theme::ok()));
+            }
             out.push(Line::from(vec![
                 Span::styled(format!("{} ", T::JoinCode.tr(lang)), theme::label()),
                 Span::raw(a.join_code.clone()),
