@@ -127,6 +127,8 @@ impl Room {
                     note,
                 });
             }
+            // A count asked for before the room closed (or failed to open) is stale.
+            Done::Polled(_) if !self.is_open() => {}
             Done::Polled(s) => {
                 self.count = s.count;
                 if let Some(p) = s.pending {
