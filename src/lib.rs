@@ -15,6 +15,7 @@ pub mod import;
 pub mod jobs;
 pub mod model;
 pub mod paths;
+pub mod room;
 pub mod storage;
 pub mod tui;
 

@@ -48,7 +48,7 @@ fn a_retracted_decision_stays_in_the_log_and_the_earlier_one_counts_again() {
     );
     assert!(log.iter().any(|d| d.id != later.id && d.current));
     assert!(s.retract_decision(&later.id).is_err(), "only once");
-    assert_eq!(s.schema_version().unwrap(), 8);
+    assert_eq!(s.schema_version().unwrap(), 9);
 }
 
 #[test]

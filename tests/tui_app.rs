@@ -563,6 +563,7 @@ fn the_list_footer_shows_the_workshop_keys_at_80_columns() {
             ("P", Action::Projector),
             ("T", Action::TimerSet),
             ("A", Action::NextActivity),
+            ("r", Action::RoomToggle),
         ] {
             let hint = format!(" {key} {}", action.footer_label(lang));
             assert!(

@@ -15,7 +15,7 @@ use crate::storage::{CardFilter, Store};
 pub const LAST_SESSION: &str = "last_session";
 
 /// The session named on the command line, else the one used last, else the newest.
-fn pick_session(store: &Store, given: Option<&str>) -> Result<Session> {
+pub(super) fn pick_session(store: &Store, given: Option<&str>) -> Result<Session> {
     if let Some(s) = given {
         return store.find_session(s);
     }

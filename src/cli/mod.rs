@@ -11,6 +11,7 @@ pub(crate) mod export;
 mod outline;
 mod output;
 mod reliability;
+mod room;
 mod run;
 mod sessions;
 mod topics;
@@ -113,6 +114,12 @@ pub enum Command {
     },
     /// Replace the database's content with a backup (the current content is backed up first).
     Restore { file: PathBuf },
+    /// Open the participants' room: phones on the local network send cards and dot
+    /// votes into a session through this laptop.
+    Serve(room::ServeArgs),
+    /// The room's queue from the command line: cards sent from phones.
+    #[command(subcommand)]
+    Room(room::RoomCmd),
     /// Replace every speaker value with a stable pseudonym (Osoba 1, Osoba 2, …).
     Anonymise {
         /// Show the replacements without writing them.

@@ -86,6 +86,7 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
     let tui_options = crate::tui::TuiOptions {
         lang: cli.lang,
         config_dir: Some(paths.config_dir.clone()),
+        room: None,
     };
     let read_only = cli.command.as_ref().is_some_and(reads_only);
     let open = || -> Result<Store> {
@@ -185,6 +186,23 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         Some(Command::Restore { file }) => {
             with_store(open, |s| super::reliability::restore(s, &file))
         }
+        Some(Command::Serve(args)) if !args.no_tui => {
+            let mut store = open()?;
+            super::room::prepare_interface(&mut store, &args)?;
+            let options = crate::tui::TuiOptions {
+                room: Some(crate::tui::RoomOptions {
+                    bind: args.bind,
+                    port: args.port,
+                }),
+                ..tui_options
+            };
+            interface(store, options, &paths.db)
+        }
+        Some(Command::Serve(args)) => {
+            let db = paths.db.clone();
+            with_store(open, |s| super::room::serve(s, &db, &args))
+        }
+        Some(Command::Room(cmd)) => with_store(open, |s| super::room::run(s, cmd)),
         Some(Command::Anonymise { dry_run, backups }) => {
             with_store(open, |s| super::reliability::anonymise(s, dry_run, backups))
         }

@@ -43,41 +43,7 @@ impl Store {
         let session = self.session(&d.session_id)?;
         let actor = d.entered_by.clone().or_else(|| self.actor.clone());
         let tx = self.conn.transaction()?;
-        let activity_id = d
-            .activity
-            .as_deref()
-            .map(|a| sessions::ensure_activity(&tx, &session.id, a))
-            .transpose()?;
-        let id = new_id();
-        let now = now_rfc3339();
-        let before = max_seq(&tx)?;
-        tx.execute(
-            "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes,
-                 external_id, entered_by, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
-                id,
-                session.id,
-                activity_id,
-                d.kind.as_str(),
-                d.text,
-                folded_key(&d.text, &d.tags, d.speaker.as_deref()),
-                d.speaker,
-                d.votes,
-                d.external_id,
-                actor,
-                now
-            ],
-        )
-        .map_err(|e| match &d.external_id {
-            Some(x) if e.to_string().contains("external_id") => {
-                Error::Invalid(format!("a card with id {x:?} already exists"))
-            }
-            _ => Error::from(e),
-        })?;
-        write_tags(&tx, &id, &d.tags)?;
-        index_new_cards(&tx, before)?;
-        events::record(&tx, &id, "created", None, None, actor.as_deref())?;
+        let id = insert_card(&tx, &session.id, &d, actor.as_deref(), None)?;
         tx.commit()?;
         self.card(&id)
     }
@@ -282,4 +248,51 @@ impl Store {
         tx.commit()?;
         self.card(&old.id)
     }
+}
+
+/// Inserts a validated card of an existing session with its tags, search entry and
+/// `created` event (whose `detail` may say where it came from); returns its id.
+pub(super) fn insert_card(
+    tx: &rusqlite::Transaction<'_>,
+    session_id: &str,
+    d: &CardDraft,
+    actor: Option<&str>,
+    created_detail: Option<&str>,
+) -> Result<String> {
+    let activity_id = d
+        .activity
+        .as_deref()
+        .map(|a| sessions::ensure_activity(tx, session_id, a))
+        .transpose()?;
+    let id = new_id();
+    let now = now_rfc3339();
+    let before = max_seq(tx)?;
+    tx.execute(
+        "INSERT INTO card (id, session_id, activity_id, kind, text, folded, speaker, votes,
+             external_id, entered_by, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        params![
+            id,
+            session_id,
+            activity_id,
+            d.kind.as_str(),
+            d.text,
+            folded_key(&d.text, &d.tags, d.speaker.as_deref()),
+            d.speaker,
+            d.votes,
+            d.external_id,
+            actor,
+            now
+        ],
+    )
+    .map_err(|e| match &d.external_id {
+        Some(x) if e.to_string().contains("external_id") => {
+            Error::Invalid(format!("a card with id {x:?} already exists"))
+        }
+        _ => Error::from(e),
+    })?;
+    write_tags(tx, &id, &d.tags)?;
+    index_new_cards(tx, before)?;
+    events::record(tx, &id, "created", None, created_detail, actor)?;
+    Ok(id)
 }

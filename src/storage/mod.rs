@@ -18,6 +18,8 @@ pub mod migrate;
 pub mod outline;
 pub mod outline_units;
 pub mod privacy;
+pub mod room;
+pub mod room_votes;
 mod rows;
 pub mod run_plan;
 pub mod runs;

@@ -82,6 +82,17 @@ pub enum Action {
     Export,
     /// The consultation settings dialog.
     Settings,
+    /// Open or close the participants' room of the session.
+    RoomToggle,
+    /// Card list ↔ the room's queue.
+    RoomFocus,
+    RoomAccept,
+    RoomReject,
+    /// Record the sent card as a duplicate of a card.
+    RoomMerge,
+    RoomAcceptAll,
+    OpenRound,
+    CloseRound,
 
     // Not bindable: input for text fields, the clock and the terminal size.
     #[serde(skip)]
@@ -106,22 +117,33 @@ impl Action {
         match self {
             Action::Board => T::FootBoard.tr(lang),
             Action::TimerSet => T::FootTimerSet.tr(lang),
+            Action::RoomToggle => T::FootRoom.tr(lang),
+            Action::Add => T::FootAdd.tr(lang),
             _ => self.label(lang),
         }
     }
 
     fn label_key(&self) -> Option<T> {
         use Action::{
-            Accept, AcceptAll, Add, AddChild, Board, Bottom, Cancel, ClearFilter, Cluster,
-            Coverage, CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export, Filter,
-            Help, Key, Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp,
-            NewSection, NewSession, NextActivity, NextField, NextKind, Open, Outline, PageDown,
-            PageUp, Paste, Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename, Resize, Save,
+            Accept, AcceptAll, Add, AddChild, Board, Bottom, Cancel, ClearFilter, CloseRound,
+            Cluster, Coverage, CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export,
+            Filter, Help, Key, Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp,
+            NewSection, NewSession, NextActivity, NextField, NextKind, Open, OpenRound, Outline,
+            PageDown, PageUp, Paste, Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename,
+            Resize, RoomAccept, RoomAcceptAll, RoomFocus, RoomMerge, RoomReject, RoomToggle, Save,
             Search, Sessions, Settings, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset,
             TimerSet, TimerToggle, ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
         };
         Some(match self {
             Quit => T::ActQuit,
+            RoomToggle => T::ActRoomToggle,
+            RoomFocus => T::ActRoomFocus,
+            RoomAccept => T::ActRoomAccept,
+            RoomReject => T::ActRoomReject,
+            RoomMerge => T::ActRoomMerge,
+            RoomAcceptAll => T::ActRoomAcceptAll,
+            OpenRound => T::ActOpenRound,
+            CloseRound => T::ActCloseRound,
             Up => T::ActUp,
             Down => T::ActDown,
             PageUp => T::ActPageUp,

@@ -5,9 +5,11 @@
 use super::ctx::Via;
 use super::msg::Msg;
 use super::reader::Reader;
-use super::{board, cards, decisions, export, merge, outline, sessions, settings};
+use super::{board, cards, decisions, export, merge, outline, participants, sessions, settings};
 use crate::error::Result;
+use crate::room::{Room, RoomHandle};
 use crate::storage::Store;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -28,6 +30,7 @@ pub enum Effect {
     Merge(merge::Effect),
     Export(export::Effect),
     Settings(settings::Effect),
+    Participants(participants::Effect),
     /// Apply the inverse of a change (undo) or the change again (redo).
     Undo(Change),
     Redo(Change),
@@ -40,12 +43,18 @@ pub enum Change {
     Board(board::Change),
     Decision(decisions::Change),
     Section(outline::Change),
+    Room(participants::Change),
 }
 
 impl Change {
     /// Whether the cards themselves (not only their placement) changed.
     pub fn touches_cards(&self) -> bool {
-        matches!(self, Change::Board(c) if c.touches_cards())
+        match self {
+            Change::Board(c) => c.touches_cards(),
+            // Accepted cards and closed rounds' votes.
+            Change::Room(_) => true,
+            _ => false,
+        }
     }
 
     /// Whether only placements changed, so the topics need no reload.
@@ -67,6 +76,11 @@ pub struct Runner {
     board_rx: Receiver<board::Done>,
     /// User overrides of the export templates (`templates/` in the config directory).
     pub templates_dir: Option<PathBuf>,
+    /// The open participants' room; dropping it (quitting) closes the listener.
+    room: Option<RoomHandle>,
+    /// Where the room listens: `None` is the LAN address the server picks.
+    pub room_bind: Option<IpAddr>,
+    pub room_port: u16,
 }
 
 impl Runner {
@@ -84,6 +98,9 @@ impl Runner {
             board_tx,
             board_rx,
             templates_dir: None,
+            room: None,
+            room_bind: None,
+            room_port: crate::room::DEFAULT_PORT,
         }
     }
 
@@ -151,6 +168,16 @@ impl Runner {
                 Msg::Export,
             ),
             Effect::Settings(e) => wrap(settings::perform(e, s), Msg::Settings),
+            Effect::Participants(participants::Effect::Open(session_id)) => {
+                Ok(vec![Msg::participants(self.open_room(&session_id))])
+            }
+            Effect::Participants(participants::Effect::Close) => {
+                if let Some(room) = self.room.take() {
+                    room.stop();
+                }
+                Ok(vec![Msg::participants(participants::Done::Closed)])
+            }
+            Effect::Participants(e) => wrap(participants::perform(e, s), Msg::participants),
             Effect::Undo(change) => self.undo(change, Via::Undo),
             Effect::Redo(change) => self.undo(change, Via::Redo),
         }
@@ -163,6 +190,32 @@ impl Runner {
             Change::Board(c) => wrap(board::undo(c, s, via), Msg::board),
             Change::Decision(c) => wrap(decisions::undo(c, s, via), Msg::decisions),
             Change::Section(c) => wrap(outline::undo(c, s, via), Msg::outline),
+            Change::Room(c) => wrap(participants::undo(c, s, via), Msg::participants),
+        }
+    }
+
+    /// Starts the server for a session of the store's file (one room at a time).
+    fn open_room(&mut self, session_id: &str) -> participants::Done {
+        if let Some(old) = self.room.take() {
+            old.stop();
+        }
+        let Some(path) = self.store.path().map(std::path::Path::to_path_buf) else {
+            return participants::Done::OpenFailed(
+                "the room needs a database file, not one in memory".into(),
+            );
+        };
+        match Room::start(&path, session_id, self.room_bind, self.room_port) {
+            Ok(h) => {
+                let done = participants::Done::Opened {
+                    url: h.url().to_owned(),
+                    join_code: h.join_code().to_owned(),
+                    qr: h.qr_lines(),
+                    note: h.bind_note().to_owned(),
+                };
+                self.room = Some(h);
+                done
+            }
+            Err(e) => participants::Done::OpenFailed(e.to_string()),
         }
     }
 }

@@ -31,10 +31,12 @@ pub enum Mode {
     Picker,
     /// The multi-line editor of a provision's text: Enter is a new line.
     Editor,
+    /// The participants' room's queue beside the card list.
+    Room,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Global,
         Mode::Sessions,
         Mode::List,
@@ -51,6 +53,7 @@ impl Mode {
         Mode::Coverage,
         Mode::Picker,
         Mode::Editor,
+        Mode::Room,
     ];
 
     /// Modes with a text field: unbound keys are typed into it.
@@ -360,6 +363,7 @@ impl Mode {
             Mode::Coverage => "coverage",
             Mode::Picker => "picker",
             Mode::Editor => "editor",
+            Mode::Room => "room",
         }
     }
 }

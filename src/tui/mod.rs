@@ -23,6 +23,7 @@ pub mod keymap_defaults;
 pub mod merge;
 pub mod msg;
 pub mod outline;
+pub mod participants;
 pub mod reader;
 pub mod sessions;
 pub mod settings;
@@ -51,6 +52,15 @@ pub struct TuiOptions {
     pub lang: Option<Lang>,
     /// Where `config.toml` is looked for.
     pub config_dir: Option<PathBuf>,
+    /// `narada serve`: the participants' room opens with the interface.
+    pub room: Option<RoomOptions>,
+}
+
+/// Where `narada serve` listens (`--bind`, `--port`).
+#[derive(Debug, Clone, Copy)]
+pub struct RoomOptions {
+    pub bind: Option<std::net::IpAddr>,
+    pub port: u16,
 }
 
 /// The app and the runner wired together: what the terminal loop, the tests and the
@@ -175,6 +185,11 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
         .as_deref()
         .and_then(crate::jobs::templates_dir);
     d.act(Action::Resize(size.width, size.height));
+    if let Some(room) = options.room {
+        d.runner.room_bind = room.bind;
+        d.runner.room_port = room.port;
+        d.act(Action::RoomToggle);
+    }
     let mut dirty = true;
     loop {
         if dirty {
@@ -209,7 +224,8 @@ pub fn run(store: Store, options: TuiOptions) -> Result<()> {
             }
             None => {}
         }
-        dirty |= d.poll() || d.app.cards.timer.running();
+        // An open room's queue and tally change without a key: they are asked for on ticks.
+        dirty |= d.poll() || d.app.cards.timer.running() || d.app.participants.is_open();
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use super::ctx::Via;
 use super::effect::Change;
 use super::reader::ReadDone;
-use super::{board, cards, decisions, export, merge, outline, sessions, settings};
+use super::{board, cards, decisions, export, merge, outline, participants, sessions, settings};
 use crate::model::{Consultation, Session};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +26,7 @@ pub enum Msg {
     Merge(merge::Done),
     Export(export::Done),
     Settings(settings::Done),
+    Participants(participants::Done),
     /// A board, decision or outline change reached the store.
     Changed {
         change: Change,
@@ -63,6 +64,17 @@ impl Msg {
                 note,
             },
             d @ decisions::Done::Loaded(_) => Msg::Decisions(d),
+        }
+    }
+
+    pub fn participants(d: participants::Done) -> Msg {
+        match d {
+            participants::Done::Changed { change, via, note } => Msg::Changed {
+                change: Change::Room(change),
+                via,
+                note,
+            },
+            d => Msg::Participants(d),
         }
     }
 

@@ -7,7 +7,7 @@ use super::i18n::{Noun, T, count};
 use super::keymap::Mode;
 use super::theme;
 use super::widgets::{footer, help, message};
-use super::{board, cards, decisions, outline};
+use super::{board, cards, decisions, outline, participants};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -175,8 +175,10 @@ impl Widget for &App {
                 buf,
             ),
             Screen::Cards | Screen::Detail | Screen::Search => {
+                let (list, panel) = self.split_for_room(b.body);
                 self.cards
-                    .render(self.cards_view(), lang, self.utc_offset, b.body, buf);
+                    .render(self.cards_view(), lang, self.utc_offset, list, buf);
+                participants::render(&self.participants, lang, panel, buf);
             }
             Screen::Board => board::render(&self.board, lang, b.body, buf),
             Screen::Decisions => decisions::render(&self.decisions, lang, b.body, buf),
@@ -204,6 +206,16 @@ impl Widget for &App {
 }
 
 impl App {
+    /// The card list's area and the room's panel beside it (empty when closed).
+    fn split_for_room(&self, body: Rect) -> (Rect, Rect) {
+        if self.screen != Screen::Cards || !self.participants.is_open() {
+            return (body, Rect::new(body.right(), body.y, 0, body.height));
+        }
+        let w = participants::panel_width(&self.participants, body.width);
+        let list = Rect::new(body.x, body.y, body.width - w, body.height);
+        (list, Rect::new(list.right(), body.y, w, body.height))
+    }
+
     fn render_modal(&self, area: Rect, buf: &mut Buffer) {
         let lang = self.lang;
         match self.modal {
@@ -216,6 +228,11 @@ impl App {
             Some(RoomId::Merge) => self.merge.render_modal(lang, area, buf),
             Some(RoomId::Export) => self.export.render_modal(lang, area, buf),
             Some(RoomId::Settings) => self.settings.render_modal(lang, area, buf),
+            Some(RoomId::Participants) => {
+                if let Some(p) = &self.participants.prompt {
+                    p.render(lang, area, buf);
+                }
+            }
         }
     }
 }
@@ -235,6 +252,7 @@ pub fn cursor(app: &App, area: Rect) -> Option<Position> {
         Some(RoomId::Merge) => app.merge.cursor(lang, area),
         Some(RoomId::Export) => app.export.cursor(lang, area),
         Some(RoomId::Settings) => app.settings.cursor(lang, area),
+        Some(RoomId::Participants) => app.participants.prompt.as_ref()?.cursor(area),
         Some(RoomId::Cards) | None => {
             let view = match app.screen {
                 Screen::Cards => cards::View::List,

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod measure;
 mod merge;
+mod room;
 mod tui;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +46,7 @@ benches! {
     Merge(merge::Args),
     Tui(tui::Args),
     Board(board::Args),
+    Room(room::Args),
 }
 
 #[derive(Debug, Parser)]

@@ -10,7 +10,7 @@ use super::effect::{Change, Effect};
 use super::i18n::T;
 use super::keymap::{Keymap, Mode};
 use super::widgets::help;
-use super::{board, cards, decisions, export, merge, outline, sessions, settings};
+use super::{board, cards, decisions, export, merge, outline, participants, sessions, settings};
 use crate::model::Lang;
 use crate::model::{Card, Consultation, Session};
 use ratatui::crossterm::event::KeyEvent;
@@ -50,6 +50,8 @@ pub enum RoomId {
     Merge,
     Export,
     Settings,
+    /// The participants' room's queue beside the card list.
+    Participants,
 }
 
 /// What the app starts with; `Default` is English with the default keys.
@@ -102,6 +104,7 @@ pub struct App {
     pub merge: merge::Room,
     pub export: export::Room,
     pub settings: settings::Room,
+    pub participants: participants::Room,
 }
 
 /// The context a room gets: the app's language, size and session, its status line.
@@ -155,6 +158,7 @@ impl App {
             merge: merge::Room::default(),
             export: export::Room::default(),
             settings: settings::Room::default(),
+            participants: participants::Room::default(),
         }
     }
 
@@ -206,6 +210,7 @@ impl App {
             RoomId::Merge => self.merge.modal_mode(),
             RoomId::Export => self.export.modal_mode(),
             RoomId::Settings => self.settings.modal_mode(),
+            RoomId::Participants => self.participants.modal_mode(),
         }
     }
 
@@ -223,16 +228,30 @@ impl App {
     pub fn help_entries(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = self
             .keymap
-            .hints(self.screen_mode())
+            .hints(self.help_mode())
             .into_iter()
             .map(|(keys, action)| (keys, action.label(self.lang).to_owned()))
             .collect();
-        if self.screen_mode() == Mode::Capture {
+        if self.help_mode() == Mode::Capture {
             for k in crate::model::kind_keys(self.lang) {
                 out.push((format!("{}: {}:", k.key, k.prefix), k.name.to_owned()));
             }
         }
         out
+    }
+
+    /// Whether the keys go to the room's queue (not to one of its prompts).
+    fn in_room_queue(&self) -> bool {
+        self.modal == Some(RoomId::Participants) && self.mode() == Mode::Room
+    }
+
+    /// The mode whose bindings the help lists: the room's queue, or the screen's.
+    fn help_mode(&self) -> Mode {
+        if self.modal == Some(RoomId::Participants) && self.participants.prompt.is_none() {
+            Mode::Room
+        } else {
+            self.screen_mode()
+        }
     }
 
     /// Whether anything is open over the screen.
@@ -250,6 +269,7 @@ impl App {
             RoomId::Merge => self.merge.close_modal(),
             RoomId::Export => self.export.close_modal(),
             RoomId::Settings => self.settings.close_modal(),
+            RoomId::Participants => self.participants.close_modal(),
         }
     }
 
@@ -306,7 +326,7 @@ impl App {
             }
             Action::Tick(now) => {
                 self.now = now;
-                Vec::new()
+                wrap(self.participants.tick(now), Effect::Participants)
             }
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -315,7 +335,7 @@ impl App {
             }
             // A paste where nothing takes text is dropped, as unbound keys are.
             Action::Paste(_) if !self.mode().takes_text() => Vec::new(),
-            Action::Help if !self.has_modal() => {
+            Action::Help if !self.has_modal() || self.in_room_queue() => {
                 self.overlay = Some(Overlay::Help(0));
                 Vec::new()
             }
@@ -332,6 +352,15 @@ impl App {
             _ if self.overlay.is_some() => {
                 self.overlay = None;
                 Vec::new()
+            }
+            // The room's keys on the card list: its panel sits beside it.
+            Action::RoomToggle | Action::RoomFocus
+                if self.screen == Screen::Cards && self.modal.is_none() =>
+            {
+                if action == Action::RoomFocus && !self.participants.is_open() {
+                    return Vec::new();
+                }
+                self.dispatch(RoomId::Participants, action)
             }
             action => {
                 let room = self.modal.unwrap_or_else(|| self.screen_room());
@@ -390,6 +419,11 @@ impl App {
                 let mut ctx = ctx!(self, None);
                 let e = self.settings.update(action, &mut ctx);
                 (wrap(e, Effect::Settings), ctx.requests)
+            }
+            RoomId::Participants => {
+                let mut ctx = ctx!(self, None);
+                let e = self.participants.update(action, &mut ctx);
+                (wrap(e, Effect::Participants), ctx.requests)
             }
         };
         self.sync_modal(room);

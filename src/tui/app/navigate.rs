@@ -115,12 +115,20 @@ impl App {
 
     /// Switches to a session's card list and loads it.
     pub(super) fn open_session(&mut self, id: String) -> Vec<Effect> {
+        let mut effects = Vec::new();
         if self.session_id.as_deref() != Some(id.as_str()) {
             self.cards.session_changed();
+            // The room belongs to the session left.
+            if self.participants.is_open() {
+                effects.extend(wrap(self.participants.close(), Effect::Participants));
+                if self.modal == Some(RoomId::Participants) {
+                    self.modal = None;
+                }
+            }
         }
         self.session_id = Some(id.clone());
         self.screen = Screen::Cards;
-        let mut effects = wrap(self.cards.reload(Some(&id)), Effect::Cards);
+        effects.extend(wrap(self.cards.reload(Some(&id)), Effect::Cards));
         effects.push(Effect::Remember(id));
         effects
     }

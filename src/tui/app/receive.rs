@@ -9,7 +9,9 @@ use crate::tui::effect::{Change, Effect};
 use crate::tui::i18n::T;
 use crate::tui::msg::Msg;
 use crate::tui::reader::{HintFor, ReadDone};
-use crate::tui::{board, cards, decisions, export, merge, outline, sessions, settings};
+use crate::tui::{
+    board, cards, decisions, export, merge, outline, participants, sessions, settings,
+};
 
 impl App {
     /// A result from the runner or a worker.
@@ -132,6 +134,17 @@ impl App {
                 self.sync_modal(RoomId::Settings);
                 Vec::new()
             }
+            Msg::Participants(d) => {
+                if let participants::Done::OpenFailed(why) = &d {
+                    self.status = Some(Status {
+                        text: format!("{}: {why}", self.tr(T::Error)),
+                        error: true,
+                    });
+                }
+                self.participants.done(d);
+                self.sync_modal(RoomId::Participants);
+                Vec::new()
+            }
             Msg::Changed { change, via, note } => self.changed(change, via, note),
         }
     }
@@ -190,6 +203,8 @@ impl App {
             Change::Decision(_) => T::Decided,
             Change::Section(_) => T::OutlineSaved,
             Change::Card(_) => T::Saved,
+            Change::Room(participants::Change::Decided { .. }) => T::RoomDecided,
+            Change::Room(participants::Change::RoundClosed(_)) => T::RoundClosed,
         };
         let msg = match via {
             Via::New => what,
@@ -206,7 +221,7 @@ impl App {
             self.outline.changed(c);
         }
         self.push_change(change, via);
-        let mut effects = Vec::new();
+        let mut effects = wrap(self.participants.refresh(), Effect::Participants);
         if touches_cards {
             self.corpus_version += 1;
             self.board.cards_changed();
