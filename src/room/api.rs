@@ -115,6 +115,13 @@ fn state(store: &mut Store, guard: &Guard, request: &Request) -> Reply {
     let enrolled = known.is_none();
     let device = match known {
         Some(d) => d,
+        None if !guard.allow_new_device() => {
+            return error(
+                429,
+                "full",
+                "this room has taken as many phones as it can; ask the facilitator to reopen it",
+            );
+        }
         None => match store.room_device(guard.session_id(), None) {
             Ok(d) => d,
             Err(e) => return store_error(&e),

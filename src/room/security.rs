@@ -10,10 +10,13 @@
 //!   `ROOM_TEXT_LIMIT` characters, invalid UTF-8 and malformed JSON get a clear message.
 //! - Each device may send `cards_per_minute` cards and make `dots_per_minute` dot moves
 //!   per minute (sliding window, in memory).
+//! - At most [`MAX_NEW_DEVICES`] phones join one opened room, so a holder of the join
+//!   code cannot grow the database without bound by dropping its cookie.
 
 use super::RoomConfig;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Largest request body read, in bytes.
@@ -22,6 +25,9 @@ pub const BODY_LIMIT: usize = 8 * 1024;
 const CODE_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
 const CODE_LEN: usize = 8;
 const WINDOW: Duration = Duration::from_mins(1);
+/// Phones that may join one opened room: far above a workshop (25–40) and the load
+/// bench (200), low enough that cookie-less requests cannot flood the device table.
+pub const MAX_NEW_DEVICES: usize = 1_000;
 
 /// What a device may do at most per minute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +44,8 @@ pub struct Guard {
     /// Device id → its CSRF token, made when the device first reads the room's state.
     csrf: Mutex<HashMap<String, String>>,
     recent: Mutex<HashMap<(String, bool), VecDeque<Instant>>>,
+    /// Phones that joined since the room opened.
+    joined: AtomicUsize,
 }
 
 fn random_token() -> String {
@@ -71,6 +79,7 @@ impl Guard {
             dots_per_minute: config.dots_per_minute,
             csrf: Mutex::new(HashMap::new()),
             recent: Mutex::new(HashMap::new()),
+            joined: AtomicUsize::new(0),
         }
     }
 
@@ -117,6 +126,15 @@ impl Guard {
             (Some(expected), Some(given)) => same(expected, given),
             _ => false,
         }
+    }
+
+    /// Counts one new phone; false once [`MAX_NEW_DEVICES`] have joined (then not counted).
+    pub fn allow_new_device(&self) -> bool {
+        self.joined
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < MAX_NEW_DEVICES).then_some(n + 1)
+            })
+            .is_ok()
     }
 
     /// Counts one action of a device; false when it is over its limit (then not counted).
@@ -169,5 +187,13 @@ mod tests {
         assert_eq!(g.inside("/"), None);
         assert_eq!(device_from_cookie("a=1; narada_device=ab12"), Some("ab12"));
         assert_eq!(device_from_cookie("narada_device=<x>"), None);
+    }
+
+    #[test]
+    fn an_opened_room_takes_a_bounded_number_of_new_phones() {
+        let g = Guard::new(&RoomConfig::new(std::path::Path::new("x"), "s"));
+        assert!((0..MAX_NEW_DEVICES).all(|_| g.allow_new_device()));
+        assert!(!g.allow_new_device());
+        assert!(!g.allow_new_device());
     }
 }
