@@ -43,6 +43,9 @@ pub struct ClusterArgs {
     /// Worker threads (0: all cores); the result does not depend on it.
     #[arg(long, default_value_t = 1)]
     pub threads: usize,
+    /// Use only word vectors learned from these texts, not the shipped Polish ones.
+    #[arg(long)]
+    pub no_shipped_vectors: bool,
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 }

@@ -13,6 +13,10 @@ mod linalg;
 pub mod metrics;
 mod rng;
 mod seed;
+pub mod shipped;
+pub mod shipped_build;
+pub mod shipped_corpus;
+mod shipped_mix;
 mod similar;
 mod stopwords;
 mod tokenize;
@@ -83,24 +87,54 @@ pub fn cluster_with_progress(
     opts: &ClusterOptions,
     progress: &mut dyn FnMut(Stage, f32),
 ) -> Clustering {
-    let n = texts.len();
     let lang = opts.lang.unwrap_or_else(|| tokenize::detect_lang(texts));
+    let shipped = opts
+        .shipped_vectors
+        .then(|| shipped::for_lang(lang))
+        .flatten();
+    cluster_using(texts, opts, lang, shipped, progress)
+}
+
+/// [`cluster_with_progress`] with the language and shipped vectors chosen.
+fn cluster_using(
+    texts: &[&str],
+    opts: &ClusterOptions,
+    lang: Lang,
+    shipped: Option<&shipped::ShippedVectors>,
+    progress: &mut dyn FnMut(Stage, f32),
+) -> Clustering {
+    let n = texts.len();
     progress(Stage::Tokenize, 0.0);
     let an = tokenize::Analyzer::new(lang);
-    let mut corpus = weight::build(texts, &an, MIN_DF);
+    // With shipped vectors, words seen once still count when those know them.
+    let min_df = if shipped.is_some() { 1 } else { MIN_DF };
+    let mut corpus = weight::build(texts, &an, min_df);
     corpus.tfidf();
     progress(Stage::Vectors, 0.0);
-    let wv = vectors::word_vectors(&corpus, MAX_VOCAB, dim_for(n), opts.random_seed);
+    // Own vectors only for terms in MIN_DF texts: ids are ordered by df.
+    let own_vocab = corpus.df.partition_point(|&df| df >= MIN_DF);
+    let wv = vectors::word_vectors(
+        &corpus,
+        MAX_VOCAB.min(own_vocab),
+        dim_for(n),
+        opts.random_seed,
+    );
+    let wv = match shipped {
+        Some(sv) => shipped_mix::combine(&wv, &corpus, sv),
+        None => wv,
+    };
     let x = vectors::text_vectors(&corpus, &wv);
     let dim = wv.dim;
     let placeable: Vec<usize> = (0..n)
         .filter(|&i| x[i * dim..(i + 1) * dim].iter().any(|&v| v != 0.0))
         .collect();
-    let xp: Vec<f32> = placeable
-        .iter()
-        .flat_map(|&i| x[i * dim..(i + 1) * dim].iter().copied())
-        .collect();
     let anchors = seed::anchors(&opts.seeds, &an, &corpus, &wv, &x);
+    // The placeable rows, compacted in place (no second copy at 100k texts).
+    let mut xp = x;
+    for (p, &i) in placeable.iter().enumerate() {
+        xp.copy_within(i * dim..(i + 1) * dim, p * dim);
+    }
+    xp.truncate(placeable.len() * dim);
     let n_seeds = anchors.len();
 
     let (k, k_auto) = if let Some(k) = opts.k {
