@@ -8,6 +8,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
+// Independent on/off command-line flags, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct ClusterArgs {
     /// Only this session's cards (default: the whole consultation).
     #[arg(long, short)]
