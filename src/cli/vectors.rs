@@ -119,3 +119,49 @@ fn read_corpus(dir: &Path, lang: Lang) -> Result<Vec<String>> {
     );
     Ok(texts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn krakow_files_are_left_out_by_name_and_by_unit() {
+        let dir = tempfile::tempdir().unwrap();
+        let pb = |unit: &str, title: &str| {
+            format!("META\nkey;value\nunit;{unit}\nPROJECTS\nproject_id;name\n1;{title}\nVOTES\n")
+        };
+        let files = [
+            (
+                "Poland_Krakow_2020_x.pb",
+                pb("Krakow", "Tytuł z nazwy pliku"),
+            ),
+            ("renamed.pb", pb("Kraków", "Tytuł z jednostki")),
+            ("Poland_Gdynia_2020.pb", pb("Gdynia", "Nowe drzewa w parku")),
+            (
+                "rules.txt",
+                "Lista poparcia\n\nOdwołanie od oceny\n".to_string(),
+            ),
+        ];
+        for (name, text) in &files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let texts = read_corpus(dir.path(), Lang::Pl).unwrap();
+        assert_eq!(
+            texts,
+            [
+                "Nowe drzewa w parku",
+                "Lista poparcia",
+                "Odwołanie od oceny"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_pb_file_is_named_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.pb");
+        std::fs::write(&path, "META\nkey;value\nPROJECTS\nproject_id;name\n1;a;b\n").unwrap();
+        let err = read_corpus(dir.path(), Lang::Pl).unwrap_err().to_string();
+        assert!(err.contains("bad.pb") && err.contains("line 5"), "{err}");
+    }
+}
