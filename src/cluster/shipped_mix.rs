@@ -10,7 +10,8 @@ use super::shipped::ShippedVectors;
 use super::vectors::{NO_ROW, WordVectors};
 use super::weight::Corpus;
 
-/// Weight of the shipped block against the own block (measured: see README).
+/// Weight of the shipped block against the own block (equal weight; other
+/// weights are not measured yet).
 pub(super) const SHIPPED_WEIGHT: f32 = 1.0;
 
 /// Own vectors `own` (ids `0..own.n` of `c`) joined with `sv`.
