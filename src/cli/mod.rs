@@ -14,10 +14,12 @@ mod reliability;
 mod run;
 mod sessions;
 mod topics;
+mod vectors;
 
 pub use args_capture::*;
 pub use args_groups::*;
 pub use run::run;
+pub use vectors::VectorsCmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -123,6 +125,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "keep")]
         backups: BackupsAfterAnonymise,
     },
+    /// Build the word vectors the clustering engine ships with (from a corpus directory).
+    #[command(subcommand)]
+    Vectors(VectorsCmd),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
