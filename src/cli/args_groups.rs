@@ -15,6 +15,8 @@ pub enum ShownCards {
 }
 
 #[derive(Debug, Args)]
+// Independent on/off command-line flags, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct ClusterArgs {
     /// Only this session's cards (default: the whole consultation).
     #[arg(long, short)]
@@ -54,6 +56,9 @@ pub struct ClusterArgs {
     /// Worker threads (0: all cores); the result does not depend on it.
     #[arg(long, default_value_t = 1)]
     pub threads: usize,
+    /// Use only word vectors learned from these texts, not the shipped Polish ones.
+    #[arg(long)]
+    pub no_shipped_vectors: bool,
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 }

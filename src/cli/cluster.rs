@@ -38,6 +38,7 @@ pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<Cluster
         seeds,
         random_seed: args.random_seed,
         threads: args.threads,
+        shipped_vectors: !args.no_shipped_vectors,
     })
 }
 

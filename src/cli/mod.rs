@@ -15,10 +15,12 @@ mod room;
 mod run;
 mod sessions;
 mod topics;
+mod vectors;
 
 pub use args_capture::*;
 pub use args_groups::*;
 pub use run::run;
+pub use vectors::VectorsCmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -130,6 +132,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "keep")]
         backups: BackupsAfterAnonymise,
     },
+    /// Build the word vectors the clustering engine ships with (from a corpus directory).
+    #[command(subcommand)]
+    Vectors(VectorsCmd),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

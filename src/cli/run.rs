@@ -12,7 +12,7 @@ pub fn run(cli: Cli) -> Result<()> {
     // narada's own data directory is made on first use; a directory the user names
     // (--db, NARADA_DB) must exist already.
     let uses_data_dir = match &cli.command {
-        Some(Command::Paths) => false,
+        Some(Command::Paths | Command::Vectors(_)) => false,
         Some(Command::Demo { .. }) => cli.db.is_none(),
         _ => paths.db_source == "default",
     };
@@ -170,6 +170,7 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
             }
             None => with_store(open, |s| super::cluster::run_db(s, &args)),
         },
+        Some(Command::Vectors(cmd)) => super::vectors::run(cmd),
         Some(Command::Topic(cmd)) => with_store(open, |s| super::topics::run(s, cmd)),
         Some(Command::Decide(args)) => with_store(open, |s| super::decisions::decide(s, &args)),
         Some(Command::Decision(cmd)) => with_store(open, |s| super::decisions::run(s, cmd)),

@@ -27,6 +27,9 @@ pub struct ClusterOptions {
     pub random_seed: u64,
     /// 1 = single thread; 0 = all cores. The result never depends on it.
     pub threads: usize,
+    /// Use the word vectors shipped for the language (Polish) beside the
+    /// ones learned from the input.
+    pub shipped_vectors: bool,
 }
 
 impl Default for ClusterOptions {
@@ -37,6 +40,7 @@ impl Default for ClusterOptions {
             seeds: Vec::new(),
             random_seed: 42,
             threads: 1,
+            shipped_vectors: true,
         }
     }
 }

@@ -16,16 +16,29 @@ const OVERSAMPLE: usize = 10;
 /// converged (0.221 ± 0.003) at little cost.
 const POWER_ITERS: usize = 5;
 
-/// Dense word vectors for the `n` commonest terms (ids `0..n`).
+/// Dense word vectors: for term ids `0..n` (the commonest terms), or, when
+/// `rows` is not empty, for the terms whose `rows[t]` is not [`NO_ROW`].
 pub(super) struct WordVectors {
     pub dim: usize,
     pub n: usize,
     pub data: Vec<f32>,
+    pub rows: Vec<u32>,
 }
+
+/// `WordVectors::rows` entry of a term without a vector.
+pub(super) const NO_ROW: u32 = u32::MAX;
 
 impl WordVectors {
     pub(super) fn get(&self, t: usize) -> Option<&[f32]> {
-        (t < self.n).then(|| &self.data[t * self.dim..(t + 1) * self.dim])
+        let r = if self.rows.is_empty() {
+            (t < self.n).then_some(t)?
+        } else {
+            match self.rows.get(t) {
+                Some(&r) if r != NO_ROW => r as usize,
+                _ => return None,
+            }
+        };
+        Some(&self.data[r * self.dim..(r + 1) * self.dim])
     }
 }
 
@@ -148,6 +161,7 @@ pub(super) fn word_vectors(c: &Corpus, max_vocab: usize, dim: usize, seed: u64) 
             dim: dim.max(1),
             n: 0,
             data: Vec::new(),
+            rows: Vec::new(),
         };
     }
     let m = ppmi(c, v);
@@ -190,7 +204,12 @@ pub(super) fn word_vectors(c: &Corpus, max_vocab: usize, dim: usize, seed: u64) 
             data[i * dim + k] = (u * scale[k]) as f32;
         }
     }
-    WordVectors { dim, n: v, data }
+    WordVectors {
+        dim,
+        n: v,
+        data,
+        rows: Vec::new(),
+    }
 }
 
 /// Text vectors (row-major `n_docs × dim`), L2-normalised; texts without any

@@ -1,0 +1,106 @@
+//! Joins the input's own word vectors with the shipped ones: each term gets
+//! `[own block ; shipped block]`. The own block keeps its relative norms
+//! (scaled so an average own vector has length 1); the shipped block is the
+//! unit shipped vector times [`SHIPPED_WEIGHT`]. A term missing from one side
+//! has zeros there, so rare input words known to the shipped vectors still
+//! place a text, and input words the shipped vectors lack keep their own.
+
+use super::linalg::normalize;
+use super::shipped::ShippedVectors;
+use super::vectors::{NO_ROW, WordVectors};
+use super::weight::Corpus;
+
+/// Weight of the shipped block against the own block (equal weight; other
+/// weights are not measured yet).
+pub(super) const SHIPPED_WEIGHT: f32 = 1.0;
+
+/// Own vectors `own` (ids `0..own.n` of `c`) joined with `sv`.
+pub(super) fn combine(own: &WordVectors, c: &Corpus, sv: &ShippedVectors) -> WordVectors {
+    let (od, sd) = (own.dim, sv.dim);
+    let dim = od + sd;
+    let own_norms: Vec<f32> = (0..own.n)
+        .filter_map(|t| own.get(t))
+        .map(|v| v.iter().map(|x| x * x).sum::<f32>().sqrt())
+        .collect();
+    let mean = own_norms.iter().sum::<f32>() / own_norms.len().max(1) as f32;
+    let own_scale = if mean > 0.0 { 1.0 / mean } else { 0.0 };
+    let mut rows = vec![NO_ROW; c.n_terms()];
+    let mut data = Vec::new();
+    let mut n = 0usize;
+    let mut ship = vec![0.0f32; sd];
+    for (t, key) in c.keys.iter().enumerate() {
+        let mine = own.get(t);
+        let found = sv.find(key);
+        if mine.is_none() && found.is_none() {
+            continue;
+        }
+        match mine {
+            Some(v) => data.extend(v.iter().map(|x| x * own_scale)),
+            None => data.extend(std::iter::repeat_n(0.0, od)),
+        }
+        match found {
+            Some(i) => {
+                sv.row_into(i, &mut ship);
+                normalize(&mut ship);
+                data.extend(ship.iter().map(|x| x * SHIPPED_WEIGHT));
+            }
+            None => data.extend(std::iter::repeat_n(0.0, sd)),
+        }
+        rows[t] = n as u32;
+        n += 1;
+    }
+    WordVectors { dim, n, data, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::shipped::{encode, parse};
+    use super::super::tokenize::Analyzer;
+    use super::super::{ClusterOptions, Lang, cluster_using};
+    use std::borrow::Cow;
+
+    /// Two themes whose words never share a card: only shipped vectors
+    /// (which put "drzewa"/"trawnik" and "boisko"/"siłownia" together) can
+    /// pair them.
+    #[test]
+    fn related_words_join_only_with_shipped_vectors() {
+        let an = Analyzer::new(Lang::Pl);
+        let key = |w: &str| an.term(w).unwrap_or_default();
+        let rows = vec![
+            (key("drzewa"), vec![1.0, 0.1, 0.0]),
+            (key("trawnik"), vec![0.9, 0.0, 0.1]),
+            (key("boisko"), vec![0.0, 1.0, 0.1]),
+            (key("siłownia"), vec![0.1, 0.9, 0.0]),
+        ];
+        let sv = parse(Cow::Owned(encode(Lang::Pl, 3, &rows).unwrap())).unwrap();
+        let texts = ["drzewa", "boisko", "trawnik", "siłownia"];
+        let opts = ClusterOptions {
+            k: Some(2),
+            lang: Some(Lang::Pl),
+            ..ClusterOptions::default()
+        };
+        let with = cluster_using(&texts, &opts, Lang::Pl, Some(&sv), &mut |_, _| {});
+        let topic = |i: usize| with.assignments[i].topic;
+        assert!(topic(0).is_some() && topic(1).is_some());
+        assert_eq!(topic(0), topic(2));
+        assert_eq!(topic(1), topic(3));
+        assert_ne!(topic(0), topic(1));
+        // Off: every word occurs once, so nothing can be placed.
+        let without = cluster_using(&texts, &opts, Lang::Pl, None, &mut |_, _| {});
+        assert_eq!(without.unsorted.len(), 4);
+    }
+
+    #[test]
+    fn option_off_skips_shipped_vectors() {
+        let texts = ["drzewa w parku", "drzewa przy szkole", "remont chodnika"];
+        let opts = ClusterOptions {
+            k: Some(2),
+            lang: Some(Lang::Pl),
+            shipped_vectors: false,
+            ..ClusterOptions::default()
+        };
+        let off = super::super::cluster(&texts, &opts);
+        let none = cluster_using(&texts, &opts, Lang::Pl, None, &mut |_, _| {});
+        assert_eq!(off, none);
+    }
+}
