@@ -2,9 +2,9 @@
 //! through the participants' room for a while; requests per second, latency, and
 //! whether every submission answered OK is in the database.
 //!
-//! The keystroke → frame figure of the interface under this load needs the room in
-//! the interface; once it is there, run `bench tui`'s keystroke loop on the same
-//! database while `scenario` runs the phones.
+//! Meanwhile the interface runs in the same process on the same database, off screen
+//! (as `bench tui` drives it): a key every 50 ms and a tick every 250 ms (the room's
+//! queue count is read on ticks), each drawn, for the keystroke → frame figure.
 
 use crate::measure::in_temp_dir;
 use narada::error::Result;
@@ -75,18 +75,21 @@ fn scenario(args: &Args, dir: &Path) -> Result<String> {
     let started = Instant::now();
     let until = started + Duration::from_secs(args.seconds);
     let think = Duration::from_millis(args.think_ms);
-    let tallies: Vec<Tally> = std::thread::scope(|s| {
+    let (tallies, frames): (Vec<Tally>, Result<Vec<Duration>>) = std::thread::scope(|s| {
         let handles: Vec<_> = (0..args.phones)
             .map(|n| {
                 let (url, round, cards) = (&url, &round.id, &cards);
                 s.spawn(move || phone(n, url, round, cards, until, think))
             })
             .collect();
-        handles
+        let frames = interface_under_load(&db, until);
+        let tallies = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_default())
-            .collect()
+            .collect();
+        (tallies, frames)
     });
+    let frames = frames?;
     let elapsed = started.elapsed().as_secs_f64();
     room.stop();
 
@@ -112,7 +115,7 @@ fn scenario(args: &Args, dir: &Path) -> Result<String> {
          cards answered OK: {cards_ok}; in the database: {stored}; lost: {lost}\n\
          dot moves refused as over the budget (phones try to overspend): {over_budget}\n\
          other refusals: {refused}; failed (no answer or 5xx): {failed}\n\
-         keystroke → frame under load: not measured (needs the room in the interface)",
+         interface keystroke → frame during the load (ms): {frames}",
         phones = args.phones,
         think = args.think_ms,
         n = latencies.len(),
@@ -121,7 +124,45 @@ fn scenario(args: &Args, dir: &Path) -> Result<String> {
         p99 = pct(0.99),
         max = pct(1.0),
         lost = cards_ok.saturating_sub(stored),
+        frames = crate::tui::summary(frames),
     ))
+}
+
+/// Drives the interface on `db` until `until`: moves in the list and ticks, drawing each
+/// time; returns each key's time to its frame.
+fn interface_under_load(db: &Path, until: Instant) -> Result<Vec<Duration>> {
+    use crate::tui::{HEIGHT, WIDTH, code, draw, io};
+    use narada::tui::Driver;
+    use narada::tui::action::Action;
+    use narada::tui::app::AppOptions;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::KeyCode;
+
+    let mut d = Driver::new(Store::open(db)?, AppOptions::default(), true);
+    d.act(Action::Resize(WIDTH, HEIGHT));
+    let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).map_err(io)?;
+    d.settle(Duration::from_secs(30));
+    draw(&mut term, &d)?;
+    let mut frames = Vec::new();
+    let mut next_tick = Instant::now();
+    let mut down = true;
+    while Instant::now() < until {
+        let t = Instant::now();
+        d.key(code(if down { KeyCode::Down } else { KeyCode::Up }));
+        d.poll();
+        draw(&mut term, &d)?;
+        frames.push(t.elapsed());
+        down = !down;
+        if Instant::now() >= next_tick {
+            d.act(Action::Tick(Instant::now()));
+            d.poll();
+            draw(&mut term, &d)?;
+            next_tick += Duration::from_millis(250);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(frames)
 }
 
 fn phone(
