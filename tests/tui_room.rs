@@ -257,6 +257,35 @@ fn a_round_over_named_cards_only() {
 }
 
 #[test]
+fn a_round_over_a_topics_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = open_room(dir.path(), Lang::En);
+    let picked: Vec<(String, i64)> = d
+        .app
+        .cards
+        .list
+        .cards
+        .iter()
+        .skip(1)
+        .take(3)
+        .map(|c| (c.id.clone(), c.seq))
+        .collect();
+    let s = d.runner.store_mut();
+    let topic = s.create_topic("Round topic xyz").unwrap();
+    let ids: Vec<String> = picked.iter().map(|(id, _)| id.clone()).collect();
+    s.move_cards(&ids, &topic.id, false).unwrap();
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "v");
+    typed(&mut d, "2 Round topic xyz");
+    key(&mut d, KeyCode::Enter);
+    let mut tallied: Vec<i64> = d.app.participants.tally.iter().map(|c| c.seq).collect();
+    tallied.sort_unstable();
+    let mut want: Vec<i64> = picked.iter().map(|(_, seq)| *seq).collect();
+    want.sort_unstable();
+    assert_eq!(tallied, want, "{:?}", d.app.status);
+}
+
+#[test]
 fn the_queue_scrolls_to_the_selected_card() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = open_room(dir.path(), Lang::En);

@@ -331,7 +331,7 @@ catalogue! {
     RoomMergeTitle => "Dołącz do karty", "Join a card";
     RoomMergeHint => "numer karty, np. #12 · Enter dołącz", "card number, e.g. #12 · Enter joins";
     RoundDotsTitle => "Kropki na osobę", "Dots per person";
-    RoundDotsHint => "3 — wszystkie karty sesji; 3 #12 #14 — tylko te · Enter otwórz", "3 — all the session's cards; 3 #12 #14 — only these · Enter opens";
+    RoundDotsHint => "3 — karty sesji; 3 #12 #14 — tylko te; 3 Głosowanie — karty tematu · Enter", "3 — the session's cards; 3 #12 #14 — only these; 3 Voting — a topic's · Enter";
     RoundAlreadyOpen => "Głosowanie jest już otwarte; zamknij je (c)", "Voting is open already; close it (c)";
     NoRoundOpen => "Żadne głosowanie nie jest otwarte", "No voting is open";
     RoomNeedsSession => "Pokój otwiera się dla sesji: wybierz sesję", "The room opens for a session: pick one";

@@ -125,8 +125,12 @@ pub fn perform(e: Effect, s: &mut Store) -> Result<Vec<Done>> {
             dots,
             cards,
         } => {
+            // Card references start with `#` or are numbers; anything else names a topic.
+            let is_card = |r: &String| r.starts_with('#') || r.parse::<u64>().is_ok();
             let scope = if cards.is_empty() {
                 RoundScope::Session
+            } else if !cards.iter().any(is_card) {
+                RoundScope::Topic(s.find_topic(&cards.join(" "))?.id)
             } else {
                 let ids = cards
                     .iter()

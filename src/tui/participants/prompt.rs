@@ -79,7 +79,7 @@ impl Room {
                 tags: None,
             })),
             RoomPrompt::Merge if !text.is_empty() => self.decide(Decision::Merge(text)),
-            // `3` is the session's cards, `3 #12 #14` only those.
+            // `3` is the session's cards, `3 #12 #14` only those, `3 Głosowanie` a topic's.
             RoomPrompt::Dots => {
                 if let (Some((dots, cards)), Some(session_id)) =
                     (dots_and_cards(&text), self.session_id.clone())
