@@ -152,6 +152,49 @@ impl Corpus {
     }
 }
 
+/// Every distinct key (word stem, concept, tag, phrase) seen so far, by first sight.
+#[derive(Default)]
+struct RawTerms {
+    ids: FastMap<String, u32>,
+    keys: Vec<String>,
+    kinds: Vec<Kind>,
+    /// Per key: occurrences, and those written with a capital mid-sentence.
+    seen: Vec<(u32, u32)>,
+    /// Reused for built keys, so the per-token features allocate nothing.
+    scratch: String,
+}
+
+impl RawTerms {
+    fn intern(&mut self, key: &str, kind: Kind) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.ids.insert(key.to_string(), id);
+        self.keys.push(key.to_string());
+        self.kinds.push(kind);
+        self.seen.push((0, 0));
+        id
+    }
+
+    /// Interns the key `build` writes; it may read the keys interned so far.
+    fn intern_built(&mut self, kind: Kind, build: impl FnOnce(&mut String, &[String])) -> u32 {
+        let mut key = std::mem::take(&mut self.scratch);
+        key.clear();
+        build(&mut key, &self.keys);
+        let id = self.intern(&key, kind);
+        self.scratch = key;
+        id
+    }
+
+    fn intern_concept(&mut self, concept: u16) -> u32 {
+        self.intern_built(Kind::Concept, |key, _| {
+            key.push('@');
+            key.push_str(&concept.to_string());
+        })
+    }
+}
+
 /// Tokenises all texts into words only, keeping terms that occur in at least
 /// `min_df` texts.
 pub(super) fn build(texts: &[&str], an: &Analyzer, min_df: u32) -> Corpus {
@@ -167,31 +210,10 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
     let mut word_concept: Vec<Option<u16>> = Vec::new();
     let mut word_count: Vec<u32> = Vec::new();
     let mut words: Vec<String> = Vec::new();
-    let mut key_ids: FastMap<String, u32> = FastMap::default();
-    let mut raw_keys: Vec<String> = Vec::new();
-    let mut raw_kind: Vec<Kind> = Vec::new();
-    // Per raw key: occurrences, and those written with a capital mid-sentence.
-    let mut raw_seen: Vec<(u32, u32)> = Vec::new();
+    let mut raw = RawTerms::default();
     let mut tokens: Vec<u32> = Vec::new();
     let mut ptr = vec![0usize];
     let mut buf = String::new();
-    let mut key_buf = String::new();
-    let mut intern = |key: &str,
-                      kind: Kind,
-                      raw_keys: &mut Vec<String>,
-                      raw_kind: &mut Vec<Kind>,
-                      raw_seen: &mut Vec<(u32, u32)>|
-     -> u32 {
-        if let Some(&id) = key_ids.get(key) {
-            return id;
-        }
-        let id = raw_keys.len() as u32;
-        key_ids.insert(key.to_string(), id);
-        raw_keys.push(key.to_string());
-        raw_kind.push(kind);
-        raw_seen.push((0, 0));
-        id
-    };
     let lexicon = feat.lexicon.filter(|l| !l.is_empty());
     for text in texts {
         // The previous content word of this text (for phrases), if adjacent.
@@ -204,16 +226,7 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
                     None => (NO_TERM, None),
                     Some(key) => {
                         let concept = lexicon.and_then(|l| l.word(&key));
-                        (
-                            intern(
-                                &key,
-                                Kind::Word,
-                                &mut raw_keys,
-                                &mut raw_kind,
-                                &mut raw_seen,
-                            ),
-                            concept,
-                        )
+                        (raw.intern(&key, Kind::Word), concept)
                     }
                 };
                 let id = words.len() as u32;
@@ -236,60 +249,30 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
             if !feat.rich && lexicon.is_none() {
                 return;
             }
-            let seen = &mut raw_seen[t as usize];
+            let seen = &mut raw.seen[t as usize];
             seen.0 += 1;
             seen.1 += u32::from(tok.mid_cap);
             if let Some(c) = word_concept[id as usize] {
-                key_buf.clear();
-                key_buf.push('@');
-                key_buf.push_str(&c.to_string());
-                tokens.push(intern(
-                    &key_buf,
-                    Kind::Concept,
-                    &mut raw_keys,
-                    &mut raw_kind,
-                    &mut raw_seen,
-                ));
+                tokens.push(raw.intern_concept(c));
             }
             if feat.rich && tok.tag {
-                key_buf.clear();
-                key_buf.push('#');
-                key_buf.push_str(&raw_keys[t as usize]);
-                tokens.push(intern(
-                    &key_buf,
-                    Kind::Tag,
-                    &mut raw_keys,
-                    &mut raw_kind,
-                    &mut raw_seen,
-                ));
+                tokens.push(raw.intern_built(Kind::Tag, |key, keys| {
+                    key.push('#');
+                    key.push_str(&keys[t as usize]);
+                }));
             }
             if let Some(p) = prev {
                 if let Some(c) =
-                    lexicon.and_then(|l| l.pair(&raw_keys[p as usize], &raw_keys[t as usize]))
+                    lexicon.and_then(|l| l.pair(&raw.keys[p as usize], &raw.keys[t as usize]))
                 {
-                    key_buf.clear();
-                    key_buf.push('@');
-                    key_buf.push_str(&c.to_string());
-                    tokens.push(intern(
-                        &key_buf,
-                        Kind::Concept,
-                        &mut raw_keys,
-                        &mut raw_kind,
-                        &mut raw_seen,
-                    ));
+                    tokens.push(raw.intern_concept(c));
                 }
                 if feat.phrases && p != t {
-                    key_buf.clear();
-                    key_buf.push_str(&raw_keys[p as usize]);
-                    key_buf.push(' ');
-                    key_buf.push_str(&raw_keys[t as usize]);
-                    tokens.push(intern(
-                        &key_buf,
-                        Kind::Phrase,
-                        &mut raw_keys,
-                        &mut raw_kind,
-                        &mut raw_seen,
-                    ));
+                    tokens.push(raw.intern_built(Kind::Phrase, |key, keys| {
+                        key.push_str(&keys[p as usize]);
+                        key.push(' ');
+                        key.push_str(&keys[t as usize]);
+                    }));
                 }
             }
             prev = Some(t);
@@ -297,7 +280,7 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
         ptr.push(tokens.len());
     }
     // Per text: sort term ids and count runs; document frequencies.
-    let mut raw_df = vec![0u32; raw_keys.len()];
+    let mut raw_df = vec![0u32; raw.keys.len()];
     let mut runs: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
     let mut run_ptr = vec![0usize];
     for d in 0..texts.len() {
@@ -316,15 +299,15 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
         run_ptr.push(runs.len());
     }
     // Keep frequent terms; renumber by (df desc, key) for determinism.
-    let mut kept: Vec<u32> = (0..raw_keys.len() as u32)
+    let mut kept: Vec<u32> = (0..raw.keys.len() as u32)
         .filter(|&t| raw_df[t as usize] >= min_df)
         .collect();
     kept.sort_by(|&a, &b| {
         raw_df[b as usize]
             .cmp(&raw_df[a as usize])
-            .then_with(|| raw_keys[a as usize].cmp(&raw_keys[b as usize]))
+            .then_with(|| raw.keys[a as usize].cmp(&raw.keys[b as usize]))
     });
-    let mut remap = vec![NO_TERM; raw_keys.len()];
+    let mut remap = vec![NO_TERM; raw.keys.len()];
     for (new, &old) in kept.iter().enumerate() {
         remap[old as usize] = new as u32;
     }
@@ -334,20 +317,20 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
         term: Vec::new(),
         weight: Vec::new(),
         df: kept.iter().map(|&t| raw_df[t as usize]).collect(),
-        keys: kept.iter().map(|&t| raw_keys[t as usize].clone()).collect(),
+        keys: kept.iter().map(|&t| raw.keys[t as usize].clone()).collect(),
         surface: vec![String::new(); kept.len()],
-        kind: kept.iter().map(|&t| raw_kind[t as usize]).collect(),
+        kind: kept.iter().map(|&t| raw.kinds[t as usize]).collect(),
         boost: kept
             .iter()
             .map(|&t| {
-                let key = &raw_keys[t as usize];
-                match raw_kind[t as usize] {
+                let key = &raw.keys[t as usize];
+                match raw.kinds[t as usize] {
                     Kind::Tag => TAG_BOOST,
                     Kind::Concept => CONCEPT_BOOST,
                     Kind::Phrase => PHRASE_BOOST,
                     Kind::Word if !feat.rich => 1.0,
                     Kind::Word => {
-                        let (seen, caps) = raw_seen[t as usize];
+                        let (seen, caps) = raw.seen[t as usize];
                         if feat.generic.is_some_and(|g| g.contains(key)) {
                             GENERIC_WEIGHT
                         } else if seen > 0 && caps as f32 >= PLACE_SHARE * seen as f32 {
