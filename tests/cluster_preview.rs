@@ -498,3 +498,74 @@ fn the_interface_seeds_from_the_outline_into_existing_topics() {
     );
     assert!(screen(&d, 80, 24).contains("→ "), "{}", screen(&d, 80, 24));
 }
+
+/// `narada cluster --format json` gives the plan, not the engine's raw result: every
+/// card once (in a proposed topic or unsorted), where each proposed topic goes, and
+/// moves and stays that the stored run then carries out card by card.
+#[test]
+fn the_json_output_is_the_plan_the_run_carries_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let run = |args: &[&str]| -> serde_json::Value {
+        let out = assert_cmd::Command::cargo_bin("narada")
+            .unwrap()
+            .env("NARADA_DATA_DIR", dir.path())
+            .args(["--db", db.to_str().unwrap(), "cluster", "--outline-seeds"])
+            .args(["--k", "10", "--format", "json"])
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    let before = board(&Store::open(&db).unwrap());
+    let preview = run(&["--preview"]);
+    assert_eq!(board(&Store::open(&db).unwrap()), before, "nothing stored");
+    let topics = preview["topics"].as_array().unwrap();
+    let mut seen: Vec<&str> = topics
+        .iter()
+        .flat_map(|t| t["cards"].as_array().unwrap())
+        .chain(preview["unsorted"].as_array().unwrap())
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    let n = seen.len();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen.len(), n, "a card in two proposed topics");
+    let live = Store::open(&db).unwrap().cluster_input(None).unwrap();
+    assert_eq!(n, live.len());
+    assert!(topics.iter().any(|t| t["existing"]["label"].is_string()));
+    for t in topics {
+        assert!(!t["representatives"].as_array().unwrap().is_empty(), "{t}");
+        assert!(t["cards"][0]["number"].is_i64(), "{t}");
+    }
+    let accepting = &preview["accepting"];
+    assert!(!accepting["moves"].as_array().unwrap().is_empty());
+    assert!(!accepting["stays"].as_array().unwrap().is_empty());
+
+    // The same run stored: each move into an existing topic lands there, each stay stays.
+    assert_eq!(run(&[]), preview);
+    let after = board(&Store::open(&db).unwrap());
+    for m in accepting["moves"].as_array().unwrap() {
+        let card = m["card"]["id"].as_str().unwrap();
+        match m["to"].as_u64() {
+            Some(i) => {
+                let dest = &topics[i as usize - 1]["existing"]["id"];
+                if let Some(id) = dest.as_str() {
+                    assert_eq!(after[card].0, id, "{m}");
+                }
+                assert_ne!(
+                    after.get(card).map(|p| &p.0),
+                    before.get(card).map(|p| &p.0)
+                );
+            }
+            None => assert!(!after.contains_key(card), "{m}"),
+        }
+    }
+    for s in accepting["stays"].as_array().unwrap() {
+        let card = s["card"]["id"].as_str().unwrap();
+        assert_eq!(after[card].0, s["topic"]["id"].as_str().unwrap(), "{s}");
+    }
+}

@@ -1,6 +1,6 @@
 //! `narada cluster` (on the database, or on a JSON Lines file) and `narada topic list`.
 
-use super::cluster_plan::{Names, print_plan, print_topics};
+use super::cluster_plan::{Names, PlanJson, print_plan, print_topics};
 use super::output::print_json;
 use super::{ClusterArgs, OutputFormat};
 use crate::cluster::{self, ClusterOptions, Clustering, SeedTopic, Stage};
@@ -203,7 +203,7 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
             .collect(),
     };
     if args.format == OutputFormat::Json {
-        print_json(&result)?;
+        print_json(&PlanJson::new(&record, &plan, &names))?;
     } else {
         println!(
             "{} cards → {} topics (k = {}, {}; language {})",

@@ -6,6 +6,7 @@
 use super::output::truncate;
 use crate::storage::run_plan::{Dest, KeptBecause, RunPlan};
 use crate::storage::runs::RunRecord;
+use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 /// Representative cards listed under each proposed topic unless all are asked for.
@@ -143,4 +144,152 @@ pub fn print_plan(run: &RunRecord, plan: &RunPlan, names: &Names) {
         );
     }
     eprintln!("  leaves {} card(s) as they are", plan.unchanged);
+}
+
+/// A card as the JSON names it: its number (when known) and id.
+#[derive(Serialize)]
+struct CardRef<'a> {
+    number: Option<i64>,
+    id: &'a str,
+}
+
+/// A topic of the board as the JSON names it.
+#[derive(Serialize)]
+struct TopicRef<'a> {
+    id: &'a str,
+    label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonMember<'a> {
+    #[serde(flatten)]
+    card: CardRef<'a>,
+    text: &'a str,
+    score: f32,
+}
+
+#[derive(Serialize)]
+struct JsonTopic<'a> {
+    /// 1-based, as printed in the text output and used by `to` below.
+    index: usize,
+    label: &'a str,
+    keywords: &'a [String],
+    seed: Option<&'a str>,
+    /// `null`: the run makes a new topic; else the existing topic that receives the cards.
+    existing: Option<TopicRef<'a>>,
+    representatives: Vec<CardRef<'a>>,
+    cards: Vec<JsonMember<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMove<'a> {
+    card: CardRef<'a>,
+    /// `null`: from unsorted.
+    from: Option<TopicRef<'a>>,
+    /// Index of the proposed topic; `null`: back to unsorted.
+    to: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct JsonStay<'a> {
+    card: CardRef<'a>,
+    topic: TopicRef<'a>,
+    proposed: Option<usize>,
+    because: KeptBecause,
+}
+
+#[derive(Serialize)]
+struct JsonAccept<'a> {
+    moves: Vec<JsonMove<'a>>,
+    stays: Vec<JsonStay<'a>>,
+    new_topics: Vec<usize>,
+    retired: Vec<TopicRef<'a>>,
+    unchanged: usize,
+}
+
+/// `narada cluster --format json`: the proposed topics with all their cards and where
+/// they go, and what accepting changes — the same plan as the text output.
+#[derive(Serialize)]
+pub struct PlanJson<'a> {
+    k: usize,
+    k_auto: bool,
+    lang: &'a str,
+    topics: Vec<JsonTopic<'a>>,
+    unsorted: Vec<CardRef<'a>>,
+    accepting: JsonAccept<'a>,
+}
+
+impl<'a> PlanJson<'a> {
+    pub fn new(run: &'a RunRecord, plan: &'a RunPlan, names: &'a Names) -> Self {
+        let card = |id: &'a str| CardRef {
+            number: names.cards.get(id).map(|c| c.0),
+            id,
+        };
+        let topic = |id: &'a str| TopicRef {
+            id,
+            label: names.topics.get(id).map(String::as_str),
+        };
+        let index = |i: Option<usize>| i.map(|i| i + 1);
+        let topics = run
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| JsonTopic {
+                index: i + 1,
+                label: &t.label,
+                keywords: &t.keywords,
+                seed: t.seed_name.as_deref(),
+                existing: match &plan.dest[i] {
+                    Dest::Existing(id) => Some(topic(id)),
+                    Dest::New => None,
+                },
+                representatives: t
+                    .representatives(REPRESENTATIVES)
+                    .into_iter()
+                    .map(card)
+                    .collect(),
+                cards: t
+                    .members
+                    .iter()
+                    .map(|(id, score)| JsonMember {
+                        card: card(id),
+                        text: names.cards.get(id.as_str()).map_or("", |c| c.1.as_str()),
+                        score: *score,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let accepting = JsonAccept {
+            moves: plan
+                .moves
+                .iter()
+                .map(|m| JsonMove {
+                    card: card(&m.card_id),
+                    from: m.from.as_deref().map(topic),
+                    to: index(m.to),
+                })
+                .collect(),
+            stays: plan
+                .stays
+                .iter()
+                .map(|s| JsonStay {
+                    card: card(&s.card_id),
+                    topic: topic(&s.topic_id),
+                    proposed: index(s.proposed),
+                    because: s.because,
+                })
+                .collect(),
+            new_topics: plan.new_topics().into_iter().map(|i| i + 1).collect(),
+            retired: plan.retired.iter().map(|id| topic(id)).collect(),
+            unchanged: plan.unchanged,
+        };
+        PlanJson {
+            k: run.k,
+            k_auto: run.k_auto,
+            lang: &run.lang,
+            topics,
+            unsorted: run.unsorted.iter().map(|(id, _)| card(id)).collect(),
+            accepting,
+        }
+    }
 }
