@@ -569,3 +569,44 @@ fn the_json_output_is_the_plan_the_run_carries_out() {
         assert_eq!(after[card].0, s["topic"]["id"].as_str().unwrap(), "{s}");
     }
 }
+
+/// A chapter the secretary renamed still seeds its cards into the topics mapped to it,
+/// under its new heading, instead of a new topic named after the skeleton's heading.
+#[test]
+fn outline_seeds_follow_a_renamed_chapter() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let narada = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("narada")
+            .unwrap()
+            .env("NARADA_DATA_DIR", dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    narada(&["outline", "rename", "rozdział 4", "Weryfikacja zgłoszeń"]);
+    let out = narada(&[
+        "cluster",
+        "--outline-seeds",
+        "--k",
+        "10",
+        "--preview",
+        "--format",
+        "json",
+    ]);
+    let plan: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let topics = plan["topics"].as_array().unwrap();
+    let seeded = |name: &str| topics.iter().find(|t| t["seed"] == name);
+    assert!(seeded("Ocena projektów").is_none(), "{plan:#}");
+    let renamed = seeded("Weryfikacja zgłoszeń").expect("the renamed chapter seeds");
+    let home = renamed["existing"]["label"].as_str().unwrap_or_default();
+    assert!(
+        home.starts_with("Ocena") || home.starts_with("Publikacja"),
+        "{renamed:#}"
+    );
+}

@@ -15,7 +15,14 @@ use std::path::Path;
 /// Inputs above this size report progress on stderr.
 const PROGRESS_FROM: usize = 10_000;
 
-pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<ClusterOptions> {
+/// The engine's options from the arguments. `--outline-seeds` seeds from the outline of
+/// `store`'s consultation (renamed and added chapters included), or from the skeleton
+/// when there is no database (`--input`).
+pub fn options(
+    args: &ClusterArgs,
+    default_lang: Option<Lang>,
+    store: Option<&Store>,
+) -> Result<ClusterOptions> {
     let mut seeds: Vec<SeedTopic> = Vec::new();
     if args.outline_seeds {
         let lang = args
@@ -23,11 +30,14 @@ pub fn options(args: &ClusterArgs, default_lang: Option<Lang>) -> Result<Cluster
             .or(default_lang)
             .unwrap_or(Lang::Pl)
             .to_string();
-        seeds.extend(
-            crate::model::outline::seed_topics(&lang)
-                .into_iter()
-                .map(|(name, keywords)| SeedTopic { name, keywords }),
-        );
+        match store {
+            Some(store) => seeds.extend(store.outline_seeds(&lang)?),
+            None => seeds.extend(
+                crate::model::outline::seed_topics(&lang)
+                    .into_iter()
+                    .map(|(name, keywords)| SeedTopic { name, keywords }),
+            ),
+        }
     }
     if let Some(path) = &args.seeds {
         seeds.extend(read_seeds(path)?);
@@ -169,7 +179,7 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         .map(|s| store.find_session(s))
         .transpose()?;
     let default_lang = consultation.language.parse().ok();
-    let opts = options(args, default_lang)?;
+    let opts = options(args, default_lang, Some(store))?;
     let cards = store.cluster_input(session.as_ref().map(|s| s.id.as_str()))?;
     if cards.is_empty() {
         return Err(Error::Invalid("no cards to cluster".into()));

@@ -165,7 +165,7 @@ fn dispatch(cli: Cli, paths: Paths) -> Result<()> {
         }),
         Some(Command::Cluster(args)) => match &args.input {
             Some(input) => {
-                let opts = super::cluster::options(&args, None)?;
+                let opts = super::cluster::options(&args, None, None)?;
                 super::cluster::run_file(input, args.output.as_deref(), args.force, &opts)
             }
             None => with_store(open, |s| super::cluster::run_db(s, &args)),

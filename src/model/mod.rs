@@ -15,6 +15,7 @@ mod merge;
 mod numbering;
 mod organs;
 pub mod outline;
+pub mod outline_seeds;
 pub mod polish_names;
 mod query;
 mod session;

@@ -285,6 +285,29 @@ fn names_all(label: &str, seed: &[String], lang: crate::model::Lang) -> bool {
 }
 
 impl Store {
+    /// Seed topics from this consultation's outline (renamed and added chapters
+    /// included; see `model::outline_seeds`), names and keywords in `lang`.
+    pub fn outline_seeds(&self, lang: &str) -> Result<Vec<crate::cluster::SeedTopic>> {
+        use crate::model::SectionLevel;
+        use crate::model::outline_seeds::OutlineChapter;
+        let c = self.consultation()?;
+        let mut chapters: Vec<OutlineChapter> = Vec::new();
+        for s in super::outline::load(&self.conn, &c.id, &c.language)? {
+            match (s.level, chapters.last_mut()) {
+                (SectionLevel::Chapter, _) => chapters.push(OutlineChapter {
+                    heading: s.heading,
+                    paragraphs: Vec::new(),
+                }),
+                (SectionLevel::Paragraph, Some(ch)) => ch.paragraphs.push(s.heading),
+                _ => {}
+            }
+        }
+        Ok(crate::model::outline_seeds::seeds(&chapters, lang)
+            .into_iter()
+            .map(|(name, keywords)| crate::cluster::SeedTopic { name, keywords })
+            .collect())
+    }
+
     /// For each seed name, the live topics its cards go to: those named exactly like it,
     /// else those whose label holds every word of the name (inflected or not) together
     /// with those mapped to the outline chapter with that heading (or to a unit in it),

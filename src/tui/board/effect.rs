@@ -252,16 +252,18 @@ pub fn perform(
                 }
                 (_, None) => Source::Cards(s.cluster_input(None)?, lang.clone()),
             };
-            let homes = if job.seeds {
-                let names: Vec<String> = crate::model::outline::seed_topics(&lang)
-                    .into_iter()
-                    .map(|s| s.0)
-                    .collect();
-                s.seed_homes(&names)?
+            let seeds = if job.seeds {
+                s.outline_seeds(&lang)?
             } else {
                 Vec::new()
             };
-            worker::spawn(source, job, homes, worker_tx.clone());
+            let names: Vec<String> = seeds.iter().map(|t| t.name.clone()).collect();
+            let homes = if seeds.is_empty() {
+                Vec::new()
+            } else {
+                s.seed_homes(&names)?
+            };
+            worker::spawn(source, job, seeds, homes, worker_tx.clone());
             Ok(Vec::new())
         }
     }

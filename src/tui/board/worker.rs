@@ -57,6 +57,7 @@ fn input(
 fn run(
     source: Source,
     job: &ClusterJob,
+    seeds: Vec<SeedTopic>,
     homes: &[SeedHome],
     tx: &Sender<Done>,
 ) -> crate::error::Result<Done> {
@@ -65,14 +66,6 @@ fn run(
         // Empty: the app says "no cards" in its own language.
         return Ok(Done::ClusterFailed(String::new()));
     }
-    let seeds = if job.seeds {
-        crate::model::outline::seed_topics(&lang)
-            .into_iter()
-            .map(|(name, keywords)| SeedTopic { name, keywords })
-            .collect()
-    } else {
-        Vec::new()
-    };
     let opts = ClusterOptions {
         k: job.k,
         lang: lang.parse().ok(),
@@ -97,12 +90,19 @@ fn run(
     Ok(Done::Proposal(Box::new(record)))
 }
 
-/// Starts the worker; its messages arrive on `tx`. `homes` are the existing topics
-/// seeded topics fill (read on the interface thread: a quick read).
-pub fn spawn(source: Source, job: ClusterJob, homes: Vec<SeedHome>, tx: Sender<Done>) {
+/// Starts the worker; its messages arrive on `tx`. `seeds` are the outline's seed topics
+/// (empty unless the job seeds) and `homes` the existing topics they fill, both read on
+/// the interface thread (quick reads).
+pub fn spawn(
+    source: Source,
+    job: ClusterJob,
+    seeds: Vec<SeedTopic>,
+    homes: Vec<SeedHome>,
+    tx: Sender<Done>,
+) {
     std::thread::spawn(move || {
-        let out =
-            run(source, &job, &homes, &tx).unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
+        let out = run(source, &job, seeds, &homes, &tx)
+            .unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
         let _ = tx.send(out);
     });
 }
