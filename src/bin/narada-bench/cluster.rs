@@ -29,6 +29,10 @@ pub struct Args {
     /// Skip the 100k-title speed case.
     #[arg(long)]
     no_large: bool,
+    /// Skip the scikit-learn baselines run after the speed case (they need `python3`
+    /// with scikit-learn: `pip install scikit-learn`).
+    #[arg(long)]
+    no_baseline: bool,
     /// Measure one labelled file in this process and print it as JSON: what each child
     /// process of the suite runs.
     #[arg(long, hide = true, value_name = "FILE")]
@@ -349,16 +353,67 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
             let r = child_case(&large, Some(7), 1, threads)?;
             let _ = writeln!(
                 out,
-                "speed: synthetic-100k k 7 seed 1: {:.2} s, peak {} MiB",
+                "speed: synthetic-100k k 7 seed 1: {:.2} s, peak {} MiB, NMI {:.3}",
                 r.seconds,
                 r.peak_rss_mib
-                    .map_or_else(|| "?".into(), |m| format!("{m:.0}"))
+                    .map_or_else(|| "?".into(), |m| format!("{m:.0}")),
+                r.nmi
             );
+            if !args.no_baseline {
+                baselines(&mut out, &large, r.seconds);
+            }
         } else {
             let _ = writeln!(out, "speed: skipped, {} not found", large.display());
         }
     }
     Ok(out)
+}
+
+/// What `scripts/sklearn_baseline.py` prints.
+#[derive(Debug, Deserialize)]
+struct Baseline {
+    seconds: f64,
+    peak_rss_mib: f64,
+    nmi: f64,
+}
+
+/// The scikit-learn TF-IDF + `MiniBatchKMeans` pipelines (word and character 3–5-grams)
+/// on the speed case, in this run, each against narada's `ours` seconds; a line saying
+/// why when Python or scikit-learn is missing.
+fn baselines(out: &mut String, file: &Path, ours: f64) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/sklearn_baseline.py");
+    for analyzer in ["word", "char_wb"] {
+        let run = std::process::Command::new("python3")
+            .arg(&script)
+            .arg(file)
+            .args(["--k", "7", "--seed", "1", "--analyzer", analyzer])
+            .output();
+        let parsed = match run {
+            Ok(o) if o.status.success() => serde_json::from_slice::<Baseline>(&o.stdout)
+                .map_err(|e| format!("unreadable output: {e}")),
+            Ok(o) => Err(String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .unwrap_or("failed")
+                .to_owned()),
+            Err(e) => Err(format!("python3: {e}")),
+        };
+        let _ = match parsed {
+            Ok(b) => writeln!(
+                out,
+                "  scikit-learn TF-IDF ({analyzer}) + MiniBatchKMeans, same input, one thread: \
+                 {:.2} s, peak {:.0} MiB, NMI {:.3} — narada {:.1}× its speed",
+                b.seconds,
+                b.peak_rss_mib,
+                b.nmi,
+                b.seconds / ours.max(1e-9)
+            ),
+            Err(why) => writeln!(
+                out,
+                "  scikit-learn baseline ({analyzer}) skipped: {why} (pip install scikit-learn)"
+            ),
+        };
+    }
 }
 
 #[derive(Debug, Deserialize)]
