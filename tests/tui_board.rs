@@ -4,7 +4,7 @@
 
 #[path = "support/driver.rs"]
 mod driver_support;
-use driver_support::{board_on_first_topic, ctrl, demo, driver, key, store, typed};
+use driver_support::{board_on_first_topic, ctrl, demo, driver, key, screen, store, typed};
 
 use narada::model::DecisionOutcome;
 use narada::model::Lang;
@@ -479,4 +479,55 @@ fn re_clustering_one_topic_splits_it_by_hand_and_undo_joins_it_again() {
     typed(&mut d, "u");
     assert_eq!(store(&d).live_topic_ids().unwrap().len(), before);
     assert_eq!(store(&d).topic(&topic.id).unwrap().size, topic.size);
+}
+
+/// `w` lists the keywords of each proposed topic in the proposal and of the selected
+/// topic on the board, and hides them again.
+#[test]
+fn keywords_are_shown_on_demand_in_the_proposal_and_on_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = driver(&demo(dir.path()), Lang::En);
+    board_on_first_topic(&mut d);
+    typed(&mut d, "c");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "4");
+    key(&mut d, KeyCode::Enter);
+    d.settle(Duration::from_mins(1));
+    let Some(Modal::Proposal(p)) = &d.app.board.modal else {
+        panic!("expected a proposal, got {:?}", d.app.modal);
+    };
+    let first = p.record.topics[0].keywords.join(", ");
+    assert!(!first.is_empty());
+    let shown = |d: &Driver| screen(d, 120, 40).contains(&format!("keywords: {first}"));
+    assert!(!shown(&d));
+    typed(&mut d, "w");
+    assert!(shown(&d), "{}", screen(&d, 120, 40));
+    typed(&mut d, "w");
+    assert!(!shown(&d));
+    typed(&mut d, "a");
+    assert!(!d.app.has_modal());
+
+    // On the board: a topic the run made carries its keywords.
+    let row = 1 + d
+        .app
+        .board
+        .topics
+        .iter()
+        .position(|t| !t.keywords.is_empty())
+        .expect("a topic with keywords");
+    if d.app.board.focus == narada::tui::board::Pane::Cards {
+        key(&mut d, KeyCode::Tab);
+    }
+    typed(&mut d, "g");
+    for _ in 0..row {
+        typed(&mut d, "j");
+    }
+    assert_eq!(d.app.board.topic_row, row);
+    let words = d.app.board.selected_topic().unwrap().keywords.join(", ");
+    let on_board = |d: &Driver| screen(d, 120, 40).contains(&format!("keywords: {words}"));
+    assert!(!on_board(&d));
+    typed(&mut d, "w");
+    assert!(on_board(&d), "{}", screen(&d, 120, 40));
+    typed(&mut d, "w");
+    assert!(!on_board(&d));
 }

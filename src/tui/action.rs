@@ -60,6 +60,8 @@ pub enum Action {
     MergeTopics,
     SplitTopic,
     Pin,
+    /// Show or hide the keywords of the selected (or each proposed) topic.
+    Keywords,
     Cluster,
     MergeCards,
     SplitCard,
@@ -127,12 +129,12 @@ impl Action {
         use Action::{
             Accept, AcceptAll, Add, AddChild, Board, Bottom, Cancel, ClearFilter, CloseRound,
             Cluster, Coverage, CycleSort, Decide, Decisions, Delete, Discard, Down, Edit, Export,
-            Filter, Help, Key, Map, Mark, MergeCards, MergeDb, MergeTopics, Move, MoveDown, MoveUp,
-            NewSection, NewSession, NextActivity, NextField, NextKind, Open, OpenRound, Outline,
-            PageDown, PageUp, Paste, Pin, PrevField, PrevKind, Projector, Quit, Redo, Rename,
-            Resize, RoomAccept, RoomAcceptAll, RoomFocus, RoomMerge, RoomReject, RoomToggle, Save,
-            Search, Sessions, Settings, SplitCard, SplitTopic, SwitchPane, Tick, TimerReset,
-            TimerSet, TimerToggle, ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
+            Filter, Help, Key, Keywords, Map, Mark, MergeCards, MergeDb, MergeTopics, Move,
+            MoveDown, MoveUp, NewSection, NewSession, NextActivity, NextField, NextKind, Open,
+            OpenRound, Outline, PageDown, PageUp, Paste, Pin, PrevField, PrevKind, Projector, Quit,
+            Redo, Rename, Resize, RoomAccept, RoomAcceptAll, RoomFocus, RoomMerge, RoomReject,
+            RoomToggle, Save, Search, Sessions, Settings, SplitCard, SplitTopic, SwitchPane, Tick,
+            TimerReset, TimerSet, TimerToggle, ToggleScope, Top, Undo, Unmap, Up, VoteDown, VoteUp,
         };
         Some(match self {
             Quit => T::ActQuit,
@@ -186,6 +188,7 @@ impl Action {
             MergeTopics => T::ActMergeTopics,
             SplitTopic => T::ActSplitTopic,
             Pin => T::ActPin,
+            Keywords => T::ActKeywords,
             Cluster => T::ActCluster,
             MergeCards => T::ActMergeCards,
             SplitCard => T::ActSplitCard,

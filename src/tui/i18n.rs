@@ -123,7 +123,7 @@ catalogue! {
     NewMark => "nowy", "new";
     NotMade => "nie powstaje: karty zostają", "not made: its cards stay";
     StayPut => "zostaje", "stay";
-    ProposalCards => "tab: wszystkie karty", "tab: all cards";
+    ProposalCards => "tab: wszystkie karty · w: słowa kluczowe", "tab: all cards · w: keywords";
     ClusterFailed => "Grupowanie nie powiodło się", "Clustering failed";
     MoveTo => "Przenieś do tematu", "Move to topic";
     MergeInto => "Połącz z tematem", "Merge into topic";
@@ -289,6 +289,7 @@ catalogue! {
     ActMergeTopics => "połącz tematy", "merge topics";
     ActSplitTopic => "podziel temat", "split topic";
     ActPin => "przypnij/odepnij", "pin/unpin";
+    ActKeywords => "słowa kluczowe", "keywords";
     ActCluster => "grupuj", "cluster";
     ActMergeCards => "scal karty", "merge cards";
     ActSplitCard => "rozdziel kartę", "split card";

@@ -68,6 +68,7 @@ impl Room {
                     )));
                 }
             }
+            Action::Keywords => b.keywords = !b.keywords,
             Action::Rename => match b.selected_topic() {
                 Some(t) => {
                     let p = Prompt::new(BoardPrompt::RenameTopic(t.id.clone()), &t.label);

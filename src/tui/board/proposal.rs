@@ -53,6 +53,8 @@ pub struct Proposal {
     move_of: HashMap<String, usize>,
     stay_of: HashMap<String, usize>,
     counts: Vec<(usize, usize)>,
+    /// Each topic's keywords are listed under its row (`w`).
+    pub keywords: bool,
 }
 
 /// Representative cards listed under each proposed topic until it is opened.
@@ -124,6 +126,7 @@ impl Proposal {
             move_of: HashMap::new(),
             stay_of: HashMap::new(),
             counts: Vec::new(),
+            keywords: false,
         };
         p.plan_all = p.plan_of(&p.accepted(true));
         p.index();
@@ -318,6 +321,14 @@ impl Proposal {
         let mut rows = Vec::new();
         for (i, t) in self.record.topics.iter().enumerate() {
             rows.push((i, true, self.topic_row(i, lang)));
+            if self.keywords && !t.keywords.is_empty() {
+                let words = t.keywords.join(", ");
+                rows.push((
+                    i,
+                    false,
+                    format!("      {}: {words}", T::ActKeywords.tr(lang)),
+                ));
+            }
             if self.open == Some(i) {
                 for (id, _) in &t.members {
                     rows.push((i, false, self.card_row(id, lang)));
@@ -389,6 +400,7 @@ impl Room {
                 }
                 p.replan();
             }
+            Action::Keywords => p.keywords = !p.keywords,
             Action::Open => {
                 p.open = if p.open == Some(p.cursor) {
                     None

@@ -39,6 +39,8 @@ pub struct Room {
     pub splitting: Option<String>,
     /// A picker, prompt, dialog or clustering proposal open over the board.
     pub modal: Option<Modal>,
+    /// The selected topic's keywords are shown under its name (`w`).
+    pub keywords: bool,
 }
 
 impl Room {

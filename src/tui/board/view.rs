@@ -263,11 +263,21 @@ fn render_cards(b: &Room, lang: Lang, area: Rect, buf: &mut Buffer) {
     } else {
         0
     };
+    // On demand (`w`), the topic's keywords under its name.
+    let keywords = b
+        .selected_topic()
+        .filter(|t| b.keywords && !t.keywords.is_empty() && area.height > 3)
+        .map(|t| format!("{}: {}", tr(lang, T::ActKeywords), t.keywords.join(", ")));
+    if let Some(k) = &keywords {
+        let w = usize::from(area.width);
+        buf.set_stringn(area.x, area.y + 1, truncate(k, w), w, theme::dim());
+    }
+    let head = if keywords.is_some() { 2 } else { 1 };
     let list = Rect::new(
         area.x,
-        area.y + 1.min(area.height),
+        area.y + head.min(area.height),
         area.width,
-        area.height.saturating_sub(1 + hint_h),
+        area.height.saturating_sub(head + hint_h),
     );
     let group = b.group();
     if group.is_empty() && !list.is_empty() {
