@@ -13,6 +13,7 @@ mod label;
 mod lexicon;
 mod linalg;
 pub mod metrics;
+mod project;
 mod rng;
 mod seed;
 pub mod shipped;
@@ -51,6 +52,10 @@ fn dim_for(n: usize) -> usize {
     if n > LARGE { 40 } else { 50 }
 }
 const LARGE: usize = 20_000;
+/// Text vectors wider than this are projected onto this many principal
+/// directions before k-means (the joined own + shipped vectors are 114 wide).
+const PROJECTED_DIM: usize = 50;
+
 /// Two-word phrases are features up to this many texts (workshop scale and well
 /// beyond); above it they would cost time for little gain.
 const PHRASES_MAX: usize = 20_000;
@@ -154,6 +159,25 @@ fn cluster_using(
         xp.copy_within(i * dim..(i + 1) * dim, p * dim);
     }
     xp.truncate(placeable.len() * dim);
+    // With the shipped vectors joined, k-means and the choice of k run on the
+    // texts' principal directions (see `project`).
+    let full_dim = dim;
+    let dirs = (dim > PROJECTED_DIM)
+        .then(|| project::principal_directions(&xp, dim, PROJECTED_DIM, CHOOSE_K_SEED));
+    let (xp, anchors, dim) = match &dirs {
+        Some(d) => {
+            let anchors: Vec<Vec<f32>> = anchors
+                .iter()
+                .map(|a| project::project(a, full_dim, d))
+                .collect();
+            (
+                project::project(&xp, full_dim, d),
+                anchors,
+                d.len() / full_dim,
+            )
+        }
+        None => (xp, anchors, dim),
+    };
     let n_seeds = anchors.len();
 
     let (k, k_auto) = if let Some(k) = opts.k {
@@ -167,9 +191,14 @@ fn cluster_using(
             // The null's features go to other texts, and their directions come
             // from those texts, as the real ones come from the real texts.
             let other = enrich::shuffled(&docs, seed);
-            let null_dirs = enrich::directions(&extras, &null, dim, &|r| other[r]);
-            enrich::pull(&extras, &null_dirs, &mut null, dim, pull, &|r| other[r]);
-            null
+            let null_dirs = enrich::directions(&extras, &null, full_dim, &|r| other[r]);
+            enrich::pull(&extras, &null_dirs, &mut null, full_dim, pull, &|r| {
+                other[r]
+            });
+            match &dirs {
+                Some(d) => project::project(&null, full_dim, d),
+                None => null,
+            }
         };
         // The sample and the null references do not follow the caller's seed: the
         // number of topics is a property of the cards, so re-running with another
