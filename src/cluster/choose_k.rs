@@ -7,9 +7,18 @@
 //! texts (word frequencies, text lengths and weights kept, topical
 //! co-occurrence destroyed), embedded with the same word vectors; `B` of
 //! them give E*[ln W(k)] and its spread s(k) = sd·√(1 + 1/B). With the gap
-//! G(k) = E*[ln W(k)] − ln W(k), k is the smallest in [`k_range`] with
-//! G(k) ≥ G(k+1) − 1.5·s(k+1): one more topic no longer explains clearly more
-//! than it would for topic-free texts (the range's top if none qualifies).
+//! G(k) = E*[ln W(k)] − ln W(k), k is the smallest in [`k_range`] where the
+//! curve stops rising clearly, by either test, with a look-ahead a = 3 on up
+//! to 300 texts and a = 1 above ([`look_ahead`]):
+//! - within noise: G(k) ≥ G(k+a) − 1.5·s(k+a), a more topics explain no more
+//!   than they would for topic-free texts (a = 1 is Tibshirani's rule with a
+//!   stricter factor);
+//! - levels off (k above the range's bottom): the gain per topic ahead,
+//!   (G(k+a) − G(k))/a, is below [`KNEE`] of the mean gain per topic so far,
+//!   (G(k) − G(3))/(k − 3);
+//!
+//! (k+a capped at the range's top; the top if no k qualifies). Evaluation
+//! stops at the chosen k + a.
 //!
 //! Why this null: with shuffled vector coordinates (or a Gaussian blob) as
 //! the reference, frequent words alone produce reproducible clusters that
@@ -57,7 +66,7 @@ const MAX_K: usize = 20;
 
 /// Picks k for the unit rows of `x` (`dim` wide). `null_of(rows, seed)`
 /// gives the word-shuffled vectors of those rows of `x`. Returns k and the
-/// gap of each k evaluated (evaluation stops at the chosen k + 1).
+/// gap of each k evaluated (evaluation stops at the chosen k + its look-ahead).
 pub(super) fn choose_k(
     x: &[f32],
     dim: usize,
@@ -138,4 +147,81 @@ pub(super) fn choose_k(
 /// plateau (78 cards on 13 topics → 3), while three topics' gain stands out.
 fn look_ahead(n: usize) -> usize {
     if n <= WORKSHOP_SCALE { 3 } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::linalg::normalize;
+    use super::*;
+
+    const DIM: usize = 24;
+
+    /// A unit vector with independent roughly Gaussian coordinates (sum of
+    /// uniforms: enough for direction noise).
+    fn noise(rng: &mut Rng, scale: f32) -> Vec<f32> {
+        (0..DIM)
+            .map(|_| (0..4).map(|_| rng.next_f64() as f32 - 0.5).sum::<f32>() * scale)
+            .collect()
+    }
+
+    /// `groups` clusters of `per_group` unit points around random centres.
+    fn clusters(groups: usize, per_group: usize, seed: u64) -> Vec<f32> {
+        let mut rng = Rng::new(seed);
+        let centres: Vec<Vec<f32>> = (0..groups)
+            .map(|_| {
+                let mut c = noise(&mut rng, 1.0);
+                normalize(&mut c);
+                c
+            })
+            .collect();
+        let mut x = Vec::new();
+        for c in &centres {
+            for _ in 0..per_group {
+                let mut p: Vec<f32> = c
+                    .iter()
+                    .zip(noise(&mut rng, 0.25))
+                    .map(|(a, b)| a + b)
+                    .collect();
+                normalize(&mut p);
+                x.extend(p);
+            }
+        }
+        x
+    }
+
+    /// Structure-free references: random directions.
+    fn null_of(rows: &[usize], seed: u64) -> Vec<f32> {
+        let mut rng = Rng::new(seed);
+        let mut x = Vec::new();
+        for _ in rows {
+            let mut p = noise(&mut rng, 1.0);
+            normalize(&mut p);
+            x.extend(p);
+        }
+        x
+    }
+
+    /// Many small groups (workshop scale), a few larger ones, and thousands of
+    /// points: the number of groups within one, whatever the seed.
+    #[test]
+    fn finds_the_number_of_clear_groups_at_several_sizes() {
+        for (groups, per_group) in [(12, 7), (5, 40), (15, 12), (8, 100)] {
+            for seed in [1, 2] {
+                let x = clusters(groups, per_group, seed);
+                let (k, _) = choose_k(&x, DIM, seed, 1, &null_of);
+                assert!(
+                    k.abs_diff(groups) <= 1,
+                    "{groups} groups of {per_group}, seed {seed}: k {k}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn same_points_same_k() {
+        let x = clusters(10, 9, 3);
+        let a = choose_k(&x, DIM, 7, 1, &null_of);
+        let b = choose_k(&x, DIM, 7, 2, &null_of);
+        assert_eq!(a, b);
+    }
 }

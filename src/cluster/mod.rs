@@ -98,8 +98,9 @@ pub fn cluster(texts: &[&str], opts: &ClusterOptions) -> Clustering {
 /// Number of topics: `opts.k` if given (at least the number of seeds, at
 /// most the number of placeable texts); otherwise chosen in [`k_range`] by
 /// the gap statistic against word-shuffled texts: the smallest k after
-/// which one more topic explains no more than it would for topic-free texts
-/// with the same words, within noise (details in `choose_k`); raised to
+/// which more topics explain no more than they would for topic-free texts with
+/// the same words, within noise, or explain clearly less per topic than the
+/// topics before (details in `choose_k`); raised to
 /// seeds + 1 when seeds are given.
 pub fn cluster_with_progress(
     texts: &[&str],
