@@ -61,6 +61,10 @@ const PROJECTED_DIM: usize = 50;
 const PHRASES_MAX: usize = 20_000;
 /// k-means restarts (greedy k-means++ seeding); the best total similarity wins.
 const RESTARTS: usize = 30;
+/// Fewer restarts above this many texts: there the best of 12 matched the best
+/// of 30 within noise (budget titles, NMI/ARI over seeds) at 40 % of the time.
+const RESTARTS_FEW_ABOVE: usize = 1_000;
+const RESTARTS_FEW: usize = 12;
 /// Above this many texts the restarts run on a sample of `KM_SAMPLE` texts
 /// and the winner is refined on all texts.
 const KM_FULL_MAX: usize = 5_000;
@@ -326,7 +330,11 @@ fn run_kmeans(
     let np = xp.len() / dim;
     let params = Params {
         k,
-        restarts: RESTARTS,
+        restarts: if np > RESTARTS_FEW_ABOVE {
+            RESTARTS_FEW
+        } else {
+            RESTARTS
+        },
         max_iter: 50,
         seed: opts.random_seed,
         threads: opts.threads,
