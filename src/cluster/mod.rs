@@ -169,19 +169,16 @@ fn cluster_using(
     let full_dim = dim;
     let dirs = (dim > PROJECTED_DIM)
         .then(|| project::principal_directions(&xp, dim, PROJECTED_DIM, CHOOSE_K_SEED));
-    let (xp, anchors, dim) = match &dirs {
+    let (anchors, dim) = match &dirs {
         Some(d) => {
+            project::project_in_place(&mut xp, full_dim, d);
             let anchors: Vec<Vec<f32>> = anchors
                 .iter()
                 .map(|a| project::project(a, full_dim, d))
                 .collect();
-            (
-                project::project(&xp, full_dim, d),
-                anchors,
-                d.len() / full_dim,
-            )
+            (anchors, d.len() / full_dim)
         }
-        None => (xp, anchors, dim),
+        None => (anchors, dim),
     };
     let n_seeds = anchors.len();
 

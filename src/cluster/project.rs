@@ -63,6 +63,24 @@ pub(super) fn project(x: &[f32], dim: usize, dirs: &[f32]) -> Vec<f32> {
     y
 }
 
+/// [`project`] in place: row r is written over the start of the buffer, which
+/// only rows before it occupied (no second copy of 100k texts' vectors).
+pub(super) fn project_in_place(x: &mut Vec<f32>, dim: usize, dirs: &[f32]) {
+    let out = dirs.len() / dim.max(1);
+    let rows = x.len() / dim.max(1);
+    let mut y = vec![0.0f32; out];
+    for r in 0..rows {
+        let xr = &x[r * dim..(r + 1) * dim];
+        for (yv, d) in y.iter_mut().zip(dirs.chunks_exact(dim)) {
+            *yv = dot(xr, d);
+        }
+        normalize(&mut y);
+        x[r * out..(r + 1) * out].copy_from_slice(&y);
+    }
+    x.truncate(rows * out);
+    x.shrink_to_fit();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +95,8 @@ mod tests {
         let cos = |a: &[f32], b: &[f32]| dot(a, b);
         assert!((cos(&y[0..2], &y[4..6]) - 0.6).abs() < 1e-5);
         assert!((cos(&y[2..4], &y[6..8]) + 0.6).abs() < 1e-5);
+        let mut z = x.to_vec();
+        project_in_place(&mut z, 3, &dirs);
+        assert_eq!(y, z);
     }
 }
