@@ -73,6 +73,12 @@ pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize) {
 /// Jacobi rotations. Returns eigenvalues (descending) and the matching
 /// eigenvectors as the columns of a row-major `n × n` matrix.
 pub(super) fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
+    symmetric_eigen_to(a, n, 1e-22)
+}
+
+/// [`symmetric_eigen`] stopping once the squared off-diagonal mass is below
+/// `tol` times the squared diagonal mass.
+pub(super) fn symmetric_eigen_to(a: &[f64], n: usize, tol: f64) -> (Vec<f64>, Vec<f64>) {
     let mut a = a.to_vec();
     let mut v = vec![0.0f64; n * n];
     for i in 0..n {
@@ -84,7 +90,7 @@ pub(super) fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
             .map(|(i, j)| a[i * n + j] * a[i * n + j])
             .sum();
         let diag: f64 = (0..n).map(|i| a[i * n + i] * a[i * n + i]).sum();
-        if off <= 1e-22 * diag.max(1e-300) {
+        if off <= tol * diag.max(1e-300) {
             break;
         }
         for p in 0..n {
