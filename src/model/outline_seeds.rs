@@ -102,12 +102,14 @@ fn find(
     })
 }
 
-fn same_name(a: &str, b: &str) -> bool {
+/// Names equal but for case, surrounding space and Polish letters.
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     crate::cluster::fold(&a.trim().to_lowercase()) == crate::cluster::fold(&b.trim().to_lowercase())
 }
 
-/// The stems of a heading's words, stop words left out, as clustering stems them.
-fn stems(name: &str, lang: Lang) -> Vec<String> {
+/// The stems of a heading's words, stop words left out, as clustering stems them:
+/// "Promocja i edukacja" → {promocj, edukacj}.
+pub(crate) fn stems(name: &str, lang: Lang) -> Vec<String> {
     name.split(|c: char| !c.is_alphabetic())
         .filter_map(|w| crate::cluster::stem_key(w, lang))
         .collect()

@@ -7,6 +7,7 @@ use super::topics::{insert_topic, live_topics};
 use super::undo::live_placements;
 use super::{Store, consultation};
 use crate::error::Result;
+use crate::model::outline_seeds::{same_name, stems};
 use crate::model::{new_id, now_rfc3339};
 use rusqlite::params;
 use serde::Serialize;
@@ -262,19 +263,6 @@ pub struct HomeTopic {
 pub struct SeedHome {
     pub name: String,
     pub topics: Vec<HomeTopic>,
-}
-
-/// Case and Polish letters aside, so "głosowanie" names the chapter "Głosowanie".
-fn same_name(a: &str, b: &str) -> bool {
-    crate::cluster::fold(&a.trim().to_lowercase()) == crate::cluster::fold(&b.trim().to_lowercase())
-}
-
-/// The stems of a name's words (stop words left out): "Promocja i edukacja" →
-/// {promocj, edukacj}, as clustering stems them.
-fn stems(name: &str, lang: crate::model::Lang) -> Vec<String> {
-    name.split(|c: char| !c.is_alphabetic())
-        .filter_map(|w| crate::cluster::stem_key(w, lang))
-        .collect()
 }
 
 /// Whether a label names every word of a seed, inflected or not: "Promocja, edukacja i
