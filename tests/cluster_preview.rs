@@ -61,6 +61,21 @@ const THEMES: [[&str; 6]; 4] = [
 /// Where each card sits: card id → (topic id, source, pinned).
 type Board = HashMap<String, (String, String, bool)>;
 
+/// `narada --db DB ARGS…` in `dir`'s data directory, which must succeed; the argument
+/// groups are joined in order.
+fn narada(dir: &Path, db: &Path, args: &[&[&str]]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("narada")
+        .unwrap()
+        .env("NARADA_DATA_DIR", dir)
+        .arg("--db")
+        .arg(db)
+        .args(args.iter().flat_map(|a| a.iter()))
+        .assert()
+        .success()
+        .get_output()
+        .clone()
+}
+
 fn board(store: &Store) -> Board {
     store
         .placements()
@@ -432,22 +447,11 @@ fn the_command_line_previews_what_the_run_then_does() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
     let run = |args: &[&str]| {
-        let out = assert_cmd::Command::cargo_bin("narada")
-            .unwrap()
-            .env("NARADA_DATA_DIR", dir.path())
-            .args([
-                "--db",
-                db.to_str().unwrap(),
-                "cluster",
-                "--outline-seeds",
-                "--k",
-                "10",
-            ])
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+        let out = narada(
+            dir.path(),
+            &db,
+            &[&["cluster", "--outline-seeds", "--k", "10"], args],
+        );
         (
             String::from_utf8(out.stdout).unwrap(),
             String::from_utf8(out.stderr).unwrap(),
@@ -507,18 +511,15 @@ fn the_json_output_is_the_plan_the_run_carries_out() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
     let run = |args: &[&str]| -> serde_json::Value {
-        let out = assert_cmd::Command::cargo_bin("narada")
-            .unwrap()
-            .env("NARADA_DATA_DIR", dir.path())
-            .args(["--db", db.to_str().unwrap(), "cluster", "--outline-seeds"])
-            .args(["--k", "10", "--format", "json"])
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        serde_json::from_slice(&out).unwrap()
+        let cluster = [
+            "cluster",
+            "--outline-seeds",
+            "--k",
+            "10",
+            "--format",
+            "json",
+        ];
+        serde_json::from_slice(&narada(dir.path(), &db, &[&cluster, args]).stdout).unwrap()
     };
     let before = board(&Store::open(&db).unwrap());
     let preview = run(&["--preview"]);
@@ -576,21 +577,9 @@ fn the_json_output_is_the_plan_the_run_carries_out() {
 fn outline_seeds_follow_a_renamed_chapter() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
-    let narada = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("narada")
-            .unwrap()
-            .env("NARADA_DATA_DIR", dir.path())
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
-    narada(&["outline", "rename", "rozdział 4", "Weryfikacja zgłoszeń"]);
-    let out = narada(&[
+    let rename = ["outline", "rename", "rozdział 4", "Weryfikacja zgłoszeń"];
+    narada(dir.path(), &db, &[&rename]);
+    let cluster = [
         "cluster",
         "--outline-seeds",
         "--k",
@@ -598,8 +587,9 @@ fn outline_seeds_follow_a_renamed_chapter() {
         "--preview",
         "--format",
         "json",
-    ]);
-    let plan: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    ];
+    let out = narada(dir.path(), &db, &[&cluster]);
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let topics = plan["topics"].as_array().unwrap();
     let seeded = |name: &str| topics.iter().find(|t| t["seed"] == name);
     assert!(seeded("Ocena projektów").is_none(), "{plan:#}");

@@ -25,6 +25,11 @@ impl Names {
             .map_or_else(|| id.to_owned(), |c| format!("#{}", c.0))
     }
 
+    /// A card's text ("" for an id not on the board).
+    fn text(&self, id: &str) -> &str {
+        self.cards.get(id).map_or("", |c| c.1.as_str())
+    }
+
     fn topic(&self, id: &str) -> String {
         self.topics
             .get(id)
@@ -68,7 +73,7 @@ pub fn print_topics(run: &RunRecord, plan: &RunPlan, names: &Names, all_cards: b
             t.representatives(REPRESENTATIVES)
         };
         for id in shown {
-            let text = names.cards.get(id).map_or("", |c| c.1.as_str());
+            let text = names.text(id);
             let card = names.card(id);
             println!("       {card:>5} {}", truncate(text, 70));
         }
@@ -253,7 +258,7 @@ impl<'a> PlanJson<'a> {
                     .iter()
                     .map(|(id, score)| JsonMember {
                         card: card(id),
-                        text: names.cards.get(id.as_str()).map_or("", |c| c.1.as_str()),
+                        text: names.text(id),
                         score: *score,
                     })
                     .collect(),

@@ -167,9 +167,9 @@ fn cluster_using(
     // With the shipped vectors joined, k-means and the choice of k run on the
     // texts' principal directions (see `project`).
     let full_dim = dim;
-    let dirs = (dim > PROJECTED_DIM)
+    let basis = (dim > PROJECTED_DIM)
         .then(|| project::principal_directions(&xp, dim, PROJECTED_DIM, CHOOSE_K_SEED));
-    let (anchors, dim) = match &dirs {
+    let (anchors, dim) = match &basis {
         Some(d) => {
             project::project_in_place(&mut xp, full_dim, d);
             let anchors: Vec<Vec<f32>> = anchors
@@ -197,7 +197,7 @@ fn cluster_using(
             enrich::pull(&extras, &null_dirs, &mut null, full_dim, pull, &|r| {
                 other[r]
             });
-            match &dirs {
+            match &basis {
                 Some(d) => project::project(&null, full_dim, d),
                 None => null,
             }

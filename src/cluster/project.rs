@@ -51,16 +51,21 @@ pub(super) fn principal_directions(x: &[f32], dim: usize, out: usize, seed: u64)
     dirs
 }
 
-/// The rows of `x` (`dim` wide) in the coordinates of `dirs`, re-normalised
+/// One row `xr` in the coordinates of `dirs`, written to `yr` and re-normalised
 /// (a row with nothing in those directions stays zero).
+fn project_row(xr: &[f32], dim: usize, dirs: &[f32], yr: &mut [f32]) {
+    for (yv, d) in yr.iter_mut().zip(dirs.chunks_exact(dim)) {
+        *yv = dot(xr, d);
+    }
+    normalize(yr);
+}
+
+/// The rows of `x` (`dim` wide) in the coordinates of `dirs`, re-normalised.
 pub(super) fn project(x: &[f32], dim: usize, dirs: &[f32]) -> Vec<f32> {
     let out = dirs.len() / dim.max(1);
     let mut y = vec![0.0f32; (x.len() / dim.max(1)) * out];
     for (xr, yr) in x.chunks_exact(dim).zip(y.chunks_exact_mut(out)) {
-        for (yv, d) in yr.iter_mut().zip(dirs.chunks_exact(dim)) {
-            *yv = dot(xr, d);
-        }
-        normalize(yr);
+        project_row(xr, dim, dirs, yr);
     }
     y
 }
@@ -72,11 +77,7 @@ pub(super) fn project_in_place(x: &mut Vec<f32>, dim: usize, dirs: &[f32]) {
     let rows = x.len() / dim.max(1);
     let mut y = vec![0.0f32; out];
     for r in 0..rows {
-        let xr = &x[r * dim..(r + 1) * dim];
-        for (yv, d) in y.iter_mut().zip(dirs.chunks_exact(dim)) {
-            *yv = dot(xr, d);
-        }
-        normalize(&mut y);
+        project_row(&x[r * dim..(r + 1) * dim], dim, dirs, &mut y);
         x[r * out..(r + 1) * out].copy_from_slice(&y);
     }
     x.truncate(rows * out);

@@ -96,10 +96,14 @@ fn find(
         return Some(i);
     }
     let words = stems(heading, text_lang);
-    free().find(|&i| {
-        let have = stems(&chapters[i].heading, text_lang);
-        !words.is_empty() && words.iter().all(|w| have.contains(w))
-    })
+    free().find(|&i| names_all(&chapters[i].heading, &words, text_lang))
+}
+
+/// Whether a name holds every word (stem) of `words`, inflected or not: "Promocja,
+/// edukacja i prosty język" names the seed "Promocja i edukacja".
+pub(crate) fn names_all(name: &str, words: &[String], lang: Lang) -> bool {
+    let have = stems(name, lang);
+    !words.is_empty() && words.iter().all(|w| have.contains(w))
 }
 
 /// Names equal but for case, surrounding space and Polish letters.

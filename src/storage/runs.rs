@@ -7,7 +7,7 @@ use super::topics::{insert_topic, live_topics};
 use super::undo::live_placements;
 use super::{Store, consultation};
 use crate::error::Result;
-use crate::model::outline_seeds::{same_name, stems};
+use crate::model::outline_seeds::{names_all, same_name, stems};
 use crate::model::{new_id, now_rfc3339};
 use rusqlite::params;
 use serde::Serialize;
@@ -263,13 +263,6 @@ pub struct HomeTopic {
 pub struct SeedHome {
     pub name: String,
     pub topics: Vec<HomeTopic>,
-}
-
-/// Whether a label names every word of a seed, inflected or not: "Promocja, edukacja i
-/// prosty język" is named like the seed "Promocja i edukacja".
-fn names_all(label: &str, seed: &[String], lang: crate::model::Lang) -> bool {
-    let have = stems(label, lang);
-    !seed.is_empty() && seed.iter().all(|s| have.contains(s))
 }
 
 impl Store {
