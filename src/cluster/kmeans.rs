@@ -23,6 +23,11 @@ pub(super) struct Params {
     pub k: usize,
     pub restarts: usize,
     pub max_iter: usize,
+    /// Each restart stops once at most this many labels change in an iteration;
+    /// [`fit`] then runs the winner to convergence. Restarts only have to show
+    /// which start is best, and on 2,000 texts half of their iterations moved
+    /// under 1 % of the texts.
+    pub settle: usize,
     pub seed: u64,
     pub threads: usize,
 }
@@ -39,14 +44,23 @@ pub(super) fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T 
     (0..n).map(f).collect()
 }
 
-/// Best of `p.restarts` runs on the unit rows of `x` (`dim` wide). The
-/// first `anchors.len()` centroids are anchored: they start at the anchor
-/// and move only half-way towards their members' mean.
+/// Best of `p.restarts` runs on the unit rows of `x` (`dim` wide), run to
+/// convergence. The first `anchors.len()` centroids are anchored: they start at
+/// the anchor and move only half-way towards their members' mean.
 pub(super) fn fit(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fit {
+    let best = best_start(x, dim, anchors, p);
+    if p.settle == 0 {
+        return best;
+    }
+    lloyd(x, dim, best.centroids, anchors, p.max_iter)
+}
+
+/// Best of `p.restarts` runs, each stopped once at most `p.settle` labels change.
+fn best_start(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fit {
     let runs = par_map(p.restarts.max(1), p.threads, |r| {
         let mut rng = Rng::derive(p.seed, r as u64);
         let init = init_pp(x, dim, p.k, anchors, &mut rng);
-        lloyd(x, dim, init, anchors, p.max_iter)
+        refine(x, dim, init, anchors, p.max_iter, p.settle)
     });
     let mut best: Option<Fit> = None;
     for run in runs {
@@ -135,9 +149,23 @@ pub(super) fn nearest(p: &[f32], cents: &[f32], dim: usize) -> (usize, f32) {
 pub(super) fn lloyd(
     x: &[f32],
     dim: usize,
+    cents: Vec<f32>,
+    anchors: &[Vec<f32>],
+    max_iter: usize,
+) -> Fit {
+    refine(x, dim, cents, anchors, max_iter, 0)
+}
+
+/// [`lloyd`] that stops once at most `settle` labels change in an iteration:
+/// refining a sample's centroids on 100k texts, the last twenty iterations moved
+/// a few hundred texts back and forth and took two thirds of the time.
+pub(super) fn refine(
+    x: &[f32],
+    dim: usize,
     mut cents: Vec<f32>,
     anchors: &[Vec<f32>],
     max_iter: usize,
+    settle: usize,
 ) -> Fit {
     let n = x.len() / dim;
     let k = cents.len() / dim;
@@ -146,14 +174,14 @@ pub(super) fn lloyd(
     let mut sums = vec![0.0f32; k * dim];
     let mut counts = vec![0usize; k];
     for iter in 0..=max_iter {
-        let mut changed = false;
+        let mut changed = 0usize;
         for (i, p) in x.chunks_exact(dim).enumerate() {
             let (j, s) = nearest(p, &cents, dim);
-            changed |= labels[i] != j;
+            changed += usize::from(labels[i] != j);
             labels[i] = j;
             sims[i] = s;
         }
-        if (!changed && iter > 0) || iter == max_iter || k == 0 {
+        if (changed <= settle && iter > 0) || iter == max_iter || k == 0 {
             break;
         }
         sums.fill(0.0);
@@ -210,6 +238,7 @@ mod tests {
             k: 2,
             restarts: 3,
             max_iter: 10,
+            settle: 0,
             seed: 1,
             threads: 1,
         };

@@ -109,7 +109,9 @@ pub(super) struct Lexicon {
     /// Concept names; a concept's feature key is `@` + its index.
     pub names: Vec<&'static str>,
     words: FastMap<String, u16>,
-    pairs: FastMap<(String, String), u16>,
+    /// First word's key → second word's key → concept (looked up per adjacent
+    /// pair of words, so without building a key).
+    pairs: FastMap<String, FastMap<String, u16>>,
 }
 
 impl Lexicon {
@@ -136,7 +138,11 @@ impl Lexicon {
                         lex.words.entry(one.clone()).or_insert(c);
                     }
                     [a, .., b] => {
-                        lex.pairs.entry((a.clone(), b.clone())).or_insert(c);
+                        lex.pairs
+                            .entry(a.clone())
+                            .or_default()
+                            .entry(b.clone())
+                            .or_insert(c);
                     }
                     [] => {}
                 }
@@ -152,10 +158,7 @@ impl Lexicon {
 
     /// The concept of two adjacent content words' term keys.
     pub(super) fn pair(&self, a: &str, b: &str) -> Option<u16> {
-        if self.pairs.is_empty() {
-            return None;
-        }
-        self.pairs.get(&(a.to_string(), b.to_string())).copied()
+        self.pairs.get(a)?.get(b).copied()
     }
 
     pub(super) fn is_empty(&self) -> bool {

@@ -80,9 +80,11 @@ pub(super) fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
 /// `tol` times the squared diagonal mass.
 pub(super) fn symmetric_eigen_to(a: &[f64], n: usize, tol: f64) -> (Vec<f64>, Vec<f64>) {
     let mut a = a.to_vec();
-    let mut v = vec![0.0f64; n * n];
+    // Eigenvectors as rows while rotating, so every rotation reads and writes
+    // two contiguous rows (column-wise updates were most of the cost at n = 114).
+    let mut vt = vec![0.0f64; n * n];
     for i in 0..n {
-        v[i * n + i] = 1.0;
+        vt[i * n + i] = 1.0;
     }
     for _sweep in 0..60 {
         let off: f64 = (0..n)
@@ -104,20 +106,34 @@ pub(super) fn symmetric_eigen_to(a: &[f64], n: usize, tol: f64) -> (Vec<f64>, Ve
                 let t = if theta == 0.0 { 1.0 } else { t };
                 let c = 1.0 / (t * t + 1.0).sqrt();
                 let s = t * c;
-                for k in 0..n {
-                    let (akp, akq) = (a[k * n + p], a[k * n + q]);
-                    a[k * n + p] = c * akp - s * akq;
-                    a[k * n + q] = s * akp + c * akq;
+                // Jᵀ A J: rows p and q off the 2 × 2 block, mirrored into their
+                // columns (A stays symmetric); the block itself in closed form.
+                let (app, aqq) = (a[p * n + p], a[q * n + q]);
+                let (head, tail) = a.split_at_mut(q * n);
+                let (row_p, row_q) = (&mut head[p * n..(p + 1) * n], &mut tail[..n]);
+                for (k, (ap, aq)) in row_p.iter_mut().zip(row_q.iter_mut()).enumerate() {
+                    if k != p && k != q {
+                        let (x, y) = (*ap, *aq);
+                        *ap = c * x - s * y;
+                        *aq = s * x + c * y;
+                    }
                 }
                 for k in 0..n {
-                    let (apk, aqk) = (a[p * n + k], a[q * n + k]);
-                    a[p * n + k] = c * apk - s * aqk;
-                    a[q * n + k] = s * apk + c * aqk;
+                    if k != p && k != q {
+                        a[k * n + p] = a[p * n + k];
+                        a[k * n + q] = a[q * n + k];
+                    }
                 }
-                for k in 0..n {
-                    let (vkp, vkq) = (v[k * n + p], v[k * n + q]);
-                    v[k * n + p] = c * vkp - s * vkq;
-                    v[k * n + q] = s * vkp + c * vkq;
+                a[p * n + p] = app - t * apq;
+                a[q * n + q] = aqq + t * apq;
+                a[p * n + q] = 0.0;
+                a[q * n + p] = 0.0;
+                let (head, tail) = vt.split_at_mut(q * n);
+                let (vp, vq) = (&mut head[p * n..(p + 1) * n], &mut tail[..n]);
+                for (x, y) in vp.iter_mut().zip(vq.iter_mut()) {
+                    let (xp, xq) = (*x, *y);
+                    *x = c * xp - s * xq;
+                    *y = s * xp + c * xq;
                 }
             }
         }
@@ -128,7 +144,7 @@ pub(super) fn symmetric_eigen_to(a: &[f64], n: usize, tol: f64) -> (Vec<f64>, Ve
     let mut vecs = vec![0.0f64; n * n];
     for (new, &old) in order.iter().enumerate() {
         for k in 0..n {
-            vecs[k * n + new] = v[k * n + old];
+            vecs[k * n + new] = vt[old * n + k];
         }
     }
     (vals, vecs)
@@ -145,6 +161,28 @@ mod tests {
         assert!((vals[0] - 3.0).abs() < 1e-9 && (vals[1] - 1.0).abs() < 1e-9);
         let v0 = [vecs[0], vecs[2]];
         assert!((v0[0].abs() - v0[1].abs()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn eigenvectors_reconstruct_a_larger_matrix() {
+        // A = V diag(λ) Vᵀ must come back for a dense symmetric 7 × 7 matrix.
+        let n = 7;
+        let a: Vec<f64> = (0..n * n)
+            .map(|e| {
+                let (i, j) = (e / n, e % n);
+                ((i * j + i + j) % 5) as f64 + if i == j { 3.0 } else { 0.0 }
+            })
+            .collect();
+        let (vals, vecs) = symmetric_eigen(&a, n);
+        assert!(vals.windows(2).all(|w| w[0] >= w[1]));
+        for i in 0..n {
+            for j in 0..n {
+                let back: f64 = (0..n)
+                    .map(|k| vecs[i * n + k] * vals[k] * vecs[j * n + k])
+                    .sum();
+                assert!((back - a[i * n + j]).abs() < 1e-9, "{i},{j}: {back}");
+            }
+        }
     }
 
     #[test]

@@ -65,10 +65,15 @@ const RESTARTS: usize = 30;
 /// of 30 within noise (budget titles, NMI/ARI over seeds) at 40 % of the time.
 const RESTARTS_FEW_ABOVE: usize = 1_000;
 const RESTARTS_FEW: usize = 12;
+/// There, restarts also stop once under one text in this many changes topic
+/// (see `kmeans::Params::settle`; workshop-scale inputs always converge fully).
+const SETTLE_SHARE: usize = 200;
 /// Above this many texts the restarts run on a sample of `KM_SAMPLE` texts
 /// and the winner is refined on all texts.
 const KM_FULL_MAX: usize = 5_000;
 const KM_SAMPLE: usize = 3_000;
+/// The refinement on all texts stops once fewer than one text in this many changes topic.
+const REFINE_SETTLE: usize = 1_000;
 /// Seed of the word vectors' randomized SVD and of the automatic choice of k: the
 /// text vectors and the number of topics depend on the cards only, so another
 /// `random_seed` changes only the k-means restarts (the SVD is converged to within
@@ -144,7 +149,17 @@ fn cluster_using(
     corpus.tfidf();
     extras.tfidf();
     progress(Stage::Vectors, 0.0);
-    let wv = vectors::word_vectors(&corpus, MAX_VOCAB, dim_for(n), CHOOSE_K_SEED);
+    let wv = vectors::word_vectors(
+        &corpus,
+        MAX_VOCAB,
+        dim_for(n),
+        if n > LARGE {
+            vectors::POWER_ITERS_LARGE
+        } else {
+            vectors::POWER_ITERS
+        },
+        CHOOSE_K_SEED,
+    );
     let wv = match shipped {
         Some(sv) => shipped_mix::combine(&wv, &corpus, sv),
         None => wv,
@@ -333,6 +348,11 @@ fn run_kmeans(
             RESTARTS
         },
         max_iter: 50,
+        settle: if np > RESTARTS_FEW_ABOVE {
+            np / SETTLE_SHARE
+        } else {
+            0
+        },
         seed: opts.random_seed,
         threads: opts.threads,
     };
@@ -349,5 +369,5 @@ fn run_kmeans(
         .flat_map(|&i| xp[i * dim..(i + 1) * dim].iter().copied())
         .collect();
     let best = kmeans::fit(&xs, dim, anchors, &params);
-    kmeans::lloyd(xp, dim, best.centroids, anchors, 30)
+    kmeans::refine(xp, dim, best.centroids, anchors, 30, np / REFINE_SETTLE)
 }

@@ -4,7 +4,7 @@
 
 use super::shipped;
 use super::tokenize::Analyzer;
-use super::vectors::word_vectors;
+use super::vectors::{POWER_ITERS, word_vectors};
 use super::weight;
 use crate::model::Lang;
 
@@ -45,7 +45,7 @@ pub struct Built {
 pub fn build(texts: &[&str], p: &BuildParams) -> Result<Built, String> {
     let an = Analyzer::new(p.lang);
     let corpus = weight::build(texts, &an, p.min_df);
-    let wv = word_vectors(&corpus, p.max_vocab, p.dim, p.seed);
+    let wv = word_vectors(&corpus, p.max_vocab, p.dim, POWER_ITERS, p.seed);
     if wv.n == 0 {
         return Err(format!(
             "no stem occurs in {} or more of the {} texts",
