@@ -66,6 +66,10 @@ impl Session {
     }
 
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_within(needle, Duration::from_secs(20))
+    }
+
+    fn wait_for_within(&self, needle: &str, limit: Duration) -> String {
         let t = Instant::now();
         loop {
             let s = self.screen();
@@ -73,7 +77,7 @@ impl Session {
                 return s;
             }
             assert!(
-                t.elapsed() < Duration::from_secs(20),
+                t.elapsed() < limit,
                 "timed out waiting for {needle:?}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(50));
@@ -247,7 +251,11 @@ fn board_cluster_accept_move_decide_quit_and_the_database_holds_it() {
     s.keys(&["c"]);
     s.wait_for("Cluster cards");
     s.keys(&["Enter"]);
-    s.wait_for("Clustering proposal");
+    // Automatic k on the demo's cards takes well under a second in a release build but
+    // about 20 s in an unoptimised test build (more with the shipped general-Polish
+    // vectors, which let it look at more topics): the wait is for the proposal, not a
+    // speed check.
+    s.wait_for_within("Clustering proposal", Duration::from_secs(90));
     s.keys(&["a"]);
     s.wait_for("Topic change saved");
     // The largest topic, its first card, to a new topic.

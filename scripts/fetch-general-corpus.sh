@@ -1,0 +1,73 @@
+#!/bin/sh
+# Extracts the general Polish texts of the shipped word vectors (see
+# assets/vectors/SOURCES.md, "General Polish text") from local git copies of their
+# public repositories into OUT_DIR, as .txt files with one sentence per line.
+# Usage: scripts/fetch-general-corpus.sh MIRRORS_DIR OUT_DIR
+#   MIRRORS_DIR  holds a clone (or bare git dir) of each repository below, found as
+#                MIRRORS_DIR/<owner>+<name>/repo, MIRRORS_DIR/<owner>+<name> or
+#                MIRRORS_DIR/<name>
+#   OUT_DIR      created if missing; pass it as GENERAL_DIR to scripts/build-vectors.sh
+# Every file is read at a fixed commit, so the same mirrors always give the same text.
+# The texts are never committed to this repository: only the vectors built from them.
+set -eu
+mirrors=${1:?usage: scripts/fetch-general-corpus.sh MIRRORS_DIR OUT_DIR}
+out=${2:?usage: scripts/fetch-general-corpus.sh MIRRORS_DIR OUT_DIR}
+mkdir -p "$out"
+
+# The git directory of repository $1 (owner/name).
+repo_dir() {
+    owner=${1%%/*}
+    name=${1#*/}
+    for d in "$mirrors/$owner+$name/repo" "$mirrors/$owner+$name" "$mirrors/$name"; do
+        if git -C "$d" rev-parse --git-dir >/dev/null 2>&1; then
+            echo "$d"
+            return 0
+        fi
+    done
+    echo "fetch-general-corpus: no git copy of $1 under $mirrors" >&2
+    return 1
+}
+
+# File $3 of repository $1 at commit $2, on standard output.
+show() {
+    git -C "$(repo_dir "$1")" show "$2:$3"
+}
+
+# One sentence per line from CoNLL-style token lines (word in column 1, sentences
+# separated by blank lines, -DOCSTART lines skipped).
+iob_sentences() {
+    awk -F'\t' '/^-DOCSTART/ { next }
+        NF == 0 { if (s != "") print s; s = ""; next }
+        { s = (s == "" ? $1 : s " " $1) }
+        END { if (s != "") print s }'
+}
+
+# NTREX-128: news sentences translated into Polish (CC BY-SA 4.0).
+show MicrosoftTranslator/NTREX 8561f6a622db9edad1217683e5c83daefd8bb2bf \
+    NTREX-128/newstest2019-ref.pol.txt >"$out/ntrex-128-pol.txt"
+
+# UD Polish PUD: news and Wikipedia sentences (CC BY-SA 4.0); the `# text =` lines.
+show UniversalDependencies/UD_Polish-PUD a726e5866e7f134763d734e6d915b8faf10f552f \
+    pl_pud-ud-test.conllu | sed -n 's/^# text = //p' >"$out/ud-polish-pud.txt"
+
+# Polish Wikipedia sentences (CC BY-SA) collected for bias detection: the sentences
+# of reviewed articles, the reviewed (neutral) version of flagged ones, and sentences
+# marked as weasel wording. Tab-separated: revision id, sentence(s).
+bias=95a910ec47fda4b3d615ab1143d4f8fc2a6d6cf7
+show sweronika/bias_detection $bias dataPL/unbiased | cut -f2 >"$out/wikipedia-unbiased.txt"
+show sweronika/bias_detection $bias dataPL/biased | cut -f3 >"$out/wikipedia-reviewed.txt"
+show sweronika/bias_detection $bias dataPL/deceiving_sentences >"$out/wikipedia-weasel.txt"
+
+# CEN (economic news from Polish Wikinews) and the KPWr-NER test part (mixed genres),
+# both CLARIN-PL, CC BY 3.0, as IOB files in a NER comparison repository.
+ner=170bfa9d14c4b74b93486c95a09e64e8fa8e8c60
+for part in cen/train cen/val cen/test kpwr-ner/test; do
+    show tymzar/named-entity-recognition $ner "nlp-ner-comparison/data/$part.iob" |
+        iob_sentences >"$out/$(echo "$part" | tr / -).txt"
+done
+
+# Tatoeba (CC BY 2.0 FR): the Polish side of the English–Polish sentence pairs.
+show 1p22geo/tensorflow-chat 21f96d491ed91a7fa00f6112d4df695e37a0783d pol.txt |
+    cut -f2 | LC_ALL=C sort -u >"$out/tatoeba-pol.txt"
+
+wc -l "$out"/*.txt >&2
