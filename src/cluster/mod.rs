@@ -10,6 +10,7 @@ mod choose_k;
 mod enrich;
 mod kmeans;
 mod label;
+mod lemma;
 mod lexicon;
 mod linalg;
 pub mod metrics;
