@@ -103,14 +103,15 @@ def main():
             if e is None or e[1] is None:
                 continue
             kind, base, gender, slot = e
-            key = (-lemmas.get(lem, 0), clean(lem), kind, diff(form, base), gender)
+            # Ties: the reading of which the form is the base form first ("rodo").
+            key = (-lemmas.get(lem, 0), base != form, clean(lem), kind, diff(form, base), gender)
             slots = table.setdefault(form, {}).setdefault(key, [])
             if slot not in slots:
                 slots.append(slot)
     out = sys.stdout
     for form in sorted(table):
         parts = []
-        for (_, _, kind, d, gender), slots in sorted(table[form].items()):
+        for (_, _, _, kind, d, gender), slots in sorted(table[form].items()):
             parts.append(f"{kind}{d}/{gender}/{','.join(slots)}")
         out.write(form + "\t" + " ".join(parts) + "\n")
     sys.stderr.write(f"{len(table)} forms\n")

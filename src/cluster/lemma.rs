@@ -21,8 +21,9 @@ use std::sync::OnceLock;
 
 const TABLE_GZ: &[u8] = include_bytes!("../../assets/lemmas/pl.tsv.gz");
 
-const NOM: u8 = 1;
 const CASES: &str = "ngdailv";
+const NOMINATIVE: u8 = 0b1;
+const GENITIVE: u8 = 0b10;
 const GENDERS: &str = "hzmfn";
 /// Gender bits of a plural-only noun: any but persons (agrees like "dane osobowe").
 const PLURAL_ONLY: u8 = 0b11110;
@@ -55,11 +56,14 @@ pub(super) struct Reading {
 }
 
 impl Reading {
-    /// Whether the form read so is the base form itself.
-    pub(super) fn is_nominative(&self) -> bool {
-        self.slots
-            .iter()
-            .any(|s| s.cases & NOM != 0 && (s.plural == self.plural_only))
+    /// Whether the form can be a nominative (a base form, or a plural's).
+    pub(super) fn can_be_nominative(&self) -> bool {
+        self.slots.iter().any(|s| s.cases & NOMINATIVE != 0)
+    }
+
+    /// Whether the form can be a genitive (a complement: "lista poparcia").
+    pub(super) fn can_be_genitive(&self) -> bool {
+        self.slots.iter().any(|s| s.cases & GENITIVE != 0)
     }
 
     /// Whether an adjective read as `self` agrees with the noun read as `noun`:
@@ -196,7 +200,16 @@ pub(super) fn agree(adjective: &str, noun: &Reading) -> String {
     } else if let Some(stem) = adjective.strip_suffix('i') {
         // "-ki", "-gi" harden in the feminine ("polska"); other "-i" stay soft.
         let hard = stem.ends_with('k') || stem.ends_with('g');
-        (stem, if !feminine { "ie" } else if hard { "a" } else { "ia" })
+        (
+            stem,
+            if !feminine {
+                "ie"
+            } else if hard {
+                "a"
+            } else {
+                "ia"
+            },
+        )
     } else {
         return adjective.to_string();
     };
@@ -219,10 +232,17 @@ mod tests {
         let r = first_noun("granicy");
         assert_eq!(r.base, "granica");
         assert_eq!(r.gender, bits("f", GENDERS));
-        assert!(!r.is_nominative());
+        assert_eq!(
+            r.slots[0],
+            Slot {
+                plural: false,
+                cases: GENITIVE,
+                genders: 0
+            }
+        );
         let listy: Vec<String> = readings("listy").into_iter().map(|r| r.base).collect();
         assert!(listy.contains(&"lista".to_string()), "{listy:?}");
-        assert!(first_noun("lista").is_nominative());
+        assert_eq!(first_noun("lista").slots[0].cases, 1);
         assert_eq!(first_noun("zgłaszaniu").base, "zgłaszanie");
         assert_eq!(first_noun("parku").base, "park");
         assert!(readings("xqzwy").is_empty());
@@ -235,10 +255,18 @@ mod tests {
         let adj = readings("oceniającym");
         assert!(adj.iter().any(|a| a.agrees_with(&zespole)));
         let roslin = first_noun("roślin");
-        assert!(readings("cebulowych").iter().any(|a| a.agrees_with(&roslin)));
+        assert!(
+            readings("cebulowych")
+                .iter()
+                .any(|a| a.agrees_with(&roslin))
+        );
         // "wieku" (singular) and "głosujących" (plural) do not agree.
         let wieku = first_noun("wieku");
-        assert!(!readings("głosujących").iter().any(|a| a.agrees_with(&wieku)));
+        assert!(
+            !readings("głosujących")
+                .iter()
+                .any(|a| a.agrees_with(&wieku))
+        );
     }
 
     #[test]

@@ -261,7 +261,7 @@ fn cluster_using(
         });
         let scores = label::term_scores(&corpus, &members);
         let keywords = label::keywords(&corpus, &scores, LABEL_WORDS);
-        let label = label::phrase(texts, &ranked, &an, &ids, &scores)
+        let label = label::phrase(texts, &ranked, &an, &ids, &scores, lang == Lang::Pl)
             .unwrap_or_else(|| label::capitalised(&keywords.join(", ")));
         topics.push(Topic {
             label,
