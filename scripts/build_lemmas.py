@@ -83,11 +83,13 @@ def main():
     # How often the input's words could be each lemma: of a form's readings, the
     # likelier lemma is listed first ("łodzi" is "łódź" before "łodzia").
     lemmas = {}
+    counts = {}
     for line in sys.stdin:
         fields = line.split()
         if len(fields) != 2:
             continue
         count, word = int(fields[0]), fields[1]
+        counts[word] = count
         for lemma in {a[2][1] for a in b.m.analyse(word)}:
             lemmas[lemma] = lemmas.get(lemma, 0) + count
     table = {}
@@ -103,15 +105,24 @@ def main():
             if e is None or e[1] is None:
                 continue
             kind, base, gender, slot = e
-            # Ties: the reading of which the form is the base form first ("rodo").
-            key = (-lemmas.get(lem, 0), base != form, clean(lem), kind, diff(form, base), gender)
+            # Ties: the reading whose base form the texts use more ("dane" before
+            # "dana"), then the one of which the form is the base form ("rodo").
+            key = (
+                -lemmas.get(lem, 0),
+                -counts.get(base, 0),
+                base != form,
+                clean(lem),
+                kind,
+                diff(form, base),
+                gender,
+            )
             slots = table.setdefault(form, {}).setdefault(key, [])
             if slot not in slots:
                 slots.append(slot)
     out = sys.stdout
     for form in sorted(table):
         parts = []
-        for (_, _, _, kind, d, gender), slots in sorted(table[form].items()):
+        for (_, _, _, _, kind, d, gender), slots in sorted(table[form].items()):
             parts.append(f"{kind}{d}/{gender}/{','.join(slots)}")
         out.write(form + "\t" + " ".join(parts) + "\n")
     sys.stderr.write(f"{len(table)} forms\n")

@@ -458,6 +458,8 @@ mod tests {
         assert_eq!(base("nowej ławki"), "nowa ławka");
         assert_eq!(base("miejsca parkingowe"), "miejsce parkingowe");
         assert_eq!(base("kampanii informacyjnej"), "kampania informacyjna");
+        // Plural-only nouns stay plural.
+        assert_eq!(base("drzwiach"), "drzwi");
         // A lone adjective: to its base form unless it is a nominative already.
         assert_eq!(base("odrzuconym"), "odrzucony");
         assert_eq!(base("informacyjna"), "informacyjna");
