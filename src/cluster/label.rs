@@ -265,9 +265,9 @@ pub(super) fn phrase(
 /// lemma an ambiguous form is ("listy" among "lista", "listę" is "lista").
 type Written = FastMap<u32, FastMap<String, u32>>;
 
-/// The base form that the written forms of one phrase point to most (each form
-/// counts with its `weight`); only base forms some card wrote itself compete when
-/// there is one.
+/// The base form of one phrase: among the base forms some card wrote itself, the
+/// one written most (each form counts with its `weight`); when no card wrote one,
+/// the base form that the written forms point to most.
 fn polish_form(
     forms: &FastMap<String, (u32, u32)>,
     weight: &dyn Fn(&(u32, u32)) -> u32,
@@ -275,8 +275,8 @@ fn polish_form(
     ids: &FastMap<&str, u32>,
     written: &Written,
 ) -> Option<String> {
-    // Base form → (summed weight, written by a card as it is).
-    let mut bases: FastMap<String, (u32, bool)> = FastMap::default();
+    // Base form → (weight of the forms written so, weight of all forms pointing to it).
+    let mut bases: FastMap<String, (u32, u32)> = FastMap::default();
     for (form, counts) in forms {
         let words: Vec<(&str, Option<u32>)> = form
             .split(' ')
@@ -286,16 +286,20 @@ fn polish_form(
             })
             .collect();
         let (base, as_written) = base_form(&words, written);
-        let entry = bases.entry(base).or_insert((0, false));
-        entry.0 += weight(counts);
-        entry.1 |= as_written;
+        let entry = bases.entry(base).or_insert((0, 0));
+        if as_written {
+            entry.0 += weight(counts);
+        }
+        entry.1 += weight(counts);
     }
-    let any_written = bases.values().any(|b| b.1);
+    let any_written = bases.values().any(|b| b.0 > 0);
     bases
         .into_iter()
-        .filter(|b| b.1.1 || !any_written)
         .max_by(|a, b| {
-            let key = |f: &(String, (u32, bool))| (f.1.0, std::cmp::Reverse(f.0.len()));
+            let key = |f: &(String, (u32, u32))| {
+                let w = if any_written { f.1.0 } else { f.1.1 };
+                (w, std::cmp::Reverse(f.0.len()))
+            };
             key(a).cmp(&key(b)).then_with(|| b.0.cmp(&a.0))
         })
         .map(|b| b.0)
