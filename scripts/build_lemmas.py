@@ -4,11 +4,13 @@ Reads lowercase words with their counts (`uniq -c` lines) on standard input, loo
 Morfeusz 2 with its SGJP dictionary, takes the noun and adjective lemmas found
 and writes every form of those lemmas with what the labels need (see
 src/cluster/lemma.rs for the format). Run through scripts/build-lemmas.sh.
+
+`build_lemmas.py titles` instead reads Pabulib .pb files (one after another) on
+standard input and writes the `name` of every project, one a line.
 """
 
+import csv
 import sys
-
-import morfeusz2
 
 CASES = {"nom": "n", "gen": "g", "dat": "d", "acc": "a", "inst": "i", "loc": "l", "voc": "v"}
 GENDERS = {"m1": "h", "m2": "z", "m3": "m", "f": "f", "n": "n"}
@@ -22,6 +24,8 @@ def clean(lemma):
 
 class Builder:
     def __init__(self):
+        import morfeusz2  # only in the environment build-lemmas.sh makes
+
         self.m = morfeusz2.Morfeusz(generate=True, expand_tags=False)
         self.paradigms = {}
 
@@ -78,7 +82,27 @@ def diff(form, base):
     return f"{len(form) - i}{base[i:]}"
 
 
+def titles(lines, out):
+    """The `name` column of the PROJECTS section of each .pb file in `lines`."""
+    section, column = None, None
+    for line in lines:
+        line = line.rstrip("\r\n")
+        if line in ("META", "PROJECTS", "VOTES"):
+            section, column = line, None
+            continue
+        if section != "PROJECTS" or not line:
+            continue
+        row = next(csv.reader([line], delimiter=";"))
+        if column is None:
+            column = row.index("name") if "name" in row else -1
+        elif 0 <= column < len(row):
+            out.write(" ".join(row[column].split()) + "\n")
+
+
 def main():
+    if sys.argv[1:] == ["titles"]:
+        titles(sys.stdin, sys.stdout)
+        return
     b = Builder()
     # How often the input's words could be each lemma: of a form's readings, the
     # likelier lemma is listed first ("łodzi" is "łódź" before "łodzia").
