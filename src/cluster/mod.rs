@@ -10,6 +10,7 @@ mod choose_k;
 mod enrich;
 mod kmeans;
 mod label;
+mod lemma;
 mod lexicon;
 mod linalg;
 pub mod metrics;
@@ -275,7 +276,7 @@ fn cluster_using(
         });
         let scores = label::term_scores(&corpus, &members);
         let keywords = label::keywords(&corpus, &scores, LABEL_WORDS);
-        let label = label::phrase(texts, &ranked, &an, &ids, &scores)
+        let label = label::phrase(texts, &ranked, &an, &ids, &scores, lang == Lang::Pl)
             .unwrap_or_else(|| label::capitalised(&keywords.join(", ")));
         topics.push(Topic {
             label,

@@ -368,3 +368,44 @@ fn labels_are_phrases_from_the_cards_in_their_opening_form() {
         assert_eq!(r.len(), t.representatives.len());
     }
 }
+
+/// The same three topics when no card opens with the nominative: the labels are
+/// the phrases put into their base form.
+#[test]
+fn labels_are_in_base_form_when_the_cards_inflect_them() {
+    let texts = vec![
+        "Elektroniczna wersja listy poparcia",
+        "Wzór listy poparcia na stronie",
+        "Kto sprawdza dane z listy poparcia?",
+        "Bez listy poparcia dla małych projektów",
+        "Liczba podpisów dla listy poparcia",
+        "Zmiana listy poparcia na formularz",
+        "Obniżenie granicy wieku głosujących do 13 lat",
+        "Dyskusja o granicy wieku głosujących",
+        "Bez granicy wieku głosujących z rodzicem",
+        "Podwyższenie granicy wieku głosujących",
+        "Uczniowie poniżej granicy wieku głosujących",
+        "Więcej promocji projektów w szkołach",
+        "Budżet na promocję projektów",
+        "Zasady promocji projektów w mediach",
+        "Środki na promocję projektów dla autorów",
+        "Koszty promocji projektów pokrywa miasto",
+    ];
+    let opts = ClusterOptions {
+        k: Some(3),
+        lang: Some(Lang::Pl),
+        ..Default::default()
+    };
+    let c = cluster(&texts, &opts);
+    check_partition(&c, texts.len());
+    let mut labels: Vec<&str> = c.topics.iter().map(|t| t.label.as_str()).collect();
+    labels.sort_unstable();
+    assert_eq!(
+        labels,
+        [
+            "Granica wieku głosujących",
+            "Lista poparcia",
+            "Promocja projektów"
+        ]
+    );
+}

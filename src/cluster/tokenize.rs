@@ -60,10 +60,14 @@ fn fold_token(s: &str) -> String {
 }
 
 /// One word of a text as the tokeniser saw it.
+// Independent facts about one written word, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Token {
     /// Written with a capital inside a sentence (not all caps): a name, often a place.
     pub mid_cap: bool,
+    /// Written in capitals only (an acronym, or a title typed in capitals).
+    pub caps: bool,
     /// Written as `#word`: a tag the facilitator typed.
     pub tag: bool,
     /// Punctuation (not just spaces) separates it from the previous word, so the two
@@ -121,6 +125,7 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
                     Some(b) => matches!(b, '!' | '?' | ':' | ';' | '"' | '(' | '-' | '–' | '—'),
                 };
                 tok.mid_cap = first_upper && upper < letters && !sentence_start;
+                tok.caps = upper == letters;
                 f(buf, tok);
                 tok.broken = false;
                 seen_word = true;

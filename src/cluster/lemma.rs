@@ -1,0 +1,285 @@
+//! Polish base forms for topic labels: a form → base-form table (nouns and
+//! adjectives with their case, number and gender), shipped compressed in the
+//! binary, and the rules that put a short noun phrase into its dictionary form
+//! ("granicy wieku głosujących" → "granica wieku głosujących").
+//!
+//! The table (`assets/lemmas/pl.tsv.gz`, built by `scripts/build-lemmas.sh`, see
+//! `assets/lemmas/SOURCES.md`) has one line per lowercase form, sorted by bytes:
+//! `form TAB reading (SPACE reading)*`, likelier readings first. A reading is
+//! `KIND STRIP ADD / GENDER / SLOTS`:
+//! - KIND `N` (noun, gerund) or `A` (adjective, participle);
+//! - the base form is the form less its last STRIP letters, plus ADD: a noun's
+//!   nominative singular (nominative plural for plural-only nouns), an
+//!   adjective's masculine nominative singular;
+//! - GENDER of a noun: `h` m1 (persons), `z` m2 (animals), `m` m3, `f`, `n`, or
+//!   `p` for plural-only nouns; empty for adjectives;
+//! - SLOTS, comma-separated: number (`s`, `p`), cases (`n g d a i l v`:
+//!   nominative … vocative) and, for adjectives, `.` and the genders.
+
+use std::io::Read;
+use std::sync::OnceLock;
+
+const TABLE_GZ: &[u8] = include_bytes!("../../assets/lemmas/pl.tsv.gz");
+
+const CASES: &str = "ngdailv";
+const NOMINATIVE: u8 = 0b1;
+const GENITIVE: u8 = 0b10;
+const GENDERS: &str = "hzmfn";
+/// Gender bits of a plural-only noun: any but persons (agrees like "dane osobowe").
+const PLURAL_ONLY: u8 = 0b11110;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Noun,
+    Adjective,
+}
+
+/// One number-case-gender combination a form can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Slot {
+    pub plural: bool,
+    /// Bit i: case i of `CASES`.
+    pub cases: u8,
+    /// Bit i: gender i of `GENDERS`.
+    pub genders: u8,
+}
+
+/// One reading of a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Reading {
+    pub kind: Kind,
+    pub base: String,
+    /// A noun's gender (one bit, or [`PLURAL_ONLY`]); 0 for adjectives.
+    pub gender: u8,
+    pub plural_only: bool,
+    pub slots: Vec<Slot>,
+}
+
+impl Reading {
+    /// Whether the form can be a nominative (a base form, or a plural's).
+    pub(super) fn can_be_nominative(&self) -> bool {
+        self.slots.iter().any(|s| s.cases & NOMINATIVE != 0)
+    }
+
+    /// Whether the form can be a genitive (a complement: "lista poparcia").
+    pub(super) fn can_be_genitive(&self) -> bool {
+        self.slots.iter().any(|s| s.cases & GENITIVE != 0)
+    }
+
+    /// Whether an adjective read as `self` agrees with the noun read as `noun`:
+    /// same number, a shared case, the noun's gender.
+    pub(super) fn agrees_with(&self, noun: &Reading) -> bool {
+        self.kind == Kind::Adjective
+            && noun.kind == Kind::Noun
+            && self.slots.iter().any(|a| {
+                noun.slots.iter().any(|n| {
+                    a.plural == n.plural && a.cases & n.cases != 0 && a.genders & noun.gender != 0
+                })
+            })
+    }
+}
+
+/// The decompressed table and where each line starts.
+struct Table {
+    text: String,
+    lines: Vec<u32>,
+}
+
+fn table() -> Option<&'static Table> {
+    static TABLE: OnceLock<Option<Table>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(TABLE_GZ)
+                .read_to_string(&mut text)
+                .ok()?;
+            let mut lines = vec![0u32];
+            for (i, b) in text.bytes().enumerate() {
+                if b == b'\n' && i + 1 < text.len() {
+                    lines.push(u32::try_from(i + 1).ok()?);
+                }
+            }
+            Some(Table { text, lines })
+        })
+        .as_ref()
+}
+
+/// The readings of a lowercase word, likelier first; empty if the table does not
+/// know it (or is not a noun or adjective form).
+pub(super) fn readings(word: &str) -> Vec<Reading> {
+    let Some(t) = table() else {
+        return Vec::new();
+    };
+    let line = |i: usize| -> &str {
+        let start = t.lines[i] as usize;
+        let rest = &t.text[start..];
+        rest.split('\n').next().unwrap_or("")
+    };
+    let found = t
+        .lines
+        .binary_search_by(|&s| {
+            let rest = &t.text[s as usize..];
+            let form = rest.split('\t').next().unwrap_or("");
+            form.cmp(word)
+        })
+        .ok();
+    let Some(i) = found else {
+        return Vec::new();
+    };
+    let mut fields = line(i).split('\t');
+    let _form = fields.next();
+    fields
+        .next()
+        .unwrap_or("")
+        .split(' ')
+        .filter_map(|r| parse_reading(word, r))
+        .collect()
+}
+
+fn parse_reading(form: &str, r: &str) -> Option<Reading> {
+    let mut chars = r.chars();
+    let kind = match chars.next()? {
+        'N' => Kind::Noun,
+        'A' => Kind::Adjective,
+        _ => return None,
+    };
+    let mut parts = chars.as_str().split('/');
+    let change = parts.next()?;
+    let digits = change.bytes().take_while(u8::is_ascii_digit).count();
+    let strip: usize = change[..digits].parse().ok()?;
+    let keep = form.chars().count().checked_sub(strip)?;
+    let mut base: String = form.chars().take(keep).collect();
+    base.push_str(&change[digits..]);
+    let gender_code = parts.next()?;
+    let plural_only = gender_code == "p";
+    let gender = if plural_only {
+        PLURAL_ONLY
+    } else {
+        bits(gender_code, GENDERS)
+    };
+    let slots = parts
+        .next()?
+        .split(',')
+        .filter_map(|s| {
+            let (cases, genders) = s.split_once('.').unwrap_or((s, ""));
+            let plural = cases.starts_with('p');
+            Some(Slot {
+                plural,
+                cases: bits(cases.get(1..)?, CASES),
+                genders: bits(genders, GENDERS),
+            })
+        })
+        .collect();
+    Some(Reading {
+        kind,
+        base,
+        gender,
+        plural_only,
+        slots,
+    })
+}
+
+fn bits(letters: &str, alphabet: &str) -> u8 {
+    letters
+        .chars()
+        .filter_map(|c| alphabet.find(c))
+        .fold(0, |acc, i| acc | (1 << i))
+}
+
+/// An adjective's base form (masculine nominative singular) made to agree with
+/// a noun's base form: feminine -a, neuter and plural-only -e ("cebulowy" →
+/// "cebulowa", "polski" → "polskie", "ostatni" → "ostatnia").
+pub(super) fn agree(adjective: &str, noun: &Reading) -> String {
+    let feminine = noun.gender == bits("f", GENDERS) && !noun.plural_only;
+    let neuter = noun.gender == bits("n", GENDERS) || noun.plural_only;
+    if !feminine && !neuter {
+        return adjective.to_string();
+    }
+    let (stem, ending) = if let Some(stem) = adjective.strip_suffix('y') {
+        (stem, if feminine { "a" } else { "e" })
+    } else if let Some(stem) = adjective.strip_suffix('i') {
+        // "-ki", "-gi" harden in the feminine ("polska"); other "-i" stay soft.
+        let hard = stem.ends_with('k') || stem.ends_with('g');
+        (
+            stem,
+            if !feminine {
+                "ie"
+            } else if hard {
+                "a"
+            } else {
+                "ia"
+            },
+        )
+    } else {
+        return adjective.to_string();
+    };
+    format!("{stem}{ending}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_noun(word: &str) -> Reading {
+        readings(word)
+            .into_iter()
+            .find(|r| r.kind == Kind::Noun)
+            .unwrap_or_else(|| panic!("no noun reading of {word}"))
+    }
+
+    #[test]
+    fn looks_up_forms_with_case_and_gender() {
+        let r = first_noun("granicy");
+        assert_eq!(r.base, "granica");
+        assert_eq!(r.gender, bits("f", GENDERS));
+        assert_eq!(
+            r.slots[0],
+            Slot {
+                plural: false,
+                cases: GENITIVE,
+                genders: 0
+            }
+        );
+        let listy: Vec<String> = readings("listy").into_iter().map(|r| r.base).collect();
+        assert!(listy.contains(&"lista".to_string()), "{listy:?}");
+        assert_eq!(first_noun("lista").slots[0].cases, 1);
+        assert_eq!(first_noun("zgłaszaniu").base, "zgłaszanie");
+        assert_eq!(first_noun("parku").base, "park");
+        assert!(readings("xqzwy").is_empty());
+        assert!(readings("").is_empty());
+    }
+
+    #[test]
+    fn adjectives_agree_in_case_number_and_gender() {
+        let zespole = first_noun("zespole");
+        let adj = readings("oceniającym");
+        assert!(adj.iter().any(|a| a.agrees_with(&zespole)));
+        let roslin = first_noun("roślin");
+        assert!(
+            readings("cebulowych")
+                .iter()
+                .any(|a| a.agrees_with(&roslin))
+        );
+        // "wieku" (singular) and "głosujących" (plural) do not agree.
+        let wieku = first_noun("wieku");
+        assert!(
+            !readings("głosujących")
+                .iter()
+                .any(|a| a.agrees_with(&wieku))
+        );
+    }
+
+    #[test]
+    fn adjective_endings_follow_the_gender() {
+        let f = first_noun("kampania");
+        let n = first_noun("boisko");
+        let m = first_noun("park");
+        assert_eq!(agree("cebulowy", &f), "cebulowa");
+        assert_eq!(agree("cebulowy", &n), "cebulowe");
+        assert_eq!(agree("cebulowy", &m), "cebulowy");
+        assert_eq!(agree("polski", &f), "polska");
+        assert_eq!(agree("polski", &n), "polskie");
+        assert_eq!(agree("ostatni", &f), "ostatnia");
+        assert_eq!(agree("ostatni", &n), "ostatnie");
+    }
+}
