@@ -6,6 +6,7 @@
 //! k-means with k-means++ and restarts → labels from characteristic words.
 //! Pure: no IO, deterministic for equal input and options.
 
+mod base_form;
 mod choose_k;
 mod enrich;
 mod kmeans;

@@ -1,0 +1,246 @@
+//! Polish label phrases in their base form: the head noun to its nominative
+//! singular, agreeing adjectives to its gender, everything else as written
+//! ("granicy wieku głosujących" → "granica wieku głosujących"), with the topic's
+//! own written forms deciding between readings. The form table is `lemma`.
+
+use super::label::capitalised;
+use super::lemma::{self, Kind, Reading};
+use super::tokenize::{Analyzer, FastMap};
+
+/// Lowercase written forms of each term in a topic's cards, with counts: which
+/// lemma an ambiguous form is ("listy" among "lista", "listę" is "lista").
+pub(super) type Written = FastMap<u32, FastMap<String, u32>>;
+
+/// The base form of one phrase: among the base forms some card wrote itself, the
+/// one written most (each form counts with its `weight`); when no card wrote one,
+/// the base form that the written forms point to most.
+pub(super) fn polish_form(
+    forms: &FastMap<String, (u32, u32)>,
+    weight: &dyn Fn(&(u32, u32)) -> u32,
+    an: &Analyzer,
+    ids: &FastMap<&str, u32>,
+    written: &Written,
+) -> Option<String> {
+    // Base form → (weight of the forms written so, weight of all forms pointing to it).
+    let mut bases: FastMap<String, (u32, u32)> = FastMap::default();
+    for (form, counts) in forms {
+        let words: Vec<(&str, Option<u32>)> = form
+            .split(' ')
+            .map(|w| {
+                let term = an.term(&w.to_lowercase());
+                (w, term.and_then(|k| ids.get(k.as_str()).copied()))
+            })
+            .collect();
+        let (base, as_written) = base_form(&words, written);
+        let entry = bases.entry(base).or_insert((0, 0));
+        if as_written {
+            entry.0 += weight(counts);
+        }
+        entry.1 += weight(counts);
+    }
+    let any_written = bases.values().any(|b| b.0 > 0);
+    bases
+        .into_iter()
+        .max_by(|a, b| {
+            let key = |f: &(String, (u32, u32))| {
+                let w = if any_written { f.1.0 } else { f.1.1 };
+                (w, std::cmp::Reverse(f.0.len()))
+            };
+            key(a).cmp(&key(b)).then_with(|| b.0.cmp(&a.0))
+        })
+        .map(|b| b.0)
+}
+
+/// The reading of a written word that the topic's cards support best: the one
+/// whose base form explains the most written forms of the word's term (ties: the
+/// table's order, likelier first).
+fn reading_of(word: &str, term: Option<u32>, written: &Written) -> Option<Reading> {
+    let readings = lemma::readings(word);
+    let forms = term.and_then(|t| written.get(&t));
+    let support = |r: &Reading| -> u32 {
+        forms.map_or(0, |forms| {
+            forms
+                .iter()
+                .filter(|(f, _)| {
+                    lemma::readings(f)
+                        .iter()
+                        .any(|o| o.kind == r.kind && o.base == r.base)
+                })
+                .map(|(_, &n)| n)
+                .sum()
+        })
+    };
+    let mut best: Option<(u32, Reading)> = None;
+    for r in readings {
+        let s = support(&r);
+        if best.as_ref().is_none_or(|(b, _)| s > *b) {
+            best = Some((s, r));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// A Polish phrase (words as shown, with their term ids) in its base form, and
+/// whether it was already so. The head, its first noun, goes to its nominative
+/// singular; adjectives right before or after it that agree with it follow its
+/// gender ("zespole oceniającym" → "zespół oceniający"); everything else, such as
+/// genitive complements ("granicy wieku głosujących" → "granica wieku
+/// głosujących") and words the table does not know, stays as written. A phrase
+/// without a noun stays as written, a lone adjective aside.
+fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool) {
+    let as_is = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+    let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
+    // Acronyms ("OSP") are no inflected forms.
+    let chosen: Vec<Option<Reading>> = lower
+        .iter()
+        .zip(words)
+        .map(|(l, (w, t))| {
+            let acronym = w.chars().count() > 1 && w.chars().all(char::is_uppercase);
+            (!acronym).then(|| reading_of(l, *t, written)).flatten()
+        })
+        .collect();
+    let head = chosen
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
+    let noun = head.and_then(|h| chosen[h].as_ref());
+    let (Some(head), Some(noun)) = (head, noun) else {
+        // No noun: a lone adjective not in the nominative ("odrzuconym") goes to
+        // its base form; a nominative one ("informacyjna") and anything else stay.
+        return match (words, chosen.first()) {
+            ([(w, _)], Some(Some(r))) if r.kind == Kind::Adjective => {
+                let readings = lemma::readings(&lower[0]);
+                if readings.iter().any(Reading::can_be_nominative) {
+                    (as_is, true)
+                } else {
+                    (with_case_of(w, &r.base), false)
+                }
+            }
+            _ => (as_is, false),
+        };
+    };
+    if lower[head] == noun.base {
+        return (as_is, true);
+    }
+    let agreeing = |i: usize| -> Option<String> {
+        lemma::readings(&lower[i])
+            .into_iter()
+            .find(|r| r.agrees_with(noun))
+            .map(|r| with_case_of(words[i].0, &lemma::agree(&r.base, noun)))
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for i in 0..head {
+        // A word before the head that is no agreeing adjective ("wykluczy osoby")
+        // makes the noun an object, not a head: the phrase stays as written.
+        match agreeing(i) {
+            Some(a) => out.push(a),
+            None => return (as_is, false),
+        }
+    }
+    out.push(with_case_of(words[head].0, &noun.base));
+    let mut i = head + 1;
+    while i < words.len() {
+        match agreeing(i) {
+            Some(a) => out.push(a),
+            None => break,
+        }
+        i += 1;
+    }
+    // A noun right after that cannot be a genitive complement makes a list
+    // ("ławki kosze"), not a head and its complement: as written.
+    if let Some(Some(next)) = chosen.get(i)
+        && next.kind == Kind::Noun
+        && !lemma::readings(&lower[i])
+            .iter()
+            .any(Reading::can_be_genitive)
+    {
+        return (as_is, false);
+    }
+    out.extend(words[i..].iter().map(|w| w.0.to_string()));
+    (out.join(" "), false)
+}
+
+/// `base` with the capital of the written word `w` (names: "Łodzi" → "Łódź").
+fn with_case_of(w: &str, base: &str) -> String {
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        capitalised(base)
+    } else {
+        base.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `base_form` of a phrase written as `text`, with no other cards to weigh.
+    fn base(text: &str) -> String {
+        let words: Vec<(&str, Option<u32>)> = text.split(' ').map(|w| (w, None)).collect();
+        base_form(&words, &Written::default()).0
+    }
+
+    #[test]
+    fn the_head_noun_goes_to_its_base_form_and_complements_stay() {
+        assert_eq!(
+            base("granicy wieku głosujących"),
+            "granica wieku głosujących"
+        );
+        assert_eq!(base("listy poparcia"), "lista poparcia");
+        assert_eq!(base("promocji projektów"), "promocja projektów");
+        assert_eq!(base("zgłaszaniu projektów"), "zgłaszanie projektów");
+        assert_eq!(base("parku"), "park");
+        assert_eq!(base("oceny"), "ocena");
+        // A name keeps its capital.
+        assert_eq!(base("Łodzi"), "Łódź");
+    }
+
+    #[test]
+    fn adjectives_agree_with_the_head() {
+        assert_eq!(base("zespole oceniającym"), "zespół oceniający");
+        assert_eq!(base("roślin cebulowych"), "roślina cebulowa");
+        assert_eq!(base("nowej ławki"), "nowa ławka");
+        assert_eq!(base("miejsca parkingowe"), "miejsce parkingowe");
+        assert_eq!(base("kampanii informacyjnej"), "kampania informacyjna");
+        // Plural-only nouns stay plural.
+        assert_eq!(base("drzwiach"), "drzwi");
+        // A lone adjective: to its base form unless it is a nominative already.
+        assert_eq!(base("odrzuconym"), "odrzucony");
+        assert_eq!(base("informacyjna"), "informacyjna");
+    }
+
+    #[test]
+    fn unknown_words_acronyms_and_non_phrases_stay_as_written() {
+        assert_eq!(base("kwiatuszkowości"), "kwiatuszkowości");
+        assert_eq!(base("kwiatuszkowości poparcia"), "kwiatuszkowości poparcia");
+        assert_eq!(base("OSP Łódź"), "OSP Łódź");
+        assert_eq!(base("dane RODO"), "dane RODO");
+        // A verb and its object, a list of nouns, a head already in base form.
+        assert_eq!(base("wykluczy osoby"), "wykluczy osoby");
+        assert_eq!(base("ławki kosze"), "ławki kosze");
+        assert_eq!(
+            base("Centrum Zdrowego Aktywnego"),
+            "Centrum Zdrowego Aktywnego"
+        );
+    }
+
+    #[test]
+    fn the_cards_decide_between_lemmas() {
+        // "listy" alone could be "list" (letters); cards that say "listę" settle it.
+        // The base form "listy" takes when its term was written in `forms`.
+        let base_among = |forms: [(&str, u32); 2]| {
+            let mut written = Written::default();
+            written
+                .entry(7)
+                .or_default()
+                .extend(forms.map(|(f, n)| (f.to_string(), n)));
+            reading_of("listy", Some(7), &written).map(|r| r.base)
+        };
+        assert_eq!(
+            base_among([("listy", 3), ("listę", 2)]).as_deref(),
+            Some("lista")
+        );
+        assert_eq!(
+            base_among([("listy", 3), ("listu", 2)]).as_deref(),
+            Some("list")
+        );
+    }
+}
