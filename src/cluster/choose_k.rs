@@ -107,7 +107,7 @@ pub(super) fn choose_k(
                 max_iter: 30,
                 // Run to convergence: stopping early moved the gap enough to change k
                 // on budget titles (7 → 5).
-                settle: 0,
+                settle_share: 0,
                 seed: seed ^ ((k as u64) << 8) ^ s as u64,
                 threads: 1,
             };

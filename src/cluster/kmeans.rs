@@ -23,11 +23,12 @@ pub(super) struct Params {
     pub k: usize,
     pub restarts: usize,
     pub max_iter: usize,
-    /// Each restart stops once at most this many labels change in an iteration;
-    /// [`fit`] then runs the winner to convergence. Restarts only have to show
-    /// which start is best, and on 2,000 texts half of their iterations moved
-    /// under 1 % of the texts.
-    pub settle: usize,
+    /// Each restart stops once at most one point in this many changes label in
+    /// an iteration (0: restarts run to convergence); [`fit`] then runs the
+    /// winner to convergence. Restarts only have to show which start is best, and
+    /// on 2,000 texts half of their iterations moved under 1 % of the texts.
+    /// A share, not a count, because the points may be a sample of the texts.
+    pub settle_share: usize,
     pub seed: u64,
     pub threads: usize,
 }
@@ -49,18 +50,21 @@ pub(super) fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T 
 /// the anchor and move only half-way towards their members' mean.
 pub(super) fn fit(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fit {
     let best = best_start(x, dim, anchors, p);
-    if p.settle == 0 {
+    if p.settle_share == 0 {
         return best;
     }
     lloyd(x, dim, best.centroids, anchors, p.max_iter)
 }
 
-/// Best of `p.restarts` runs, each stopped once at most `p.settle` labels change.
+/// Best of `p.restarts` runs, each stopped as `p.settle_share` says.
 fn best_start(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fit {
+    let settle = (x.len() / dim.max(1))
+        .checked_div(p.settle_share)
+        .unwrap_or(0);
     let runs = par_map(p.restarts.max(1), p.threads, |r| {
         let mut rng = Rng::derive(p.seed, r as u64);
         let init = init_pp(x, dim, p.k, anchors, &mut rng);
-        refine(x, dim, init, anchors, p.max_iter, p.settle)
+        refine(x, dim, init, anchors, p.max_iter, settle)
     });
     let mut best: Option<Fit> = None;
     for run in runs {
@@ -238,7 +242,7 @@ mod tests {
             k: 2,
             restarts: 3,
             max_iter: 10,
-            settle: 0,
+            settle_share: 0,
             seed: 1,
             threads: 1,
         };

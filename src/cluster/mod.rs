@@ -68,7 +68,7 @@ const RESTARTS: usize = 30;
 const RESTARTS_FEW_ABOVE: usize = 1_000;
 const RESTARTS_FEW: usize = 12;
 /// There, restarts also stop once under one text in this many changes topic
-/// (see `kmeans::Params::settle`; workshop-scale inputs always converge fully).
+/// (see `kmeans::Params::settle_share`; workshop-scale inputs always converge fully).
 const SETTLE_SHARE: usize = 200;
 /// Above this many texts the restarts run on a sample of `KM_SAMPLE` texts
 /// and the winner is refined on all texts.
@@ -350,8 +350,8 @@ fn run_kmeans(
             RESTARTS
         },
         max_iter: 50,
-        settle: if np > RESTARTS_FEW_ABOVE {
-            np / SETTLE_SHARE
+        settle_share: if np > RESTARTS_FEW_ABOVE {
+            SETTLE_SHARE
         } else {
             0
         },
