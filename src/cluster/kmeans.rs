@@ -2,7 +2,8 @@
 //! seeding on cosine distance, restarts keeping the best total similarity,
 //! and optional anchored centroids for seeded topics.
 
-use super::linalg::{dot, normalize};
+use super::linalg::dot;
+pub(super) use super::lloyd::refine;
 use super::rng::Rng;
 
 /// A fitted clustering of the rows of a point matrix.
@@ -136,19 +137,6 @@ pub(super) fn init_pp(
     cents
 }
 
-/// Nearest centroid by cosine (ties: lowest index).
-#[inline]
-pub(super) fn nearest(p: &[f32], cents: &[f32], dim: usize) -> (usize, f32) {
-    let mut best = (0usize, f32::NEG_INFINITY);
-    for (j, c) in cents.chunks_exact(dim).enumerate() {
-        let s = dot(p, c);
-        if s > best.1 {
-            best = (j, s);
-        }
-    }
-    best
-}
-
 /// Lloyd iterations from the given centroids until labels stop changing.
 pub(super) fn lloyd(
     x: &[f32],
@@ -158,77 +146,6 @@ pub(super) fn lloyd(
     max_iter: usize,
 ) -> Fit {
     refine(x, dim, cents, anchors, max_iter, 0)
-}
-
-/// [`lloyd`] that stops once at most `settle` labels change in an iteration:
-/// refining a sample's centroids on 100k texts, the last twenty iterations moved
-/// a few hundred texts back and forth and took two thirds of the time.
-pub(super) fn refine(
-    x: &[f32],
-    dim: usize,
-    mut cents: Vec<f32>,
-    anchors: &[Vec<f32>],
-    max_iter: usize,
-    settle: usize,
-) -> Fit {
-    let n = x.len() / dim;
-    let k = cents.len() / dim;
-    let mut labels = vec![usize::MAX; n];
-    let mut sims = vec![0.0f32; n];
-    let mut sums = vec![0.0f32; k * dim];
-    let mut counts = vec![0usize; k];
-    for iter in 0..=max_iter {
-        let mut changed = 0usize;
-        for (i, p) in x.chunks_exact(dim).enumerate() {
-            let (j, s) = nearest(p, &cents, dim);
-            changed += usize::from(labels[i] != j);
-            labels[i] = j;
-            sims[i] = s;
-        }
-        if (changed <= settle && iter > 0) || iter == max_iter || k == 0 {
-            break;
-        }
-        sums.fill(0.0);
-        counts.fill(0);
-        for (p, &j) in x.chunks_exact(dim).zip(&labels) {
-            counts[j] += 1;
-            sums[j * dim..(j + 1) * dim]
-                .iter_mut()
-                .zip(p)
-                .for_each(|(s, v)| *s += v);
-        }
-        let mut used: Vec<usize> = Vec::new();
-        for j in 0..k {
-            let c = &mut cents[j * dim..(j + 1) * dim];
-            let s = &mut sums[j * dim..(j + 1) * dim];
-            if let Some(a) = anchors.get(j) {
-                normalize(s);
-                c.iter_mut()
-                    .zip(a.iter().zip(s.iter()))
-                    .for_each(|(c, (a, s))| *c = a + s);
-                normalize(c);
-            } else if counts[j] == 0 {
-                // Empty cluster: restart it at the worst-fitting point.
-                let worst = (0..n)
-                    .filter(|i| !used.contains(i))
-                    .min_by(|&a, &b| sims[a].total_cmp(&sims[b]).then(a.cmp(&b)));
-                if let Some(w) = worst {
-                    used.push(w);
-                    c.copy_from_slice(&x[w * dim..(w + 1) * dim]);
-                }
-            } else {
-                c.copy_from_slice(s);
-                normalize(c);
-            }
-        }
-    }
-    let objective = sims.iter().map(|&s| f64::from(s)).sum();
-    Fit {
-        centroids: cents,
-        labels,
-        sims,
-        objective,
-    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod label;
 mod lemma;
 mod lexicon;
 mod linalg;
+mod lloyd;
 pub mod metrics;
 mod project;
 mod rng;
