@@ -54,7 +54,7 @@ pub struct ClusterArgs {
     #[arg(long, default_value_t = 42)]
     pub random_seed: u64,
     /// Worker threads (0: all cores); the result does not depend on it.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 0)]
     pub threads: usize,
     /// Use only word vectors learned from these texts, not the shipped Polish ones.
     #[arg(long)]

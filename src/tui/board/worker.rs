@@ -70,6 +70,9 @@ fn run(
         k: job.k,
         lang: lang.parse().ok(),
         seeds,
+        // All cores: the secretary is waiting for this proposal, and the topics do not
+        // depend on the thread count.
+        threads: 0,
         ..ClusterOptions::default()
     };
     let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
