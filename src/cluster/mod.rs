@@ -25,6 +25,7 @@ pub mod shipped_corpus;
 mod shipped_mix;
 mod similar;
 mod stopwords;
+mod text_space;
 mod tokenize;
 mod types;
 mod vectors;
@@ -167,29 +168,28 @@ fn cluster_using(
         Some(sv) => shipped_mix::combine(&wv, &corpus, sv),
         None => wv,
     };
-    let mut x = vectors::text_vectors(&corpus, &wv);
     let dim = wv.dim;
-    let dirs = enrich::directions(&extras, &x, dim, &|r| r);
     let pull = enrich::strength(n);
-    enrich::pull(&extras, &dirs, &mut x, dim, pull, &|r| r);
-    let placeable: Vec<usize> = (0..n)
-        .filter(|&i| x[i * dim..(i + 1) * dim].iter().any(|&v| v != 0.0))
-        .collect();
-    let anchors = seed::anchors(&opts.seeds, &an, &corpus, &wv, &x);
-    // The placeable rows, compacted in place (no second copy at 100k texts).
-    let mut xp = x;
-    for (p, &i) in placeable.iter().enumerate() {
-        xp.copy_within(i * dim..(i + 1) * dim, p * dim);
-    }
-    xp.truncate(placeable.len() * dim);
+    let space = text_space::TextSpace::new(&corpus, &extras, &wv, pull);
+    let placeable = space.placeable();
+    let anchors = seed::anchors(&opts.seeds, &an, &corpus, &wv, &|d, out| {
+        space.full_row(d, out);
+    });
     // With the shipped vectors joined, k-means and the choice of k run on the
-    // texts' principal directions (see `project`).
+    // texts' principal directions (see `project`), estimated on a sample of them.
     let full_dim = dim;
-    let basis = (dim > PROJECTED_DIM)
-        .then(|| project::principal_directions(&xp, dim, PROJECTED_DIM, CHOOSE_K_SEED));
+    let basis = (dim > PROJECTED_DIM).then(|| {
+        let rows: Vec<usize> = project::basis_rows(placeable.len(), CHOOSE_K_SEED)
+            .into_iter()
+            .map(|r| placeable[r])
+            .collect();
+        let sample = space.projected(&rows, None);
+        project::principal_directions(&sample, dim, PROJECTED_DIM, CHOOSE_K_SEED)
+    });
+    // The placeable texts' rows, compacted.
+    let xp = space.projected(&placeable, basis.as_deref());
     let (anchors, dim) = match &basis {
         Some(d) => {
-            project::project_in_place(&mut xp, full_dim, d);
             let anchors: Vec<Vec<f32>> = anchors
                 .iter()
                 .map(|a| project::project(a, full_dim, d))

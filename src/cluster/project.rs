@@ -10,16 +10,20 @@ use super::rng::Rng;
 /// not move its top directions noticeably.
 const SAMPLE: usize = 5_000;
 
-/// The top `out` directions (uncentred: cosine geometry is about the
-/// origin) of the rows of `x` (`dim` wide), as `out` unit rows of `dim`.
-pub(super) fn principal_directions(x: &[f32], dim: usize, out: usize, seed: u64) -> Vec<f32> {
-    let n = x.len() / dim.max(1);
+/// The rows (of `n`) that [`principal_directions`] estimates the directions from.
+pub(super) fn basis_rows(n: usize, seed: u64) -> Vec<usize> {
     let all: Vec<usize> = (0..n).collect();
-    let rows = if n > SAMPLE {
+    if n > SAMPLE {
         Rng::derive(seed, 0x9ca).sample(&all, SAMPLE)
     } else {
         all
-    };
+    }
+}
+
+/// The top `out` directions (uncentred: cosine geometry is about the
+/// origin) of the rows of `x` (`dim` wide), as `out` unit rows of `dim`.
+pub(super) fn principal_directions(x: &[f32], dim: usize, out: usize, seed: u64) -> Vec<f32> {
+    let rows = basis_rows(x.len() / dim.max(1), seed);
     let mut g = vec![0.0f64; dim * dim];
     for &r in &rows {
         let xr = &x[r * dim..(r + 1) * dim];
@@ -66,16 +70,32 @@ fn columns(dim: usize, dirs: &[f32]) -> Vec<f32> {
 }
 
 /// One row `xr` in the coordinates of the directions (`cols` from [`columns`]),
-/// written to `yr` and re-normalised (a row with nothing in those directions
-/// stays zero).
-fn project_row(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
+/// written to `yr` (a linear map: no re-normalising).
+fn project_row_raw(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
     yr.fill(0.0);
     for (&xa, col) in xr.iter().zip(cols.chunks_exact(yr.len())) {
         if xa != 0.0 {
             yr.iter_mut().zip(col).for_each(|(y, c)| *y += xa * c);
         }
     }
+}
+
+/// [`project_row_raw`], re-normalised (a row with nothing in those directions
+/// stays zero).
+fn project_row(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
+    project_row_raw(xr, cols, yr);
     normalize(yr);
+}
+
+/// The rows of `x` (`dim` wide) in the coordinates of `dirs`, as they are (linear).
+pub(super) fn project_raw(x: &[f32], dim: usize, dirs: &[f32]) -> Vec<f32> {
+    let out = dirs.len() / dim.max(1);
+    let cols = columns(dim, dirs);
+    let mut y = vec![0.0f32; (x.len() / dim.max(1)) * out];
+    for (xr, yr) in x.chunks_exact(dim).zip(y.chunks_exact_mut(out)) {
+        project_row_raw(xr, &cols, yr);
+    }
+    y
 }
 
 /// The rows of `x` (`dim` wide) in the coordinates of `dirs`, re-normalised.
@@ -87,21 +107,6 @@ pub(super) fn project(x: &[f32], dim: usize, dirs: &[f32]) -> Vec<f32> {
         project_row(xr, &cols, yr);
     }
     y
-}
-
-/// [`project`] in place: row r is written over the start of the buffer, which
-/// only rows before it occupied (no second copy of 100k texts' vectors).
-pub(super) fn project_in_place(x: &mut Vec<f32>, dim: usize, dirs: &[f32]) {
-    let out = dirs.len() / dim.max(1);
-    let cols = columns(dim, dirs);
-    let rows = x.len() / dim.max(1);
-    let mut y = vec![0.0f32; out];
-    for r in 0..rows {
-        project_row(&x[r * dim..(r + 1) * dim], &cols, &mut y);
-        x[r * out..(r + 1) * out].copy_from_slice(&y);
-    }
-    x.truncate(rows * out);
-    x.shrink_to_fit();
 }
 
 #[cfg(test)]
@@ -119,8 +124,11 @@ mod tests {
         let cos = |a: &[f32], b: &[f32]| dot(a, b);
         assert!((cos(&y[0..2], &y[4..6]) - 0.6).abs() < 1e-5);
         assert!((cos(&y[2..4], &y[6..8]) + 0.6).abs() < 1e-5);
-        let mut z = x.to_vec();
-        project_in_place(&mut z, 3, &dirs);
-        assert_eq!(y, z);
+        // The linear map differs from the normalised one only in scale.
+        let raw = project_raw(&x, 3, &dirs);
+        for (r, u) in raw.chunks_exact(2).zip(y.chunks_exact(2)) {
+            let n = dot(r, r).sqrt();
+            assert!((r[0] / n - u[0]).abs() < 1e-6 && (r[1] / n - u[1]).abs() < 1e-6);
+        }
     }
 }

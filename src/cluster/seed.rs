@@ -11,12 +11,13 @@ use super::weight::Corpus;
 /// idf-weighted word vectors of its name and keywords (the same pipeline as
 /// the texts), and the mean vector of the texts that literally contain one
 /// of those words — so a keyword that is rare but present still pulls.
+/// `row(d, out)` writes text `d`'s unit vector (zeros if it has none).
 pub(super) fn anchors(
     seeds: &[SeedTopic],
     an: &Analyzer,
     c: &Corpus,
     wv: &WordVectors,
-    x: &[f32],
+    row: &dyn Fn(usize, &mut [f32]),
 ) -> Vec<Vec<f32>> {
     let dim = wv.dim;
     let ids: FastMap<&str, u32> = c
@@ -49,11 +50,12 @@ pub(super) fn anchors(
             }
             normalize(&mut words);
             let mut texts = vec![0.0f32; dim];
+            let mut xv = vec![0.0f32; dim];
             for d in 0..c.n_docs {
-                let row = c.row(d).0;
-                if terms.iter().any(|t| row.binary_search(t).is_ok()) {
-                    let xv = &x[d * dim..(d + 1) * dim];
-                    texts.iter_mut().zip(xv).for_each(|(o, a)| *o += a);
+                let has = c.row(d).0;
+                if terms.iter().any(|t| has.binary_search(t).is_ok()) {
+                    row(d, &mut xv);
+                    texts.iter_mut().zip(&xv).for_each(|(o, a)| *o += a);
                 }
             }
             normalize(&mut texts);

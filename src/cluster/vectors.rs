@@ -33,15 +33,20 @@ pub(super) const NO_ROW: u32 = u32::MAX;
 
 impl WordVectors {
     pub(super) fn get(&self, t: usize) -> Option<&[f32]> {
-        let r = if self.rows.is_empty() {
-            (t < self.n).then_some(t)?
+        let r = self.row_of(t)?;
+        Some(&self.data[r * self.dim..(r + 1) * self.dim])
+    }
+
+    /// The row of `data` that holds term `t`'s vector, if it has one.
+    pub(super) fn row_of(&self, t: usize) -> Option<usize> {
+        if self.rows.is_empty() {
+            (t < self.n).then_some(t)
         } else {
             match self.rows.get(t) {
-                Some(&r) if r != NO_ROW => r as usize,
-                _ => return None,
+                Some(&r) if r != NO_ROW => Some(r as usize),
+                _ => None,
             }
-        };
-        Some(&self.data[r * self.dim..(r + 1) * self.dim])
+        }
     }
 }
 
@@ -220,27 +225,6 @@ pub(super) fn word_vectors(
         data,
         rows: Vec::new(),
     }
-}
-
-/// Text vectors (row-major `n_docs × dim`), L2-normalised; texts without any
-/// word that has a vector stay all-zero.
-pub(super) fn text_vectors(c: &Corpus, wv: &WordVectors) -> Vec<f32> {
-    let dim = wv.dim;
-    let mut x = vec![0.0f32; c.n_docs * dim];
-    for (d, out) in x.chunks_exact_mut(dim).enumerate() {
-        let (terms, weights) = c.row(d);
-        for (&t, &w) in terms.iter().zip(weights) {
-            if let Some(v) = wv.get(t as usize) {
-                out.iter_mut().zip(v).for_each(|(o, a)| *o += w * a);
-            }
-        }
-        if normalize(out) < 1e-6 {
-            for o in out.iter_mut() {
-                *o = 0.0;
-            }
-        }
-    }
-    x
 }
 
 /// Null-model text vectors for the texts `docs`: their words (those with
