@@ -13,11 +13,12 @@ const OVERSAMPLE: usize = 10;
 /// Power iterations: sharpen the spectrum so the top directions dominate.
 /// PPMI spectra decay slowly; with 2 the 50-d subspace still varied with the
 /// random seed (8TAGS NMI 0.214 ± 0.007 over seeds), with 5 it is close to
-/// converged (0.221 ± 0.003) at little cost. Above 20k texts 2 are enough: on
-/// 100k titles 5, 2 and 1 gave the same NMI over seeds (0.254, 0.258, 0.260)
-/// and 2 saved 40 % of the vectors' time.
+/// converged (0.221 ± 0.003) at little cost. Above 20k texts one is enough: on
+/// 100k titles 5, 2 and 1 gave the same NMI over seeds (0.254, 0.258, 0.260 with
+/// the earlier vectors; 0.277 and 0.280 for 2 and 1 with the current ones, seeds
+/// 1–3), and the shipped vectors carry much of the meaning there.
 pub(super) const POWER_ITERS: usize = 5;
-pub(super) const POWER_ITERS_LARGE: usize = 2;
+pub(super) const POWER_ITERS_LARGE: usize = 1;
 
 /// Dense word vectors: for term ids `0..n` (the commonest terms), or, when
 /// `rows` is not empty, for the terms whose `rows[t]` is not [`NO_ROW`].
