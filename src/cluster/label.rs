@@ -6,6 +6,7 @@
 use super::base_form::{Written, polish_form};
 use super::tokenize::{Analyzer, FastMap, for_each_token};
 use super::weight::Corpus;
+use super::word_class::{Class, class_of_forms};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -19,13 +20,8 @@ const LENGTH_FACTOR: [f64; 3] = [1.0, 0.8, 0.62];
 /// A phrase around the topic's best word is preferred to the word alone when at
 /// least this share of the cards with the word use the phrase.
 const PHRASE_SHARE: f64 = 0.3;
-/// Polish adjective and verb endings (no noun of a rule's vocabulary ends so,
-/// "opinia" and "kwota" aside, which these leave alone), and how much a lone
-/// word written only with them counts.
-const MODIFIER_ENDINGS: &[&str] = &[
-    "ć", "ny", "na", "ne", "nym", "nej", "nych", "wy", "wa", "we", "wej", "ski", "ska", "skie",
-    "cki", "cka", "ący", "ąca", "ące", "ają", "uje", "ują", "ło", "ła", "li", "ły", "ym", "ymi",
-];
+/// How much a lone modifier (adjective, adverb, verb) counts when phrases are
+/// ranked: it names no topic, but may point to the phrase that does.
 const MODIFIER_FACTOR: f64 = 0.4;
 /// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
 const JOINERS: &[&str] = &[
@@ -197,42 +193,60 @@ pub(super) fn phrase(
     }
     let size = sample.len().max(1) as f64;
     let min_cards = if sample.len() >= 4 { 2 } else { 1 };
-    // Each candidate with its score (see above); every word must be characteristic.
-    let score_of = |terms: &[u32], s: &Seen| -> Option<f64> {
-        if s.cards < min_cards {
-            return None;
+    // What each candidate is: a lone modifier or a verb-first phrase (a slogan)
+    // makes a poor label. Only candidates that can score are classified.
+    let kind_of = |terms: &[u32], s: &Seen| -> Class {
+        let first_words = s.forms.iter().map(|(f, n)| {
+            let w = f.split(' ').next().unwrap_or("");
+            (w, n.0)
+        });
+        match class_of_forms(first_words, polish) {
+            Class::Modifier if terms.len() > 1 => Class::Noun,
+            c => c,
         }
-        let mut sum = 0.0;
-        for t in terms {
-            let w = scores.get(t).copied().unwrap_or(0.0);
-            if w <= 0.0 {
-                return None;
-            }
-            sum += w;
-        }
-        // A lone adjective or verb ("informacyjna", "głosować") names no topic.
-        let lone_modifier = terms.len() == 1
-            && s.forms
-                .keys()
-                .all(|f| MODIFIER_ENDINGS.iter().any(|e| f.ends_with(e)));
-        let noun = if lone_modifier { MODIFIER_FACTOR } else { 1.0 };
-        Some(f64::from(s.cards) / size * sum * LENGTH_FACTOR[terms.len() - 1] * noun)
     };
-    let pick = |allowed: &dyn Fn(&[u32], &Seen) -> bool| -> Option<(f64, &Vec<u32>)> {
+    // Each candidate with its score (see above); every word must be characteristic.
+    let mut scored: Vec<(f64, &Vec<u32>, Class)> = Vec::new();
+    for (terms, s) in &seen {
+        if s.cards < min_cards {
+            continue;
+        }
+        let Some(sum) = terms
+            .iter()
+            .map(|t| scores.get(t).copied().filter(|&w| w > 0.0))
+            .sum::<Option<f64>>()
+        else {
+            continue;
+        };
+        let kind = kind_of(terms, s);
+        let noun = if kind == Class::Noun {
+            1.0
+        } else {
+            MODIFIER_FACTOR
+        };
+        let score = f64::from(s.cards) / size * sum * LENGTH_FACTOR[terms.len() - 1] * noun;
+        scored.push((score, terms, kind));
+    }
+    let pick = |allowed: &dyn Fn(&[u32], &Seen, Class) -> bool| -> Option<(f64, &Vec<u32>)> {
         let mut best: Option<(f64, &Vec<u32>)> = None;
-        for (terms, s) in &seen {
-            let Some(score) = score_of(terms, s).filter(|_| allowed(terms, s)) else {
+        for &(score, terms, kind) in &scored {
+            if !seen.get(terms).is_some_and(|s| allowed(terms, s, kind)) {
                 continue;
-            };
+            }
             if best.is_none_or(|(b, bt)| score.total_cmp(&b).then_with(|| bt.cmp(terms)).is_gt()) {
                 best = Some((score, terms));
             }
         }
         best
     };
-    let best = pick(&|_, _| true)?;
+    let best = pick(&|_, _, _| true)?;
+    let best_kind = scored
+        .iter()
+        .find(|c| c.1 == best.1)
+        .map_or(Class::Noun, |c| c.2);
     // A label reads better as a phrase: the best phrase around the best word wins
-    // when a good share of the cards with that word say it.
+    // when a good share of the cards with that word say it; around a lone
+    // modifier ("rowerowe") any noun phrase does ("ścieżki rowerowe").
     let head_cards = best
         .1
         .iter()
@@ -240,12 +254,21 @@ pub(super) fn phrase(
         .map(|s| s.cards)
         .max()
         .unwrap_or(0);
-    let around = pick(&|terms, s| {
+    let share = if best_kind == Class::Noun {
+        PHRASE_SHARE
+    } else {
+        0.0
+    };
+    let around = pick(&|terms, s, kind| {
         terms.len() > 1
+            && kind == Class::Noun
             && best.1.iter().all(|t| terms.contains(t))
-            && f64::from(s.cards) >= PHRASE_SHARE * f64::from(head_cards)
+            && f64::from(s.cards) >= share * f64::from(head_cards)
     });
-    let best = around.unwrap_or(best);
+    // Failing that, a noun or noun phrase beats a modifier or a slogan.
+    let best = around
+        .or_else(|| (best_kind != Class::Noun).then(|| pick(&|_, _, k| k == Class::Noun))?)
+        .unwrap_or(best);
     let (_, terms) = best;
     let forms = &seen.get(terms)?.forms;
     let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
@@ -267,4 +290,62 @@ pub(super) fn capitalised(s: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ClusterOptions, Lang, cluster};
+
+    /// The label of `texts` taken as one Polish topic.
+    pub(in super::super) fn label_of(texts: &[&str]) -> String {
+        let opts = ClusterOptions {
+            k: Some(1),
+            lang: Some(Lang::Pl),
+            ..Default::default()
+        };
+        let c = cluster(texts, &opts);
+        c.topics
+            .first()
+            .map(|t| t.label.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_lone_adjective_brings_the_noun_it_modifies_most() {
+        let label = label_of(&[
+            "Ścieżka rowerowa przy parku",
+            "Nowa ścieżka rowerowa wzdłuż rzeki",
+            "Droga rowerowa do szkoły",
+            "Stojaki rowerowe przy urzędzie",
+            "Rowerowe miasto dla wszystkich",
+            "Parking rowerowy na rynku",
+            "Rowerowa stolica regionu",
+        ]);
+        assert_eq!(label, "Ścieżka rowerowa");
+    }
+
+    #[test]
+    fn a_slogan_loses_to_the_noun_it_is_about() {
+        let label = label_of(&[
+            "Postawmy na bezpieczeństwo dzieci",
+            "Postawmy na bezpieczeństwo pieszych",
+            "Postawmy na bezpieczeństwo!",
+            "Bezpieczeństwo na przejściu przy szkole",
+            "Progi zwalniające dla bezpieczeństwa",
+            "Lepsze oświetlenie to bezpieczeństwo",
+        ]);
+        assert_eq!(label, "Bezpieczeństwo");
+    }
+
+    #[test]
+    fn an_adverb_alone_gives_way_to_a_noun() {
+        let label = label_of(&[
+            "Pomoc dla osób wykluczonych cyfrowo",
+            "Materiały dostępne cyfrowo i na papierze",
+            "Cyfrowo i bez barier: dostępność dla niewidomych",
+            "Dostępność punktów obsługi",
+            "Cyfrowo podpisane wnioski",
+        ]);
+        assert_eq!(label, "Dostępność");
+    }
 }

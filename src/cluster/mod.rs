@@ -28,6 +28,7 @@ mod tokenize;
 mod types;
 mod vectors;
 mod weight;
+mod word_class;
 
 #[cfg(test)]
 mod tests;
