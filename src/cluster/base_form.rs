@@ -5,11 +5,15 @@
 
 use super::label::capitalised;
 use super::lemma::{self, Kind, Reading};
+use super::plural;
 use super::tokenize::{Analyzer, FastMap};
 
 /// Lowercase written forms of each term in a topic's cards, with counts: which
 /// lemma an ambiguous form is ("listy" among "lista", "listę" is "lista").
 pub(super) type Written = FastMap<u32, FastMap<String, u32>>;
+
+/// The words of a written phrase, each with its term id if it has one.
+type Words<'a> = Vec<(&'a str, Option<u32>)>;
 
 /// The base form of one phrase: among the base forms some card wrote itself, the
 /// one written most (each form counts with its `weight`); when no card wrote one,
@@ -21,17 +25,33 @@ pub(super) fn polish_form(
     ids: &FastMap<&str, u32>,
     written: &Written,
 ) -> Option<String> {
+    let parsed: Vec<(Words, &(u32, u32))> = forms
+        .iter()
+        .map(|(form, counts)| {
+            let words = form
+                .split(' ')
+                .map(|w| {
+                    let term = an.term(&w.to_lowercase());
+                    (w, term.and_then(|k| ids.get(k.as_str()).copied()))
+                })
+                .collect();
+            (words, counts)
+        })
+        .collect();
+    // The number the cards mostly give the head, where the form shows it.
+    let (mut plural, mut singular) = (0, 0);
+    for (words, counts) in &parsed {
+        match head_number(words, written) {
+            Some(true) => plural += weight(counts),
+            Some(false) => singular += weight(counts),
+            None => {}
+        }
+    }
+    let plural = plural::mostly_plural(plural, singular);
     // Base form → (weight of the forms written so, weight of all forms pointing to it).
     let mut bases: FastMap<String, (u32, u32)> = FastMap::default();
-    for (form, counts) in forms {
-        let words: Vec<(&str, Option<u32>)> = form
-            .split(' ')
-            .map(|w| {
-                let term = an.term(&w.to_lowercase());
-                (w, term.and_then(|k| ids.get(k.as_str()).copied()))
-            })
-            .collect();
-        let (base, as_written) = base_form(&words, written);
+    for (words, counts) in &parsed {
+        let (base, as_written) = base_form(words, written, plural);
         let entry = bases.entry(base).or_insert((0, 0));
         if as_written {
             entry.0 += weight(counts);
@@ -80,18 +100,14 @@ fn reading_of(word: &str, term: Option<u32>, written: &Written) -> Option<Readin
     best.map(|(_, r)| r)
 }
 
-/// A Polish phrase (words as shown, with their term ids) in its base form, and
-/// whether it was already so. The head, its first noun, goes to its nominative
-/// singular; adjectives right before or after it that agree with it follow its
-/// gender ("zespole oceniającym" → "zespół oceniający"); everything else, such as
-/// genitive complements ("granicy wieku głosujących" → "granica wieku
-/// głosujących") and words the table does not know, stays as written. A phrase
-/// without a noun stays as written, a lone adjective aside.
-fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool) {
-    let as_is = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+/// The lowercase words of a phrase and the reading chosen for each (none for
+/// acronyms such as "OSP", which are no inflected forms).
+fn analyse(
+    words: &[(&str, Option<u32>)],
+    written: &Written,
+) -> (Vec<String>, Vec<Option<Reading>>) {
     let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
-    // Acronyms ("OSP") are no inflected forms.
-    let chosen: Vec<Option<Reading>> = lower
+    let chosen = lower
         .iter()
         .zip(words)
         .map(|(l, (w, t))| {
@@ -99,6 +115,52 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
             (!acronym).then(|| reading_of(l, *t, written)).flatten()
         })
         .collect();
+    (lower, chosen)
+}
+
+/// The number of a phrase's head noun as written (see [`plural::number_of`]),
+/// read with the adjective right after or before it.
+fn head_number(words: &[(&str, Option<u32>)], written: &Written) -> Option<bool> {
+    let (lower, chosen) = analyse(words, written);
+    let head = chosen
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun))?;
+    let noun = chosen[head].as_ref()?;
+    let is_adjective = |i: usize| {
+        chosen
+            .get(i)
+            .is_some_and(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Adjective))
+    };
+    let adjective = [head + 1, head.wrapping_sub(1)]
+        .into_iter()
+        .find(|&i| is_adjective(i))
+        .map(|i| lower[i].as_str());
+    plural::number_of(&lower[head], noun, adjective)
+}
+
+/// A Polish phrase (words as shown, with their term ids) in its base form, and
+/// whether it was already so. The head, its first noun, goes to its nominative
+/// singular; adjectives right before or after it that agree with it follow its
+/// gender ("zespole oceniającym" → "zespół oceniający"); everything else, such as
+/// genitive complements ("granicy wieku głosujących" → "granica wieku
+/// głosujących") and words the table does not know, stays as written. A phrase
+/// without a noun stays as written, a lone adjective aside. With `plural` the
+/// head goes to its nominative plural instead, when the table confirms one.
+fn base_form(words: &[(&str, Option<u32>)], written: &Written, plural: bool) -> (String, bool) {
+    plural
+        .then(|| render(words, written, true))
+        .flatten()
+        .unwrap_or_else(|| render(words, written, false).unwrap_or_default())
+}
+
+/// [`base_form`] in one number; `None` if the plural cannot be made.
+fn render(
+    words: &[(&str, Option<u32>)],
+    written: &Written,
+    plural: bool,
+) -> Option<(String, bool)> {
+    let as_is = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
+    let (lower, chosen) = analyse(words, written);
     let head = chosen
         .iter()
         .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
@@ -106,7 +168,7 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
     let (Some(head), Some(noun)) = (head, noun) else {
         // No noun: a lone adjective not in the nominative ("odrzuconym") goes to
         // its base form; a nominative one ("informacyjna") and anything else stay.
-        return match (words, chosen.first()) {
+        return Some(match (words, chosen.first()) {
             ([(w, _)], Some(Some(r))) if r.kind == Kind::Adjective => {
                 let readings = lemma::readings(&lower[0]);
                 if readings.iter().any(Reading::can_be_nominative) {
@@ -116,33 +178,44 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
                 }
             }
             _ => (as_is, false),
-        };
+        });
     };
-    if lower[head] == noun.base {
-        return (as_is, true);
+    // A plural-only noun's base form is plural already.
+    let plural = plural && !noun.plural_only;
+    let forms_of = |i: usize| words[i].1.and_then(|t| written.get(&t));
+    let head_form = if plural {
+        plural::nominative_plural(noun, forms_of(head))?
+    } else {
+        noun.base.clone()
+    };
+    if lower[head] == head_form && !plural {
+        return Some((as_is, true));
     }
-    let agreeing = |i: usize| -> Option<String> {
-        lemma::readings(&lower[i])
+    // An agreeing adjective; `Err` for one whose plural cannot be made.
+    let agreeing = |i: usize| -> Option<Result<String, ()>> {
+        let r = lemma::readings(&lower[i])
             .into_iter()
-            .find(|r| r.agrees_with(noun))
-            .map(|r| with_case_of(words[i].0, &lemma::agree(&r.base, noun)))
+            .find(|r| r.agrees_with(noun))?;
+        let form = if plural {
+            plural::plural_adjective(&r.base, noun, forms_of(i)).ok_or(())
+        } else {
+            Ok(lemma::agree(&r.base, noun))
+        };
+        Some(form.map(|f| with_case_of(words[i].0, &f)))
     };
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for i in 0..head {
         // A word before the head that is no agreeing adjective ("wykluczy osoby")
         // makes the noun an object, not a head: the phrase stays as written.
         match agreeing(i) {
-            Some(a) => out.push(a),
-            None => return (as_is, false),
+            Some(a) => out.push(a.ok()?),
+            None => return Some((as_is, false)),
         }
     }
-    out.push(with_case_of(words[head].0, &noun.base));
+    out.push(with_case_of(words[head].0, &head_form));
     let mut i = head + 1;
-    while i < words.len() {
-        match agreeing(i) {
-            Some(a) => out.push(a),
-            None => break,
-        }
+    while let Some(a) = (i < words.len()).then(|| agreeing(i)).flatten() {
+        out.push(a.ok()?);
         i += 1;
     }
     // A noun right after that cannot be a genitive complement makes a list
@@ -153,10 +226,12 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
             .iter()
             .any(Reading::can_be_genitive)
     {
-        return (as_is, false);
+        return Some((as_is, false));
     }
     out.extend(words[i..].iter().map(|w| w.0.to_string()));
-    (out.join(" "), false)
+    let out = out.join(" ");
+    let as_written = out == as_is;
+    Some((out, as_written))
 }
 
 /// `base` with the capital of the written word `w` (names: "Łodzi" → "Łódź").
@@ -175,7 +250,24 @@ mod tests {
     /// `base_form` of a phrase written as `text`, with no other cards to weigh.
     fn base(text: &str) -> String {
         let words: Vec<(&str, Option<u32>)> = text.split(' ').map(|w| (w, None)).collect();
-        base_form(&words, &Written::default()).0
+        base_form(&words, &Written::default(), false).0
+    }
+
+    /// `base_form` of a phrase the cards write mostly in the plural.
+    fn plural_base(text: &str) -> String {
+        let words: Vec<(&str, Option<u32>)> = text.split(' ').map(|w| (w, None)).collect();
+        base_form(&words, &Written::default(), true).0
+    }
+
+    #[test]
+    fn a_mostly_plural_phrase_goes_to_the_nominative_plural() {
+        assert_eq!(plural_base("zajęć sportowych"), "zajęcia sportowe");
+        assert_eq!(plural_base("wyników"), "wyniki");
+        assert_eq!(plural_base("nowych ławek"), "nowe ławki");
+        assert_eq!(plural_base("miejsc parkingowych"), "miejsca parkingowe");
+        assert_eq!(plural_base("drzwiach"), "drzwi");
+        // Persons' adjectives come only from the cards: singular without them.
+        assert_eq!(plural_base("nowych mieszkańców"), "nowy mieszkaniec");
     }
 
     #[test]

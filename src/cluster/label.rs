@@ -338,6 +338,18 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_the_cards_write_in_the_plural_stays_plural() {
+        let label = label_of(&[
+            "Bezpłatne zajęcia sportowe dla dzieci",
+            "Organizacja zajęć sportowych w szkołach",
+            "Więcej zajęć sportowych dla seniorów",
+            "Zajęcia sportowe na orliku",
+            "Nowe zajęcia sportowe w parku",
+        ]);
+        assert_eq!(label, "Zajęcia sportowe");
+    }
+
+    #[test]
     fn an_adverb_alone_gives_way_to_a_noun() {
         let label = label_of(&[
             "Pomoc dla osób wykluczonych cyfrowo",

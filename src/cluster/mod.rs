@@ -15,6 +15,7 @@ mod lemma;
 mod lexicon;
 mod linalg;
 pub mod metrics;
+mod plural;
 mod project;
 mod rng;
 mod seed;
