@@ -135,7 +135,41 @@ fn head_number(words: &[(&str, Option<u32>)], written: &Written) -> Option<bool>
         .into_iter()
         .find(|&i| is_adjective(i))
         .map(|i| lower[i].as_str());
-    plural::number_of(&lower[head], noun, adjective)
+    plural::number_of(&lower[head], noun, adjective).or_else(|| {
+        // "drzewa" may be singular; "drzewa i krzewy" is not.
+        let c = coordinator(&lower, head)?;
+        head_number(&words[c + 1..], written)
+    })
+}
+
+/// Words that join two nouns into one label ("drzewa i krzewy").
+const COORDINATORS: &[&str] = &["i", "oraz"];
+
+/// The position of the first coordinator after `from` with words after it.
+fn coordinator(lower: &[String], from: usize) -> Option<usize> {
+    (from + 1..lower.len().saturating_sub(1)).find(|&i| COORDINATORS.contains(&lower[i].as_str()))
+}
+
+/// Whether the first noun of `rest` can be in a case the head, written `form`
+/// and read as `noun`, is in: then the two are coordinated ("drzew i krzewów"),
+/// else the second belongs to a complement ("budowa chodnika i parkingu").
+fn same_case(form: &str, noun: &Reading, rest: &[(&str, Option<u32>)], written: &Written) -> bool {
+    let cases = |form: &str, base: &str| {
+        lemma::readings(form)
+            .iter()
+            .filter(|r| r.kind == Kind::Noun && r.base == base)
+            .flat_map(|r| r.slots.iter().map(|s| s.cases))
+            .fold(0, |a, c| a | c)
+    };
+    let (lower, chosen) = analyse(rest, written);
+    let Some((l, Some(other))) = lower
+        .iter()
+        .zip(&chosen)
+        .find(|(_, r)| r.as_ref().is_some_and(|r| r.kind == Kind::Noun))
+    else {
+        return false;
+    };
+    cases(form, &noun.base) & cases(l, &other.base) != 0
 }
 
 /// A Polish phrase (words as shown, with their term ids) in its base form, and
@@ -188,7 +222,7 @@ fn render(
     } else {
         noun.base.clone()
     };
-    if lower[head] == head_form && !plural {
+    if lower[head] == head_form && !plural && coordinator(&lower, head).is_none() {
         return Some((as_is, true));
     }
     // An agreeing adjective; `Err` for one whose plural cannot be made.
@@ -217,6 +251,18 @@ fn render(
     while let Some(a) = (i < words.len()).then(|| agreeing(i)).flatten() {
         out.push(a.ok()?);
         i += 1;
+    }
+    // A second noun in the head's case joined by "i" goes to the same form
+    // ("drzew i krzewów" → "drzewa i krzewy").
+    if i + 1 < words.len()
+        && COORDINATORS.contains(&lower[i].as_str())
+        && same_case(&lower[head], noun, &words[i + 1..], written)
+    {
+        out.push(lower[i].clone());
+        out.push(render(&words[i + 1..], written, plural)?.0);
+        let out = out.join(" ");
+        let as_written = out == as_is;
+        return Some((out, as_written));
     }
     // A noun right after that cannot be a genitive complement makes a list
     // ("ławki kosze"), not a head and its complement: as written.
@@ -257,6 +303,18 @@ mod tests {
     fn plural_base(text: &str) -> String {
         let words: Vec<(&str, Option<u32>)> = text.split(' ').map(|w| (w, None)).collect();
         base_form(&words, &Written::default(), true).0
+    }
+
+    #[test]
+    fn coordinated_nouns_take_the_same_form() {
+        assert_eq!(plural_base("drzew i krzewów"), "drzewa i krzewy");
+        assert_eq!(plural_base("drzewa oraz krzewy"), "drzewa oraz krzewy");
+        assert_eq!(base("ławki i kosza"), "ławka i kosz");
+        // The second noun of a complement stays a complement.
+        assert_eq!(
+            base("budowy chodnika i parkingu"),
+            "budowa chodnika i parkingu"
+        );
     }
 
     #[test]

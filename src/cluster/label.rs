@@ -3,6 +3,8 @@
 //! ("listy poparcia" → "Lista poparcia"), and the words most characteristic of
 //! the topic as keywords, in the form people wrote them.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::base_form::{Written, polish_form};
 use super::tokenize::{Analyzer, FastMap, for_each_token};
 use super::weight::Corpus;
@@ -24,8 +26,10 @@ const PHRASE_SHARE: f64 = 0.3;
 /// ranked: it names no topic, but may point to the phrase that does.
 const MODIFIER_FACTOR: f64 = 0.4;
 /// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
+/// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
+/// the tokenizer drops (see [`Word::and_before`]).
 const JOINERS: &[&str] = &[
-    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to",
+    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to", "oraz",
 ];
 
 /// How characteristic each term is of a topic: p(t|topic)·ln(p(t|topic)/p(t))
@@ -81,6 +85,34 @@ struct Word {
     joiner: bool,
     /// Punctuation between it and the word before.
     broken: bool,
+    /// The word "i" (and) right before it: two nouns so joined make one label
+    /// ("drzewa i krzewy"), which shows the "i".
+    and_before: bool,
+}
+
+/// For each word of two letters or more in `text` (those [`for_each_token`]
+/// yields), whether the word "i" comes right before it.
+fn after_and(text: &str) -> Vec<bool> {
+    let normalized: String = text.nfc().collect();
+    let mut out = Vec::new();
+    let (mut run, mut and) = (String::new(), false);
+    for c in normalized.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            run.push(c);
+            continue;
+        }
+        if run.chars().count() >= 2 {
+            out.push(and);
+            and = false;
+        } else if !run.is_empty() {
+            and = run == "i" || run == "I";
+        }
+        run.clear();
+        if !c.is_whitespace() {
+            and = false;
+        }
+    }
+    out
 }
 
 /// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
@@ -92,7 +124,13 @@ fn words_of(text: &str, an: &Analyzer, ids: &FastMap<&str, u32>, buf: &mut Strin
     for_each_token(text, buf, |w, tok| tokens.push((w.to_string(), tok)));
     // A card typed in capitals has no acronyms to tell apart.
     let shouting = 2 * tokens.iter().filter(|(_, t)| t.caps).count() > tokens.len();
-    for (w, tok) in tokens {
+    let ands = after_and(text);
+    let ands = if ands.len() == tokens.len() {
+        ands
+    } else {
+        vec![false; tokens.len()]
+    };
+    for ((w, tok), and_before) in tokens.into_iter().zip(ands) {
         let key = an.term(&w);
         // Names keep their capital and acronyms their capitals; anything else (a
         // title typed in capitals too) is shown in lower case.
@@ -108,6 +146,7 @@ fn words_of(text: &str, an: &Analyzer, ids: &FastMap<&str, u32>, buf: &mut Strin
             term: key.as_deref().and_then(|k| ids.get(k).copied()),
             joiner: key.is_none() && JOINERS.contains(&w.as_str()),
             broken: tok.broken,
+            and_before,
         });
     }
     out
@@ -160,11 +199,11 @@ pub(super) fn phrase(
             let mut j = i;
             loop {
                 let key = terms.clone();
-                let shown = words[i..=j]
-                    .iter()
-                    .map(|w| w.shown.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let mut shown = words[i].shown.clone();
+                for w in &words[i + 1..=j] {
+                    shown.push_str(if w.and_before { " i " } else { " " });
+                    shown.push_str(&w.shown);
+                }
                 let entry = seen.entry(key.clone()).or_default();
                 if !in_card.contains(&key) {
                     entry.cards += 1;
@@ -177,6 +216,16 @@ pub(super) fn phrase(
                 let mut k = j + 1;
                 if k < words.len() && words[k].joiner && !words[k].broken {
                     k += 1;
+                }
+                // Only nouns are coordinated ("drzewa i krzewy", not "nowe i
+                // stare"): a clause joined by "i" is no phrase.
+                let coordinated =
+                    words[k - 1].shown == "oraz" || words.get(k).is_some_and(|w| w.and_before);
+                if coordinated
+                    && class_of_forms([(words[j].shown.as_str(), 1)].into_iter(), polish)
+                        != Class::Noun
+                {
+                    break;
                 }
                 match words.get(k) {
                     Some(w) if !w.broken && terms.len() < PHRASE_WORDS => match w.term {
@@ -347,6 +396,22 @@ mod tests {
             "Nowe zajęcia sportowe w parku",
         ]);
         assert_eq!(label, "Zajęcia sportowe");
+    }
+
+    #[test]
+    fn nouns_joined_by_and_keep_the_and() {
+        assert_eq!(
+            super::after_and("Drzewa i krzewy, i ławki; ćma i I x"),
+            [false, true, true, false]
+        );
+        let label = label_of(&[
+            "Nasadzenia drzew i krzewów",
+            "Drzewa i krzewy na osiedlu",
+            "Posadzenie drzew i krzewów przy szkole",
+            "Nowe drzewa i krzewy w parku",
+            "Drzewa i krzewy zamiast betonu",
+        ]);
+        assert_eq!(label, "Drzewa i krzewy");
     }
 
     #[test]
