@@ -41,11 +41,16 @@ pub(super) fn polish_form(
     // The number the cards mostly give the head, where the form shows it.
     let (mut plural, mut singular) = (0, 0);
     for (words, counts) in &parsed {
-        match head_number(words, written) {
+        match head_number(words, written, counts.1 > 0) {
             Some(true) => plural += weight(counts),
             Some(false) => singular += weight(counts),
             None => {}
         }
+    }
+    if plural + singular == 0
+        && let Some((words, _)) = parsed.first()
+    {
+        (plural, singular) = topic_number(words, written);
     }
     let plural = plural::mostly_plural(plural, singular);
     // Base form → (weight of the forms written so, weight of all forms pointing to it).
@@ -119,8 +124,9 @@ fn analyse(
 }
 
 /// The number of a phrase's head noun as written (see [`plural::number_of`]),
-/// read with the adjective right after or before it.
-fn head_number(words: &[(&str, Option<u32>)], written: &Written) -> Option<bool> {
+/// read with the adjective right after or before it; `opening` when the phrase
+/// opens cards.
+fn head_number(words: &[(&str, Option<u32>)], written: &Written, opening: bool) -> Option<bool> {
     let (lower, chosen) = analyse(words, written);
     let head = chosen
         .iter()
@@ -135,11 +141,39 @@ fn head_number(words: &[(&str, Option<u32>)], written: &Written) -> Option<bool>
         .into_iter()
         .find(|&i| is_adjective(i))
         .map(|i| lower[i].as_str());
-    plural::number_of(&lower[head], noun, adjective).or_else(|| {
+    plural::number_of(&lower[head], noun, adjective, opening && head == 0).or_else(|| {
         // "drzewa" may be singular; "drzewa i krzewy" is not.
-        let c = coordinator(&lower, head)?;
-        head_number(&words[c + 1..], written)
+        let c = (head + 1..words.len()).find(|&i| !is_adjective(i))?;
+        COORDINATORS
+            .contains(&lower[c].as_str())
+            .then(|| head_number(&words[c + 1..], written, false))?
     })
+}
+
+/// Plural and singular counts of the head noun of a phrase among all the
+/// topic's written forms of its term: what decides when no form of the phrase
+/// shows the number ("ćwiczenia dla seniorów", where "ćwiczenia" may be a
+/// genitive singular).
+fn topic_number(words: &[(&str, Option<u32>)], written: &Written) -> (u32, u32) {
+    let (_, chosen) = analyse(words, written);
+    let head = chosen
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
+    let (Some(Some(noun)), Some(forms)) = (
+        head.map(|h| chosen[h].as_ref()),
+        head.and_then(|h| words[h].1).and_then(|t| written.get(&t)),
+    ) else {
+        return (0, 0);
+    };
+    let (mut plural, mut singular) = (0, 0);
+    for (form, &n) in forms {
+        match plural::number_of(form, noun, None, false) {
+            Some(true) => plural += n,
+            Some(false) => singular += n,
+            None => {}
+        }
+    }
+    (plural, singular)
 }
 
 /// Words that join two nouns into one label ("drzewa i krzewy").
@@ -315,6 +349,23 @@ mod tests {
             base("budowy chodnika i parkingu"),
             "budowa chodnika i parkingu"
         );
+    }
+
+    #[test]
+    fn the_topic_decides_a_number_the_phrase_leaves_open() {
+        let mut written = Written::default();
+        written
+            .entry(3)
+            .or_default()
+            .extend([("ćwiczeń".to_string(), 3), ("ćwiczenia".to_string(), 4)]);
+        let words = [("ćwiczenia", Some(3)), ("dla", None), ("seniorów", None)];
+        assert_eq!(head_number(&words, &written, false), None);
+        assert_eq!(topic_number(&words, &written), (3, 0));
+        written
+            .entry(3)
+            .or_default()
+            .insert("ćwiczenie".to_string(), 5);
+        assert_eq!(topic_number(&words, &written), (3, 5));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::base_form::{Written, polish_form};
 use super::tokenize::{Analyzer, FastMap, for_each_token};
 use super::weight::Corpus;
-use super::word_class::{Class, class_of_forms};
+use super::word_class::{Class, class_of_forms, opens_noun_phrase};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -178,18 +178,25 @@ pub(super) fn phrase(
     let sample = &ranked[..ranked.len().min(PHRASE_SAMPLE)];
     let mut seen: FastMap<Vec<u32>, Seen> = FastMap::default();
     let mut written: Written = FastMap::default();
+    // Per term: (times seen, times written as a name, capitalised mid-sentence).
+    let mut names: FastMap<u32, (u32, u32)> = FastMap::default();
     let mut buf = String::new();
     for &d in sample {
         let words = words_of(texts[d], an, ids, &mut buf);
-        if polish {
-            for w in &words {
-                if let Some(t) = w.term {
-                    *written
-                        .entry(t)
-                        .or_default()
-                        .entry(w.shown.to_lowercase())
-                        .or_insert(0) += 1;
-                }
+        for w in &words {
+            let Some(t) = w.term else { continue };
+            let name = names.entry(t).or_insert((0, 0));
+            name.0 += 1;
+            name.1 += u32::from(
+                w.shown.chars().skip(1).any(char::is_lowercase)
+                    && w.shown.chars().next().is_some_and(char::is_uppercase),
+            );
+            if polish {
+                *written
+                    .entry(t)
+                    .or_default()
+                    .entry(w.shown.to_lowercase())
+                    .or_insert(0) += 1;
             }
         }
         let mut in_card: Vec<Vec<u32>> = Vec::new();
@@ -249,7 +256,18 @@ pub(super) fn phrase(
             let w = f.split(' ').next().unwrap_or("");
             (w, n.0)
         });
+        let commonest = s
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(a.0)));
         match class_of_forms(first_words, polish) {
+            Class::Noun | Class::Modifier
+                if polish
+                    && terms.len() > 1
+                    && commonest.is_some_and(|(f, _)| !opens_noun_phrase(f)) =>
+            {
+                Class::Verb
+            }
             Class::Modifier if terms.len() > 1 => Class::Noun,
             c => c,
         }
@@ -308,10 +326,14 @@ pub(super) fn phrase(
     } else {
         0.0
     };
+    // A name added to the best word narrows the topic to one place or body
+    // ("OSP Łódź" for fire brigades of several districts).
+    let is_name = |t: &u32| names.get(t).is_some_and(|&(n, caps)| 2 * caps >= n);
     let around = pick(&|terms, s, kind| {
         terms.len() > 1
             && kind == Class::Noun
             && best.1.iter().all(|t| terms.contains(t))
+            && terms.iter().all(|t| best.1.contains(t) || !is_name(t))
             && f64::from(s.cards) >= share * f64::from(head_cards)
     });
     // Failing that, a noun or noun phrase beats a modifier or a slogan.
@@ -412,6 +434,31 @@ mod tests {
             "Drzewa i krzewy zamiast betonu",
         ]);
         assert_eq!(label, "Drzewa i krzewy");
+    }
+
+    #[test]
+    fn a_place_name_does_not_narrow_the_label() {
+        let label = label_of(&[
+            "Zakup sprzętu dla OSP Łódź",
+            "Doposażenie jednostki OSP Łódź",
+            "Remont remizy OSP Łódź",
+            "Samochód gaśniczy dla OSP Mileszki",
+            "Wyposażenie OSP Wiskitno w drona",
+            "Motopompy dla OSP Nowosolna",
+        ]);
+        assert_eq!(label, "OSP");
+    }
+
+    #[test]
+    fn a_foreign_word_glued_to_a_noun_phrase_is_left_out() {
+        let label = label_of(&[
+            "Streetworkout siłownia dla seniorów w parku",
+            "Streetworkout siłownia dla seniorów przy szkole",
+            "Streetworkout siłownia dla seniorów na skwerze",
+            "Siłownia dla seniorów w klubie",
+            "Bezpłatna siłownia dla seniorów",
+        ]);
+        assert_eq!(label, "Siłownia dla seniorów");
     }
 
     #[test]

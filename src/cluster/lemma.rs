@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 const TABLE_GZ: &[u8] = include_bytes!("../../assets/lemmas/pl.tsv.gz");
 
 const CASES: &str = "ngdailv";
-const NOMINATIVE: u8 = 0b1;
+pub(super) const NOMINATIVE: u8 = 0b1;
 const GENITIVE: u8 = 0b10;
 const GENDERS: &str = "hzmfn";
 /// Gender bit of persons (m1).

@@ -14,13 +14,22 @@ pub(super) const PLURAL_SHARE: f64 = 0.7;
 /// Whether the noun read as `noun` is plural (`Some(true)`), singular or either
 /// (`None`) where it is written as `form`, next to the written `adjective` (which
 /// settles "zajęcia sportowe" as plural where "zajęcia" alone could be a
-/// genitive singular).
-pub(super) fn number_of(form: &str, noun: &Reading, adjective: Option<&str>) -> Option<bool> {
-    let slots: Vec<lemma::Slot> = lemma::readings(form)
+/// genitive singular). A noun opening a card is a title's nominative
+/// (`opening`): "Ćwiczenia dla seniorów" is plural.
+pub(super) fn number_of(
+    form: &str,
+    noun: &Reading,
+    adjective: Option<&str>,
+    opening: bool,
+) -> Option<bool> {
+    let mut slots: Vec<lemma::Slot> = lemma::readings(form)
         .into_iter()
         .filter(|r| r.kind == Kind::Noun && r.base == noun.base)
         .flat_map(|r| r.slots)
         .collect();
+    if opening && slots.iter().any(|s| s.cases & lemma::NOMINATIVE != 0) {
+        slots.retain(|s| s.cases & lemma::NOMINATIVE != 0);
+    }
     let adjective_slots: Vec<lemma::Slot> = adjective
         .map(lemma::readings)
         .unwrap_or_default()
@@ -134,11 +143,15 @@ mod tests {
     #[test]
     fn the_number_comes_from_the_form_and_the_adjective_by_it() {
         let zajecie = noun("zajęcie");
-        assert_eq!(number_of("zajęć", &zajecie, None), Some(true));
-        assert_eq!(number_of("zajęcie", &zajecie, None), Some(false));
+        assert_eq!(number_of("zajęć", &zajecie, None, false), Some(true));
+        assert_eq!(number_of("zajęcie", &zajecie, None, false), Some(false));
         // "zajęcia" alone may be a genitive singular; "sportowe" rules that out.
-        assert_eq!(number_of("zajęcia", &zajecie, None), None);
-        assert_eq!(number_of("zajęcia", &zajecie, Some("sportowe")), Some(true));
+        assert_eq!(number_of("zajęcia", &zajecie, None, false), None);
+        assert_eq!(
+            number_of("zajęcia", &zajecie, Some("sportowe"), false),
+            Some(true)
+        );
+        assert_eq!(number_of("zajęcia", &zajecie, None, true), Some(true));
         assert!(mostly_plural(8, 2));
         assert!(!mostly_plural(5, 5));
         assert!(!mostly_plural(0, 0));

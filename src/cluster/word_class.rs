@@ -80,6 +80,25 @@ pub(super) fn class_of_forms<'a>(
     }
 }
 
+/// Whether a written Polish phrase can be a noun phrase by its first word: a
+/// lowercase word the table does not know, before a noun it does, is a verb
+/// with its object ("wykluczy osoby") or a foreign word glued to a noun
+/// ("streetworkout ćwiczenia"), no name for a topic.
+pub(super) fn opens_noun_phrase(form: &str) -> bool {
+    let mut words = form.split(' ');
+    let Some(first) = words.next() else {
+        return true;
+    };
+    let known = |w: &str| !lemma::readings(&w.to_lowercase()).is_empty();
+    first.chars().next().is_some_and(char::is_uppercase)
+        || known(first)
+        || !words.any(|w| {
+            lemma::readings(&w.to_lowercase())
+                .first()
+                .is_some_and(|r| r.kind == Kind::Noun)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +122,16 @@ mod tests {
         assert_eq!(class_of("polski", true, true), Class::Noun);
         assert_eq!(class_of("informacyjna", false, false), Class::Modifier);
         assert_eq!(class_of("park", false, false), Class::Noun);
+    }
+
+    #[test]
+    fn an_unknown_word_before_a_noun_opens_no_noun_phrase() {
+        assert!(!opens_noun_phrase("wykluczy osoby"));
+        assert!(!opens_noun_phrase("streetworkout ćwiczenia dla seniorów"));
+        assert!(opens_noun_phrase("ćwiczenia dla seniorów"));
+        assert!(opens_noun_phrase("OSP Łódź"));
+        assert!(opens_noun_phrase("nowe ławki"));
+        assert!(opens_noun_phrase("pumptrack"));
     }
 
     #[test]
