@@ -3,10 +3,9 @@
 //! ("listy poparcia" → "Lista poparcia"), and the words most characteristic of
 //! the topic as keywords, in the form people wrote them.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::base_form::{Written, polish_form};
-use super::tokenize::{Analyzer, FastMap, for_each_token};
+use super::label_words::words_of;
+use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
 use super::word_class::{Class, class_of_forms, opens_noun_phrase};
 
@@ -25,12 +24,6 @@ const PHRASE_SHARE: f64 = 0.3;
 /// How much a lone modifier (adjective, adverb, verb) counts when phrases are
 /// ranked: it names no topic, but may point to the phrase that does.
 const MODIFIER_FACTOR: f64 = 0.4;
-/// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
-/// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
-/// the tokenizer drops (see [`Word::and_before`]).
-const JOINERS: &[&str] = &[
-    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to", "oraz",
-];
 
 /// How characteristic each term is of a topic: p(t|topic)·ln(p(t|topic)/p(t))
 /// (a KL-divergence contribution), times the term's weight (generic words and
@@ -72,82 +65,6 @@ pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Ve
         if out.len() == max {
             break;
         }
-    }
-    out
-}
-
-/// One word of a card as the phrase search sees it.
-struct Word {
-    /// As it should appear in a label: lowercase, except names and acronyms.
-    shown: String,
-    /// Term id of a content word; `None` for stop words and rare words.
-    term: Option<u32>,
-    joiner: bool,
-    /// Punctuation between it and the word before.
-    broken: bool,
-    /// The word "i" (and) right before it: two nouns so joined make one label
-    /// ("drzewa i krzewy"), which shows the "i".
-    and_before: bool,
-}
-
-/// For each word of two letters or more in `text` (those [`for_each_token`]
-/// yields), whether the word "i" comes right before it.
-fn after_and(text: &str) -> Vec<bool> {
-    let normalized: String = text.nfc().collect();
-    let mut out = Vec::new();
-    let (mut run, mut and) = (String::new(), false);
-    for c in normalized.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
-            run.push(c);
-            continue;
-        }
-        if run.chars().count() >= 2 {
-            out.push(and);
-            and = false;
-        } else if !run.is_empty() {
-            and = run == "i" || run == "I";
-        }
-        run.clear();
-        if !c.is_whitespace() {
-            and = false;
-        }
-    }
-    out
-}
-
-/// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
-const ACRONYM_LETTERS: usize = 5;
-
-fn words_of(text: &str, an: &Analyzer, ids: &FastMap<&str, u32>, buf: &mut String) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut tokens = Vec::new();
-    for_each_token(text, buf, |w, tok| tokens.push((w.to_string(), tok)));
-    // A card typed in capitals has no acronyms to tell apart.
-    let shouting = 2 * tokens.iter().filter(|(_, t)| t.caps).count() > tokens.len();
-    let ands = after_and(text);
-    let ands = if ands.len() == tokens.len() {
-        ands
-    } else {
-        vec![false; tokens.len()]
-    };
-    for ((w, tok), and_before) in tokens.into_iter().zip(ands) {
-        let key = an.term(&w);
-        // Names keep their capital and acronyms their capitals; anything else (a
-        // title typed in capitals too) is shown in lower case.
-        let shown = if tok.caps && !shouting && w.chars().count() <= ACRONYM_LETTERS {
-            w.to_uppercase()
-        } else if tok.mid_cap {
-            capitalised(&w)
-        } else {
-            w.clone()
-        };
-        out.push(Word {
-            shown,
-            term: key.as_deref().and_then(|k| ids.get(k).copied()),
-            joiner: key.is_none() && JOINERS.contains(&w.as_str()),
-            broken: tok.broken,
-            and_before,
-        });
     }
     out
 }
@@ -364,112 +281,5 @@ pub(super) fn capitalised(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::{ClusterOptions, Lang, cluster};
-
-    /// The label of `texts` taken as one Polish topic.
-    pub(in super::super) fn label_of(texts: &[&str]) -> String {
-        let opts = ClusterOptions {
-            k: Some(1),
-            lang: Some(Lang::Pl),
-            ..Default::default()
-        };
-        let c = cluster(texts, &opts);
-        c.topics
-            .first()
-            .map(|t| t.label.clone())
-            .unwrap_or_default()
-    }
-
-    #[test]
-    fn a_lone_adjective_brings_the_noun_it_modifies_most() {
-        let label = label_of(&[
-            "Ścieżka rowerowa przy parku",
-            "Nowa ścieżka rowerowa wzdłuż rzeki",
-            "Droga rowerowa do szkoły",
-            "Stojaki rowerowe przy urzędzie",
-            "Rowerowe miasto dla wszystkich",
-            "Parking rowerowy na rynku",
-            "Rowerowa stolica regionu",
-        ]);
-        assert_eq!(label, "Ścieżka rowerowa");
-    }
-
-    #[test]
-    fn a_slogan_loses_to_the_noun_it_is_about() {
-        let label = label_of(&[
-            "Postawmy na bezpieczeństwo dzieci",
-            "Postawmy na bezpieczeństwo pieszych",
-            "Postawmy na bezpieczeństwo!",
-            "Bezpieczeństwo na przejściu przy szkole",
-            "Progi zwalniające dla bezpieczeństwa",
-            "Lepsze oświetlenie to bezpieczeństwo",
-        ]);
-        assert_eq!(label, "Bezpieczeństwo");
-    }
-
-    #[test]
-    fn a_noun_the_cards_write_in_the_plural_stays_plural() {
-        let label = label_of(&[
-            "Bezpłatne zajęcia sportowe dla dzieci",
-            "Organizacja zajęć sportowych w szkołach",
-            "Więcej zajęć sportowych dla seniorów",
-            "Zajęcia sportowe na orliku",
-            "Nowe zajęcia sportowe w parku",
-        ]);
-        assert_eq!(label, "Zajęcia sportowe");
-    }
-
-    #[test]
-    fn nouns_joined_by_and_keep_the_and() {
-        assert_eq!(
-            super::after_and("Drzewa i krzewy, i ławki; ćma i I x"),
-            [false, true, true, false]
-        );
-        let label = label_of(&[
-            "Nasadzenia drzew i krzewów",
-            "Drzewa i krzewy na osiedlu",
-            "Posadzenie drzew i krzewów przy szkole",
-            "Nowe drzewa i krzewy w parku",
-            "Drzewa i krzewy zamiast betonu",
-        ]);
-        assert_eq!(label, "Drzewa i krzewy");
-    }
-
-    #[test]
-    fn a_place_name_does_not_narrow_the_label() {
-        let label = label_of(&[
-            "Zakup sprzętu dla OSP Łódź",
-            "Doposażenie jednostki OSP Łódź",
-            "Remont remizy OSP Łódź",
-            "Samochód gaśniczy dla OSP Mileszki",
-            "Wyposażenie OSP Wiskitno w drona",
-            "Motopompy dla OSP Nowosolna",
-        ]);
-        assert_eq!(label, "OSP");
-    }
-
-    #[test]
-    fn a_foreign_word_glued_to_a_noun_phrase_is_left_out() {
-        let label = label_of(&[
-            "Streetworkout siłownia dla seniorów w parku",
-            "Streetworkout siłownia dla seniorów przy szkole",
-            "Streetworkout siłownia dla seniorów na skwerze",
-            "Siłownia dla seniorów w klubie",
-            "Bezpłatna siłownia dla seniorów",
-        ]);
-        assert_eq!(label, "Siłownia dla seniorów");
-    }
-
-    #[test]
-    fn an_adverb_alone_gives_way_to_a_noun() {
-        let label = label_of(&[
-            "Pomoc dla osób wykluczonych cyfrowo",
-            "Materiały dostępne cyfrowo i na papierze",
-            "Cyfrowo i bez barier: dostępność dla niewidomych",
-            "Dostępność punktów obsługi",
-            "Cyfrowo podpisane wnioski",
-        ]);
-        assert_eq!(label, "Dostępność");
-    }
-}
+#[path = "label_tests.rs"]
+mod tests;

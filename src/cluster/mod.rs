@@ -11,6 +11,7 @@ mod choose_k;
 mod enrich;
 mod kmeans;
 mod label;
+mod label_words;
 mod lemma;
 mod lexicon;
 mod linalg;
