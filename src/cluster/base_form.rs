@@ -79,8 +79,12 @@ pub(super) fn polish_form(
 /// The reading of a written word that the topic's cards support best: the one
 /// whose base form explains the most written forms of the word's term (ties: the
 /// table's order, likelier first).
-fn reading_of(word: &str, term: Option<u32>, written: &Written) -> Option<Reading> {
-    let readings = lemma::readings(word);
+fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> Option<Reading> {
+    let mut readings = lemma::readings(word);
+    // A name is a noun: "Polski" mid-sentence is the genitive of "Polska".
+    if name && readings.iter().any(|r| r.kind == Kind::Noun) {
+        readings.retain(|r| r.kind == Kind::Noun);
+    }
     let forms = term.and_then(|t| written.get(&t));
     let support = |r: &Reading| -> u32 {
         forms.map_or(0, |forms| {
@@ -117,7 +121,10 @@ fn analyse(
         .zip(words)
         .map(|(l, (w, t))| {
             let acronym = w.chars().count() > 1 && w.chars().all(char::is_uppercase);
-            (!acronym).then(|| reading_of(l, *t, written)).flatten()
+            let name = w.chars().next().is_some_and(char::is_uppercase);
+            (!acronym)
+                .then(|| reading_of(l, *t, written, name))
+                .flatten()
         })
         .collect();
     (lower, chosen)
@@ -390,8 +397,22 @@ mod tests {
         assert_eq!(base("zgłaszaniu projektów"), "zgłaszanie projektów");
         assert_eq!(base("parku"), "park");
         assert_eq!(base("oceny"), "ocena");
-        // A name keeps its capital.
+        // A name keeps its capital, and is a noun ("Polski" read as "polski" would
+        // be an adjective here).
         assert_eq!(base("Łodzi"), "Łódź");
+        let mut written = Written::default();
+        written.entry(1).or_default().extend(
+            [
+                ("polski", 2),
+                ("polskiego", 2),
+                ("polsce", 1),
+                ("polską", 1),
+                ("polskę", 1),
+            ]
+            .map(|(f, n)| (f.to_string(), n)),
+        );
+        let words = [("Polski", Some(1))];
+        assert_eq!(base_form(&words, &written, false).0, "Polska");
     }
 
     #[test]
@@ -433,7 +454,7 @@ mod tests {
                 .entry(7)
                 .or_default()
                 .extend(forms.map(|(f, n)| (f.to_string(), n)));
-            reading_of("listy", Some(7), &written).map(|r| r.base)
+            reading_of("listy", Some(7), &written, false).map(|r| r.base)
         };
         assert_eq!(
             base_among([("listy", 3), ("listę", 2)]).as_deref(),
