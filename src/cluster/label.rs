@@ -246,12 +246,25 @@ pub(super) fn phrase(
     // A name added to the best word narrows the topic to one place or body
     // ("OSP Łódź" for fire brigades of several districts).
     let is_name = |t: &u32| names.get(t).is_some_and(|&(n, caps)| 2 * caps >= n);
+    // The rest of a slogan, by the cards that say it ("na bezpieczeństwo na
+    // osiedlu" of "Postawmy na bezpieczeństwo na osiedlu"): a phrase said
+    // mostly there is the slogan's tail, not a name of its own.
+    let mut slogan_tails: FastMap<&[u32], u32> = FastMap::default();
+    for &(_, terms, kind) in &scored {
+        if kind == Class::Verb && terms.len() > 1 {
+            let tail = slogan_tails.entry(&terms[1..]).or_insert(0);
+            *tail = (*tail).max(seen.get(terms).map_or(0, |s| s.cards));
+        }
+    }
+    let in_slogans =
+        |terms: &[u32], s: &Seen| slogan_tails.get(terms).is_some_and(|&n| 2 * n > s.cards);
     let around = pick(&|terms, s, kind| {
         terms.len() > 1
             && kind == Class::Noun
             && best.1.iter().all(|t| terms.contains(t))
             && terms.iter().all(|t| best.1.contains(t) || !is_name(t))
             && f64::from(s.cards) >= share * f64::from(head_cards)
+            && !in_slogans(terms, s)
     });
     // Failing that, a noun or noun phrase beats a modifier or a slogan.
     let best = around

@@ -72,6 +72,19 @@ fn nouns_joined_by_and_keep_the_and() {
 }
 
 #[test]
+fn the_tail_of_a_slogan_is_no_label_either() {
+    let label = label_of(&[
+        "Postawmy na bezpieczeństwo na osiedlu Retkinia",
+        "Postawmy na bezpieczeństwo na osiedlu Teofilów",
+        "Postawmy na bezpieczeństwo na osiedlu Widzew",
+        "Bezpieczeństwo pieszych przy szkole",
+        "Monitoring dla bezpieczeństwa mieszkańców",
+        "Bezpieczeństwo na przejściach",
+    ]);
+    assert_eq!(label, "Bezpieczeństwo");
+}
+
+#[test]
 fn a_place_name_does_not_narrow_the_label() {
     let label = label_of(&[
         "Zakup sprzętu dla OSP Łódź",
