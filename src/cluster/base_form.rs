@@ -263,14 +263,21 @@ fn render(
     } else {
         noun.base.clone()
     };
-    if lower[head] == head_form && !plural && coordinator(&lower, head).is_none() {
+    // An adjective right after the head in another case but its gender and
+    // number is a slip ("droga rowerową"): it is made to agree too.
+    let slipped = lower.get(head + 1).is_some_and(|w| {
+        let readings = lemma::readings(w);
+        !readings.iter().any(|r| r.agrees_with(noun))
+            && readings.iter().any(|r| r.agrees_but_for_case(noun))
+    });
+    if lower[head] == head_form && !plural && !slipped && coordinator(&lower, head).is_none() {
         return Some((as_is, true));
     }
     // An agreeing adjective; `Err` for one whose plural cannot be made.
     let agreeing = |i: usize| -> Option<Result<String, ()>> {
-        let r = lemma::readings(&lower[i])
-            .into_iter()
-            .find(|r| r.agrees_with(noun))?;
+        let r = lemma::readings(&lower[i]).into_iter().find(|r| {
+            r.agrees_with(noun) || (slipped && i == head + 1 && r.agrees_but_for_case(noun))
+        })?;
         let form = if plural {
             plural::plural_adjective(&r.base, noun, forms_of(i)).ok_or(())
         } else {
@@ -422,6 +429,9 @@ mod tests {
         assert_eq!(base("nowej ławki"), "nowa ławka");
         assert_eq!(base("miejsca parkingowe"), "miejsce parkingowe");
         assert_eq!(base("kampanii informacyjnej"), "kampania informacyjna");
+        // A slip in the adjective's case is mended.
+        assert_eq!(base("droga rowerową"), "droga rowerowa");
+        assert_eq!(base("drogę rowerowej"), "droga rowerowa");
         // Plural-only nouns stay plural.
         assert_eq!(base("drzwiach"), "drzwi");
         // A lone adjective: to its base form unless it is a nominative already.

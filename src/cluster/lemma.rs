@@ -83,6 +83,18 @@ impl Reading {
         self.kind == Kind::Noun && self.gender == PERSONAL
     }
 
+    /// Whether an adjective read as `self` has the noun's number and gender but
+    /// none of its cases: a slip ("droga rowerową") when it follows the noun.
+    pub(super) fn agrees_but_for_case(&self, noun: &Reading) -> bool {
+        self.kind == Kind::Adjective
+            && noun.kind == Kind::Noun
+            && self.slots.iter().any(|a| {
+                noun.slots
+                    .iter()
+                    .any(|n| a.plural == n.plural && a.genders & noun.gender != 0)
+            })
+    }
+
     /// Whether an adjective read as `self` agrees with the noun read as `noun`:
     /// same number, a shared case, the noun's gender.
     pub(super) fn agrees_with(&self, noun: &Reading) -> bool {
