@@ -5,11 +5,15 @@
 
 use super::label::capitalised;
 use super::lemma::{self, Kind, Reading};
+use super::plural;
 use super::tokenize::{Analyzer, FastMap};
 
 /// Lowercase written forms of each term in a topic's cards, with counts: which
 /// lemma an ambiguous form is ("listy" among "lista", "listę" is "lista").
 pub(super) type Written = FastMap<u32, FastMap<String, u32>>;
+
+/// The words of a written phrase, each with its term id if it has one.
+type Words<'a> = Vec<(&'a str, Option<u32>)>;
 
 /// The base form of one phrase: among the base forms some card wrote itself, the
 /// one written most (each form counts with its `weight`); when no card wrote one,
@@ -21,17 +25,38 @@ pub(super) fn polish_form(
     ids: &FastMap<&str, u32>,
     written: &Written,
 ) -> Option<String> {
+    let parsed: Vec<(Words, &(u32, u32))> = forms
+        .iter()
+        .map(|(form, counts)| {
+            let words = form
+                .split(' ')
+                .map(|w| {
+                    let term = an.term(&w.to_lowercase());
+                    (w, term.and_then(|k| ids.get(k.as_str()).copied()))
+                })
+                .collect();
+            (words, counts)
+        })
+        .collect();
+    // The number the cards mostly give the head, where the form shows it.
+    let (mut plural, mut singular) = (0, 0);
+    for (words, counts) in &parsed {
+        match head_number(words, written, counts.1 > 0) {
+            Some(true) => plural += weight(counts),
+            Some(false) => singular += weight(counts),
+            None => {}
+        }
+    }
+    if plural + singular == 0
+        && let Some((words, _)) = parsed.first()
+    {
+        (plural, singular) = topic_number(words, written);
+    }
+    let plural = plural::mostly_plural(plural, singular);
     // Base form → (weight of the forms written so, weight of all forms pointing to it).
     let mut bases: FastMap<String, (u32, u32)> = FastMap::default();
-    for (form, counts) in forms {
-        let words: Vec<(&str, Option<u32>)> = form
-            .split(' ')
-            .map(|w| {
-                let term = an.term(&w.to_lowercase());
-                (w, term.and_then(|k| ids.get(k.as_str()).copied()))
-            })
-            .collect();
-        let (base, as_written) = base_form(&words, written);
+    for (words, counts) in &parsed {
+        let (base, as_written) = base_form(words, written, plural);
         let entry = bases.entry(base).or_insert((0, 0));
         if as_written {
             entry.0 += weight(counts);
@@ -54,8 +79,12 @@ pub(super) fn polish_form(
 /// The reading of a written word that the topic's cards support best: the one
 /// whose base form explains the most written forms of the word's term (ties: the
 /// table's order, likelier first).
-fn reading_of(word: &str, term: Option<u32>, written: &Written) -> Option<Reading> {
-    let readings = lemma::readings(word);
+fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> Option<Reading> {
+    let mut readings = lemma::readings(word);
+    // A name is a noun: "Polski" mid-sentence is the genitive of "Polska".
+    if name && readings.iter().any(|r| r.kind == Kind::Noun) {
+        readings.retain(|r| r.kind == Kind::Noun);
+    }
     let forms = term.and_then(|t| written.get(&t));
     let support = |r: &Reading| -> u32 {
         forms.map_or(0, |forms| {
@@ -80,25 +109,133 @@ fn reading_of(word: &str, term: Option<u32>, written: &Written) -> Option<Readin
     best.map(|(_, r)| r)
 }
 
+/// The lowercase words of a phrase and the reading chosen for each (none for
+/// acronyms such as "OSP", which are no inflected forms).
+fn analyse(
+    words: &[(&str, Option<u32>)],
+    written: &Written,
+) -> (Vec<String>, Vec<Option<Reading>>) {
+    let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
+    let chosen = lower
+        .iter()
+        .zip(words)
+        .map(|(l, (w, t))| {
+            let acronym = w.chars().count() > 1 && w.chars().all(char::is_uppercase);
+            let name = w.chars().next().is_some_and(char::is_uppercase);
+            (!acronym)
+                .then(|| reading_of(l, *t, written, name))
+                .flatten()
+        })
+        .collect();
+    (lower, chosen)
+}
+
+/// The number of a phrase's head noun as written (see [`plural::number_of`]),
+/// read with the adjective right after or before it; `opening` when the phrase
+/// opens cards.
+fn head_number(words: &[(&str, Option<u32>)], written: &Written, opening: bool) -> Option<bool> {
+    let (lower, chosen) = analyse(words, written);
+    let head = chosen
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun))?;
+    let noun = chosen[head].as_ref()?;
+    let is_adjective = |i: usize| {
+        chosen
+            .get(i)
+            .is_some_and(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Adjective))
+    };
+    let adjective = [head + 1, head.wrapping_sub(1)]
+        .into_iter()
+        .find(|&i| is_adjective(i))
+        .map(|i| lower[i].as_str());
+    plural::number_of(&lower[head], noun, adjective, opening && head == 0).or_else(|| {
+        // "drzewa" may be singular; "drzewa i krzewy" is not.
+        let c = (head + 1..words.len()).find(|&i| !is_adjective(i))?;
+        COORDINATORS
+            .contains(&lower[c].as_str())
+            .then(|| head_number(&words[c + 1..], written, false))?
+    })
+}
+
+/// Plural and singular counts of the head noun of a phrase among all the
+/// topic's written forms of its term: what decides when no form of the phrase
+/// shows the number ("ćwiczenia dla seniorów", where "ćwiczenia" may be a
+/// genitive singular).
+fn topic_number(words: &[(&str, Option<u32>)], written: &Written) -> (u32, u32) {
+    let (_, chosen) = analyse(words, written);
+    let head = chosen
+        .iter()
+        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
+    let (Some(Some(noun)), Some(forms)) = (
+        head.map(|h| chosen[h].as_ref()),
+        head.and_then(|h| words[h].1).and_then(|t| written.get(&t)),
+    ) else {
+        return (0, 0);
+    };
+    let (mut plural, mut singular) = (0, 0);
+    for (form, &n) in forms {
+        match plural::number_of(form, noun, None, false) {
+            Some(true) => plural += n,
+            Some(false) => singular += n,
+            None => {}
+        }
+    }
+    (plural, singular)
+}
+
+/// Words that join two nouns into one label ("drzewa i krzewy").
+const COORDINATORS: &[&str] = &["i", "oraz"];
+
+/// The position of the first coordinator after `from` with words after it.
+fn coordinator(lower: &[String], from: usize) -> Option<usize> {
+    (from + 1..lower.len().saturating_sub(1)).find(|&i| COORDINATORS.contains(&lower[i].as_str()))
+}
+
+/// Whether the first noun of `rest` can be in a case the head, written `form`
+/// and read as `noun`, is in: then the two are coordinated ("drzew i krzewów"),
+/// else the second belongs to a complement ("budowa chodnika i parkingu").
+fn same_case(form: &str, noun: &Reading, rest: &[(&str, Option<u32>)], written: &Written) -> bool {
+    let cases = |form: &str, base: &str| {
+        lemma::readings(form)
+            .iter()
+            .filter(|r| r.kind == Kind::Noun && r.base == base)
+            .flat_map(|r| r.slots.iter().map(|s| s.cases))
+            .fold(0, |a, c| a | c)
+    };
+    let (lower, chosen) = analyse(rest, written);
+    let Some((l, Some(other))) = lower
+        .iter()
+        .zip(&chosen)
+        .find(|(_, r)| r.as_ref().is_some_and(|r| r.kind == Kind::Noun))
+    else {
+        return false;
+    };
+    cases(form, &noun.base) & cases(l, &other.base) != 0
+}
+
 /// A Polish phrase (words as shown, with their term ids) in its base form, and
 /// whether it was already so. The head, its first noun, goes to its nominative
 /// singular; adjectives right before or after it that agree with it follow its
 /// gender ("zespole oceniającym" → "zespół oceniający"); everything else, such as
 /// genitive complements ("granicy wieku głosujących" → "granica wieku
 /// głosujących") and words the table does not know, stays as written. A phrase
-/// without a noun stays as written, a lone adjective aside.
-fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool) {
+/// without a noun stays as written, a lone adjective aside. With `plural` the
+/// head goes to its nominative plural instead, when the table confirms one.
+fn base_form(words: &[(&str, Option<u32>)], written: &Written, plural: bool) -> (String, bool) {
+    plural
+        .then(|| render(words, written, true))
+        .flatten()
+        .unwrap_or_else(|| render(words, written, false).unwrap_or_default())
+}
+
+/// [`base_form`] in one number; `None` if the plural cannot be made.
+fn render(
+    words: &[(&str, Option<u32>)],
+    written: &Written,
+    plural: bool,
+) -> Option<(String, bool)> {
     let as_is = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
-    let lower: Vec<String> = words.iter().map(|(w, _)| w.to_lowercase()).collect();
-    // Acronyms ("OSP") are no inflected forms.
-    let chosen: Vec<Option<Reading>> = lower
-        .iter()
-        .zip(words)
-        .map(|(l, (w, t))| {
-            let acronym = w.chars().count() > 1 && w.chars().all(char::is_uppercase);
-            (!acronym).then(|| reading_of(l, *t, written)).flatten()
-        })
-        .collect();
+    let (lower, chosen) = analyse(words, written);
     let head = chosen
         .iter()
         .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
@@ -106,7 +243,7 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
     let (Some(head), Some(noun)) = (head, noun) else {
         // No noun: a lone adjective not in the nominative ("odrzuconym") goes to
         // its base form; a nominative one ("informacyjna") and anything else stay.
-        return match (words, chosen.first()) {
+        return Some(match (words, chosen.first()) {
             ([(w, _)], Some(Some(r))) if r.kind == Kind::Adjective => {
                 let readings = lemma::readings(&lower[0]);
                 if readings.iter().any(Reading::can_be_nominative) {
@@ -116,34 +253,64 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
                 }
             }
             _ => (as_is, false),
-        };
+        });
     };
-    if lower[head] == noun.base {
-        return (as_is, true);
+    // A plural-only noun's base form is plural already.
+    let plural = plural && !noun.plural_only;
+    let forms_of = |i: usize| words[i].1.and_then(|t| written.get(&t));
+    let head_form = if plural {
+        plural::nominative_plural(noun, forms_of(head))?
+    } else {
+        noun.base.clone()
+    };
+    // An adjective right after the head in another case but its gender and
+    // number is a slip ("droga rowerową"): it is made to agree too.
+    let slipped = lower.get(head + 1).is_some_and(|w| {
+        let readings = lemma::readings(w);
+        !readings.iter().any(|r| r.agrees_with(noun))
+            && readings.iter().any(|r| r.agrees_but_for_case(noun))
+    });
+    if lower[head] == head_form && !plural && !slipped && coordinator(&lower, head).is_none() {
+        return Some((as_is, true));
     }
-    let agreeing = |i: usize| -> Option<String> {
-        lemma::readings(&lower[i])
-            .into_iter()
-            .find(|r| r.agrees_with(noun))
-            .map(|r| with_case_of(words[i].0, &lemma::agree(&r.base, noun)))
+    // An agreeing adjective; `Err` for one whose plural cannot be made.
+    let agreeing = |i: usize| -> Option<Result<String, ()>> {
+        let r = lemma::readings(&lower[i]).into_iter().find(|r| {
+            r.agrees_with(noun) || (slipped && i == head + 1 && r.agrees_but_for_case(noun))
+        })?;
+        let form = if plural {
+            plural::plural_adjective(&r.base, noun, forms_of(i)).ok_or(())
+        } else {
+            Ok(lemma::agree(&r.base, noun))
+        };
+        Some(form.map(|f| with_case_of(words[i].0, &f)))
     };
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for i in 0..head {
         // A word before the head that is no agreeing adjective ("wykluczy osoby")
         // makes the noun an object, not a head: the phrase stays as written.
         match agreeing(i) {
-            Some(a) => out.push(a),
-            None => return (as_is, false),
+            Some(a) => out.push(a.ok()?),
+            None => return Some((as_is, false)),
         }
     }
-    out.push(with_case_of(words[head].0, &noun.base));
+    out.push(with_case_of(words[head].0, &head_form));
     let mut i = head + 1;
-    while i < words.len() {
-        match agreeing(i) {
-            Some(a) => out.push(a),
-            None => break,
-        }
+    while let Some(a) = (i < words.len()).then(|| agreeing(i)).flatten() {
+        out.push(a.ok()?);
         i += 1;
+    }
+    // A second noun in the head's case joined by "i" goes to the same form
+    // ("drzew i krzewów" → "drzewa i krzewy").
+    if i + 1 < words.len()
+        && COORDINATORS.contains(&lower[i].as_str())
+        && same_case(&lower[head], noun, &words[i + 1..], written)
+    {
+        out.push(lower[i].clone());
+        out.push(render(&words[i + 1..], written, plural)?.0);
+        let out = out.join(" ");
+        let as_written = out == as_is;
+        return Some((out, as_written));
     }
     // A noun right after that cannot be a genitive complement makes a list
     // ("ławki kosze"), not a head and its complement: as written.
@@ -153,10 +320,12 @@ fn base_form(words: &[(&str, Option<u32>)], written: &Written) -> (String, bool)
             .iter()
             .any(Reading::can_be_genitive)
     {
-        return (as_is, false);
+        return Some((as_is, false));
     }
     out.extend(words[i..].iter().map(|w| w.0.to_string()));
-    (out.join(" "), false)
+    let out = out.join(" ");
+    let as_written = out == as_is;
+    Some((out, as_written))
 }
 
 /// `base` with the capital of the written word `w` (names: "Łodzi" → "Łódź").
@@ -175,7 +344,53 @@ mod tests {
     /// `base_form` of a phrase written as `text`, with no other cards to weigh.
     fn base(text: &str) -> String {
         let words: Vec<(&str, Option<u32>)> = text.split(' ').map(|w| (w, None)).collect();
-        base_form(&words, &Written::default()).0
+        base_form(&words, &Written::default(), false).0
+    }
+
+    /// `base_form` of a phrase the cards write mostly in the plural.
+    fn plural_base(text: &str) -> String {
+        let words: Vec<(&str, Option<u32>)> = text.split(' ').map(|w| (w, None)).collect();
+        base_form(&words, &Written::default(), true).0
+    }
+
+    #[test]
+    fn coordinated_nouns_take_the_same_form() {
+        assert_eq!(plural_base("drzew i krzewów"), "drzewa i krzewy");
+        assert_eq!(plural_base("drzewa oraz krzewy"), "drzewa oraz krzewy");
+        assert_eq!(base("ławki i kosza"), "ławka i kosz");
+        // The second noun of a complement stays a complement.
+        assert_eq!(
+            base("budowy chodnika i parkingu"),
+            "budowa chodnika i parkingu"
+        );
+    }
+
+    #[test]
+    fn the_topic_decides_a_number_the_phrase_leaves_open() {
+        let mut written = Written::default();
+        written
+            .entry(3)
+            .or_default()
+            .extend([("ćwiczeń".to_string(), 3), ("ćwiczenia".to_string(), 4)]);
+        let words = [("ćwiczenia", Some(3)), ("dla", None), ("seniorów", None)];
+        assert_eq!(head_number(&words, &written, false), None);
+        assert_eq!(topic_number(&words, &written), (3, 0));
+        written
+            .entry(3)
+            .or_default()
+            .insert("ćwiczenie".to_string(), 5);
+        assert_eq!(topic_number(&words, &written), (3, 5));
+    }
+
+    #[test]
+    fn a_mostly_plural_phrase_goes_to_the_nominative_plural() {
+        assert_eq!(plural_base("zajęć sportowych"), "zajęcia sportowe");
+        assert_eq!(plural_base("wyników"), "wyniki");
+        assert_eq!(plural_base("nowych ławek"), "nowe ławki");
+        assert_eq!(plural_base("miejsc parkingowych"), "miejsca parkingowe");
+        assert_eq!(plural_base("drzwiach"), "drzwi");
+        // Persons' adjectives come only from the cards: singular without them.
+        assert_eq!(plural_base("nowych mieszkańców"), "nowy mieszkaniec");
     }
 
     #[test]
@@ -189,8 +404,22 @@ mod tests {
         assert_eq!(base("zgłaszaniu projektów"), "zgłaszanie projektów");
         assert_eq!(base("parku"), "park");
         assert_eq!(base("oceny"), "ocena");
-        // A name keeps its capital.
+        // A name keeps its capital, and is a noun ("Polski" read as "polski" would
+        // be an adjective here).
         assert_eq!(base("Łodzi"), "Łódź");
+        let mut written = Written::default();
+        written.entry(1).or_default().extend(
+            [
+                ("polski", 2),
+                ("polskiego", 2),
+                ("polsce", 1),
+                ("polską", 1),
+                ("polskę", 1),
+            ]
+            .map(|(f, n)| (f.to_string(), n)),
+        );
+        let words = [("Polski", Some(1))];
+        assert_eq!(base_form(&words, &written, false).0, "Polska");
     }
 
     #[test]
@@ -200,6 +429,9 @@ mod tests {
         assert_eq!(base("nowej ławki"), "nowa ławka");
         assert_eq!(base("miejsca parkingowe"), "miejsce parkingowe");
         assert_eq!(base("kampanii informacyjnej"), "kampania informacyjna");
+        // A slip in the adjective's case is mended.
+        assert_eq!(base("droga rowerową"), "droga rowerowa");
+        assert_eq!(base("drogę rowerowej"), "droga rowerowa");
         // Plural-only nouns stay plural.
         assert_eq!(base("drzwiach"), "drzwi");
         // A lone adjective: to its base form unless it is a nominative already.
@@ -232,7 +464,7 @@ mod tests {
                 .entry(7)
                 .or_default()
                 .extend(forms.map(|(f, n)| (f.to_string(), n)));
-            reading_of("listy", Some(7), &written).map(|r| r.base)
+            reading_of("listy", Some(7), &written, false).map(|r| r.base)
         };
         assert_eq!(
             base_among([("listy", 3), ("listę", 2)]).as_deref(),

@@ -4,8 +4,10 @@
 //! the topic as keywords, in the form people wrote them.
 
 use super::base_form::{Written, polish_form};
-use super::tokenize::{Analyzer, FastMap, for_each_token};
+use super::label_words::words_of;
+use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
+use super::word_class::{Class, class_of_forms, opens_noun_phrase};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -19,18 +21,9 @@ const LENGTH_FACTOR: [f64; 3] = [1.0, 0.8, 0.62];
 /// A phrase around the topic's best word is preferred to the word alone when at
 /// least this share of the cards with the word use the phrase.
 const PHRASE_SHARE: f64 = 0.3;
-/// Polish adjective and verb endings (no noun of a rule's vocabulary ends so,
-/// "opinia" and "kwota" aside, which these leave alone), and how much a lone
-/// word written only with them counts.
-const MODIFIER_ENDINGS: &[&str] = &[
-    "ć", "ny", "na", "ne", "nym", "nej", "nych", "wy", "wa", "we", "wej", "ski", "ska", "skie",
-    "cki", "cka", "ący", "ąca", "ące", "ają", "uje", "ują", "ło", "ła", "li", "ły", "ym", "ymi",
-];
+/// How much a lone modifier (adjective, adverb, verb) counts when phrases are
+/// ranked: it names no topic, but may point to the phrase that does.
 const MODIFIER_FACTOR: f64 = 0.4;
-/// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
-const JOINERS: &[&str] = &[
-    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to",
-];
 
 /// How characteristic each term is of a topic: p(t|topic)·ln(p(t|topic)/p(t))
 /// (a KL-divergence contribution), times the term's weight (generic words and
@@ -76,47 +69,6 @@ pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Ve
     out
 }
 
-/// One word of a card as the phrase search sees it.
-struct Word {
-    /// As it should appear in a label: lowercase, except names and acronyms.
-    shown: String,
-    /// Term id of a content word; `None` for stop words and rare words.
-    term: Option<u32>,
-    joiner: bool,
-    /// Punctuation between it and the word before.
-    broken: bool,
-}
-
-/// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
-const ACRONYM_LETTERS: usize = 5;
-
-fn words_of(text: &str, an: &Analyzer, ids: &FastMap<&str, u32>, buf: &mut String) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut tokens = Vec::new();
-    for_each_token(text, buf, |w, tok| tokens.push((w.to_string(), tok)));
-    // A card typed in capitals has no acronyms to tell apart.
-    let shouting = 2 * tokens.iter().filter(|(_, t)| t.caps).count() > tokens.len();
-    for (w, tok) in tokens {
-        let key = an.term(&w);
-        // Names keep their capital and acronyms their capitals; anything else (a
-        // title typed in capitals too) is shown in lower case.
-        let shown = if tok.caps && !shouting && w.chars().count() <= ACRONYM_LETTERS {
-            w.to_uppercase()
-        } else if tok.mid_cap {
-            capitalised(&w)
-        } else {
-            w.clone()
-        };
-        out.push(Word {
-            shown,
-            term: key.as_deref().and_then(|k| ids.get(k).copied()),
-            joiner: key.is_none() && JOINERS.contains(&w.as_str()),
-            broken: tok.broken,
-        });
-    }
-    out
-}
-
 /// Occurrences of one candidate phrase.
 #[derive(Default)]
 struct Seen {
@@ -143,18 +95,25 @@ pub(super) fn phrase(
     let sample = &ranked[..ranked.len().min(PHRASE_SAMPLE)];
     let mut seen: FastMap<Vec<u32>, Seen> = FastMap::default();
     let mut written: Written = FastMap::default();
+    // Per term: (times seen, times written as a name, capitalised mid-sentence).
+    let mut names: FastMap<u32, (u32, u32)> = FastMap::default();
     let mut buf = String::new();
     for &d in sample {
         let words = words_of(texts[d], an, ids, &mut buf);
-        if polish {
-            for w in &words {
-                if let Some(t) = w.term {
-                    *written
-                        .entry(t)
-                        .or_default()
-                        .entry(w.shown.to_lowercase())
-                        .or_insert(0) += 1;
-                }
+        for w in &words {
+            let Some(t) = w.term else { continue };
+            let name = names.entry(t).or_insert((0, 0));
+            name.0 += 1;
+            name.1 += u32::from(
+                w.shown.chars().skip(1).any(char::is_lowercase)
+                    && w.shown.chars().next().is_some_and(char::is_uppercase),
+            );
+            if polish {
+                *written
+                    .entry(t)
+                    .or_default()
+                    .entry(w.shown.to_lowercase())
+                    .or_insert(0) += 1;
             }
         }
         let mut in_card: Vec<Vec<u32>> = Vec::new();
@@ -164,11 +123,11 @@ pub(super) fn phrase(
             let mut j = i;
             loop {
                 let key = terms.clone();
-                let shown = words[i..=j]
-                    .iter()
-                    .map(|w| w.shown.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let mut shown = words[i].shown.clone();
+                for w in &words[i + 1..=j] {
+                    shown.push_str(if w.and_before { " i " } else { " " });
+                    shown.push_str(&w.shown);
+                }
                 let entry = seen.entry(key.clone()).or_default();
                 if !in_card.contains(&key) {
                     entry.cards += 1;
@@ -181,6 +140,16 @@ pub(super) fn phrase(
                 let mut k = j + 1;
                 if k < words.len() && words[k].joiner && !words[k].broken {
                     k += 1;
+                }
+                // Only nouns are coordinated ("drzewa i krzewy", not "nowe i
+                // stare"): a clause joined by "i" is no phrase.
+                let coordinated =
+                    words[k - 1].shown == "oraz" || words.get(k).is_some_and(|w| w.and_before);
+                if coordinated
+                    && class_of_forms([(words[j].shown.as_str(), 1)].into_iter(), polish)
+                        != Class::Noun
+                {
+                    break;
                 }
                 match words.get(k) {
                     Some(w) if !w.broken && terms.len() < PHRASE_WORDS => match w.term {
@@ -197,42 +166,71 @@ pub(super) fn phrase(
     }
     let size = sample.len().max(1) as f64;
     let min_cards = if sample.len() >= 4 { 2 } else { 1 };
-    // Each candidate with its score (see above); every word must be characteristic.
-    let score_of = |terms: &[u32], s: &Seen| -> Option<f64> {
-        if s.cards < min_cards {
-            return None;
-        }
-        let mut sum = 0.0;
-        for t in terms {
-            let w = scores.get(t).copied().unwrap_or(0.0);
-            if w <= 0.0 {
-                return None;
+    // What each candidate is: a lone modifier or a verb-first phrase (a slogan)
+    // makes a poor label. Only candidates that can score are classified.
+    let kind_of = |terms: &[u32], s: &Seen| -> Class {
+        let first_words = s.forms.iter().map(|(f, n)| {
+            let w = f.split(' ').next().unwrap_or("");
+            (w, n.0)
+        });
+        let commonest = s
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(a.0)));
+        match class_of_forms(first_words, polish) {
+            Class::Noun | Class::Modifier
+                if polish
+                    && terms.len() > 1
+                    && commonest.is_some_and(|(f, _)| !opens_noun_phrase(f)) =>
+            {
+                Class::Verb
             }
-            sum += w;
+            Class::Modifier if terms.len() > 1 => Class::Noun,
+            c => c,
         }
-        // A lone adjective or verb ("informacyjna", "głosować") names no topic.
-        let lone_modifier = terms.len() == 1
-            && s.forms
-                .keys()
-                .all(|f| MODIFIER_ENDINGS.iter().any(|e| f.ends_with(e)));
-        let noun = if lone_modifier { MODIFIER_FACTOR } else { 1.0 };
-        Some(f64::from(s.cards) / size * sum * LENGTH_FACTOR[terms.len() - 1] * noun)
     };
-    let pick = |allowed: &dyn Fn(&[u32], &Seen) -> bool| -> Option<(f64, &Vec<u32>)> {
+    // Each candidate with its score (see above); every word must be characteristic.
+    let mut scored: Vec<(f64, &Vec<u32>, Class)> = Vec::new();
+    for (terms, s) in &seen {
+        if s.cards < min_cards {
+            continue;
+        }
+        let Some(sum) = terms
+            .iter()
+            .map(|t| scores.get(t).copied().filter(|&w| w > 0.0))
+            .sum::<Option<f64>>()
+        else {
+            continue;
+        };
+        let kind = kind_of(terms, s);
+        let noun = if kind == Class::Noun {
+            1.0
+        } else {
+            MODIFIER_FACTOR
+        };
+        let score = f64::from(s.cards) / size * sum * LENGTH_FACTOR[terms.len() - 1] * noun;
+        scored.push((score, terms, kind));
+    }
+    let pick = |allowed: &dyn Fn(&[u32], &Seen, Class) -> bool| -> Option<(f64, &Vec<u32>)> {
         let mut best: Option<(f64, &Vec<u32>)> = None;
-        for (terms, s) in &seen {
-            let Some(score) = score_of(terms, s).filter(|_| allowed(terms, s)) else {
+        for &(score, terms, kind) in &scored {
+            if !seen.get(terms).is_some_and(|s| allowed(terms, s, kind)) {
                 continue;
-            };
+            }
             if best.is_none_or(|(b, bt)| score.total_cmp(&b).then_with(|| bt.cmp(terms)).is_gt()) {
                 best = Some((score, terms));
             }
         }
         best
     };
-    let best = pick(&|_, _| true)?;
+    let best = pick(&|_, _, _| true)?;
+    let best_kind = scored
+        .iter()
+        .find(|c| c.1 == best.1)
+        .map_or(Class::Noun, |c| c.2);
     // A label reads better as a phrase: the best phrase around the best word wins
-    // when a good share of the cards with that word say it.
+    // when a good share of the cards with that word say it; around a lone
+    // modifier ("rowerowe") any noun phrase does ("ścieżki rowerowe").
     let head_cards = best
         .1
         .iter()
@@ -240,12 +238,38 @@ pub(super) fn phrase(
         .map(|s| s.cards)
         .max()
         .unwrap_or(0);
-    let around = pick(&|terms, s| {
+    let share = if best_kind == Class::Noun {
+        PHRASE_SHARE
+    } else {
+        0.0
+    };
+    // A name added to the best word narrows the topic to one place or body
+    // ("OSP Łódź" for fire brigades of several districts).
+    let is_name = |t: &u32| names.get(t).is_some_and(|&(n, caps)| 2 * caps >= n);
+    // The rest of a slogan, by the cards that say it ("na bezpieczeństwo na
+    // osiedlu" of "Postawmy na bezpieczeństwo na osiedlu"): a phrase said
+    // mostly there is the slogan's tail, not a name of its own.
+    let mut slogan_tails: FastMap<&[u32], u32> = FastMap::default();
+    for &(_, terms, kind) in &scored {
+        if kind == Class::Verb && terms.len() > 1 {
+            let tail = slogan_tails.entry(&terms[1..]).or_insert(0);
+            *tail = (*tail).max(seen.get(terms).map_or(0, |s| s.cards));
+        }
+    }
+    let in_slogans =
+        |terms: &[u32], s: &Seen| slogan_tails.get(terms).is_some_and(|&n| 2 * n > s.cards);
+    let around = pick(&|terms, s, kind| {
         terms.len() > 1
+            && kind == Class::Noun
             && best.1.iter().all(|t| terms.contains(t))
-            && f64::from(s.cards) >= PHRASE_SHARE * f64::from(head_cards)
+            && terms.iter().all(|t| best.1.contains(t) || !is_name(t))
+            && f64::from(s.cards) >= share * f64::from(head_cards)
+            && !in_slogans(terms, s)
     });
-    let best = around.unwrap_or(best);
+    // Failing that, a noun or noun phrase beats a modifier or a slogan.
+    let best = around
+        .or_else(|| (best_kind != Class::Noun).then(|| pick(&|_, _, k| k == Class::Noun))?)
+        .unwrap_or(best);
     let (_, terms) = best;
     let forms = &seen.get(terms)?.forms;
     let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
@@ -268,3 +292,7 @@ pub(super) fn capitalised(s: &str) -> String {
         .next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(chars).collect())
 }
+
+#[cfg(test)]
+#[path = "label_tests.rs"]
+mod tests;

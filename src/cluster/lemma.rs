@@ -22,9 +22,11 @@ use std::sync::OnceLock;
 const TABLE_GZ: &[u8] = include_bytes!("../../assets/lemmas/pl.tsv.gz");
 
 const CASES: &str = "ngdailv";
-const NOMINATIVE: u8 = 0b1;
+pub(super) const NOMINATIVE: u8 = 0b1;
 const GENITIVE: u8 = 0b10;
 const GENDERS: &str = "hzmfn";
+/// Gender bit of persons (m1).
+const PERSONAL: u8 = 0b1;
 /// Gender bits of a plural-only noun: any but persons (agrees like "dane osobowe").
 const PLURAL_ONLY: u8 = 0b11110;
 
@@ -64,6 +66,33 @@ impl Reading {
     /// Whether the form can be a genitive (a complement: "lista poparcia").
     pub(super) fn can_be_genitive(&self) -> bool {
         self.slots.iter().any(|s| s.cases & GENITIVE != 0)
+    }
+
+    /// Whether the form can be a nominative plural: of a noun, or of an adjective
+    /// agreeing with a noun of gender bits `gender`.
+    pub(super) fn can_be_nominative_plural(&self, gender: u8) -> bool {
+        self.slots.iter().any(|s| {
+            s.plural
+                && s.cases & NOMINATIVE != 0
+                && (self.kind == Kind::Noun || s.genders & gender != 0)
+        })
+    }
+
+    /// Whether a noun names persons (m1), whose plural adjectives are irregular.
+    pub(super) fn is_personal(&self) -> bool {
+        self.kind == Kind::Noun && self.gender == PERSONAL
+    }
+
+    /// Whether an adjective read as `self` has the noun's number and gender but
+    /// none of its cases: a slip ("droga rowerową") when it follows the noun.
+    pub(super) fn agrees_but_for_case(&self, noun: &Reading) -> bool {
+        self.kind == Kind::Adjective
+            && noun.kind == Kind::Noun
+            && self.slots.iter().any(|a| {
+                noun.slots
+                    .iter()
+                    .any(|n| a.plural == n.plural && a.genders & noun.gender != 0)
+            })
     }
 
     /// Whether an adjective read as `self` agrees with the noun read as `noun`:
@@ -214,6 +243,18 @@ pub(super) fn agree(adjective: &str, noun: &Reading) -> String {
         return adjective.to_string();
     };
     format!("{stem}{ending}")
+}
+
+/// An adjective's base form in the nominative plural for a noun that does not
+/// name persons ("sportowy" → "sportowe", "polski" → "polskie").
+pub(super) fn plural_of_adjective(adjective: &str) -> String {
+    if let Some(stem) = adjective.strip_suffix('y') {
+        format!("{stem}e")
+    } else if adjective.ends_with('i') {
+        format!("{adjective}e")
+    } else {
+        adjective.to_string()
+    }
 }
 
 #[cfg(test)]

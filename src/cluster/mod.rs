@@ -11,11 +11,13 @@ mod choose_k;
 mod enrich;
 mod kmeans;
 mod label;
+mod label_words;
 mod lemma;
 mod lexicon;
 mod linalg;
 mod lloyd;
 pub mod metrics;
+mod plural;
 mod project;
 mod rng;
 mod seed;
@@ -30,6 +32,7 @@ mod tokenize;
 mod types;
 mod vectors;
 mod weight;
+mod word_class;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,122 @@
+//! Tests of topic labels on small hand-written topics.
+
+use super::super::{ClusterOptions, Lang, cluster};
+
+/// The label of `texts` taken as one Polish topic.
+fn label_of(texts: &[&str]) -> String {
+    let opts = ClusterOptions {
+        k: Some(1),
+        lang: Some(Lang::Pl),
+        ..Default::default()
+    };
+    let c = cluster(texts, &opts);
+    c.topics
+        .first()
+        .map(|t| t.label.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_lone_adjective_brings_the_noun_it_modifies_most() {
+    let label = label_of(&[
+        "Ścieżka rowerowa przy parku",
+        "Nowa ścieżka rowerowa wzdłuż rzeki",
+        "Droga rowerowa do szkoły",
+        "Stojaki rowerowe przy urzędzie",
+        "Rowerowe miasto dla wszystkich",
+        "Parking rowerowy na rynku",
+        "Rowerowa stolica regionu",
+    ]);
+    assert_eq!(label, "Ścieżka rowerowa");
+}
+
+#[test]
+fn a_slogan_loses_to_the_noun_it_is_about() {
+    let label = label_of(&[
+        "Postawmy na bezpieczeństwo dzieci",
+        "Postawmy na bezpieczeństwo pieszych",
+        "Postawmy na bezpieczeństwo!",
+        "Bezpieczeństwo na przejściu przy szkole",
+        "Progi zwalniające dla bezpieczeństwa",
+        "Lepsze oświetlenie to bezpieczeństwo",
+    ]);
+    assert_eq!(label, "Bezpieczeństwo");
+}
+
+#[test]
+fn a_noun_the_cards_write_in_the_plural_stays_plural() {
+    let label = label_of(&[
+        "Bezpłatne zajęcia sportowe dla dzieci",
+        "Organizacja zajęć sportowych w szkołach",
+        "Więcej zajęć sportowych dla seniorów",
+        "Zajęcia sportowe na orliku",
+        "Nowe zajęcia sportowe w parku",
+    ]);
+    assert_eq!(label, "Zajęcia sportowe");
+}
+
+#[test]
+fn nouns_joined_by_and_keep_the_and() {
+    assert_eq!(
+        super::super::label_words::after_and("Drzewa i krzewy, i ławki; ćma i I x"),
+        [false, true, true, false]
+    );
+    let label = label_of(&[
+        "Nasadzenia drzew i krzewów",
+        "Drzewa i krzewy na osiedlu",
+        "Posadzenie drzew i krzewów przy szkole",
+        "Nowe drzewa i krzewy w parku",
+        "Drzewa i krzewy zamiast betonu",
+    ]);
+    assert_eq!(label, "Drzewa i krzewy");
+}
+
+#[test]
+fn the_tail_of_a_slogan_is_no_label_either() {
+    let label = label_of(&[
+        "Postawmy na bezpieczeństwo na osiedlu Retkinia",
+        "Postawmy na bezpieczeństwo na osiedlu Teofilów",
+        "Postawmy na bezpieczeństwo na osiedlu Widzew",
+        "Bezpieczeństwo pieszych przy szkole",
+        "Monitoring dla bezpieczeństwa mieszkańców",
+        "Bezpieczeństwo na przejściach",
+    ]);
+    assert_eq!(label, "Bezpieczeństwo");
+}
+
+#[test]
+fn a_place_name_does_not_narrow_the_label() {
+    let label = label_of(&[
+        "Zakup sprzętu dla OSP Łódź",
+        "Doposażenie jednostki OSP Łódź",
+        "Remont remizy OSP Łódź",
+        "Samochód gaśniczy dla OSP Mileszki",
+        "Wyposażenie OSP Wiskitno w drona",
+        "Motopompy dla OSP Nowosolna",
+    ]);
+    assert_eq!(label, "OSP");
+}
+
+#[test]
+fn a_foreign_word_glued_to_a_noun_phrase_is_left_out() {
+    let label = label_of(&[
+        "Streetworkout siłownia dla seniorów w parku",
+        "Streetworkout siłownia dla seniorów przy szkole",
+        "Streetworkout siłownia dla seniorów na skwerze",
+        "Siłownia dla seniorów w klubie",
+        "Bezpłatna siłownia dla seniorów",
+    ]);
+    assert_eq!(label, "Siłownia dla seniorów");
+}
+
+#[test]
+fn an_adverb_alone_gives_way_to_a_noun() {
+    let label = label_of(&[
+        "Pomoc dla osób wykluczonych cyfrowo",
+        "Materiały dostępne cyfrowo i na papierze",
+        "Cyfrowo i bez barier: dostępność dla niewidomych",
+        "Dostępność punktów obsługi",
+        "Cyfrowo podpisane wnioski",
+    ]);
+    assert_eq!(label, "Dostępność");
+}

@@ -1,0 +1,97 @@
+//! The words of a card as the label phrase search sees them: shown as a label
+//! would show them (names capitalised, acronyms in capitals), with their term
+//! ids, the stop words that may join a phrase, punctuation breaks and the "i"
+//! (and) the tokenizer drops.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::label::capitalised;
+use super::tokenize::{Analyzer, FastMap, for_each_token};
+
+/// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
+/// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
+/// the tokenizer drops (see [`Word::and_before`]).
+const JOINERS: &[&str] = &[
+    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to", "oraz",
+];
+
+/// One word of a card as the phrase search sees it.
+pub(super) struct Word {
+    /// As it should appear in a label: lowercase, except names and acronyms.
+    pub shown: String,
+    /// Term id of a content word; `None` for stop words and rare words.
+    pub term: Option<u32>,
+    pub joiner: bool,
+    /// Punctuation between it and the word before.
+    pub broken: bool,
+    /// The word "i" (and) right before it: two nouns so joined make one label
+    /// ("drzewa i krzewy"), which shows the "i".
+    pub and_before: bool,
+}
+
+/// For each word of two letters or more in `text` (those [`for_each_token`]
+/// yields), whether the word "i" comes right before it.
+pub(super) fn after_and(text: &str) -> Vec<bool> {
+    let normalized: String = text.nfc().collect();
+    let mut out = Vec::new();
+    let (mut run, mut and) = (String::new(), false);
+    for c in normalized.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            run.push(c);
+            continue;
+        }
+        if run.chars().count() >= 2 {
+            out.push(and);
+            and = false;
+        } else if !run.is_empty() {
+            and = run == "i" || run == "I";
+        }
+        run.clear();
+        if !c.is_whitespace() {
+            and = false;
+        }
+    }
+    out
+}
+
+/// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
+const ACRONYM_LETTERS: usize = 5;
+
+pub(super) fn words_of(
+    text: &str,
+    an: &Analyzer,
+    ids: &FastMap<&str, u32>,
+    buf: &mut String,
+) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    for_each_token(text, buf, |w, tok| tokens.push((w.to_string(), tok)));
+    // A card typed in capitals has no acronyms to tell apart.
+    let shouting = 2 * tokens.iter().filter(|(_, t)| t.caps).count() > tokens.len();
+    let ands = after_and(text);
+    let ands = if ands.len() == tokens.len() {
+        ands
+    } else {
+        vec![false; tokens.len()]
+    };
+    for ((w, tok), and_before) in tokens.into_iter().zip(ands) {
+        let key = an.term(&w);
+        // Names keep their capital and acronyms their capitals; anything else (a
+        // title typed in capitals too) is shown in lower case.
+        let shown = if tok.caps && !shouting && w.chars().count() <= ACRONYM_LETTERS {
+            w.to_uppercase()
+        } else if tok.mid_cap {
+            capitalised(&w)
+        } else {
+            w.clone()
+        };
+        out.push(Word {
+            shown,
+            term: key.as_deref().and_then(|k| ids.get(k).copied()),
+            joiner: key.is_none() && JOINERS.contains(&w.as_str()),
+            broken: tok.broken,
+            and_before,
+        });
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! What a written word is, as far as a topic label cares: a noun that can head
+//! it, a modifier (adjective, adverb) that needs a noun, or a verb that makes a
+//! slogan rather than a name ("Postawmy na bezpieczeństwo"). Polish words are
+//! looked up in the form table (`lemma`), which has nouns and adjectives only;
+//! words it does not know are judged by their endings.
+
+use super::lemma::{self, Kind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Noun,
+    Modifier,
+    Verb,
+}
+
+/// Polish adjective and verb endings (no noun of a rule's vocabulary ends so,
+/// "opinia" and "kwota" aside), for words the table does not know or other
+/// languages.
+const MODIFIER_ENDINGS: &[&str] = &[
+    "ć", "ny", "na", "ne", "nym", "nej", "nych", "wy", "wa", "we", "wej", "ski", "ska", "skie",
+    "cki", "cka", "ący", "ąca", "ące", "ają", "uje", "ują", "ło", "ła", "li", "ły", "ym", "ymi",
+];
+/// Endings of Polish verb forms (infinitive, imperative, present, past) among
+/// words that are no noun or adjective form: the table knows those.
+const VERB_ENDINGS: &[&str] = &[
+    "ć", "c", "my", "cie", "ją", "uj", "aj", "ij", "yj", "ej", "esz", "isz", "ysz", "emy", "imy",
+    "ymy", "ał", "ił", "ył", "ła", "ło", "li", "ły",
+];
+/// Endings of Polish adverbs ("cyfrowo", "bezpiecznie") among words the table
+/// does not know.
+const ADVERB_ENDINGS: &[&str] = &["o", "ie"];
+
+/// The class of a lowercase written word; `name` when the cards capitalise it
+/// mid-sentence (a proper name is a noun whatever its ending).
+pub(super) fn class_of(word: &str, name: bool, polish: bool) -> Class {
+    if name {
+        return Class::Noun;
+    }
+    if polish {
+        let readings = lemma::readings(word);
+        // The likeliest reading decides ("polski" is an adjective before it is
+        // the genitive of "Polska", which the cards would capitalise).
+        if let Some(r) = readings.first() {
+            return match r.kind {
+                Kind::Noun => Class::Noun,
+                Kind::Adjective => Class::Modifier,
+            };
+        }
+        if VERB_ENDINGS.iter().any(|e| word.ends_with(e)) {
+            return Class::Verb;
+        }
+        if ADVERB_ENDINGS.iter().any(|e| word.ends_with(e)) {
+            return Class::Modifier;
+        }
+    }
+    if MODIFIER_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        Class::Modifier
+    } else {
+        Class::Noun
+    }
+}
+
+/// The class most of the weighted written forms of one word give it.
+pub(super) fn class_of_forms<'a>(
+    forms: impl Iterator<Item = (&'a str, u32)>,
+    polish: bool,
+) -> Class {
+    let mut votes = [0u32; 3];
+    for (w, n) in forms {
+        let name = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase);
+        let class = class_of(&w.to_lowercase(), name, polish);
+        votes[class as usize] += n;
+    }
+    let best = (0..3).max_by_key(|&i| (votes[i], std::cmp::Reverse(i)));
+    match best {
+        Some(1) => Class::Modifier,
+        Some(2) => Class::Verb,
+        _ => Class::Noun,
+    }
+}
+
+/// Whether a written Polish phrase can be a noun phrase by its first word: a
+/// lowercase word the table does not know, before a noun it does, is a verb
+/// with its object ("wykluczy osoby") or a foreign word glued to a noun
+/// ("streetworkout ćwiczenia"), no name for a topic.
+pub(super) fn opens_noun_phrase(form: &str) -> bool {
+    let mut words = form.split(' ');
+    let Some(first) = words.next() else {
+        return true;
+    };
+    let known = |w: &str| !lemma::readings(&w.to_lowercase()).is_empty();
+    first.chars().next().is_some_and(char::is_uppercase)
+        || known(first)
+        || !words.any(|w| {
+            lemma::readings(&w.to_lowercase())
+                .first()
+                .is_some_and(|r| r.kind == Kind::Noun)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_tells_nouns_from_adjectives() {
+        assert_eq!(class_of("ścieżka", false, true), Class::Noun);
+        assert_eq!(class_of("zajęcia", false, true), Class::Noun);
+        assert_eq!(class_of("rowerowe", false, true), Class::Modifier);
+        assert_eq!(class_of("informacyjna", false, true), Class::Modifier);
+        assert_eq!(class_of("bezpieczne", false, true), Class::Modifier);
+        assert_eq!(class_of("bezpieczeństwo", false, true), Class::Noun);
+    }
+
+    #[test]
+    fn unknown_words_go_by_their_endings_and_names_are_nouns() {
+        assert_eq!(class_of("postawmy", false, true), Class::Verb);
+        assert_eq!(class_of("oddać", false, true), Class::Verb);
+        assert_eq!(class_of("zadbajmy", false, true), Class::Verb);
+        assert_eq!(class_of("cyfrowo", false, true), Class::Modifier);
+        assert_eq!(class_of("polski", true, true), Class::Noun);
+        assert_eq!(class_of("informacyjna", false, false), Class::Modifier);
+        assert_eq!(class_of("park", false, false), Class::Noun);
+    }
+
+    #[test]
+    fn an_unknown_word_before_a_noun_opens_no_noun_phrase() {
+        assert!(!opens_noun_phrase("wykluczy osoby"));
+        assert!(!opens_noun_phrase("streetworkout ćwiczenia dla seniorów"));
+        assert!(opens_noun_phrase("ćwiczenia dla seniorów"));
+        assert!(opens_noun_phrase("OSP Łódź"));
+        assert!(opens_noun_phrase("nowe ławki"));
+        assert!(opens_noun_phrase("pumptrack"));
+    }
+
+    #[test]
+    fn the_commoner_forms_decide() {
+        let forms = [("Polski", 5), ("polski", 2)];
+        assert_eq!(class_of_forms(forms.into_iter(), true), Class::Noun);
+        let forms = [("Polski", 1), ("polski", 2), ("polska", 2)];
+        assert_eq!(class_of_forms(forms.into_iter(), true), Class::Modifier);
+    }
+}
