@@ -120,3 +120,19 @@ fn an_adverb_alone_gives_way_to_a_noun() {
     ]);
     assert_eq!(label, "Dostępność");
 }
+
+#[test]
+fn tags_written_side_by_side_are_no_phrase() {
+    let label = label_of(&[
+        "Punkty do głosowania dostępne dla wózków #dostępność #punkty",
+        "Pętla indukcyjna w punktach #dostępność #punkty",
+        "Strona zgodna z WCAG #dostępność #punkty",
+        "Duża czcionka na kartach #dostępność #punkty",
+        "Tłumacz migowy na spotkaniach #dostępność",
+    ]);
+    assert_ne!(label, "Dostępność punkty");
+    assert!(
+        !label.contains(' ') || label.contains("głosowania"),
+        "{label}"
+    );
+}

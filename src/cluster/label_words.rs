@@ -22,7 +22,7 @@ pub(super) struct Word {
     /// Term id of a content word; `None` for stop words and rare words.
     pub term: Option<u32>,
     pub joiner: bool,
-    /// Punctuation between it and the word before.
+    /// Punctuation between it and the word before, or a tag on either side.
     pub broken: bool,
     /// The word "i" (and) right before it: two nouns so joined make one label
     /// ("drzewa i krzewy"), which shows the "i".
@@ -74,6 +74,9 @@ pub(super) fn words_of(
     } else {
         vec![false; tokens.len()]
     };
+    // Tags are the facilitator's keywords, not running text: no phrase reaches into
+    // or out of one ("#dostępność #punkty" is no "Dostępność punkty").
+    let mut after_tag = false;
     for ((w, tok), and_before) in tokens.into_iter().zip(ands) {
         let key = an.term(&w);
         // Names keep their capital and acronyms their capitals; anything else (a
@@ -89,9 +92,10 @@ pub(super) fn words_of(
             shown,
             term: key.as_deref().and_then(|k| ids.get(k).copied()),
             joiner: key.is_none() && JOINERS.contains(&w.as_str()),
-            broken: tok.broken,
+            broken: tok.broken || tok.tag || after_tag,
             and_before,
         });
+        after_tag = tok.tag;
     }
     out
 }
