@@ -13,7 +13,7 @@ use super::tokenize::{Analyzer, FastMap};
 pub(super) type Written = FastMap<u32, FastMap<String, u32>>;
 
 /// The words of a written phrase, each with its term id if it has one.
-type Words<'a> = Vec<(&'a str, Option<u32>)>;
+pub(super) type Words<'a> = Vec<(&'a str, Option<u32>)>;
 
 /// The base form of one phrase: among the base forms some card wrote itself, the
 /// one written most (each form counts with its `weight`); when no card wrote one,
@@ -38,21 +38,7 @@ pub(super) fn polish_form(
             (words, counts)
         })
         .collect();
-    // The number the cards mostly give the head, where the form shows it.
-    let (mut plural, mut singular) = (0, 0);
-    for (words, counts) in &parsed {
-        match head_number(words, written, counts.1 > 0) {
-            Some(true) => plural += weight(counts),
-            Some(false) => singular += weight(counts),
-            None => {}
-        }
-    }
-    if plural + singular == 0
-        && let Some((words, _)) = parsed.first()
-    {
-        (plural, singular) = topic_number(words, written);
-    }
-    let plural = plural::mostly_plural(plural, singular);
+    let plural = plural::phrase_is_plural(&parsed, weight, written);
     // Base form → (weight of the forms written so, weight of all forms pointing to it).
     let mut bases: FastMap<String, (u32, u32)> = FastMap::default();
     for (words, counts) in &parsed {
@@ -85,19 +71,22 @@ fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> O
     if name && readings.iter().any(|r| r.kind == Kind::Noun) {
         readings.retain(|r| r.kind == Kind::Noun);
     }
-    let forms = term.and_then(|t| written.get(&t));
-    let support = |r: &Reading| -> u32 {
-        forms.map_or(0, |forms| {
+    // Each written form of the term read once, not once per candidate reading.
+    let forms: Vec<(Vec<Reading>, u32)> = term
+        .and_then(|t| written.get(&t))
+        .map(|forms| {
             forms
                 .iter()
-                .filter(|(f, _)| {
-                    lemma::readings(f)
-                        .iter()
-                        .any(|o| o.kind == r.kind && o.base == r.base)
-                })
-                .map(|(_, &n)| n)
-                .sum()
+                .map(|(f, &n)| (lemma::readings(f), n))
+                .collect()
         })
+        .unwrap_or_default();
+    let support = |r: &Reading| -> u32 {
+        forms
+            .iter()
+            .filter(|(of, _)| of.iter().any(|o| o.kind == r.kind && o.base == r.base))
+            .map(|(_, n)| n)
+            .sum()
     };
     let mut best: Option<(u32, Reading)> = None;
     for r in readings {
@@ -111,7 +100,7 @@ fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> O
 
 /// The lowercase words of a phrase and the reading chosen for each (none for
 /// acronyms such as "OSP", which are no inflected forms).
-fn analyse(
+pub(super) fn analyse(
     words: &[(&str, Option<u32>)],
     written: &Written,
 ) -> (Vec<String>, Vec<Option<Reading>>) {
@@ -130,61 +119,17 @@ fn analyse(
     (lower, chosen)
 }
 
-/// The number of a phrase's head noun as written (see [`plural::number_of`]),
-/// read with the adjective right after or before it; `opening` when the phrase
-/// opens cards.
-fn head_number(words: &[(&str, Option<u32>)], written: &Written, opening: bool) -> Option<bool> {
-    let (lower, chosen) = analyse(words, written);
-    let head = chosen
+/// The head of a phrase whose words were read as `chosen`: its first noun, with
+/// its position.
+pub(super) fn head(chosen: &[Option<Reading>]) -> Option<(usize, &Reading)> {
+    chosen
         .iter()
-        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun))?;
-    let noun = chosen[head].as_ref()?;
-    let is_adjective = |i: usize| {
-        chosen
-            .get(i)
-            .is_some_and(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Adjective))
-    };
-    let adjective = [head + 1, head.wrapping_sub(1)]
-        .into_iter()
-        .find(|&i| is_adjective(i))
-        .map(|i| lower[i].as_str());
-    plural::number_of(&lower[head], noun, adjective, opening && head == 0).or_else(|| {
-        // "drzewa" may be singular; "drzewa i krzewy" is not.
-        let c = (head + 1..words.len()).find(|&i| !is_adjective(i))?;
-        COORDINATORS
-            .contains(&lower[c].as_str())
-            .then(|| head_number(&words[c + 1..], written, false))?
-    })
-}
-
-/// Plural and singular counts of the head noun of a phrase among all the
-/// topic's written forms of its term: what decides when no form of the phrase
-/// shows the number ("ćwiczenia dla seniorów", where "ćwiczenia" may be a
-/// genitive singular).
-fn topic_number(words: &[(&str, Option<u32>)], written: &Written) -> (u32, u32) {
-    let (_, chosen) = analyse(words, written);
-    let head = chosen
-        .iter()
-        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
-    let (Some(Some(noun)), Some(forms)) = (
-        head.map(|h| chosen[h].as_ref()),
-        head.and_then(|h| words[h].1).and_then(|t| written.get(&t)),
-    ) else {
-        return (0, 0);
-    };
-    let (mut plural, mut singular) = (0, 0);
-    for (form, &n) in forms {
-        match plural::number_of(form, noun, None, false) {
-            Some(true) => plural += n,
-            Some(false) => singular += n,
-            None => {}
-        }
-    }
-    (plural, singular)
+        .enumerate()
+        .find_map(|(i, r)| r.as_ref().filter(|r| r.kind == Kind::Noun).map(|r| (i, r)))
 }
 
 /// Words that join two nouns into one label ("drzewa i krzewy").
-const COORDINATORS: &[&str] = &["i", "oraz"];
+pub(super) const COORDINATORS: &[&str] = &["i", "oraz"];
 
 /// The position of the first coordinator after `from` with words after it.
 fn coordinator(lower: &[String], from: usize) -> Option<usize> {
@@ -203,14 +148,10 @@ fn same_case(form: &str, noun: &Reading, rest: &[(&str, Option<u32>)], written: 
             .fold(0, |a, c| a | c)
     };
     let (lower, chosen) = analyse(rest, written);
-    let Some((l, Some(other))) = lower
-        .iter()
-        .zip(&chosen)
-        .find(|(_, r)| r.as_ref().is_some_and(|r| r.kind == Kind::Noun))
-    else {
+    let Some((i, other)) = head(&chosen) else {
         return false;
     };
-    cases(form, &noun.base) & cases(l, &other.base) != 0
+    cases(form, &noun.base) & cases(&lower[i], &other.base) != 0
 }
 
 /// A Polish phrase (words as shown, with their term ids) in its base form, and
@@ -236,11 +177,7 @@ fn render(
 ) -> Option<(String, bool)> {
     let as_is = words.iter().map(|w| w.0).collect::<Vec<_>>().join(" ");
     let (lower, chosen) = analyse(words, written);
-    let head = chosen
-        .iter()
-        .position(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Noun));
-    let noun = head.and_then(|h| chosen[h].as_ref());
-    let (Some(head), Some(noun)) = (head, noun) else {
+    let Some((head, noun)) = head(&chosen) else {
         // No noun: a lone adjective not in the nominative ("odrzuconym") goes to
         // its base form; a nominative one ("informacyjna") and anything else stay.
         return Some(match (words, chosen.first()) {
@@ -363,23 +300,6 @@ mod tests {
             base("budowy chodnika i parkingu"),
             "budowa chodnika i parkingu"
         );
-    }
-
-    #[test]
-    fn the_topic_decides_a_number_the_phrase_leaves_open() {
-        let mut written = Written::default();
-        written
-            .entry(3)
-            .or_default()
-            .extend([("ćwiczeń".to_string(), 3), ("ćwiczenia".to_string(), 4)]);
-        let words = [("ćwiczenia", Some(3)), ("dla", None), ("seniorów", None)];
-        assert_eq!(head_number(&words, &written, false), None);
-        assert_eq!(topic_number(&words, &written), (3, 0));
-        written
-            .entry(3)
-            .or_default()
-            .insert("ćwiczenie".to_string(), 5);
-        assert_eq!(topic_number(&words, &written), (3, 5));
     }
 
     #[test]

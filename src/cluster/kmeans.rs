@@ -3,7 +3,7 @@
 //! and optional anchored centroids for seeded topics.
 
 use super::linalg::dot;
-pub(super) use super::lloyd::refine;
+use super::lloyd::refine;
 use super::rng::Rng;
 
 /// A fitted clustering of the rows of a point matrix.

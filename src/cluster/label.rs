@@ -7,7 +7,7 @@ use super::base_form::{Written, polish_form};
 use super::label_words::words_of;
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
-use super::word_class::{Class, class_of_forms, opens_noun_phrase};
+use super::word_class::{Class, class_of_forms, opens_noun_phrase, written_as_name};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -104,10 +104,7 @@ pub(super) fn phrase(
             let Some(t) = w.term else { continue };
             let name = names.entry(t).or_insert((0, 0));
             name.0 += 1;
-            name.1 += u32::from(
-                w.shown.chars().skip(1).any(char::is_lowercase)
-                    && w.shown.chars().next().is_some_and(char::is_uppercase),
-            );
+            name.1 += u32::from(written_as_name(&w.shown));
             if polish {
                 *written
                     .entry(t)

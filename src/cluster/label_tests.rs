@@ -57,10 +57,13 @@ fn a_noun_the_cards_write_in_the_plural_stays_plural() {
 
 #[test]
 fn nouns_joined_by_and_keep_the_and() {
-    assert_eq!(
-        super::super::label_words::after_and("Drzewa i krzewy, i ławki; ćma i I x"),
-        [false, true, true, false]
+    let mut ands = Vec::new();
+    super::super::tokenize::for_each_token(
+        "Drzewa i krzewy, i ławki; ćma i I x",
+        &mut String::new(),
+        |_, tok| ands.push(tok.and_before),
     );
+    assert_eq!(ands, [false, true, true, false]);
     let label = label_of(&[
         "Nasadzenia drzew i krzewów",
         "Drzewa i krzewy na osiedlu",

@@ -1,16 +1,14 @@
 //! The words of a card as the label phrase search sees them: shown as a label
 //! would show them (names capitalised, acronyms in capitals), with their term
 //! ids, the stop words that may join a phrase, punctuation breaks and the "i"
-//! (and) the tokenizer drops.
-
-use unicode_normalization::UnicodeNormalization;
+//! (and) before a word.
 
 use super::label::capitalised;
 use super::tokenize::{Analyzer, FastMap, for_each_token};
 
 /// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
 /// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
-/// the tokenizer drops (see [`Word::and_before`]).
+/// is no token (see [`Word::and_before`]).
 const JOINERS: &[&str] = &[
     "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to", "oraz",
 ];
@@ -29,34 +27,11 @@ pub(super) struct Word {
     pub and_before: bool,
 }
 
-/// For each word of two letters or more in `text` (those [`for_each_token`]
-/// yields), whether the word "i" comes right before it.
-pub(super) fn after_and(text: &str) -> Vec<bool> {
-    let normalized: String = text.nfc().collect();
-    let mut out = Vec::new();
-    let (mut run, mut and) = (String::new(), false);
-    for c in normalized.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
-            run.push(c);
-            continue;
-        }
-        if run.chars().count() >= 2 {
-            out.push(and);
-            and = false;
-        } else if !run.is_empty() {
-            and = run == "i" || run == "I";
-        }
-        run.clear();
-        if !c.is_whitespace() {
-            and = false;
-        }
-    }
-    out
-}
-
 /// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
 const ACRONYM_LETTERS: usize = 5;
 
+/// The words of `text` (those of two letters or more) as the phrase search reads
+/// them; `ids` gives the term ids of content words.
 pub(super) fn words_of(
     text: &str,
     an: &Analyzer,
@@ -68,16 +43,10 @@ pub(super) fn words_of(
     for_each_token(text, buf, |w, tok| tokens.push((w.to_string(), tok)));
     // A card typed in capitals has no acronyms to tell apart.
     let shouting = 2 * tokens.iter().filter(|(_, t)| t.caps).count() > tokens.len();
-    let ands = after_and(text);
-    let ands = if ands.len() == tokens.len() {
-        ands
-    } else {
-        vec![false; tokens.len()]
-    };
     // Tags are the facilitator's keywords, not running text: no phrase reaches into
     // or out of one ("#dostępność #punkty" is no "Dostępność punkty").
     let mut after_tag = false;
-    for ((w, tok), and_before) in tokens.into_iter().zip(ands) {
+    for (w, tok) in tokens {
         let key = an.term(&w);
         // Names keep their capital and acronyms their capitals; anything else (a
         // title typed in capitals too) is shown in lower case.
@@ -93,7 +62,7 @@ pub(super) fn words_of(
             term: key.as_deref().and_then(|k| ids.get(k).copied()),
             joiner: key.is_none() && JOINERS.contains(&w.as_str()),
             broken: tok.broken || tok.tag || after_tag,
-            and_before,
+            and_before: tok.and_before,
         });
         after_tag = tok.tag;
     }

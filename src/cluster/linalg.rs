@@ -1,7 +1,7 @@
 //! The little dense linear algebra the engine needs, on row-major f32/f64.
 
-/// Dot product over the common length: four lanes of fixed-size chunks, which the
-/// compiler turns into one vector multiply and add per chunk.
+/// Dot product over the common length, as four sums over fixed-size chunks (no
+/// bounds checks; the compiler vectorises them).
 #[inline]
 pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
     let n = a.len().min(b.len());

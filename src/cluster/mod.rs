@@ -59,6 +59,15 @@ fn dim_for(n: usize) -> usize {
     if n > LARGE { 40 } else { 50 }
 }
 const LARGE: usize = 20_000;
+/// Power iterations of the word vectors' SVD: fewer above `LARGE` texts (see
+/// `vectors::POWER_ITERS`).
+fn power_iters_for(n: usize) -> usize {
+    if n > LARGE {
+        vectors::POWER_ITERS_LARGE
+    } else {
+        vectors::POWER_ITERS
+    }
+}
 /// Text vectors wider than this are projected onto this many principal
 /// directions before k-means (the joined own + shipped vectors are 114 wide).
 const PROJECTED_DIM: usize = 50;
@@ -160,11 +169,7 @@ fn cluster_using(
         &corpus,
         MAX_VOCAB,
         dim_for(n),
-        if n > LARGE {
-            vectors::POWER_ITERS_LARGE
-        } else {
-            vectors::POWER_ITERS
-        },
+        power_iters_for(n),
         CHOOSE_K_SEED,
     );
     let wv = match shipped {
@@ -375,5 +380,5 @@ fn run_kmeans(
         .flat_map(|&i| xp[i * dim..(i + 1) * dim].iter().copied())
         .collect();
     let best = kmeans::fit(&xs, dim, anchors, &params);
-    kmeans::refine(xp, dim, best.centroids, anchors, 30, np / REFINE_SETTLE)
+    lloyd::refine(xp, dim, best.centroids, anchors, 30, np / REFINE_SETTLE)
 }

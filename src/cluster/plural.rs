@@ -1,8 +1,10 @@
 //! Number of a Polish label phrase: a noun the cards write mostly in the plural
 //! stays plural ("zajęcia sportowe", not "zajęcie sportowe", which names an
 //! occupation; "wyniki", "drzewa i krzewy"), read from the number the form
-//! table gives each written form.
+//! table gives each written form, with the adjective beside it or, failing
+//! that, the topic's other forms of the head.
 
+use super::base_form::{COORDINATORS, Words, Written, analyse, head};
 use super::lemma::{self, Kind, Reading};
 use super::tokenize::FastMap;
 
@@ -52,6 +54,78 @@ pub(super) fn number_of(
     };
     let first = slots.first()?.plural;
     slots.iter().all(|s| s.plural == first).then_some(first)
+}
+
+/// Whether a phrase's label goes to the plural: the number its written forms
+/// (`parsed`: words with their term ids, and (times, times opening a card),
+/// weighted by `weight`) give its head where they show one, else the number of
+/// all the topic's written forms of the head ([`topic_number`]).
+pub(super) fn phrase_is_plural(
+    parsed: &[(Words, &(u32, u32))],
+    weight: &dyn Fn(&(u32, u32)) -> u32,
+    written: &Written,
+) -> bool {
+    let (mut plural, mut singular) = (0, 0);
+    for (words, counts) in parsed {
+        match head_number(words, written, counts.1 > 0) {
+            Some(true) => plural += weight(counts),
+            Some(false) => singular += weight(counts),
+            None => {}
+        }
+    }
+    if plural + singular == 0
+        && let Some((words, _)) = parsed.first()
+    {
+        (plural, singular) = topic_number(words, written);
+    }
+    mostly_plural(plural, singular)
+}
+
+/// The number of a phrase's head noun as written (see [`number_of`]),
+/// read with the adjective right after or before it; `opening` when the phrase
+/// opens cards.
+fn head_number(words: &[(&str, Option<u32>)], written: &Written, opening: bool) -> Option<bool> {
+    let (lower, chosen) = analyse(words, written);
+    let (head, noun) = head(&chosen)?;
+    let is_adjective = |i: usize| {
+        chosen
+            .get(i)
+            .is_some_and(|r| r.as_ref().is_some_and(|r| r.kind == Kind::Adjective))
+    };
+    let adjective = [head + 1, head.wrapping_sub(1)]
+        .into_iter()
+        .find(|&i| is_adjective(i))
+        .map(|i| lower[i].as_str());
+    number_of(&lower[head], noun, adjective, opening && head == 0).or_else(|| {
+        // "drzewa" may be singular; "drzewa i krzewy" is not.
+        let c = (head + 1..words.len()).find(|&i| !is_adjective(i))?;
+        COORDINATORS
+            .contains(&lower[c].as_str())
+            .then(|| head_number(&words[c + 1..], written, false))?
+    })
+}
+
+/// Plural and singular counts of the head noun of a phrase among all the
+/// topic's written forms of its term: what decides when no form of the phrase
+/// shows the number ("ćwiczenia dla seniorów", where "ćwiczenia" may be a
+/// genitive singular).
+fn topic_number(words: &[(&str, Option<u32>)], written: &Written) -> (u32, u32) {
+    let (_, chosen) = analyse(words, written);
+    let Some((head, noun)) = head(&chosen) else {
+        return (0, 0);
+    };
+    let Some(forms) = words[head].1.and_then(|t| written.get(&t)) else {
+        return (0, 0);
+    };
+    let (mut plural, mut singular) = (0, 0);
+    for (form, &n) in forms {
+        match number_of(form, noun, None, false) {
+            Some(true) => plural += n,
+            Some(false) => singular += n,
+            None => {}
+        }
+    }
+    (plural, singular)
 }
 
 /// Whether plural and singular weights make a phrase plural.
@@ -155,6 +229,23 @@ mod tests {
         assert!(mostly_plural(8, 2));
         assert!(!mostly_plural(5, 5));
         assert!(!mostly_plural(0, 0));
+    }
+
+    #[test]
+    fn the_topic_decides_a_number_the_phrase_leaves_open() {
+        let mut written = Written::default();
+        written
+            .entry(3)
+            .or_default()
+            .extend([("ćwiczeń".to_string(), 3), ("ćwiczenia".to_string(), 4)]);
+        let words = [("ćwiczenia", Some(3)), ("dla", None), ("seniorów", None)];
+        assert_eq!(head_number(&words, &written, false), None);
+        assert_eq!(topic_number(&words, &written), (3, 0));
+        written
+            .entry(3)
+            .or_default()
+            .insert("ćwiczenie".to_string(), 5);
+        assert_eq!(topic_number(&words, &written), (3, 5));
     }
 
     #[test]

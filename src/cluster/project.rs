@@ -71,7 +71,7 @@ fn columns(dim: usize, dirs: &[f32]) -> Vec<f32> {
 
 /// One row `xr` in the coordinates of the directions (`cols` from [`columns`]),
 /// written to `yr` (a linear map: no re-normalising).
-fn project_row_raw(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
+fn project_row(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
     yr.fill(0.0);
     for (&xa, col) in xr.iter().zip(cols.chunks_exact(yr.len())) {
         if xa != 0.0 {
@@ -80,32 +80,25 @@ fn project_row_raw(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
     }
 }
 
-/// [`project_row_raw`], re-normalised (a row with nothing in those directions
-/// stays zero).
-fn project_row(xr: &[f32], cols: &[f32], yr: &mut [f32]) {
-    project_row_raw(xr, cols, yr);
-    normalize(yr);
-}
-
 /// The rows of `x` (`dim` wide) in the coordinates of `dirs`, as they are (linear).
 pub(super) fn project_raw(x: &[f32], dim: usize, dirs: &[f32]) -> Vec<f32> {
     let out = dirs.len() / dim.max(1);
     let cols = columns(dim, dirs);
     let mut y = vec![0.0f32; (x.len() / dim.max(1)) * out];
     for (xr, yr) in x.chunks_exact(dim).zip(y.chunks_exact_mut(out)) {
-        project_row_raw(xr, &cols, yr);
+        project_row(xr, &cols, yr);
     }
     y
 }
 
-/// The rows of `x` (`dim` wide) in the coordinates of `dirs`, re-normalised.
+/// The rows of `x` (`dim` wide) in the coordinates of `dirs`, re-normalised (a
+/// row with nothing in those directions stays zero).
 pub(super) fn project(x: &[f32], dim: usize, dirs: &[f32]) -> Vec<f32> {
     let out = dirs.len() / dim.max(1);
-    let cols = columns(dim, dirs);
-    let mut y = vec![0.0f32; (x.len() / dim.max(1)) * out];
-    for (xr, yr) in x.chunks_exact(dim).zip(y.chunks_exact_mut(out)) {
-        project_row(xr, &cols, yr);
-    }
+    let mut y = project_raw(x, dim, dirs);
+    y.chunks_exact_mut(out.max(1)).for_each(|r| {
+        normalize(r);
+    });
     y
 }
 

@@ -73,6 +73,9 @@ pub(super) struct Token {
     /// Punctuation (not just spaces) separates it from the previous word, so the two
     /// do not form a phrase.
     pub broken: bool,
+    /// The one-letter word "i" (and), which is no token itself, stands right before
+    /// it: "drzewa i krzewy" is one phrase of two nouns.
+    pub and_before: bool,
 }
 
 /// Splits `text` into lowercase letter runs of at least two letters and calls
@@ -128,8 +131,11 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
                 tok.caps = upper == letters;
                 f(buf, tok);
                 tok.broken = false;
+                tok.and_before = false;
                 seen_word = true;
                 prev_short_lower = letters <= 3 && upper == 0;
+            } else {
+                tok.and_before = buf == "i";
             }
             before = None;
             buf.clear();
@@ -139,6 +145,7 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
             if seen_word && c != '#' {
                 tok.broken = true;
             }
+            tok.and_before = false;
             before = Some(c);
         } else if before.is_none() && (seen_word || last_char.is_some_and(char::is_alphabetic)) {
             before = Some('a');

@@ -60,6 +60,12 @@ pub(super) fn class_of(word: &str, name: bool, polish: bool) -> Class {
     }
 }
 
+/// Whether a word is written as a name: a capital, then lower case (not an
+/// acronym).
+pub(super) fn written_as_name(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+}
+
 /// The class most of the weighted written forms of one word give it.
 pub(super) fn class_of_forms<'a>(
     forms: impl Iterator<Item = (&'a str, u32)>,
@@ -67,9 +73,7 @@ pub(super) fn class_of_forms<'a>(
 ) -> Class {
     let mut votes = [0u32; 3];
     for (w, n) in forms {
-        let name = w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).any(char::is_lowercase);
-        let class = class_of(&w.to_lowercase(), name, polish);
+        let class = class_of(&w.to_lowercase(), written_as_name(w), polish);
         votes[class as usize] += n;
     }
     let best = (0..3).max_by_key(|&i| (votes[i], std::cmp::Reverse(i)));
