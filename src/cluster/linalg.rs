@@ -19,6 +19,22 @@ pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
     (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
 }
 
+/// Dot product of f64 slices over the common length, as four interleaved sums (a
+/// single running sum waits on each addition; these columns are 10k–20k long).
+fn dot64(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let (ca, ta) = a[..n].as_chunks::<4>();
+    let (cb, tb) = b[..n].as_chunks::<4>();
+    let mut acc = [0.0f64; 4];
+    for (x, y) in ca.iter().zip(cb) {
+        for l in 0..4 {
+            acc[l] += x[l] * y[l];
+        }
+    }
+    let tail: f64 = ta.iter().zip(tb).map(|(x, y)| x * y).sum();
+    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+}
+
 /// Scales `v` to unit length; returns the old norm (0 leaves `v` as is).
 pub(super) fn normalize(v: &mut [f32]) -> f32 {
     let n = dot(v, v).sqrt();
@@ -47,10 +63,10 @@ pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize) {
             let col = &mut rest[..rows];
             for p in 0..j {
                 let q = &done[p * rows..(p + 1) * rows];
-                let proj: f64 = q.iter().zip(col.iter()).map(|(a, b)| a * b).sum();
+                let proj = dot64(q, col);
                 col.iter_mut().zip(q).for_each(|(x, y)| *x -= proj * y);
             }
-            let norm = col.iter().map(|x| x * x).sum::<f64>().sqrt();
+            let norm = dot64(col, col).sqrt();
             if norm > 1e-12 {
                 for x in col.iter_mut() {
                     *x /= norm;

@@ -87,7 +87,10 @@ pub(super) fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str
 /// [`for_each_word`] with what the written form says about each word (see [`Token`]).
 pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token)) {
     let normalized;
-    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // Every character below U+0300 (UTF-8 lead bytes below 0xCC: ASCII, Latin-1 and the
+    // Polish letters) is NFC as written, so most texts skip the full check.
+    let text = if text.bytes().all(|b| b < 0xCC) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    {
         text
     } else {
         normalized = text.nfc().collect::<String>();
@@ -105,12 +108,18 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
     let mut tok = Token::default();
     // A trailing space ends the last word like any other.
     for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_alphabetic() {
+        let (alpha, is_upper) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            let alpha = c.is_alphabetic();
+            (alpha, alpha && c.is_uppercase())
+        };
+        if alpha {
             if letters == 0 {
-                first_upper = c.is_uppercase();
+                first_upper = is_upper;
                 tok.tag = last_char == Some('#');
             }
-            upper += usize::from(c.is_uppercase());
+            upper += usize::from(is_upper);
             if c.is_ascii() {
                 buf.push(c.to_ascii_lowercase());
             } else {

@@ -58,20 +58,28 @@ struct Csr {
     val: Vec<f32>,
 }
 
-/// Prefix of a text's (sorted) term row that has vectors.
-fn vocab_prefix(c: &Corpus, d: usize, v: usize) -> &[u32] {
-    let (terms, _) = c.row(d);
-    &terms[..terms.partition_point(|&t| (t as usize) < v)]
+/// Each text's terms below `v` (the rows are sorted, so a prefix), packed once:
+/// the co-occurrence count reads every text's row once per term it holds.
+fn vocab_rows(c: &Corpus, v: usize) -> (Vec<usize>, Vec<u32>) {
+    let mut ptr = Vec::with_capacity(c.n_docs + 1);
+    ptr.push(0);
+    let mut terms = Vec::with_capacity(c.term.len());
+    for d in 0..c.n_docs {
+        let (row, _) = c.row(d);
+        terms.extend_from_slice(&row[..row.partition_point(|&t| (t as usize) < v)]);
+        ptr.push(terms.len());
+    }
+    (ptr, terms)
 }
 
 /// Positive PMI of text-level co-occurrence (diagonal excluded).
 fn ppmi(c: &Corpus, v: usize) -> Csr {
+    let (row_ptr, row_terms) = vocab_rows(c, v);
+    let row = |d: usize| &row_terms[row_ptr[d]..row_ptr[d + 1]];
     // Postings: term → texts containing it.
     let mut count = vec![0usize; v + 1];
-    for d in 0..c.n_docs {
-        for &t in vocab_prefix(c, d, v) {
-            count[t as usize + 1] += 1;
-        }
+    for &t in &row_terms {
+        count[t as usize + 1] += 1;
     }
     for i in 0..v {
         count[i + 1] += count[i];
@@ -79,7 +87,7 @@ fn ppmi(c: &Corpus, v: usize) -> Csr {
     let mut post = vec![0u32; count[v]];
     let mut fill = count.clone();
     for d in 0..c.n_docs {
-        for &t in vocab_prefix(c, d, v) {
+        for &t in row(d) {
             post[fill[t as usize]] = d as u32;
             fill[t as usize] += 1;
         }
@@ -94,7 +102,7 @@ fn ppmi(c: &Corpus, v: usize) -> Csr {
     let mut touched: Vec<u32> = Vec::new();
     for i in 0..v {
         for &d in &post[count[i]..count[i + 1]] {
-            for &j in vocab_prefix(c, d as usize, v) {
+            for &j in row(d as usize) {
                 if j as usize != i {
                     if scratch[j as usize] == 0 {
                         touched.push(j);
@@ -213,11 +221,18 @@ pub(super) fn word_vectors(
     // U·S^½ with S = sqrt(λ): scale by λ^¼.
     let scale: Vec<f64> = vals[..dim].iter().map(|&x| x.max(0.0).powf(0.25)).collect();
     let mut data = vec![0.0f32; v * dim];
-    for i in 0..v {
-        let qi = &q[i * l..(i + 1) * l];
-        for k in 0..dim {
-            let u: f64 = (0..l).map(|a| qi[a] * w[a * l + k]).sum();
-            data[i * dim + k] = (u * scale[k]) as f32;
+    // Row i of Q·W, accumulated over a for all k at once: the same sums in the same
+    // order as one dot product per k, over contiguous rows of W.
+    let mut u = vec![0.0f64; dim];
+    for (qi, out) in q.chunks_exact(l).zip(data.chunks_exact_mut(dim)) {
+        u.fill(0.0);
+        for (&qa, wa) in qi.iter().zip(w.chunks_exact(l)) {
+            u.iter_mut()
+                .zip(&wa[..dim])
+                .for_each(|(x, &y)| *x += qa * y);
+        }
+        for ((o, &x), &s) in out.iter_mut().zip(&u).zip(&scale) {
+            *o = (x * s) as f32;
         }
     }
     WordVectors {
