@@ -25,7 +25,7 @@
 //! the reference lacks, so stability and gap kept growing with k; word
 //! shuffling keeps exactly that effect in the reference.
 
-use super::kmeans::{Params, fit, par_map};
+use super::kmeans::{Params, best_of, par_map, restart};
 use super::rng::Rng;
 
 /// Texts in the sample at most; larger inputs are subsampled, which also
@@ -100,24 +100,35 @@ pub(super) fn choose_k(
     }
     // Gap and its spread at k.
     let gap = |k: usize| -> (f64, f64) {
-        let log_w = par_map(sets.len(), threads, |s| {
-            let p = Params {
-                k,
-                restarts: restarts(n, s == 0),
-                max_iter: 30,
-                // Run to convergence: stopping early moved the gap enough to change k
-                // on budget titles (7 → 5).
-                settle_share: 0,
-                seed: seed ^ ((k as u64) << 8) ^ s as u64,
-                threads: 1,
-            };
-            let w: f64 = fit(&sets[s], dim, &[], &p)
-                .sims
-                .iter()
-                .map(|&v| (1.0 - f64::from(v)).max(0.0))
-                .sum();
-            w.max(1e-9).ln()
+        let params = |s: usize| Params {
+            k,
+            restarts: restarts(n, s == 0),
+            max_iter: 30,
+            // Run to convergence: stopping early moved the gap enough to change k
+            // on budget titles (7 → 5).
+            settle_share: 0,
+            seed: seed ^ ((k as u64) << 8) ^ s as u64,
+            threads: 1,
+        };
+        // Every restart of every set is one task, so the cores share the work evenly
+        // (the real sample has more restarts than each reference); the best restart
+        // per set is the one `fit` would keep.
+        let tasks: Vec<(usize, usize)> = (0..sets.len())
+            .flat_map(|s| (0..params(s).restarts).map(move |r| (s, r)))
+            .collect();
+        let runs = par_map(tasks.len(), threads, |t| {
+            let (s, r) = tasks[t];
+            restart(&sets[s], dim, &[], &params(s), r, 0)
         });
+        let mut runs = runs.into_iter();
+        let log_w: Vec<f64> = (0..sets.len())
+            .map(|s| {
+                let w: f64 = best_of(runs.by_ref().take(params(s).restarts)).map_or(0.0, |f| {
+                    f.sims.iter().map(|&v| (1.0 - f64::from(v)).max(0.0)).sum()
+                });
+                w.max(1e-9).ln()
+            })
+            .collect();
         let nulls = &log_w[1..];
         let b = nulls.len() as f64;
         let mean = nulls.iter().sum::<f64>() / b;

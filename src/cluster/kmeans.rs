@@ -63,17 +63,34 @@ fn best_start(x: &[f32], dim: usize, anchors: &[Vec<f32>], p: &Params) -> Fit {
         .checked_div(p.settle_share)
         .unwrap_or(0);
     let runs = par_map(p.restarts.max(1), p.threads, |r| {
-        let mut rng = Rng::derive(p.seed, r as u64);
-        let init = init_pp(x, dim, p.k, anchors, &mut rng);
-        refine(x, dim, init, anchors, p.max_iter, settle)
+        restart(x, dim, anchors, p, r, settle)
     });
+    best_of(runs).unwrap_or_else(|| lloyd(x, dim, Vec::new(), anchors, 0))
+}
+
+/// Restart `r` of [`fit`]: seeded k-means++ then Lloyd until at most `settle` points move.
+pub(super) fn restart(
+    x: &[f32],
+    dim: usize,
+    anchors: &[Vec<f32>],
+    p: &Params,
+    r: usize,
+    settle: usize,
+) -> Fit {
+    let mut rng = Rng::derive(p.seed, r as u64);
+    let init = init_pp(x, dim, p.k, anchors, &mut rng);
+    refine(x, dim, init, anchors, p.max_iter, settle)
+}
+
+/// The run with the highest objective; the earliest on ties.
+pub(super) fn best_of(runs: impl IntoIterator<Item = Fit>) -> Option<Fit> {
     let mut best: Option<Fit> = None;
     for run in runs {
         if best.as_ref().is_none_or(|b| run.objective > b.objective) {
             best = Some(run);
         }
     }
-    best.unwrap_or_else(|| lloyd(x, dim, Vec::new(), anchors, 0))
+    best
 }
 
 /// Greedy k-means++ on cosine distance (1 − cos, i.e. half the squared
