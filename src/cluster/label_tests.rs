@@ -139,3 +139,14 @@ fn tags_written_side_by_side_are_no_phrase() {
         "{label}"
     );
 }
+
+#[test]
+fn two_plural_forms_leave_the_label_singular() {
+    let label = label_of(&[
+        "Terminy naboru są za krótkie",
+        "Terminy głosowania w wakacje",
+        "Komisja ocenia wnioski za długo",
+        "Spotkanie w sprawie harmonogramu",
+    ]);
+    assert_eq!(label, "Termin");
+}
