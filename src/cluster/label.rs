@@ -4,7 +4,7 @@
 //! the topic as keywords, in the form people wrote them.
 
 use super::base_form::{Written, polish_form};
-use super::label_words::words_of;
+use super::label_words::{not_in_labels, words_of};
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
 use super::word_class::{Class, class_of_forms, opens_noun_phrase, written_as_name};
@@ -52,14 +52,15 @@ pub(super) fn term_scores(c: &Corpus, members: &[usize]) -> FastMap<u32, f64> {
         .collect()
 }
 
-/// Up to `max` keywords: the best-scored terms in their most frequent written form.
+/// Up to `max` keywords: the best-scored terms in their most frequent written
+/// form, leaving out words no label shows.
 pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Vec<String> {
     let mut ranked: Vec<(f64, u32)> = scores.iter().map(|(&t, &s)| (s, t)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<String> = Vec::new();
     for (_, t) in ranked {
         let w = &c.surface[t as usize];
-        if !w.is_empty() && !out.contains(w) {
+        if !w.is_empty() && !out.contains(w) && !not_in_labels(w) {
             out.push(w.clone());
         }
         if out.len() == max {

@@ -150,3 +150,29 @@ fn two_plural_forms_leave_the_label_singular() {
     ]);
     assert_eq!(label, "Termin");
 }
+
+#[test]
+fn a_preposition_is_no_word_of_a_label() {
+    use super::super::label_words::{not_in_labels, words_of};
+    use super::super::tokenize::{Analyzer, FastMap};
+    let an = Analyzer::new(Lang::Pl);
+    let keys: Vec<String> = ["wzdłuż", "rzeki", "wokół", "parku"]
+        .iter()
+        .filter_map(|w| an.term(w))
+        .collect();
+    let ids: FastMap<&str, u32> = keys.iter().map(String::as_str).zip(0..).collect();
+    let words = words_of("Wzdłuż rzeki i wokół parku", &an, &ids, &mut String::new());
+    let terms: Vec<bool> = words.iter().map(|w| w.term.is_some()).collect();
+    assert_eq!(terms, [false, true, false, true]);
+    assert!(not_in_labels("wzdluz") && not_in_labels("naprzeciwko"));
+    assert!(!not_in_labels("rzeka"));
+    let label = label_of(&[
+        "Ścieżka rowerowa wzdłuż rzeki",
+        "Rowerowy szlak wzdłuż rzeki",
+        "Rowerowy wzdłuż torów",
+        "Rowerowy wzdłuż parku",
+        "Oświetlenie wzdłuż rowerowej trasy",
+        "Ławki wzdłuż alejki",
+    ]);
+    assert!(!label.to_lowercase().contains("wzdłuż"), "{label}");
+}

@@ -3,8 +3,11 @@
 //! ids, the stop words that may join a phrase, punctuation breaks and the "i"
 //! (and) before a word.
 
+use std::sync::OnceLock;
+
 use super::label::capitalised;
-use super::tokenize::{Analyzer, FastMap, for_each_token};
+use super::stopwords::{NOT_IN_LABELS_POLISH, words};
+use super::tokenize::{Analyzer, FastMap, FastSet, fold, for_each_token};
 
 /// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
 /// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
@@ -27,6 +30,14 @@ pub(super) struct Word {
     pub and_before: bool,
 }
 
+/// Whether a word is one no label shows (see [`NOT_IN_LABELS_POLISH`]), matched
+/// folded like stop words ("wzdluz" = "wzdłuż").
+pub(super) fn not_in_labels(word: &str) -> bool {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
+    SET.get_or_init(|| words(NOT_IN_LABELS_POLISH).map(fold).collect())
+        .contains(fold(word).as_str())
+}
+
 /// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
 const ACRONYM_LETTERS: usize = 5;
 
@@ -47,7 +58,8 @@ pub(super) fn words_of(
     // or out of one ("#dostępność #punkty" is no "Dostępność punkty").
     let mut after_tag = false;
     for (w, tok) in tokens {
-        let key = an.term(&w);
+        // A preposition the clustering keeps is no content word of a phrase.
+        let key = an.term(&w).filter(|_| !not_in_labels(&w));
         // Names keep their capital and acronyms their capitals; anything else (a
         // title typed in capitals too) is shown in lower case.
         let shown = if tok.caps && !shouting && w.chars().count() <= ACRONYM_LETTERS {
