@@ -4,10 +4,10 @@
 //! the topic as keywords, in the form people wrote them.
 
 use super::base_form::{Written, polish_form};
-use super::label_words::{not_in_labels, words_of};
+use super::label_words::{Word, not_in_labels, words_of};
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
-use super::word_class::{Class, class_of_forms, opens_noun_phrase, written_as_name};
+use super::word_class::{Class, class_of, class_of_forms, opens_noun_phrase, written_as_name};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -149,14 +149,23 @@ pub(super) fn phrase(
                 {
                     break;
                 }
+                // A verb may open a phrase (a slogan, known as such) but ends
+                // a noun phrase: "nietoperze mamy" is no name.
+                let verb = |w: &Word| {
+                    polish
+                        && class_of(&w.shown.to_lowercase(), written_as_name(&w.shown), true)
+                            == Class::Verb
+                };
                 match words.get(k) {
-                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS => match w.term {
-                        Some(t) if !terms.contains(&t) => {
-                            terms.push(t);
-                            j = k;
+                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS && !verb(w) => {
+                        match w.term {
+                            Some(t) if !terms.contains(&t) => {
+                                terms.push(t);
+                                j = k;
+                            }
+                            _ => break,
                         }
-                        _ => break,
-                    },
+                    }
                     _ => break,
                 }
             }

@@ -176,3 +176,15 @@ fn a_preposition_is_no_word_of_a_label() {
     ]);
     assert!(!label.to_lowercase().contains("wzdłuż"), "{label}");
 }
+
+#[test]
+fn a_verb_the_table_reads_as_a_noun_heads_no_label() {
+    let label = label_of(&[
+        "Mamy nietoperze – nie mamy komarów",
+        "Mamy nietoperze nad stawem",
+        "Mamy nietoperze na osiedlu",
+        "Nietoperze mamy przy stawie",
+        "Budki dla nietoperzy",
+    ]);
+    assert_eq!(label, "Nietoperze");
+}

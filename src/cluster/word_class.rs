@@ -26,6 +26,23 @@ const VERB_ENDINGS: &[&str] = &[
     "ć", "c", "my", "cie", "ją", "uj", "aj", "ij", "yj", "ej", "esz", "isz", "ysz", "emy", "imy",
     "ymy", "ał", "ił", "ył", "ła", "ło", "li", "ły",
 ];
+/// Frequent verb forms the form table, which has no verbs, reads as nouns or
+/// adjectives ("mamy": "we have", not "mums"; "warto", "działa", "rośnie"):
+/// in a card they are nearly always the verb. Other verb forms ("chcemy",
+/// "budujemy", "zróbmy") the table does not know, and [`VERB_ENDINGS`] tell
+/// them; auxiliaries ("jest", "są", "mają", "można") are stop words and reach
+/// no label. Found by looking up common 1st- and 3rd-person forms in the table.
+const VERB_FORMS: &[&str] = &[
+    "mamy", "macie", "miały", "damy", "gramy", "gracie", "idzie", "działa", "stoi", "leży",
+    "płynie", "rośnie", "sadzi", "mieszka", "warto",
+];
+
+/// Whether a lowercase Polish word is a verb form the table takes for a noun or
+/// adjective form (see [`VERB_FORMS`]): it has no reading to head a phrase.
+pub(super) fn is_verb_form(word: &str) -> bool {
+    VERB_FORMS.contains(&word)
+}
+
 /// Endings of Polish adverbs ("cyfrowo", "bezpiecznie") among words the table
 /// does not know.
 const ADVERB_ENDINGS: &[&str] = &["o", "ie"];
@@ -37,6 +54,9 @@ pub(super) fn class_of(word: &str, name: bool, polish: bool) -> Class {
         return Class::Noun;
     }
     if polish {
+        if is_verb_form(word) {
+            return Class::Verb;
+        }
         let readings = lemma::readings(word);
         // The likeliest reading decides ("polski" is an adjective before it is
         // the genitive of "Polska", which the cards would capitalise).
@@ -126,6 +146,25 @@ mod tests {
         assert_eq!(class_of("polski", true, true), Class::Noun);
         assert_eq!(class_of("informacyjna", false, false), Class::Modifier);
         assert_eq!(class_of("park", false, false), Class::Noun);
+    }
+
+    #[test]
+    fn verb_forms_are_verbs_though_the_table_has_them_as_nouns() {
+        for verb in [
+            "mamy",
+            "działa",
+            "warto",
+            "chcemy",
+            "potrzebujemy",
+            "zróbmy",
+            "budujemy",
+        ] {
+            assert_eq!(class_of(verb, false, true), Class::Verb, "{verb}");
+        }
+        // Their noun readings stay for other forms and nouns.
+        assert_eq!(class_of("mama", false, true), Class::Noun);
+        assert_eq!(class_of("problemy", false, true), Class::Noun);
+        assert_eq!(class_of("programy", false, true), Class::Noun);
     }
 
     #[test]
