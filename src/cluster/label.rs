@@ -7,7 +7,9 @@ use super::base_form::{Written, polish_form};
 use super::label_words::{Word, not_in_labels, words_of};
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
-use super::word_class::{Class, class_of, class_of_forms, opens_noun_phrase, written_as_name};
+use super::word_class::{
+    Class, class_of, class_of_forms, opens_noun_phrase, runs_on_past_noun, written_as_name,
+};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -191,6 +193,15 @@ pub(super) fn phrase(
                     && commonest.is_some_and(|(f, _)| !opens_noun_phrase(f)) =>
             {
                 Class::Verb
+            }
+            // Two phrases side by side ("park zielone") name nothing: ranked as
+            // a lone modifier, it yields to a noun phrase.
+            Class::Noun | Class::Modifier
+                if polish
+                    && terms.len() > 1
+                    && commonest.is_some_and(|(f, _)| runs_on_past_noun(f)) =>
+            {
+                Class::Modifier
             }
             Class::Modifier if terms.len() > 1 => Class::Noun,
             c => c,

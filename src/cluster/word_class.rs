@@ -4,7 +4,7 @@
 //! looked up in the form table (`lemma`), which has nouns and adjectives only;
 //! words it does not know are judged by their endings.
 
-use super::lemma::{self, Kind};
+use super::lemma::{self, Kind, Reading};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -123,6 +123,30 @@ pub(super) fn opens_noun_phrase(form: &str) -> bool {
         })
 }
 
+/// Whether a written Polish phrase runs on past its noun: the first noun is
+/// followed by an adjective that agrees with it in neither number nor gender
+/// and is no genitive complement ("parku zielona" of "w parku zielona strefa",
+/// "park zielone"): two phrases side by side, no one name.
+pub(super) fn runs_on_past_noun(form: &str) -> bool {
+    let lower: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
+    let Some((i, nouns)) = lower.iter().enumerate().find_map(|(i, w)| {
+        let readings = lemma::readings(w);
+        let noun = readings.first().is_some_and(|r| r.kind == Kind::Noun);
+        noun.then_some((i, readings))
+    }) else {
+        return false;
+    };
+    let Some(next) = lower.get(i + 1) else {
+        return false;
+    };
+    let readings = lemma::readings(next);
+    readings.first().is_some_and(|r| r.kind == Kind::Adjective)
+        && !readings
+            .iter()
+            .any(|a| nouns.iter().any(|n| a.agrees_but_for_case(n)))
+        && !readings.iter().any(Reading::can_be_genitive)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +199,18 @@ mod tests {
         assert!(opens_noun_phrase("OSP Łódź"));
         assert!(opens_noun_phrase("nowe ławki"));
         assert!(opens_noun_phrase("pumptrack"));
+    }
+
+    #[test]
+    fn an_adjective_that_does_not_agree_ends_the_phrase() {
+        assert!(runs_on_past_noun("parku zielona"));
+        assert!(runs_on_past_noun("park zielone"));
+        assert!(!runs_on_past_noun("zajęcia sportowe"));
+        assert!(!runs_on_past_noun("nowe zajęcia sportowe"));
+        assert!(!runs_on_past_noun("droga rowerową"));
+        assert!(!runs_on_past_noun("granicy wieku głosujących"));
+        assert!(!runs_on_past_noun("ochrona miejskich drzew"));
+        assert!(!runs_on_past_noun("park"));
     }
 
     #[test]
