@@ -4,7 +4,7 @@
 //! the topic as keywords, in the form people wrote them.
 
 use super::base_form::{Written, polish_form};
-use super::label_words::{Word, not_in_labels, words_of};
+use super::label_words::{Forms, Word, not_in_labels, noun_beside, words_of};
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
 use super::word_class::{
@@ -77,7 +77,7 @@ pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Ve
 struct Seen {
     cards: u32,
     /// Written forms: (times, times at the start of a card).
-    forms: FastMap<String, (u32, u32)>,
+    forms: Forms,
 }
 
 /// A label phrase for the topic whose members are `ranked` (most central first):
@@ -289,8 +289,22 @@ pub(super) fn phrase(
         .or_else(|| (best_kind != Class::Noun).then(|| pick(&|_, _, k| k == Class::Noun))?)
         .unwrap_or(best);
     let (_, terms) = best;
-    let forms = &seen.get(terms)?.forms;
+    let mut forms = &seen.get(terms)?.forms;
     let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
+    // A lone adjective ("informacyjna") takes the noun it agrees with on the
+    // cards, though that noun is on too few of them to be a term.
+    let beside;
+    if polish
+        && let [t] = terms[..]
+        && scored
+            .iter()
+            .any(|c| c.1 == terms && c.2 == Class::Modifier)
+    {
+        beside = noun_beside(texts, sample, an, ids, t);
+        if !beside.is_empty() {
+            forms = &beside;
+        }
+    }
     if polish {
         return Some(capitalised(&polish_form(
             forms, &weight, an, ids, &written,

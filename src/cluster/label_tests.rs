@@ -188,3 +188,21 @@ fn a_verb_the_table_reads_as_a_noun_heads_no_label() {
     ]);
     assert_eq!(label, "Nietoperze");
 }
+
+#[test]
+fn a_lone_adjective_takes_a_noun_it_agrees_with_on_one_card() {
+    let label = label_of(&[
+        "Kampania informacyjna w szkołach",
+        "Tablica informacyjna przy urzędzie",
+        "Akcja informacyjna dla seniorów",
+        "Broszura informacyjna o głosowaniu",
+        "Informacyjna ulotka w skrzynkach",
+    ]);
+    // Each noun is on one card: the most central card's wins.
+    let nouns = ["Kampania", "Tablica", "Akcja", "Broszura"];
+    assert!(
+        nouns.iter().any(|n| label == format!("{n} informacyjna"))
+            || label == "Informacyjna ulotka",
+        "{label}"
+    );
+}
