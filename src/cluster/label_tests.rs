@@ -187,6 +187,11 @@ fn a_verb_the_table_reads_as_a_noun_heads_no_label() {
         "Budki dla nietoperzy",
     ]);
     assert_eq!(label, "Nietoperze");
+    // Auxiliaries and modals are stop words: no term, so never a label word.
+    let an = super::super::tokenize::Analyzer::new(Lang::Pl);
+    for verb in ["jest", "są", "będzie", "można", "trzeba", "mają", "mogą"] {
+        assert_eq!(an.term(verb), None, "{verb}");
+    }
 }
 
 #[test]
