@@ -101,6 +101,11 @@ pub(super) fn phrase(
     // Per term: (times seen, times written as a name, capitalised mid-sentence).
     let mut names: FastMap<u32, (u32, u32)> = FastMap::default();
     let mut buf = String::new();
+    // A verb may open a phrase (a slogan, known as such) but ends a noun
+    // phrase: "nietoperze mamy" is no name.
+    let verb = |w: &Word| {
+        polish && class_of(&w.shown.to_lowercase(), written_as_name(&w.shown), true) == Class::Verb
+    };
     for &d in sample {
         let words = words_of(texts[d], an, ids, &mut buf);
         for w in &words {
@@ -151,13 +156,6 @@ pub(super) fn phrase(
                 {
                     break;
                 }
-                // A verb may open a phrase (a slogan, known as such) but ends
-                // a noun phrase: "nietoperze mamy" is no name.
-                let verb = |w: &Word| {
-                    polish
-                        && class_of(&w.shown.to_lowercase(), written_as_name(&w.shown), true)
-                            == Class::Verb
-                };
                 match words.get(k) {
                     Some(w) if !w.broken && terms.len() < PHRASE_WORDS && !verb(w) => {
                         match w.term {
