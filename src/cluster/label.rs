@@ -4,10 +4,12 @@
 //! the topic as keywords, in the form people wrote them.
 
 use super::base_form::{Written, polish_form};
-use super::label_words::words_of;
+use super::label_words::{Forms, Word, not_in_labels, noun_beside, words_of};
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
-use super::word_class::{Class, class_of_forms, opens_noun_phrase, written_as_name};
+use super::word_class::{
+    Class, class_of, class_of_forms, opens_noun_phrase, runs_on_past_noun, written_as_name,
+};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -52,14 +54,15 @@ pub(super) fn term_scores(c: &Corpus, members: &[usize]) -> FastMap<u32, f64> {
         .collect()
 }
 
-/// Up to `max` keywords: the best-scored terms in their most frequent written form.
+/// Up to `max` keywords: the best-scored terms in their most frequent written
+/// form, leaving out words no label shows.
 pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Vec<String> {
     let mut ranked: Vec<(f64, u32)> = scores.iter().map(|(&t, &s)| (s, t)).collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut out: Vec<String> = Vec::new();
     for (_, t) in ranked {
         let w = &c.surface[t as usize];
-        if !w.is_empty() && !out.contains(w) {
+        if !w.is_empty() && !out.contains(w) && !not_in_labels(w) {
             out.push(w.clone());
         }
         if out.len() == max {
@@ -74,7 +77,7 @@ pub(super) fn keywords(c: &Corpus, scores: &FastMap<u32, f64>, max: usize) -> Ve
 struct Seen {
     cards: u32,
     /// Written forms: (times, times at the start of a card).
-    forms: FastMap<String, (u32, u32)>,
+    forms: Forms,
 }
 
 /// A label phrase for the topic whose members are `ranked` (most central first):
@@ -98,6 +101,11 @@ pub(super) fn phrase(
     // Per term: (times seen, times written as a name, capitalised mid-sentence).
     let mut names: FastMap<u32, (u32, u32)> = FastMap::default();
     let mut buf = String::new();
+    // A verb may open a phrase (a slogan, known as such) but ends a noun
+    // phrase: "nietoperze mamy" is no name.
+    let verb = |w: &Word| {
+        polish && class_of(&w.shown.to_lowercase(), written_as_name(&w.shown), true) == Class::Verb
+    };
     for &d in sample {
         let words = words_of(texts[d], an, ids, &mut buf);
         for w in &words {
@@ -149,13 +157,15 @@ pub(super) fn phrase(
                     break;
                 }
                 match words.get(k) {
-                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS => match w.term {
-                        Some(t) if !terms.contains(&t) => {
-                            terms.push(t);
-                            j = k;
+                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS && !verb(w) => {
+                        match w.term {
+                            Some(t) if !terms.contains(&t) => {
+                                terms.push(t);
+                                j = k;
+                            }
+                            _ => break,
                         }
-                        _ => break,
-                    },
+                    }
                     _ => break,
                 }
             }
@@ -181,6 +191,15 @@ pub(super) fn phrase(
                     && commonest.is_some_and(|(f, _)| !opens_noun_phrase(f)) =>
             {
                 Class::Verb
+            }
+            // Two phrases side by side ("park zielone") name nothing: ranked as
+            // a lone modifier, it yields to a noun phrase.
+            Class::Noun | Class::Modifier
+                if polish
+                    && terms.len() > 1
+                    && commonest.is_some_and(|(f, _)| runs_on_past_noun(f)) =>
+            {
+                Class::Modifier
             }
             Class::Modifier if terms.len() > 1 => Class::Noun,
             c => c,
@@ -268,8 +287,22 @@ pub(super) fn phrase(
         .or_else(|| (best_kind != Class::Noun).then(|| pick(&|_, _, k| k == Class::Noun))?)
         .unwrap_or(best);
     let (_, terms) = best;
-    let forms = &seen.get(terms)?.forms;
+    let mut forms = &seen.get(terms)?.forms;
     let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
+    // A lone adjective ("informacyjna") takes the noun it agrees with on the
+    // cards, though that noun is on too few of them to be a term.
+    let beside;
+    if polish
+        && let [t] = terms[..]
+        && scored
+            .iter()
+            .any(|c| c.1 == terms && c.2 == Class::Modifier)
+    {
+        beside = noun_beside(texts, sample, an, ids, t);
+        if !beside.is_empty() {
+            forms = &beside;
+        }
+    }
     if polish {
         return Some(capitalised(&polish_form(
             forms, &weight, an, ids, &written,

@@ -139,3 +139,75 @@ fn tags_written_side_by_side_are_no_phrase() {
         "{label}"
     );
 }
+
+#[test]
+fn two_plural_forms_leave_the_label_singular() {
+    let label = label_of(&[
+        "Terminy naboru są za krótkie",
+        "Terminy głosowania w wakacje",
+        "Komisja ocenia wnioski za długo",
+        "Spotkanie w sprawie harmonogramu",
+    ]);
+    assert_eq!(label, "Termin");
+}
+
+#[test]
+fn a_preposition_is_no_word_of_a_label() {
+    use super::super::label_words::{not_in_labels, words_of};
+    use super::super::tokenize::{Analyzer, FastMap};
+    let an = Analyzer::new(Lang::Pl);
+    let keys: Vec<String> = ["wzdłuż", "rzeki", "wokół", "parku"]
+        .iter()
+        .filter_map(|w| an.term(w))
+        .collect();
+    let ids: FastMap<&str, u32> = keys.iter().map(String::as_str).zip(0..).collect();
+    let words = words_of("Wzdłuż rzeki i wokół parku", &an, &ids, &mut String::new());
+    let terms: Vec<bool> = words.iter().map(|w| w.term.is_some()).collect();
+    assert_eq!(terms, [false, true, false, true]);
+    assert!(not_in_labels("wzdluz") && not_in_labels("naprzeciwko"));
+    assert!(!not_in_labels("rzeka"));
+    let label = label_of(&[
+        "Ścieżka rowerowa wzdłuż rzeki",
+        "Rowerowy szlak wzdłuż rzeki",
+        "Rowerowy wzdłuż torów",
+        "Rowerowy wzdłuż parku",
+        "Oświetlenie wzdłuż rowerowej trasy",
+        "Ławki wzdłuż alejki",
+    ]);
+    assert!(!label.to_lowercase().contains("wzdłuż"), "{label}");
+}
+
+#[test]
+fn a_verb_the_table_reads_as_a_noun_heads_no_label() {
+    let label = label_of(&[
+        "Mamy nietoperze – nie mamy komarów",
+        "Mamy nietoperze nad stawem",
+        "Mamy nietoperze na osiedlu",
+        "Nietoperze mamy przy stawie",
+        "Budki dla nietoperzy",
+    ]);
+    assert_eq!(label, "Nietoperze");
+    // Auxiliaries and modals are stop words: no term, so never a label word.
+    let an = super::super::tokenize::Analyzer::new(Lang::Pl);
+    for verb in ["jest", "są", "będzie", "można", "trzeba", "mają", "mogą"] {
+        assert_eq!(an.term(verb), None, "{verb}");
+    }
+}
+
+#[test]
+fn a_lone_adjective_takes_a_noun_it_agrees_with_on_one_card() {
+    let label = label_of(&[
+        "Kampania informacyjna w szkołach",
+        "Tablica informacyjna przy urzędzie",
+        "Akcja informacyjna dla seniorów",
+        "Broszura informacyjna o głosowaniu",
+        "Informacyjna ulotka w skrzynkach",
+    ]);
+    // Each noun is on one card: the most central card's wins.
+    let nouns = ["Kampania", "Tablica", "Akcja", "Broszura"];
+    assert!(
+        nouns.iter().any(|n| label == format!("{n} informacyjna"))
+            || label == "Informacyjna ulotka",
+        "{label}"
+    );
+}

@@ -3,8 +3,13 @@
 //! ids, the stop words that may join a phrase, punctuation breaks and the "i"
 //! (and) before a word.
 
+use std::sync::OnceLock;
+
 use super::label::capitalised;
-use super::tokenize::{Analyzer, FastMap, for_each_token};
+use super::lemma::{self, Kind};
+use super::stopwords::{NOT_IN_LABELS_POLISH, words};
+use super::tokenize::{Analyzer, FastMap, FastSet, fold, for_each_token};
+use super::word_class::is_verb_form;
 
 /// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
 /// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
@@ -27,6 +32,14 @@ pub(super) struct Word {
     pub and_before: bool,
 }
 
+/// Whether a word is one no label shows (see [`NOT_IN_LABELS_POLISH`]), matched
+/// folded like stop words ("wzdluz" = "wzdłuż").
+pub(super) fn not_in_labels(word: &str) -> bool {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
+    SET.get_or_init(|| words(NOT_IN_LABELS_POLISH).map(fold).collect())
+        .contains(fold(word).as_str())
+}
+
 /// Longest acronym kept in capitals ("OSP", "RODO", "PESEL").
 const ACRONYM_LETTERS: usize = 5;
 
@@ -47,7 +60,8 @@ pub(super) fn words_of(
     // or out of one ("#dostępność #punkty" is no "Dostępność punkty").
     let mut after_tag = false;
     for (w, tok) in tokens {
-        let key = an.term(&w);
+        // A preposition the clustering keeps is no content word of a phrase.
+        let key = an.term(&w).filter(|_| !not_in_labels(&w));
         // Names keep their capital and acronyms their capitals; anything else (a
         // title typed in capitals too) is shown in lower case.
         let shown = if tok.caps && !shouting && w.chars().count() <= ACRONYM_LETTERS {
@@ -67,4 +81,65 @@ pub(super) fn words_of(
         after_tag = tok.tag;
     }
     out
+}
+
+/// Written forms of a phrase with (times, times opening a card).
+pub(super) type Forms = FastMap<String, (u32, u32)>;
+
+/// For a label that is a lone adjective (term `adjective`): the two-word
+/// phrases in which the cards (`sample`, most central first) write it beside a
+/// noun it agrees with ("tablica informacyjna"), even a noun on one card only
+/// and so outside the vocabulary, with (times, times opening a card); the
+/// commonest such noun's phrases only, ties going to the more central card.
+pub(super) fn noun_beside(
+    texts: &[&str],
+    sample: &[usize],
+    an: &Analyzer,
+    ids: &FastMap<&str, u32>,
+    adjective: u32,
+) -> Forms {
+    // Noun base form → (times, first seen, phrases as written).
+    let mut nouns: FastMap<String, (u32, usize, Forms)> = FastMap::default();
+    let mut buf = String::new();
+    for (rank, &d) in sample.iter().enumerate() {
+        let words = words_of(texts[d], an, ids, &mut buf);
+        for (i, w) in words.iter().enumerate() {
+            if w.term != Some(adjective) {
+                continue;
+            }
+            let adjectives = lemma::readings(&w.shown.to_lowercase());
+            // Only a word right beside it, no "i" (and) between.
+            let apart = |w: &Word| w.broken || w.and_before;
+            let before = (i > 0 && !apart(w)).then(|| i - 1);
+            let after = words.get(i + 1).filter(|n| !apart(n)).map(|_| i + 1);
+            for j in before.into_iter().chain(after) {
+                let other = &words[j];
+                let lower = other.shown.to_lowercase();
+                if other.joiner || not_in_labels(&lower) || is_verb_form(&lower) {
+                    continue;
+                }
+                let readings = lemma::readings(&lower);
+                let Some(noun) = readings.first().filter(|r| r.kind == Kind::Noun) else {
+                    continue;
+                };
+                if !adjectives.iter().any(|a| a.agrees_with(noun)) {
+                    continue;
+                }
+                let (first, second) = if j < i { (other, w) } else { (w, other) };
+                let phrase = format!("{} {}", first.shown, second.shown);
+                let entry = nouns
+                    .entry(noun.base.clone())
+                    .or_insert((0, rank, FastMap::default()));
+                entry.0 += 1;
+                let form = entry.2.entry(phrase).or_insert((0, 0));
+                form.0 += 1;
+                form.1 += u32::from(j.min(i) == 0);
+            }
+        }
+    }
+    nouns
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|n| n.2)
+        .unwrap_or_default()
 }

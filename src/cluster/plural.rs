@@ -12,6 +12,11 @@ use super::tokenize::FastMap;
 /// plural for its label to stay plural: the plural must be the clear usage, as
 /// the singular is the dictionary form.
 pub(super) const PLURAL_SHARE: f64 = 0.7;
+/// Plural occurrences (times written, not weights) a plural label needs at
+/// least: one or two plural forms may be a card or two naming several things
+/// ("terminy" for two deadlines), too little to leave the dictionary form;
+/// from three on, the plural is how the topic speaks of it ("zajęcia sportowe").
+pub(super) const MIN_PLURAL: u32 = 3;
 
 /// Whether the noun read as `noun` is plural (`Some(true)`), singular or either
 /// (`None`) where it is written as `form`, next to the written `adjective` (which
@@ -65,10 +70,13 @@ pub(super) fn phrase_is_plural(
     weight: &dyn Fn(&(u32, u32)) -> u32,
     written: &Written,
 ) -> bool {
-    let (mut plural, mut singular) = (0, 0);
+    let (mut plural, mut singular, mut times) = (0, 0, 0);
     for (words, counts) in parsed {
         match head_number(words, written, counts.1 > 0) {
-            Some(true) => plural += weight(counts),
+            Some(true) => {
+                plural += weight(counts);
+                times += counts.0;
+            }
             Some(false) => singular += weight(counts),
             None => {}
         }
@@ -77,8 +85,9 @@ pub(super) fn phrase_is_plural(
         && let Some((words, _)) = parsed.first()
     {
         (plural, singular) = topic_number(words, written);
+        times = plural;
     }
-    mostly_plural(plural, singular)
+    mostly_plural(plural, singular, times)
 }
 
 /// The number of a phrase's head noun as written (see [`number_of`]),
@@ -128,9 +137,12 @@ fn topic_number(words: &[(&str, Option<u32>)], written: &Written) -> (u32, u32) 
     (plural, singular)
 }
 
-/// Whether plural and singular weights make a phrase plural.
-pub(super) fn mostly_plural(plural: u32, singular: u32) -> bool {
-    plural > 0 && f64::from(plural) >= PLURAL_SHARE * f64::from(plural + singular)
+/// Whether plural and singular weights make a phrase plural, `times` being
+/// how often a plural form was written (see [`MIN_PLURAL`]).
+pub(super) fn mostly_plural(plural: u32, singular: u32, times: u32) -> bool {
+    times >= MIN_PLURAL
+        && plural > 0
+        && f64::from(plural) >= PLURAL_SHARE * f64::from(plural + singular)
 }
 
 /// The nominative plural of the noun read as `noun`: a form the topic's cards
@@ -226,9 +238,29 @@ mod tests {
             Some(true)
         );
         assert_eq!(number_of("zajęcia", &zajecie, None, true), Some(true));
-        assert!(mostly_plural(8, 2));
-        assert!(!mostly_plural(5, 5));
-        assert!(!mostly_plural(0, 0));
+        assert!(mostly_plural(8, 2, 8));
+        assert!(!mostly_plural(5, 5, 5));
+        assert!(!mostly_plural(0, 0, 0));
+    }
+
+    #[test]
+    fn one_or_two_plural_forms_are_not_enough() {
+        // Two cards opening with "Terminy" weigh 6, all plural, but are two
+        // writings: the label stays singular.
+        assert!(!mostly_plural(6, 0, 2));
+        assert!(mostly_plural(9, 0, 3));
+        let mut written = Written::default();
+        written
+            .entry(5)
+            .or_default()
+            .insert("terminy".to_string(), 2);
+        let words: Words = vec![("terminy", Some(5))];
+        let parsed = [(words, &(2, 2))];
+        let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
+        assert!(!phrase_is_plural(&parsed, &weight, &written));
+        let words: Words = vec![("terminy", Some(5))];
+        let parsed = [(words, &(3, 3))];
+        assert!(phrase_is_plural(&parsed, &weight, &written));
     }
 
     #[test]

@@ -45,6 +45,16 @@ imienia zł
 /// English function words, for English input.
 ";
 
+/// Polish words that no label shows though the clustering keeps them as terms
+/// (adding them to [`POLISH`] would move cards between topics): prepositions
+/// and adverbs of place the form table does not know, which its ending rules
+/// would take for nouns ("Rowerowy wzdłuż").
+pub(super) const NOT_IN_LABELS_POLISH: &str = "
+wzdłuż wokół wokoło dookoła naokoło naprzeciw naprzeciwko wewnątrz zewnątrz pomiędzy
+przeciw przeciwko pośród spośród oprócz prócz poniżej powyżej opodal nieopodal niedaleko
+odnośnie wbrew wskutek
+";
+
 /// English function words, for English input.
 pub(super) const ENGLISH: &str = "
 a about above after again against all am an and any are as at be because been before

@@ -4,7 +4,7 @@
 //! looked up in the form table (`lemma`), which has nouns and adjectives only;
 //! words it does not know are judged by their endings.
 
-use super::lemma::{self, Kind};
+use super::lemma::{self, Kind, Reading};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Class {
@@ -26,6 +26,23 @@ const VERB_ENDINGS: &[&str] = &[
     "ć", "c", "my", "cie", "ją", "uj", "aj", "ij", "yj", "ej", "esz", "isz", "ysz", "emy", "imy",
     "ymy", "ał", "ił", "ył", "ła", "ło", "li", "ły",
 ];
+/// Frequent verb forms the form table, which has no verbs, reads as nouns or
+/// adjectives ("mamy": "we have", not "mums"; "warto", "działa", "rośnie"):
+/// in a card they are nearly always the verb. Other verb forms ("chcemy",
+/// "budujemy", "zróbmy") the table does not know, and [`VERB_ENDINGS`] tell
+/// them; auxiliaries ("jest", "są", "mają", "można") are stop words and reach
+/// no label. Found by looking up common 1st- and 3rd-person forms in the table.
+const VERB_FORMS: &[&str] = &[
+    "mamy", "macie", "miały", "damy", "gramy", "gracie", "idzie", "działa", "stoi", "leży",
+    "płynie", "rośnie", "sadzi", "mieszka", "warto",
+];
+
+/// Whether a lowercase Polish word is a verb form the table takes for a noun or
+/// adjective form (see [`VERB_FORMS`]): it has no reading to head a phrase.
+pub(super) fn is_verb_form(word: &str) -> bool {
+    VERB_FORMS.contains(&word)
+}
+
 /// Endings of Polish adverbs ("cyfrowo", "bezpiecznie") among words the table
 /// does not know.
 const ADVERB_ENDINGS: &[&str] = &["o", "ie"];
@@ -37,6 +54,9 @@ pub(super) fn class_of(word: &str, name: bool, polish: bool) -> Class {
         return Class::Noun;
     }
     if polish {
+        if is_verb_form(word) {
+            return Class::Verb;
+        }
         let readings = lemma::readings(word);
         // The likeliest reading decides ("polski" is an adjective before it is
         // the genitive of "Polska", which the cards would capitalise).
@@ -103,6 +123,30 @@ pub(super) fn opens_noun_phrase(form: &str) -> bool {
         })
 }
 
+/// Whether a written Polish phrase runs on past its noun: the first noun is
+/// followed by an adjective that agrees with it in neither number nor gender
+/// and is no genitive complement ("parku zielona" of "w parku zielona strefa",
+/// "park zielone"): two phrases side by side, no one name.
+pub(super) fn runs_on_past_noun(form: &str) -> bool {
+    let lower: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
+    let Some((i, nouns)) = lower.iter().enumerate().find_map(|(i, w)| {
+        let readings = lemma::readings(w);
+        let noun = readings.first().is_some_and(|r| r.kind == Kind::Noun);
+        noun.then_some((i, readings))
+    }) else {
+        return false;
+    };
+    let Some(next) = lower.get(i + 1) else {
+        return false;
+    };
+    let readings = lemma::readings(next);
+    readings.first().is_some_and(|r| r.kind == Kind::Adjective)
+        && !readings
+            .iter()
+            .any(|a| nouns.iter().any(|n| a.agrees_but_for_case(n)))
+        && !readings.iter().any(Reading::can_be_genitive)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +173,25 @@ mod tests {
     }
 
     #[test]
+    fn verb_forms_are_verbs_though_the_table_has_them_as_nouns() {
+        for verb in [
+            "mamy",
+            "działa",
+            "warto",
+            "chcemy",
+            "potrzebujemy",
+            "zróbmy",
+            "budujemy",
+        ] {
+            assert_eq!(class_of(verb, false, true), Class::Verb, "{verb}");
+        }
+        // Their noun readings stay for other forms and nouns.
+        assert_eq!(class_of("mama", false, true), Class::Noun);
+        assert_eq!(class_of("problemy", false, true), Class::Noun);
+        assert_eq!(class_of("programy", false, true), Class::Noun);
+    }
+
+    #[test]
     fn an_unknown_word_before_a_noun_opens_no_noun_phrase() {
         assert!(!opens_noun_phrase("wykluczy osoby"));
         assert!(!opens_noun_phrase("streetworkout ćwiczenia dla seniorów"));
@@ -136,6 +199,18 @@ mod tests {
         assert!(opens_noun_phrase("OSP Łódź"));
         assert!(opens_noun_phrase("nowe ławki"));
         assert!(opens_noun_phrase("pumptrack"));
+    }
+
+    #[test]
+    fn an_adjective_that_does_not_agree_ends_the_phrase() {
+        assert!(runs_on_past_noun("parku zielona"));
+        assert!(runs_on_past_noun("park zielone"));
+        assert!(!runs_on_past_noun("zajęcia sportowe"));
+        assert!(!runs_on_past_noun("nowe zajęcia sportowe"));
+        assert!(!runs_on_past_noun("droga rowerową"));
+        assert!(!runs_on_past_noun("granicy wieku głosujących"));
+        assert!(!runs_on_past_noun("ochrona miejskich drzew"));
+        assert!(!runs_on_past_noun("park"));
     }
 
     #[test]
