@@ -42,7 +42,6 @@ chce chcą
 // civic-text fillers: street and number abbreviations
 ul ulica ulicy ulicę ulic ulicach ulicami al aleja alei alejach nr numer pl os im
 imienia zł
-/// English function words, for English input.
 ";
 
 /// Polish words that no label shows though the clustering keeps them as terms
