@@ -75,6 +75,25 @@ fn nouns_joined_by_and_keep_the_and() {
 }
 
 #[test]
+fn a_one_letter_preposition_inside_a_label_is_shown() {
+    let mut preps = Vec::new();
+    super::super::tokenize::for_each_token(
+        "Kosze w parku, o tym; z. ławki u lekarza",
+        &mut String::new(),
+        |_, tok| preps.push(tok.prep_before),
+    );
+    assert_eq!(preps, [None, Some('w'), Some('o'), None, Some('u')]);
+    let label = label_of(&[
+        "Informacja o budżecie w radiu",
+        "Więcej informacji o budżecie",
+        "Informacja o budżecie dla seniorów",
+        "Plakaty z informacją o budżecie",
+        "Informacja o budżecie na stronie",
+    ]);
+    assert_eq!(label, "Informacja o budżecie");
+}
+
+#[test]
 fn the_tail_of_a_slogan_is_no_label_either() {
     let label = label_of(&[
         "Postawmy na bezpieczeństwo na osiedlu Retkinia",

@@ -15,7 +15,7 @@ use super::word_class::is_verb_form;
 /// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
 /// is no token (see [`Word::and_before`]).
 const JOINERS: &[&str] = &[
-    "do", "z", "ze", "na", "dla", "w", "we", "od", "of", "for", "to", "oraz",
+    "do", "z", "ze", "na", "dla", "w", "we", "o", "u", "od", "of", "for", "to", "oraz",
 ];
 
 /// One word of a card as the phrase search sees it.
@@ -60,6 +60,16 @@ pub(super) fn words_of(
     // or out of one ("#dostępność #punkty" is no "Dostępność punkty").
     let mut after_tag = false;
     for (w, tok) in tokens {
+        // A one-letter preposition is no token, but a label that spans it shows it.
+        if let Some(p) = tok.prep_before.filter(|_| !tok.broken && !tok.tag) {
+            out.push(Word {
+                shown: p.to_string(),
+                term: None,
+                joiner: true,
+                broken: after_tag,
+                and_before: false,
+            });
+        }
         // A preposition the clustering keeps is no content word of a phrase.
         let key = an.term(&w).filter(|_| !not_in_labels(&w));
         // Names keep their capital and acronyms their capitals; anything else (a

@@ -76,6 +76,9 @@ pub(super) struct Token {
     /// The one-letter word "i" (and), which is no token itself, stands right before
     /// it: "drzewa i krzewy" is one phrase of two nouns.
     pub and_before: bool,
+    /// A one-letter preposition (w, z, o, u), which is no token either, stands right
+    /// before it: a label shows it ("kosze w parku", "informacja o budżecie").
+    pub prep_before: Option<char>,
 }
 
 /// Splits `text` into lowercase letter runs of at least two letters and calls
@@ -141,10 +144,15 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
                 f(buf, tok);
                 tok.broken = false;
                 tok.and_before = false;
+                tok.prep_before = None;
                 seen_word = true;
                 prev_short_lower = letters <= 3 && upper == 0;
             } else {
                 tok.and_before = buf == "i";
+                tok.prep_before = buf
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, 'w' | 'z' | 'o' | 'u'));
             }
             before = None;
             buf.clear();
@@ -155,6 +163,7 @@ pub(super) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(&st
                 tok.broken = true;
             }
             tok.and_before = false;
+            tok.prep_before = None;
             before = Some(c);
         } else if before.is_none() && (seen_word || last_char.is_some_and(char::is_alphabetic)) {
             before = Some('a');
