@@ -5,6 +5,10 @@ cluster, after reading the file), peak RSS of this process in MiB, NMI and ARI a
 the gold labels.
 
     python3 scripts/sklearn_baseline.py FILE --k 7 [--analyzer word12|word|char_wb] [--seed 1]
+        [--repeat 3]
+
+With --repeat N the pipeline runs N times and the fastest counts (as the shared data's
+README times its baselines); the scores are those of the last run (the same each time).
 
 word12 is the reference pipeline of the shared data's README for its timing inputs:
 word 1–2-grams, MiniBatchKMeans(n_init=3, batch_size=1024). word (single words seen in
@@ -27,22 +31,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("file")
-    ap.add_argument("--k", type=int, required=True)
-    ap.add_argument("--analyzer", choices=["word12", "word", "char_wb"], default="word12")
-    ap.add_argument("--seed", type=int, default=1)
-    args = ap.parse_args()
-
-    texts, gold = [], []
-    with open(args.file, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                item = json.loads(line)
-                texts.append(item["text"])
-                gold.append(item.get("label", ""))
-
+def run(texts, args):
+    """Vectorise and cluster once; returns (seconds, predicted labels)."""
     started = time.perf_counter()
     batch = 2048
     if args.analyzer == "word12":
@@ -60,6 +50,31 @@ def main() -> int:
     )
     pred = model.fit_predict(x)
     seconds = time.perf_counter() - started
+    return seconds, pred
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("file")
+    ap.add_argument("--k", type=int, required=True)
+    ap.add_argument("--analyzer", choices=["word12", "word", "char_wb"], default="word12")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+
+    texts, gold = [], []
+    with open(args.file, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                item = json.loads(line)
+                texts.append(item["text"])
+                gold.append(item.get("label", ""))
+
+    best = None
+    for _ in range(max(1, args.repeat)):
+        seconds, pred = run(texts, args)
+        best = seconds if best is None else min(best, seconds)
+    seconds = best
 
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     json.dump(

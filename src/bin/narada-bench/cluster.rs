@@ -350,10 +350,19 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
     let large = args.data_dir.join("synthetic-100k.jsonl");
     if !args.no_large && args.sets.is_empty() {
         if large.exists() {
-            let r = child_case(&large, Some(7), 1, threads)?;
+            // Best of three, as the shared data README times its baselines.
+            let runs = (0..SPEED_REPEATS)
+                .map(|_| child_case(&large, Some(7), 1, threads))
+                .collect::<Result<Vec<_>>>()?;
+            let Some(r) = runs
+                .into_iter()
+                .min_by(|a, b| a.seconds.total_cmp(&b.seconds))
+            else {
+                return Ok(out);
+            };
             let _ = writeln!(
                 out,
-                "speed: synthetic-100k k 7 seed 1: {:.2} s, peak {} MiB, NMI {:.3}",
+                "speed: synthetic-100k k 7 seed 1, best of {SPEED_REPEATS}: {:.2} s, peak {} MiB, NMI {:.3}",
                 r.seconds,
                 r.peak_rss_mib
                     .map_or_else(|| "?".into(), |m| format!("{m:.0}")),
@@ -368,6 +377,9 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
     }
     Ok(out)
 }
+
+/// Runs of the speed case (narada and each baseline); the fastest counts.
+const SPEED_REPEATS: usize = 3;
 
 /// What `scripts/sklearn_baseline.py` prints.
 #[derive(Debug, Deserialize)]
@@ -393,6 +405,7 @@ fn baselines(out: &mut String, file: &Path, ours: f64) {
             .arg(&script)
             .arg(file)
             .args(["--k", "7", "--seed", "1", "--analyzer", analyzer])
+            .args(["--repeat", &SPEED_REPEATS.to_string()])
             .output();
         let parsed = match run {
             Ok(o) if o.status.success() => serde_json::from_slice::<Baseline>(&o.stdout)
@@ -407,7 +420,8 @@ fn baselines(out: &mut String, file: &Path, ours: f64) {
         let _ = match parsed {
             Ok(b) => writeln!(
                 out,
-                "  scikit-learn TF-IDF ({name}) + MiniBatchKMeans, same input, one thread: \
+                "  scikit-learn TF-IDF ({name}) + MiniBatchKMeans, same input, one thread, best of \
+                 {SPEED_REPEATS}: \
                  {:.2} s, peak {:.0} MiB, NMI {:.3} — narada {:.1}× its speed",
                 b.seconds,
                 b.peak_rss_mib,
