@@ -7,7 +7,6 @@ use super::label::capitalised;
 use super::lemma::{self, Kind, Reading};
 use super::plural;
 use super::tokenize::{Analyzer, FastMap};
-use super::word_class::is_verb_form;
 
 /// Lowercase written forms of each term in a topic's cards, with counts: which
 /// lemma an ambiguous form is ("listy" among "lista", "listę" is "lista").
@@ -100,8 +99,8 @@ fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> O
 }
 
 /// The lowercase words of a phrase and the reading chosen for each (none for
-/// acronyms such as "OSP", which are no inflected forms, nor for verb forms the
-/// table takes for nouns: "mamy" is no head).
+/// acronyms such as "OSP", which are no inflected forms, nor for verb forms such
+/// as "mamy", which the table gives no reading: see `lemma::readings`).
 pub(super) fn analyse(
     words: &[(&str, Option<u32>)],
     written: &Written,
@@ -113,7 +112,7 @@ pub(super) fn analyse(
         .map(|(l, (w, t))| {
             let acronym = w.chars().count() > 1 && w.chars().all(char::is_uppercase);
             let name = w.chars().next().is_some_and(char::is_uppercase);
-            (!acronym && !is_verb_form(l))
+            (!acronym)
                 .then(|| reading_of(l, *t, written, name))
                 .flatten()
         })

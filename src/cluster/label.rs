@@ -108,6 +108,8 @@ pub(super) fn phrase(
     };
     for &d in sample {
         let words = words_of(texts[d], an, ids, &mut buf);
+        // Once per word: a phrase starting at each of the words before it asks.
+        let verbs: Vec<bool> = words.iter().map(verb).collect();
         for w in &words {
             let Some(t) = w.term else { continue };
             let name = names.entry(t).or_insert((0, 0));
@@ -157,7 +159,7 @@ pub(super) fn phrase(
                     break;
                 }
                 match words.get(k) {
-                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS && !verb(w) => {
+                    Some(w) if !w.broken && terms.len() < PHRASE_WORDS && !verbs[k] => {
                         match w.term {
                             Some(t) if !terms.contains(&t) => {
                                 terms.push(t);

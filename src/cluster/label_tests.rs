@@ -1,5 +1,6 @@
 //! Tests of topic labels on small hand-written topics.
 
+use super::super::tokenize::{Token, for_each_token};
 use super::super::{ClusterOptions, Lang, cluster};
 
 /// The label of `texts` taken as one Polish topic.
@@ -14,6 +15,13 @@ fn label_of(texts: &[&str]) -> String {
         .first()
         .map(|t| t.label.clone())
         .unwrap_or_default()
+}
+
+/// What `read` takes from each token of `text`, in order.
+fn per_token<T>(text: &str, read: impl Fn(&Token) -> T) -> Vec<T> {
+    let mut out = Vec::new();
+    for_each_token(text, &mut String::new(), |_, tok| out.push(read(&tok)));
+    out
 }
 
 #[test]
@@ -57,12 +65,9 @@ fn a_noun_the_cards_write_in_the_plural_stays_plural() {
 
 #[test]
 fn nouns_joined_by_and_keep_the_and() {
-    let mut ands = Vec::new();
-    super::super::tokenize::for_each_token(
-        "Drzewa i krzewy, i ławki; ćma i I x",
-        &mut String::new(),
-        |_, tok| ands.push(tok.and_before),
-    );
+    let ands = per_token("Drzewa i krzewy, i ławki; ćma i I x", |tok| {
+        tok.and_before
+    });
     assert_eq!(ands, [false, true, true, false]);
     let label = label_of(&[
         "Nasadzenia drzew i krzewów",
@@ -76,12 +81,9 @@ fn nouns_joined_by_and_keep_the_and() {
 
 #[test]
 fn a_one_letter_preposition_inside_a_label_is_shown() {
-    let mut preps = Vec::new();
-    super::super::tokenize::for_each_token(
-        "Kosze w parku, o tym; z. ławki u lekarza",
-        &mut String::new(),
-        |_, tok| preps.push(tok.prep_before),
-    );
+    let preps = per_token("Kosze w parku, o tym; z. ławki u lekarza", |tok| {
+        tok.prep_before
+    });
     assert_eq!(preps, [None, Some('w'), Some('o'), None, Some('u')]);
     let label = label_of(&[
         "Informacja o budżecie w radiu",

@@ -9,7 +9,6 @@ use super::label::capitalised;
 use super::lemma::{self, Kind};
 use super::stopwords::{NOT_IN_LABELS_POLISH, words};
 use super::tokenize::{Analyzer, FastMap, FastSet, fold, for_each_token};
-use super::word_class::is_verb_form;
 
 /// Stop words that may join a phrase ("karta do głosowania", "prawo do głosu").
 /// "oraz" coordinates ("drzewa oraz krzewy"); so does the one-letter "i", which
@@ -125,7 +124,7 @@ pub(super) fn noun_beside(
             for j in before.into_iter().chain(after) {
                 let other = &words[j];
                 let lower = other.shown.to_lowercase();
-                if other.joiner || not_in_labels(&lower) || is_verb_form(&lower) {
+                if other.joiner || not_in_labels(&lower) {
                     continue;
                 }
                 let readings = lemma::readings(&lower);

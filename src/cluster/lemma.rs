@@ -133,9 +133,30 @@ fn table() -> Option<&'static Table> {
         .as_ref()
 }
 
+/// Frequent verb forms the form table, which has no verbs, reads as nouns or
+/// adjectives ("mamy": "we have", not "mums"; "warto", "działa", "rośnie"):
+/// in a card they are nearly always the verb. Other verb forms ("chcemy",
+/// "budujemy", "zróbmy") the table does not know, and the verb endings of
+/// `word_class` tell them; auxiliaries ("jest", "są", "mają", "można") are stop
+/// words and reach no label. Found by looking up common 1st- and 3rd-person
+/// forms in the table.
+const VERB_FORMS: &[&str] = &[
+    "mamy", "macie", "miały", "damy", "gramy", "gracie", "idzie", "działa", "stoi", "leży",
+    "płynie", "rośnie", "sadzi", "mieszka", "warto",
+];
+
+/// Whether a lowercase Polish word is a verb form the table takes for a noun or
+/// adjective form (see [`VERB_FORMS`]): [`readings`] gives it none.
+pub(super) fn is_verb_form(word: &str) -> bool {
+    VERB_FORMS.contains(&word)
+}
+
 /// The readings of a lowercase word, likelier first; empty if the table does not
-/// know it (or is not a noun or adjective form).
+/// know it (or is not a noun or adjective form), and for [`VERB_FORMS`].
 pub(super) fn readings(word: &str) -> Vec<Reading> {
+    if is_verb_form(word) {
+        return Vec::new();
+    }
     let Some(t) = table() else {
         return Vec::new();
     };

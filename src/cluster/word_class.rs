@@ -26,23 +26,6 @@ const VERB_ENDINGS: &[&str] = &[
     "ć", "c", "my", "cie", "ją", "uj", "aj", "ij", "yj", "ej", "esz", "isz", "ysz", "emy", "imy",
     "ymy", "ał", "ił", "ył", "ła", "ło", "li", "ły",
 ];
-/// Frequent verb forms the form table, which has no verbs, reads as nouns or
-/// adjectives ("mamy": "we have", not "mums"; "warto", "działa", "rośnie"):
-/// in a card they are nearly always the verb. Other verb forms ("chcemy",
-/// "budujemy", "zróbmy") the table does not know, and [`VERB_ENDINGS`] tell
-/// them; auxiliaries ("jest", "są", "mają", "można") are stop words and reach
-/// no label. Found by looking up common 1st- and 3rd-person forms in the table.
-const VERB_FORMS: &[&str] = &[
-    "mamy", "macie", "miały", "damy", "gramy", "gracie", "idzie", "działa", "stoi", "leży",
-    "płynie", "rośnie", "sadzi", "mieszka", "warto",
-];
-
-/// Whether a lowercase Polish word is a verb form the table takes for a noun or
-/// adjective form (see [`VERB_FORMS`]): it has no reading to head a phrase.
-pub(super) fn is_verb_form(word: &str) -> bool {
-    VERB_FORMS.contains(&word)
-}
-
 /// Endings of Polish adverbs ("cyfrowo", "bezpiecznie") among words the table
 /// does not know.
 const ADVERB_ENDINGS: &[&str] = &["o", "ie"];
@@ -54,7 +37,7 @@ pub(super) fn class_of(word: &str, name: bool, polish: bool) -> Class {
         return Class::Noun;
     }
     if polish {
-        if is_verb_form(word) {
+        if lemma::is_verb_form(word) {
             return Class::Verb;
         }
         let readings = lemma::readings(word);
