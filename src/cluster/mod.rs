@@ -8,6 +8,7 @@
 
 mod base_form;
 mod choose_k;
+mod eigen;
 mod enrich;
 mod kmeans;
 mod label;

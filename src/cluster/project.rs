@@ -3,7 +3,8 @@
 //! vectors joined (114 dimensions) nearly all of the time went to cosines in
 //! k-means, and the trailing directions carry little of the texts' spread.
 
-use super::linalg::{normalize, symmetric_eigen_to};
+use super::eigen::symmetric_eigen;
+use super::linalg::normalize;
 use super::rng::Rng;
 
 /// Rows used to estimate the second-moment matrix; more would cost time and
@@ -42,9 +43,7 @@ pub(super) fn principal_directions(x: &[f32], dim: usize, out: usize, seed: u64)
             g[a * dim + b] = g[b * dim + a];
         }
     }
-    // Directions to about 1e-5: plenty for a projection, and the last Jacobi
-    // sweeps on 114 × 114 cost as much as a k-means run.
-    let (_, vecs) = symmetric_eigen_to(&g, dim, 1e-10);
+    let (_, vecs) = symmetric_eigen(&g, dim);
     let out = out.min(dim);
     let mut dirs = vec![0.0f32; out * dim];
     for k in 0..out {

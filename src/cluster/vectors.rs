@@ -2,7 +2,8 @@
 //! PPMI (context smoothing α = 0.75) → randomized truncated SVD, word
 //! vector = U·S^½; a text vector is its TF-IDF row times the word vectors.
 
-use super::linalg::{normalize, orthonormalize_columns, symmetric_eigen};
+use super::eigen::symmetric_eigen;
+use super::linalg::{normalize, orthonormalize_columns};
 use super::rng::Rng;
 use super::weight::Corpus;
 
