@@ -47,9 +47,10 @@ pub(super) fn normalize(v: &mut [f32]) -> f32 {
 }
 
 /// Orthonormalises the columns of a row-major `rows × cols` matrix in place
-/// (modified Gram–Schmidt, run twice for stability). Columns that collapse
-/// to zero are left as zero.
-pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize) {
+/// by modified Gram–Schmidt, `passes` times (a second pass restores the
+/// orthogonality a first one loses to rounding). Columns that collapse to zero
+/// are left as zero.
+pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize, passes: usize) {
     // Work column-major for contiguous access.
     let mut c = vec![0.0f64; rows * cols];
     for r in 0..rows {
@@ -57,7 +58,7 @@ pub(super) fn orthonormalize_columns(m: &mut [f64], rows: usize, cols: usize) {
             c[j * rows + r] = m[r * cols + j];
         }
     }
-    for _pass in 0..2 {
+    for _pass in 0..passes {
         for j in 0..cols {
             let (done, rest) = c.split_at_mut(j * rows);
             let col = &mut rest[..rows];
@@ -92,7 +93,7 @@ mod tests {
     #[test]
     fn gram_schmidt_gives_orthonormal_columns() {
         let mut m = vec![1.0, 2.0, 3.0, 4.0, 5.0, 7.0];
-        orthonormalize_columns(&mut m, 3, 2);
+        orthonormalize_columns(&mut m, 3, 2, 2);
         let c0: Vec<f64> = (0..3).map(|r| m[r * 2]).collect();
         let c1: Vec<f64> = (0..3).map(|r| m[r * 2 + 1]).collect();
         let d: f64 = c0.iter().zip(&c1).map(|(a, b)| a * b).sum();

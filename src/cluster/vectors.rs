@@ -194,13 +194,15 @@ pub(super) fn word_vectors(
     let mut rng = Rng::new(seed);
     let omega: Vec<f64> = (0..v * l).map(|_| rng.next_f64() * 2.0 - 1.0).collect();
     let mut q = spmm(&m, &omega, l, false);
-    orthonormalize_columns(&mut q, v, l);
     // One orthonormalisation per M·Mᵀ step: the intermediate one would not
-    // change the span, only cost time (f64 keeps a 5-step chain accurate).
-    for _ in 0..power_iters {
+    // change the span, only cost time (f64 keeps a 5-step chain accurate). Only
+    // the span matters until the last step, so one Gram–Schmidt pass does there;
+    // the last, whose columns B = Qᵀ·M needs orthonormal, gets two.
+    orthonormalize_columns(&mut q, v, l, if power_iters == 0 { 2 } else { 1 });
+    for step in 0..power_iters {
         let z = spmm(&m, &q, l, true);
         q = spmm(&m, &z, l, false);
-        orthonormalize_columns(&mut q, v, l);
+        orthonormalize_columns(&mut q, v, l, if step + 1 == power_iters { 2 } else { 1 });
     }
     // B = Qᵀ M; the eigenvectors of B Bᵀ rotate Q onto the left singular
     // vectors, and its eigenvalues are the squared singular values.
