@@ -26,8 +26,16 @@ pub(super) fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
     let vals = order.iter().map(|&i| d[i]).collect();
     let mut vecs = vec![0.0f64; n * n];
     for (new, &old) in order.iter().enumerate() {
-        for (k, &x) in vt[old * n..(old + 1) * n].iter().enumerate() {
-            vecs[k * n + new] = x;
+        let row = &vt[old * n..(old + 1) * n];
+        // An eigenvector's sign is arbitrary; fixing it (largest component
+        // positive) makes results independent of the algorithm's path, so the
+        // shipped vectors file rebuilds to the same bytes.
+        let largest = row
+            .iter()
+            .fold(0.0f64, |m, &x| if x.abs() > m.abs() { x } else { m });
+        let sign = if largest < 0.0 { -1.0 } else { 1.0 };
+        for (k, &x) in row.iter().enumerate() {
+            vecs[k * n + new] = sign * x;
         }
     }
     (vals, vecs)
@@ -158,10 +166,16 @@ mod tests {
     use super::*;
     use crate::cluster::rng::Rng;
 
-    /// A = V·diag(λ)·Vᵀ, Vᵀ·V = I and λ descending, to `tol`.
+    /// A = V·diag(λ)·Vᵀ, Vᵀ·V = I, λ descending and each eigenvector's largest
+    /// component positive, to `tol`.
     fn check(a: &[f64], n: usize, tol: f64) {
         let (vals, vecs) = symmetric_eigen(a, n);
         assert!(vals.windows(2).all(|w| w[0] >= w[1]), "{vals:?}");
+        for k in 0..n {
+            let col = (0..n).map(|r| vecs[r * n + k]);
+            let largest = col.fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+            assert!(largest >= 0.0, "eigenvector {k}");
+        }
         for i in 0..n {
             for j in 0..n {
                 let back: f64 = (0..n)
