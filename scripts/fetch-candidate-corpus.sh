@@ -59,4 +59,10 @@ for f in questions_1000 questions_200 questions_20; do
 done | jq -r '.contexts[]' | awk 'NF && !seen[$0]++' | sentences upper \
     >"$out/wikipedia-rag-contexts.txt"
 
+# FLORES-200 devtest, Polish (CC BY-SA 4.0, see the repository's README and
+# LICENSE-CC-BY-SA): 1,012 sentences of Wikinews, Wikijunior and Wikivoyage translated
+# from English, as kept in the OPUS-MT test-set collection.
+show Helsinki-NLP/OPUS-MT-testsets ac0f19c0be3cb4e0d9450fcb2d7a9847c4bdd180 \
+    datasets/facebook/flores/flores200_dataset/devtest/pol_Latn.devtest >"$out/flores-devtest-pol.txt"
+
 wc -l "$out"/*.txt >&2
