@@ -201,3 +201,29 @@ fn cluster_says_when_identical_texts_leave_a_group_empty() {
         "{said}"
     );
 }
+
+#[test]
+fn cluster_says_why_no_text_could_be_placed() {
+    // Two texts without a word in common: nothing to place, and the summary says why
+    // instead of reporting "k 0" for the k the user gave.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("apart.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\":\"1\",\"text\":\"Park\"}\n{\"id\":\"2\",\"text\":\"Drzewa\"}\n",
+    )
+    .unwrap();
+    let out = narada(dir.path())
+        .args(["cluster", "--input", file.to_str().unwrap(), "--k", "1"])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    let said = String::from_utf8(out).unwrap();
+    assert!(
+        said.contains("0 topics (no two texts share a word, so none could be placed"),
+        "{said}"
+    );
+    assert!(!said.contains("k 0"), "{said}");
+}

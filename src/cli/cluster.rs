@@ -158,10 +158,9 @@ pub fn run_file(
         }
     }
     eprintln!(
-        "{} texts → {} topics (k {} {}; language {}), {} unsorted",
+        "{} texts → {} topics ({}; language {}), {} unsorted",
         items.len(),
         result.topics.len(),
-        result.k_chosen,
         how_k(&result),
         result.lang,
         result.unsorted.len()
@@ -216,10 +215,9 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         print_json(&PlanJson::new(&record, &plan, &names))?;
     } else {
         println!(
-            "{} cards → {} topics (k = {}, {}; language {})",
+            "{} cards → {} topics ({}; language {})",
             texts.len(),
             record.topics.len(),
-            result.k_chosen,
             how_k(&result),
             result.lang
         );
@@ -238,17 +236,22 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     Ok(())
 }
 
-/// How k came about, and — when identical or near-identical texts left some of the k
-/// groups empty — how many, so "2 topics (k 3 …)" does not read as a mistake.
+/// k and how it came about, and — when identical or near-identical texts left some of
+/// the k groups empty — how many, so "2 topics (k 3 …)" does not read as a mistake; or
+/// why nothing could be placed, which k-means never ran for ("k 0" read as a mistake).
 fn how_k(result: &Clustering) -> String {
+    if result.k_chosen == 0 && !result.assignments.is_empty() {
+        return "no two texts share a word, so none could be placed".to_owned();
+    }
     let how = if result.k_auto {
         "chosen automatically"
     } else {
         "given"
     };
-    match result.k_chosen.saturating_sub(result.topics.len()) {
-        0 => how.to_owned(),
-        1 => format!("{how}, 1 group came out empty"),
-        n => format!("{how}, {n} groups came out empty"),
+    let k = result.k_chosen;
+    match k.saturating_sub(result.topics.len()) {
+        0 => format!("k {k} {how}"),
+        1 => format!("k {k} {how}, 1 group came out empty"),
+        n => format!("k {k} {how}, {n} groups came out empty"),
     }
 }
