@@ -13,24 +13,8 @@ mirrors=${1:?usage: scripts/fetch-candidate-corpus.sh MIRRORS_DIR OUT_DIR}
 out=${2:?usage: scripts/fetch-candidate-corpus.sh MIRRORS_DIR OUT_DIR}
 mkdir -p "$out"
 
-# The git directory of repository $1 (owner/name).
-repo_dir() {
-    owner=${1%%/*}
-    name=${1#*/}
-    for d in "$mirrors/$owner+$name/repo" "$mirrors/$owner+$name" "$mirrors/$name"; do
-        if git -C "$d" rev-parse --git-dir >/dev/null 2>&1; then
-            echo "$d"
-            return 0
-        fi
-    done
-    echo "fetch-candidate-corpus: no git copy of $1 under $mirrors" >&2
-    return 1
-}
-
-# File $3 of repository $1 at commit $2, on standard output.
-show() {
-    git -C "$(repo_dir "$1")" show "$2:$3"
-}
+# repo_dir and show.
+. "$(dirname "$0")/mirror-git.sh"
 
 # One sentence per line: a break after . ? ! followed by a space (and, with $1 = upper,
 # only before a capital letter); lines of fewer than three words are dropped.

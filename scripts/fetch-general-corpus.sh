@@ -14,24 +14,8 @@ mirrors=${1:?usage: scripts/fetch-general-corpus.sh MIRRORS_DIR OUT_DIR}
 out=${2:?usage: scripts/fetch-general-corpus.sh MIRRORS_DIR OUT_DIR}
 mkdir -p "$out"
 
-# The git directory of repository $1 (owner/name).
-repo_dir() {
-    owner=${1%%/*}
-    name=${1#*/}
-    for d in "$mirrors/$owner+$name/repo" "$mirrors/$owner+$name" "$mirrors/$name"; do
-        if git -C "$d" rev-parse --git-dir >/dev/null 2>&1; then
-            echo "$d"
-            return 0
-        fi
-    done
-    echo "fetch-general-corpus: no git copy of $1 under $mirrors" >&2
-    return 1
-}
-
-# File $3 of repository $1 at commit $2, on standard output.
-show() {
-    git -C "$(repo_dir "$1")" show "$2:$3"
-}
+# repo_dir and show.
+. "$(dirname "$0")/mirror-git.sh"
 
 # One sentence per line from CoNLL-style token lines (word in column 1, sentences
 # separated by blank lines, -DOCSTART lines skipped).

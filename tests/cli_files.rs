@@ -179,6 +179,18 @@ fn cluster_file_mode_refuses_k_0_and_a_missing_text_and_reads_a_bom() {
         );
 }
 
+/// What `narada cluster --input FILE --k K` says on standard error (it must succeed).
+fn cluster_summary(dir: &std::path::Path, file: &std::path::Path, k: &str) -> String {
+    let out = narada(dir)
+        .args(["cluster", "--input", file.to_str().unwrap(), "--k", k])
+        .assert()
+        .success()
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn cluster_says_when_identical_texts_leave_a_group_empty() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,14 +200,7 @@ fn cluster_says_when_identical_texts_leave_a_group_empty() {
         let _ = writeln!(lines, "{{\"id\":{i},\"text\":\"Więcej ławek w parku\"}}");
     }
     std::fs::write(&file, lines).unwrap();
-    let out = narada(dir.path())
-        .args(["cluster", "--input", file.to_str().unwrap(), "--k", "3"])
-        .assert()
-        .success()
-        .get_output()
-        .stderr
-        .clone();
-    let said = String::from_utf8(out).unwrap();
+    let said = cluster_summary(dir.path(), &file, "3");
     assert!(
         said.contains("1 topics (k 3 given, 2 groups came out empty"),
         "{said}"
@@ -213,14 +218,7 @@ fn cluster_says_why_no_text_could_be_placed() {
         "{\"id\":\"1\",\"text\":\"Park\"}\n{\"id\":\"2\",\"text\":\"Drzewa\"}\n",
     )
     .unwrap();
-    let out = narada(dir.path())
-        .args(["cluster", "--input", file.to_str().unwrap(), "--k", "1"])
-        .assert()
-        .success()
-        .get_output()
-        .stderr
-        .clone();
-    let said = String::from_utf8(out).unwrap();
+    let said = cluster_summary(dir.path(), &file, "1");
     assert!(
         said.contains("0 topics (no two texts share a word, so none could be placed"),
         "{said}"
