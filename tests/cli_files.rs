@@ -225,3 +225,28 @@ fn cluster_says_why_no_text_could_be_placed() {
     );
     assert!(!said.contains("k 0"), "{said}");
 }
+
+#[test]
+fn cluster_file_mode_says_what_a_line_should_be_and_refuses_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.jsonl");
+    let f = file.to_str().unwrap();
+    // An array would be read as the object's fields in order; the line must be an object.
+    std::fs::write(&file, "{\"id\":1,\"text\":\"a\"}\n  [1, \"b\"]\n").unwrap();
+    narada(dir.path())
+        .args(["cluster", "--input", f])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "in.jsonl:2: column 3: expected an object with `id` and `text`",
+        ));
+    for empty in ["", "\n \n"] {
+        std::fs::write(&file, empty).unwrap();
+        narada(dir.path())
+            .args(["cluster", "--input", f, "-o", "out.jsonl"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("in.jsonl: no texts to cluster"));
+        assert!(!dir.path().join("out.jsonl").exists());
+    }
+}

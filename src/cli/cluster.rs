@@ -119,8 +119,19 @@ pub fn run_file(
     })?;
     let mut items: Vec<InputLine> = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
             continue;
+        }
+        // serde would read an array as the object's fields in order, and then complain
+        // about a field's type; say what the line should be instead.
+        if !trimmed.starts_with('{') {
+            return Err(Error::Input {
+                file: name.clone(),
+                line: i as u64 + 1,
+                column: (line.len() - trimmed.len() + 1).to_string(),
+                message: "expected an object with `id` and `text`".into(),
+            });
         }
         let item: InputLine = serde_json::from_str(line).map_err(|e| Error::Input {
             file: name.clone(),
@@ -132,6 +143,11 @@ pub fn run_file(
             ),
         })?;
         items.push(item);
+    }
+    if items.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{name}: no texts to cluster (the file has no JSON lines)"
+        )));
     }
     let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
     let result = run_engine(&texts, opts);
