@@ -47,15 +47,16 @@ pub(super) fn symmetric_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
 fn tridiagonalize(a: &mut [f64], vt: &mut [f64], n: usize) {
     let mut p = vec![0.0f64; n];
     let mut w = vec![0.0f64; n];
+    let mut u = vec![0.0f64; n];
     for k in 0..n.saturating_sub(2) {
         let lo = k + 1;
         let m = n - lo;
         // The column below the diagonal (the same as the row right of it).
         let mut v: Vec<f64> = a[k * n + lo..(k + 1) * n].to_vec();
-        let norm = v.iter().map(|x| x * x).sum::<f64>().sqrt();
         if v[1..].iter().all(|&x| x == 0.0) {
             continue;
         }
+        let norm = v.iter().map(|x| x * x).sum::<f64>().sqrt();
         // Reflect x onto ∓‖x‖·e₁, the sign away from x₀ so v₀ does not cancel.
         let alpha = if v[0] > 0.0 { -norm } else { norm };
         v[0] -= alpha;
@@ -88,7 +89,7 @@ fn tridiagonalize(a: &mut [f64], vt: &mut [f64], n: usize) {
             a[j * n + k] = 0.0;
         }
         // vt ← H·vt on its rows lo..n.
-        let mut u = vec![0.0f64; n];
+        u.fill(0.0);
         for (i, &vi) in v.iter().enumerate() {
             let row = &vt[(lo + i) * n..(lo + i + 1) * n];
             u.iter_mut().zip(row).for_each(|(s, &x)| *s += vi * x);

@@ -106,11 +106,16 @@ pub(super) fn phrase(
     let verb = |w: &Word| {
         polish && class_of(&w.shown.to_lowercase(), written_as_name(&w.shown), true) == Class::Verb
     };
-    for &d in sample {
-        let words = words_of(texts[d], an, ids, &mut buf);
+    // The sample's cards as words, read once (a lone adjective reads them again
+    // for the noun beside it).
+    let cards: Vec<Vec<Word>> = sample
+        .iter()
+        .map(|&d| words_of(texts[d], an, ids, &mut buf))
+        .collect();
+    for words in &cards {
         // Once per word: a phrase starting at each of the words before it asks.
         let verbs: Vec<bool> = words.iter().map(verb).collect();
-        for w in &words {
+        for w in words {
             let Some(t) = w.term else { continue };
             let name = names.entry(t).or_insert((0, 0));
             name.0 += 1;
@@ -300,7 +305,7 @@ pub(super) fn phrase(
             .iter()
             .any(|c| c.1 == terms && c.2 == Class::Modifier)
     {
-        beside = noun_beside(texts, sample, an, ids, t);
+        beside = noun_beside(&cards, t);
         if !beside.is_empty() {
             forms = &beside;
         }

@@ -96,22 +96,15 @@ pub(super) fn words_of(
 pub(super) type Forms = FastMap<String, (u32, u32)>;
 
 /// For a label that is a lone adjective (term `adjective`): the two-word
-/// phrases in which the cards (`sample`, most central first) write it beside a
-/// noun it agrees with ("tablica informacyjna"), even a noun on one card only
-/// and so outside the vocabulary, with (times, times opening a card); the
-/// commonest such noun's phrases only, ties going to the more central card.
-pub(super) fn noun_beside(
-    texts: &[&str],
-    sample: &[usize],
-    an: &Analyzer,
-    ids: &FastMap<&str, u32>,
-    adjective: u32,
-) -> Forms {
+/// phrases in which the cards (the topic's sample as words, most central first)
+/// write it beside a noun it agrees with ("tablica informacyjna"), even a noun on
+/// one card only and so outside the vocabulary, with (times, times opening a
+/// card); the commonest such noun's phrases only, ties going to the more central
+/// card.
+pub(super) fn noun_beside(cards: &[Vec<Word>], adjective: u32) -> Forms {
     // Noun base form → (times, first seen, phrases as written).
     let mut nouns: FastMap<String, (u32, usize, Forms)> = FastMap::default();
-    let mut buf = String::new();
-    for (rank, &d) in sample.iter().enumerate() {
-        let words = words_of(texts[d], an, ids, &mut buf);
+    for (rank, words) in cards.iter().enumerate() {
         for (i, w) in words.iter().enumerate() {
             if w.term != Some(adjective) {
                 continue;
