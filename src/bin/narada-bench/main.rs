@@ -8,6 +8,7 @@ mod import;
 mod measure;
 mod merge;
 mod room;
+mod sklearn;
 mod tui;
 
 use clap::{Parser, Subcommand};
