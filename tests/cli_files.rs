@@ -202,7 +202,7 @@ fn cluster_says_when_identical_texts_leave_a_group_empty() {
     std::fs::write(&file, lines).unwrap();
     let said = cluster_summary(dir.path(), &file, "3");
     assert!(
-        said.contains("1 topics (k 3 given, 2 groups came out empty"),
+        said.contains("1 topic (k 3 given, 2 groups came out empty"),
         "{said}"
     );
 }
@@ -249,4 +249,42 @@ fn cluster_file_mode_says_what_a_line_should_be_and_refuses_an_empty_file() {
             .stderr(predicate::str::contains("in.jsonl: no texts to cluster"));
         assert!(!dir.path().join("out.jsonl").exists());
     }
+}
+
+#[test]
+fn cluster_file_mode_refuses_a_repeated_or_unusable_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.jsonl");
+    let f = file.to_str().unwrap();
+    // The output is read back by id, so two lines with one id could not be told apart;
+    // 1 and "1" are different ids.
+    let cases = [
+        (
+            "{\"id\":\"a\",\"text\":\"park\"}\n{\"id\":1,\"text\":\"park\"}\n{\"id\":\"a\",\"text\":\"ławki\"}\n",
+            "in.jsonl:3: column 1: id \"a\" is used again (first on line 1)",
+        ),
+        (
+            "{\"id\":null,\"text\":\"park\"}\n",
+            "in.jsonl:1: column 1: `id` must be a string or a number, not null",
+        ),
+    ];
+    for (body, said) in cases {
+        std::fs::write(&file, body).unwrap();
+        narada(dir.path())
+            .args(["cluster", "--input", f, "-o", "out.jsonl"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(said));
+        assert!(!dir.path().join("out.jsonl").exists());
+    }
+    std::fs::write(
+        &file,
+        "{\"id\":1,\"text\":\"park miejski\"}\n{\"id\":\"1\",\"text\":\"park\"}\n",
+    )
+    .unwrap();
+    narada(dir.path())
+        .args(["cluster", "--input", f, "-o", "out.jsonl"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 texts → 1 topic ("));
 }

@@ -118,6 +118,8 @@ pub fn run_file(
         }
     })?;
     let mut items: Vec<InputLine> = Vec::new();
+    // Each id's line, so a repeated id is refused: the output is read back by id.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         if trimmed.is_empty() {
@@ -142,6 +144,24 @@ pub fn run_file(
                 crate::import::json_message(&e)
             ),
         })?;
+        let refuse = |message: String| Error::Input {
+            file: name.clone(),
+            line: i as u64 + 1,
+            column: "1".into(),
+            message,
+        };
+        if !(item.id.is_string() || item.id.is_number()) {
+            return Err(refuse(format!(
+                "`id` must be a string or a number, not {}",
+                item.id
+            )));
+        }
+        if let Some(first) = seen.insert(item.id.to_string(), i + 1) {
+            return Err(refuse(format!(
+                "id {} is used again (first on line {first}); every line needs its own id",
+                item.id
+            )));
+        }
         items.push(item);
     }
     if items.is_empty() {
@@ -174,9 +194,9 @@ pub fn run_file(
         }
     }
     eprintln!(
-        "{} texts → {} topics ({}; language {}), {} unsorted",
-        items.len(),
-        result.topics.len(),
+        "{} → {} ({}; language {}), {} unsorted",
+        counted(items.len(), "text"),
+        counted(result.topics.len(), "topic"),
         how_k(&result),
         result.lang,
         result.unsorted.len()
@@ -231,9 +251,9 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         print_json(&PlanJson::new(&record, &plan, &names))?;
     } else {
         println!(
-            "{} cards → {} topics ({}; language {})",
-            texts.len(),
-            record.topics.len(),
+            "{} → {} ({}; language {})",
+            counted(texts.len(), "card"),
+            counted(record.topics.len(), "topic"),
             how_k(&result),
             result.lang
         );
@@ -255,6 +275,15 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
 /// k and how it came about, and — when identical or near-identical texts left some of
 /// the k groups empty — how many, so "2 topics (k 3 …)" does not read as a mistake; or
 /// why nothing could be placed, which k-means never ran for ("k 0" read as a mistake).
+/// "1 topic", "2 topics": the summary lines count in English.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn how_k(result: &Clustering) -> String {
     if result.k_chosen == 0 && !result.assignments.is_empty() {
         return "no two texts share a word, so none could be placed".to_owned();
