@@ -47,11 +47,15 @@ imienia zł
 /// Polish words that no label shows though the clustering keeps them as terms
 /// (adding them to [`POLISH`] would move cards between topics): prepositions
 /// and adverbs of place the form table does not know, which its ending rules
-/// would take for nouns ("Rowerowy wzdłuż").
+/// would take for nouns ("Rowerowy wzdłuż"); abbreviations of units and the
+/// numeral "one", which headlines share across a topic ("Tys", "Jedna z
+/// największych" were labels of 5,000 headlines).
 pub(super) const NOT_IN_LABELS_POLISH: &str = "
 wzdłuż wokół wokoło dookoła naokoło naprzeciw naprzeciwko wewnątrz zewnątrz pomiędzy
 przeciw przeciwko pośród spośród oprócz prócz poniżej powyżej opodal nieopodal niedaleko
 odnośnie wbrew wskutek
+// abbreviations of units and counts (5 tys., 14 mln zł, 17 proc.), and the numeral one
+tys mln mld proc jeden jedna jedno jednego jednej jedną jednym
 ";
 
 /// English function words, for English input.
