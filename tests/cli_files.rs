@@ -231,6 +231,9 @@ fn cluster_file_mode_says_what_a_line_should_be_and_refuses_an_empty_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("in.jsonl");
     let f = file.to_str().unwrap();
+    // Absolute: the command runs in the test's directory, which is the repository.
+    let out = dir.path().join("out.jsonl");
+    let o = out.to_str().unwrap();
     // An array would be read as the object's fields in order; the line must be an object.
     std::fs::write(&file, "{\"id\":1,\"text\":\"a\"}\n  [1, \"b\"]\n").unwrap();
     narada(dir.path())
@@ -243,11 +246,11 @@ fn cluster_file_mode_says_what_a_line_should_be_and_refuses_an_empty_file() {
     for empty in ["", "\n \n"] {
         std::fs::write(&file, empty).unwrap();
         narada(dir.path())
-            .args(["cluster", "--input", f, "-o", "out.jsonl"])
+            .args(["cluster", "--input", f, "-o", o])
             .assert()
             .failure()
             .stderr(predicate::str::contains("in.jsonl: no texts to cluster"));
-        assert!(!dir.path().join("out.jsonl").exists());
+        assert!(!out.exists());
     }
 }
 
@@ -256,6 +259,9 @@ fn cluster_file_mode_refuses_a_repeated_or_unusable_id() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("in.jsonl");
     let f = file.to_str().unwrap();
+    // Absolute: the command runs in the test's directory, which is the repository.
+    let out = dir.path().join("out.jsonl");
+    let o = out.to_str().unwrap();
     // The output is read back by id, so two lines with one id could not be told apart;
     // 1 and "1" are different ids.
     let cases = [
@@ -271,11 +277,11 @@ fn cluster_file_mode_refuses_a_repeated_or_unusable_id() {
     for (body, said) in cases {
         std::fs::write(&file, body).unwrap();
         narada(dir.path())
-            .args(["cluster", "--input", f, "-o", "out.jsonl"])
+            .args(["cluster", "--input", f, "-o", o])
             .assert()
             .failure()
             .stderr(predicate::str::contains(said));
-        assert!(!dir.path().join("out.jsonl").exists());
+        assert!(!out.exists());
     }
     std::fs::write(
         &file,
@@ -283,7 +289,7 @@ fn cluster_file_mode_refuses_a_repeated_or_unusable_id() {
     )
     .unwrap();
     narada(dir.path())
-        .args(["cluster", "--input", f, "-o", "out.jsonl"])
+        .args(["cluster", "--input", f, "-o", o])
         .assert()
         .success()
         .stderr(predicate::str::contains("2 texts → 1 topic ("));
