@@ -46,15 +46,12 @@ const KNEE: f64 = 0.25;
 const B: usize = 4;
 /// Restarts per W(k): more on the real sample, whose local optima are the
 /// main noise in the gap curve; fewer on the smoother references. At workshop
-/// scale, where they are cheap, twice what once seemed enough: with 8 and 3,
-/// the same cards got 11–20 topics (the demo's 164) or 4–11 (78 cards) as the
-/// references and restarts were drawn; with 16 and 6, 11–18 (mostly 15–17) and
-/// 10–11. Above
-/// workshop scale the sample is large and smooth enough for half as many
-/// (measured: same k on the headlines, 7 instead of 12 on the budget titles,
-/// whose gold has 7, at about half the cost). Fewer still (3 and 1) halved the
-/// cost again but let one draw of the sample in eight lose two or three of nine
-/// wide synthetic groups, which 4 and 2 never did.
+/// scale, where they are cheap, 16 and 6: with 8 and 3 the same cards got 11–20
+/// topics (the demo's 164) or 4–11 (78 cards) as the references and restarts were
+/// drawn; with 16, 6 and the pooled spread, 15–18 with one draw at 11, and 10–11.
+/// Above workshop scale the sample of 800 is smooth enough for 4 and 2; 3 and 1
+/// halved the cost again but let one draw of the sample in eight lose two or
+/// three of nine wide synthetic groups, which 4 and 2 never did.
 fn restarts(n: usize, real: bool) -> usize {
     match (n <= WORKSHOP_SCALE, real) {
         (true, true) => 16,
@@ -180,7 +177,7 @@ pub(super) fn choose_k(
 /// On thousands of texts one step was no better: over eight draws of the sample,
 /// budget titles got 3–13 topics, headlines 3–7 and their perturbed 10k copies
 /// 3–13, as bumps of a nearly straight gap curve happened to fall; three steps
-/// give 14–15, 7–11 and 13–15.
+/// (with the pooled spread) give 14–15, 7–12 and 13–15.
 const LOOK_AHEAD: usize = 3;
 
 #[cfg(test)]
