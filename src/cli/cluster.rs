@@ -49,6 +49,7 @@ pub fn options(
         random_seed: args.random_seed,
         threads: args.threads,
         shipped_vectors: !args.no_shipped_vectors,
+        ..ClusterOptions::default()
     })
 }
 

@@ -235,7 +235,8 @@ fn cluster_using(
         // The sample and the null references do not follow the caller's seed: the
         // number of topics is a property of the cards, so re-running with another
         // seed should not change it.
-        let (k, _) = choose_k::choose_k(&xp, dim, CHOOSE_K_SEED, opts.threads, &null_of);
+        let choice_seed = CHOOSE_K_SEED ^ opts.choice_draw;
+        let (k, _) = choose_k::choose_k(&xp, dim, choice_seed, opts.threads, &null_of);
         let k = if n_seeds > 0 { k.max(n_seeds + 1) } else { k };
         (k, true)
     };

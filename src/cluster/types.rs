@@ -30,6 +30,10 @@ pub struct ClusterOptions {
     /// Use the word vectors shipped for the language (Polish) beside the
     /// ones learned from the input.
     pub shipped_vectors: bool,
+    /// Which draw of the automatic choice of k (its sample, shuffled references
+    /// and restarts): 0, what narada always uses; the bench tries others to show
+    /// how much the number of topics depends on the draw.
+    pub choice_draw: u64,
 }
 
 impl Default for ClusterOptions {
@@ -41,6 +45,7 @@ impl Default for ClusterOptions {
             random_seed: 42,
             threads: 1,
             shipped_vectors: true,
+            choice_draw: 0,
         }
     }
 }

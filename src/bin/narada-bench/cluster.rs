@@ -23,6 +23,11 @@ pub struct Args {
     /// Random seeds 1..=N per set and mode.
     #[arg(long, default_value_t = 5)]
     seeds: u64,
+    /// Draws of the automatic choice of k (its sample, references and restarts) to
+    /// try per set: the "k by draw" column, the range of k over draws 0..N (narada
+    /// always uses draw 0). 0 leaves the column out.
+    #[arg(long, default_value_t = 8)]
+    draws: u64,
     /// Only the sets whose name contains one of these (comma-separated), e.g. `workshop`.
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
@@ -196,6 +201,26 @@ fn run_case(path: &Path, k: Option<usize>, threads: usize, seed: u64) -> Result<
     })
 }
 
+/// The smallest and largest k automatic k chooses for `path` over `draws` draws of
+/// the choice (in this process: only k is read).
+fn k_over_draws(path: &Path, draws: u64, threads: usize) -> Result<(usize, usize)> {
+    let lines = read_labelled(path)?;
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let ks: Vec<usize> = (0..draws)
+        .map(|choice_draw| {
+            let opts = ClusterOptions {
+                threads,
+                choice_draw,
+                ..ClusterOptions::default()
+            };
+            cluster::cluster(&texts, &opts).k_chosen
+        })
+        .collect();
+    let lo = ks.iter().copied().min().unwrap_or(0);
+    let hi = ks.iter().copied().max().unwrap_or(0);
+    Ok((lo, hi))
+}
+
 /// The demo's worked example: the sample cards a working group placed in topics by hand.
 const DEMO_CARDS: &str = include_str!("../../../sample-data/cards.csv");
 const DEMO_TOPICS: &str = include_str!("../../../sample-data/worked-example.json");
@@ -308,8 +333,10 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
     }
     let mut out = format!(
         "bench cluster (threads {threads}; seeds 1–{}; means over seeds; unsorted items count as \
-         singletons)\n{:<18} {:>6} {:>4} {:>14} {:>6} {:>6} {:>8} {:>9} {:>7} {:>8} {:>7}\n",
+         singletons; k by draw: automatic k over {} draws of its choice)\n\
+         {:<18} {:>6} {:>4} {:>14} {:>6} {:>6} {:>8} {:>9} {:>7} {:>8} {:>7} {:>10}\n",
         args.seeds,
+        args.draws,
         "set",
         "texts",
         "k",
@@ -320,7 +347,8 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
         "unsorted",
         "chance",
         "secs",
-        "MiB"
+        "MiB",
+        "k by draw"
     );
     for (name, path, k_gold) in sets {
         if !wanted(name) {
@@ -338,9 +366,15 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
             let hi = runs.iter().map(|r| r.k_chosen).max().unwrap_or(0);
             let k_text = k.map_or_else(|| "auto".to_string(), |k| k.to_string());
             let texts = runs.first().map_or(0, |r| r.texts);
+            let by_draw = if k.is_none() && args.draws > 0 {
+                let (lo, hi) = k_over_draws(&path, args.draws, threads)?;
+                format!("{lo}–{hi}")
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "{name:<18} {texts:>6} {k_text:>4} {:>14} {:>6.3} {:>6.3} {:>7.1}% {:>8.1}% {:>7.3} {:>8.3} {:>7.0}",
+                "{name:<18} {texts:>6} {k_text:>4} {:>14} {:>6.3} {:>6.3} {:>7.1}% {:>8.1}% {:>7.3} {:>8.3} {:>7.0} {by_draw:>10}",
                 format!("{:.1} [{lo}–{hi}]", mean(&runs, |r| r.k_chosen as f64)),
                 mean(&runs, |r| r.nmi),
                 mean(&runs, |r| r.ari),
@@ -449,6 +483,15 @@ mod tests {
             with_singletons(&[Some(0), None, Some(1), None]),
             vec![0, 2, 1, 3]
         );
+    }
+
+    /// Four clear themes of ten cards and two stray cards: every draw of the choice
+    /// finds four topics, or five (the strays' own).
+    #[test]
+    fn clear_themes_get_about_the_same_k_in_every_draw() {
+        let easy = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/easy-clusters.jsonl");
+        let (lo, hi) = k_over_draws(&easy, 4, 1).unwrap();
+        assert!(lo >= 4 && hi <= 5, "k over draws: {lo}–{hi}");
     }
 
     #[test]
