@@ -226,70 +226,64 @@ fn cluster_says_why_no_text_could_be_placed() {
     assert!(!said.contains("k 0"), "{said}");
 }
 
+/// Writes `body` to `in.jsonl` in `dir` and checks that `narada cluster --input` refuses
+/// it saying `said`, and writes no output file. The output path is absolute: the command
+/// runs in the test's directory, which is the repository.
+fn refused(dir: &std::path::Path, body: &str, said: &str) {
+    let file = dir.join("in.jsonl");
+    let out = dir.join("out.jsonl");
+    std::fs::write(&file, body).unwrap();
+    narada(dir)
+        .args(["cluster", "--input", file.to_str().unwrap()])
+        .args(["-o", out.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(said));
+    assert!(!out.exists());
+}
+
 #[test]
 fn cluster_file_mode_says_what_a_line_should_be_and_refuses_an_empty_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("in.jsonl");
-    let f = file.to_str().unwrap();
-    // Absolute: the command runs in the test's directory, which is the repository.
-    let out = dir.path().join("out.jsonl");
-    let o = out.to_str().unwrap();
     // An array would be read as the object's fields in order; the line must be an object.
     std::fs::write(&file, "{\"id\":1,\"text\":\"a\"}\n  [1, \"b\"]\n").unwrap();
     narada(dir.path())
-        .args(["cluster", "--input", f])
+        .args(["cluster", "--input", file.to_str().unwrap()])
         .assert()
         .failure()
         .stderr(predicate::str::contains(
             "in.jsonl:2: column 3: expected an object with `id` and `text`",
         ));
     for empty in ["", "\n \n"] {
-        std::fs::write(&file, empty).unwrap();
-        narada(dir.path())
-            .args(["cluster", "--input", f, "-o", o])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains("in.jsonl: no texts to cluster"));
-        assert!(!out.exists());
+        refused(dir.path(), empty, "in.jsonl: no texts to cluster");
     }
 }
 
 #[test]
 fn cluster_file_mode_refuses_a_repeated_or_unusable_id() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("in.jsonl");
-    let f = file.to_str().unwrap();
-    // Absolute: the command runs in the test's directory, which is the repository.
-    let out = dir.path().join("out.jsonl");
-    let o = out.to_str().unwrap();
     // The output is read back by id, so two lines with one id could not be told apart;
     // 1 and "1" are different ids.
-    let cases = [
-        (
-            "{\"id\":\"a\",\"text\":\"park\"}\n{\"id\":1,\"text\":\"park\"}\n{\"id\":\"a\",\"text\":\"ławki\"}\n",
-            "in.jsonl:3: column 1: id \"a\" is used again (first on line 1)",
-        ),
-        (
-            "{\"id\":null,\"text\":\"park\"}\n",
-            "in.jsonl:1: column 1: `id` must be a string or a number, not null",
-        ),
-    ];
-    for (body, said) in cases {
-        std::fs::write(&file, body).unwrap();
-        narada(dir.path())
-            .args(["cluster", "--input", f, "-o", o])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains(said));
-        assert!(!out.exists());
-    }
+    refused(
+        dir.path(),
+        "{\"id\":\"a\",\"text\":\"park\"}\n{\"id\":1,\"text\":\"park\"}\n{\"id\":\"a\",\"text\":\"ławki\"}\n",
+        "in.jsonl:3: column 1: id \"a\" is used again (first on line 1)",
+    );
+    refused(
+        dir.path(),
+        "{\"id\":null,\"text\":\"park\"}\n",
+        "in.jsonl:1: column 1: `id` must be a string or a number, not null",
+    );
+    let file = dir.path().join("in.jsonl");
     std::fs::write(
         &file,
         "{\"id\":1,\"text\":\"park miejski\"}\n{\"id\":\"1\",\"text\":\"park\"}\n",
     )
     .unwrap();
     narada(dir.path())
-        .args(["cluster", "--input", f, "-o", o])
+        .args(["cluster", "--input", file.to_str().unwrap()])
+        .args(["-o", dir.path().join("out.jsonl").to_str().unwrap()])
         .assert()
         .success()
         .stderr(predicate::str::contains("2 texts → 1 topic ("));

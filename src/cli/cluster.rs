@@ -111,17 +111,15 @@ pub fn run_file(
     let name = input.display().to_string();
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = crate::import::line_col(bytes, e.valid_up_to());
-        Error::Input {
-            file: name.clone(),
-            line,
-            column: col.to_string(),
-            message: "invalid UTF-8".into(),
-        }
+        crate::import::input_err(&name, line, col.to_string(), "invalid UTF-8".into())
     })?;
     let mut items: Vec<InputLine> = Vec::new();
     // Each id's line, so a repeated id is refused: the output is read back by id.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
+        let at = |column: String, message: String| {
+            crate::import::input_err(&name, i as u64 + 1, column, message)
+        };
         let trimmed = line.trim_start();
         if trimmed.is_empty() {
             continue;
@@ -129,39 +127,34 @@ pub fn run_file(
         // serde would read an array as the object's fields in order, and then complain
         // about a field's type; say what the line should be instead.
         if !trimmed.starts_with('{') {
-            return Err(Error::Input {
-                file: name.clone(),
-                line: i as u64 + 1,
-                column: (line.len() - trimmed.len() + 1).to_string(),
-                message: "expected an object with `id` and `text`".into(),
-            });
+            return Err(at(
+                (line.len() - trimmed.len() + 1).to_string(),
+                "expected an object with `id` and `text`".into(),
+            ));
         }
-        let item: InputLine = serde_json::from_str(line).map_err(|e| Error::Input {
-            file: name.clone(),
-            line: i as u64 + 1,
-            column: e.column().to_string(),
-            message: format!(
-                "expected an object with `id` and `text`: {}",
-                crate::import::json_message(&e)
-            ),
+        let item: InputLine = serde_json::from_str(line).map_err(|e| {
+            at(
+                e.column().to_string(),
+                format!(
+                    "expected an object with `id` and `text`: {}",
+                    crate::import::json_message(&e)
+                ),
+            )
         })?;
-        let refuse = |message: String| Error::Input {
-            file: name.clone(),
-            line: i as u64 + 1,
-            column: "1".into(),
-            message,
-        };
         if !(item.id.is_string() || item.id.is_number()) {
-            return Err(refuse(format!(
-                "`id` must be a string or a number, not {}",
-                item.id
-            )));
+            return Err(at(
+                "1".into(),
+                format!("`id` must be a string or a number, not {}", item.id),
+            ));
         }
         if let Some(first) = seen.insert(item.id.to_string(), i + 1) {
-            return Err(refuse(format!(
-                "id {} is used again (first on line {first}); every line needs its own id",
-                item.id
-            )));
+            return Err(at(
+                "1".into(),
+                format!(
+                    "id {} is used again (first on line {first}); every line needs its own id",
+                    item.id
+                ),
+            ));
         }
         items.push(item);
     }
@@ -273,9 +266,6 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
     Ok(())
 }
 
-/// k and how it came about, and — when identical or near-identical texts left some of
-/// the k groups empty — how many, so "2 topics (k 3 …)" does not read as a mistake; or
-/// why nothing could be placed, which k-means never ran for ("k 0" read as a mistake).
 /// "1 topic", "2 topics": the summary lines count in English.
 fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -285,6 +275,9 @@ fn counted(n: usize, noun: &str) -> String {
     }
 }
 
+/// k and how it came about, and — when identical or near-identical texts left some of
+/// the k groups empty — how many, so "2 topics (k 3 …)" does not read as a mistake; or
+/// why nothing could be placed, which k-means never ran for ("k 0" read as a mistake).
 fn how_k(result: &Clustering) -> String {
     if result.k_chosen == 0 && !result.assignments.is_empty() {
         return "no two texts share a word, so none could be placed".to_owned();

@@ -141,21 +141,22 @@ pub(super) fn choose_k(
         let var = nulls.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / b;
         (mean - log_w[0], (var * (1.0 + 1.0 / b)).sqrt())
     };
+    // (k, gap, spread) of every k evaluated.
     let mut per_k: Vec<(usize, f64, f64)> = Vec::new();
-    let gap_at = |k: usize, per_k: &mut Vec<(usize, f64, f64)>| -> (f64, f64) {
-        if let Some(&(_, g, s)) = per_k.iter().find(|e| e.0 == k) {
-            return (g, s);
+    let gap_at = |k: usize, per_k: &mut Vec<(usize, f64, f64)>| -> f64 {
+        if let Some(&(_, g, _)) = per_k.iter().find(|e| e.0 == k) {
+            return g;
         }
         let (g, s) = gap(k);
         per_k.push((k, g, s));
-        (g, s)
+        g
     };
-    let g_lo = gap_at(lo, &mut per_k).0;
+    let g_lo = gap_at(lo, &mut per_k);
     let mut chosen = hi;
     for k in lo..hi {
-        let (g, _) = gap_at(k, &mut per_k);
+        let g = gap_at(k, &mut per_k);
         let next = (k + LOOK_AHEAD).min(hi);
-        let g_next = gap_at(next, &mut per_k).0;
+        let g_next = gap_at(next, &mut per_k);
         // Every k from the bottom to `next` has been evaluated by now.
         let spread = (per_k.iter().map(|e| e.2 * e.2).sum::<f64>() / per_k.len() as f64).sqrt();
         let within_noise = g >= g_next - SE_FACTOR * spread;

@@ -48,11 +48,13 @@ fn tridiagonalize(a: &mut [f64], vt: &mut [f64], n: usize) {
     let mut p = vec![0.0f64; n];
     let mut w = vec![0.0f64; n];
     let mut u = vec![0.0f64; n];
+    let mut v: Vec<f64> = Vec::with_capacity(n);
     for k in 0..n.saturating_sub(2) {
         let lo = k + 1;
         let m = n - lo;
         // The column below the diagonal (the same as the row right of it).
-        let mut v: Vec<f64> = a[k * n + lo..(k + 1) * n].to_vec();
+        v.clear();
+        v.extend_from_slice(&a[k * n + lo..(k + 1) * n]);
         if v[1..].iter().all(|&x| x == 0.0) {
             continue;
         }

@@ -8,7 +8,13 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 use std::io::BufRead;
 
-fn input_err(name: &str, line: u64, column: impl Into<String>, message: String) -> Error {
+/// An error at `line` and `column` of file `name`.
+pub(crate) fn input_err(
+    name: &str,
+    line: u64,
+    column: impl Into<String>,
+    message: String,
+) -> Error {
     Error::Input {
         file: name.to_owned(),
         line,

@@ -8,7 +8,7 @@ mod csv_file;
 mod json_file;
 mod record;
 
-pub(crate) use json_file::json_message;
+pub(crate) use json_file::{input_err, json_message};
 pub use record::{ImportRecord, RawRecord};
 
 use crate::error::{Error, Result};

@@ -202,86 +202,28 @@ fn run_case(path: &Path, k: Option<usize>, threads: usize, seed: u64) -> Result<
 }
 
 /// The smallest and largest k automatic k chooses for `path` over `draws` draws of
-/// the choice (in this process: only k is read).
-fn k_over_draws(path: &Path, draws: u64, threads: usize) -> Result<(usize, usize)> {
+/// the choice. `k_draw_0` is draw 0's k (narada's own) when the suite's runs already
+/// made it; the other draws run in this process, and only k is read.
+fn k_over_draws(
+    path: &Path,
+    draws: u64,
+    threads: usize,
+    k_draw_0: Option<usize>,
+) -> Result<(usize, usize)> {
     let lines = read_labelled(path)?;
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-    let ks: Vec<usize> = (0..draws)
-        .map(|choice_draw| {
-            let opts = ClusterOptions {
-                threads,
-                choice_draw,
-                ..ClusterOptions::default()
-            };
-            cluster::cluster(&texts, &opts).k_chosen
-        })
-        .collect();
+    let others = (u64::from(k_draw_0.is_some())..draws).map(|choice_draw| {
+        let opts = ClusterOptions {
+            threads,
+            choice_draw,
+            ..ClusterOptions::default()
+        };
+        cluster::cluster(&texts, &opts).k_chosen
+    });
+    let ks: Vec<usize> = k_draw_0.into_iter().chain(others).collect();
     let lo = ks.iter().copied().min().unwrap_or(0);
     let hi = ks.iter().copied().max().unwrap_or(0);
     Ok((lo, hi))
-}
-
-/// The demo's worked example: the sample cards a working group placed in topics by hand.
-const DEMO_CARDS: &str = include_str!("../../../sample-data/cards.csv");
-const DEMO_TOPICS: &str = include_str!("../../../sample-data/worked-example.json");
-/// Workshop cards on the rules of a participatory budget, written for development, and
-/// a held-out part in other wording that was not looked at while tuning.
-const WORKSHOP: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/workshop-rules.jsonl"
-);
-const WORKSHOP_HELD_OUT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/workshop-rules-heldout.jsonl"
-);
-/// 40 cards on five rule themes (8 each), written after the lexicon and kept out of
-/// tuning: promotion and accessibility share words of voting with the other themes.
-const WORKSHOP_FIVE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/workshop-five-themes.jsonl"
-);
-
-/// The worked example as a labelled JSON Lines file in `dir` (the topic label is the gold).
-fn write_demo_set(dir: &Path) -> Result<PathBuf> {
-    #[derive(Deserialize)]
-    struct Worked {
-        topics: Vec<WorkedTopic>,
-    }
-    #[derive(Deserialize)]
-    struct WorkedTopic {
-        label: String,
-        cards: Vec<String>,
-    }
-    let worked: Worked = serde_json::from_str(DEMO_TOPICS)
-        .map_err(|e| Error::Invalid(format!("worked example: {e}")))?;
-    let topic_of: BTreeMap<&str, &str> = worked
-        .topics
-        .iter()
-        .flat_map(|t| t.cards.iter().map(|c| (c.as_str(), t.label.as_str())))
-        .collect();
-    let mut reader = csv::Reader::from_reader(DEMO_CARDS.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| Error::Invalid(format!("demo cards: {e}")))?
-        .clone();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(id_col), Some(text_col)) = (col("id"), col("text")) else {
-        return Err(Error::Invalid("demo cards: no id or text column".into()));
-    };
-    let mut out = String::new();
-    for rec in reader.records() {
-        let rec = rec.map_err(|e| Error::Invalid(format!("demo cards: {e}")))?;
-        let (Some(id), Some(text)) = (rec.get(id_col), rec.get(text_col)) else {
-            continue;
-        };
-        if let Some(label) = topic_of.get(id) {
-            let line = serde_json::json!({ "id": id, "text": text, "label": label });
-            let _ = writeln!(out, "{line}");
-        }
-    }
-    let path = dir.join("demo-worked-example.jsonl");
-    std::fs::write(&path, out).map_err(|e| Error::io(&path, e))?;
-    Ok(path)
 }
 
 /// Runs one case in a child process of this binary (so peak RSS is per case).
@@ -315,22 +257,9 @@ fn mean(runs: &[CaseResult], f: impl Fn(&CaseResult) -> f64) -> f64 {
 /// Every set with k given and automatic, seeds 1..=N, then the 100k-title speed case.
 fn suite(args: &Args, tmp: &Path) -> Result<String> {
     let threads = args.threads;
-    let mut sets: Vec<(&str, PathBuf, usize)> = vec![
-        (
-            "dev-clustering",
-            args.data_dir.join("dev-clustering.jsonl"),
-            7,
-        ),
-        ("dev-8tags", args.data_dir.join("dev-8tags.jsonl"), 8),
-        ("workshop-rules", PathBuf::from(WORKSHOP), 13),
-        ("workshop-held-out", PathBuf::from(WORKSHOP_HELD_OUT), 13),
-        ("workshop-five", PathBuf::from(WORKSHOP_FIVE), 5),
-    ];
     let wanted =
         |name: &str| args.sets.is_empty() || args.sets.iter().any(|s| name.contains(s.as_str()));
-    if wanted("demo-worked") {
-        sets.push(("demo-worked", write_demo_set(tmp)?, 20));
-    }
+    let sets = crate::cluster_sets::labelled_sets(&args.data_dir, tmp, wanted("demo-worked"))?;
     let mut out = format!(
         "bench cluster (threads {threads}; seeds 1–{}; means over seeds; unsorted items count as \
          singletons; k by draw: automatic k over {} draws of its choice)\n\
@@ -367,7 +296,8 @@ fn suite(args: &Args, tmp: &Path) -> Result<String> {
             let k_text = k.map_or_else(|| "auto".to_string(), |k| k.to_string());
             let texts = runs.first().map_or(0, |r| r.texts);
             let by_draw = if k.is_none() && args.draws > 0 {
-                let (lo, hi) = k_over_draws(&path, args.draws, threads)?;
+                let k_draw_0 = runs.first().map(|r| r.k_chosen);
+                let (lo, hi) = k_over_draws(&path, args.draws, threads, k_draw_0)?;
                 format!("{lo}–{hi}")
             } else {
                 String::new()
@@ -490,7 +420,7 @@ mod tests {
     #[test]
     fn clear_themes_get_about_the_same_k_in_every_draw() {
         let easy = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/easy-clusters.jsonl");
-        let (lo, hi) = k_over_draws(&easy, 4, 1).unwrap();
+        let (lo, hi) = k_over_draws(&easy, 4, 1, None).unwrap();
         assert!(lo >= 4 && hi <= 5, "k over draws: {lo}–{hi}");
     }
 

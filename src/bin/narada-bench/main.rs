@@ -3,6 +3,7 @@
 
 mod board;
 mod cluster;
+mod cluster_sets;
 mod export;
 mod import;
 mod measure;

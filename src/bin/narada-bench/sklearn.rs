@@ -15,9 +15,9 @@ struct Baseline {
 
 /// The scikit-learn TF-IDF + `MiniBatchKMeans` pipelines on the speed case, in this run,
 /// each the fastest of `repeats` runs against narada's `ours` seconds; a line saying
-/// why when Python or scikit-learn is missing. The first is the shared data README's reference for its timing inputs
-/// (word 1–2-grams); the second a lighter one (single words seen in two texts), the
-/// third character 3–5-grams.
+/// why when Python or scikit-learn is missing. The first is the shared data README's
+/// reference for its timing inputs (word 1–2-grams); the second a lighter one (single
+/// words seen in two texts), the third character 3–5-grams.
 pub fn baselines(out: &mut String, file: &Path, ours: f64, repeats: usize) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/sklearn_baseline.py");
     for (analyzer, name) in [
