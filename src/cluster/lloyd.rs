@@ -64,7 +64,6 @@ pub(super) fn refine(
     }
     let mut labels = vec![0usize; n];
     let mut bounds = Bounds {
-        k,
         upper: vec![0.0; n],
         lower: vec![0.0; n * k],
     };
@@ -118,13 +117,14 @@ pub(super) fn refine(
         let mut changed = 0usize;
         for (i, p) in x.chunks_exact(dim).enumerate() {
             let a = labels[i];
-            bounds.upper[i] += drift[a];
+            let upper = &mut bounds.upper[i];
+            *upper += drift[a];
             let lower = &mut bounds.lower[i * k..(i + 1) * k];
             lower.iter_mut().zip(&drift).for_each(|(l, d)| *l -= d);
-            if bounds.upper[i] <= half_min[a] {
+            if *upper <= half_min[a] {
                 continue;
             }
-            let j = reassign(p, &cents, dim, a, &half, &mut bounds, i);
+            let j = reassign(p, &cents, dim, a, &half, upper, lower);
             if j != a {
                 sums.add(a, p, -1.0);
                 sums.add(j, p, 1.0);
@@ -153,34 +153,36 @@ pub(super) fn refine(
 /// Elkan's bounds on each text's distances: one upper bound on the distance to
 /// its own centroid, and a lower bound on the distance to every centroid.
 struct Bounds {
-    k: usize,
     upper: Vec<f32>,
     lower: Vec<f32>,
 }
 
-/// The nearest centroid of text `i` (row `p`, labelled `a`), computing only the
-/// cosines its bounds cannot rule out, and tightening the bounds on the way.
-/// Ties go to the lowest index, as a plain argmax of cosines would.
+/// The nearest centroid of a text (row `p`, labelled `a`), computing only the
+/// cosines its bounds (`upper`, and `lower` over the centroids) cannot rule
+/// out, and tightening the bounds on the way. `half` is the k × k table of
+/// half-distances between centroids. Ties go to the lowest index, as a plain
+/// argmax of cosines would.
 fn reassign(
     p: &[f32],
     cents: &[f32],
     dim: usize,
     a: usize,
     half: &[f32],
-    bounds: &mut Bounds,
-    i: usize,
+    upper: &mut f32,
+    lower: &mut [f32],
 ) -> usize {
-    let k = bounds.k;
+    let k = lower.len();
     let cent = |j: usize| &cents[j * dim..(j + 1) * dim];
     let mut best = a;
+    let mut half_best = &half[a * k..(a + 1) * k];
     // The cosine to `best`, once computed exactly.
     let mut best_cos: Option<f32> = None;
     for j in 0..k {
         if j == best {
             continue;
         }
-        let rule_out = bounds.lower[i * k + j].max(half[best * k + j]);
-        if bounds.upper[i] <= rule_out {
+        let rule_out = lower[j].max(half_best[j]);
+        if *upper <= rule_out {
             continue;
         }
         let cos_best = if let Some(c) = best_cos {
@@ -188,21 +190,22 @@ fn reassign(
         } else {
             let c = dot(p, cent(best));
             let d = distance(c);
-            bounds.upper[i] = d + MARGIN;
-            bounds.lower[i * k + best] = d - MARGIN;
+            *upper = d + MARGIN;
+            lower[best] = d - MARGIN;
             best_cos = Some(c);
-            if bounds.upper[i] <= rule_out {
+            if *upper <= rule_out {
                 continue;
             }
             c
         };
         let c = dot(p, cent(j));
         let d = distance(c);
-        bounds.lower[i * k + j] = d - MARGIN;
+        lower[j] = d - MARGIN;
         if c.total_cmp(&cos_best).then(best.cmp(&j)).is_gt() {
             best = j;
+            half_best = &half[j * k..(j + 1) * k];
             best_cos = Some(c);
-            bounds.upper[i] = d + MARGIN;
+            *upper = d + MARGIN;
         }
     }
     best
