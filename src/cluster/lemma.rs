@@ -175,6 +175,11 @@ pub(super) fn is_verb_form(word: &str) -> bool {
     VERB_FORMS.contains(&word)
 }
 
+/// Whether the form table knows a lowercase word (as a noun or adjective form).
+pub(super) fn is_known(word: &str) -> bool {
+    table().is_some_and(|t| find_line(t, word.as_bytes()).is_some())
+}
+
 /// The readings of a lowercase word, likelier first; empty if the table does not
 /// know it (or is not a noun or adjective form), and for [`VERB_FORMS`].
 pub(super) fn readings(word: &str) -> Vec<Reading> {

@@ -12,7 +12,7 @@ a aby ach acz aczkolwiek aj albo ale ależ ani aż bo bowiem by byle chociaż ch
 czyli dlatego gdy gdyby gdyż i iż jednak jednakże jeśli jeżeli lecz lub natomiast niech
 niż no oraz oto owszem ponieważ tylko więc zatem że żeby także również też toteż czyż
 bądź albowiem wszak niechaj nawet jeszcze już właśnie chyba może można tak nie ni ot
-przecież raczej wprost zaś li ano
+przecież raczej wprost zaś li ano nadal niemal wciąż
 // prepositions
 bez beze dla do dzięki ku mimo między na nad nade o obok od ode około po pod pode
 podczas pomimo ponad poza przed przede przez przeze przy u w we według wobec wraz wśród
