@@ -26,6 +26,8 @@ const PHRASE_SHARE: f64 = 0.3;
 /// How much a lone modifier (adjective, adverb, verb) counts when phrases are
 /// ranked: it names no topic, but may point to the phrase that does.
 const MODIFIER_FACTOR: f64 = 0.4;
+/// Candidates tried when the best ones are labels of other topics already.
+const LABEL_TRIES: usize = 6;
 
 /// How characteristic each term is of a topic: p(t|topic)·ln(p(t|topic)/p(t))
 /// (a KL-divergence contribution), times the term's weight (generic words and
@@ -85,8 +87,8 @@ struct Seen {
 /// them) that the most cards share, weighed by how characteristic its words are.
 /// It is shown in the form that most often opens a card, else the commonest form;
 /// Polish phrases (`polish`) in their base form (see [`base_form`]), the cards'
-/// own wording first when some card already says it so. `None` if no phrase
-/// qualifies.
+/// own wording first when some card already says it so. A phrase `taken` says
+/// another topic has yields to the next best. `None` if no phrase qualifies.
 pub(super) fn phrase(
     texts: &[&str],
     ranked: &[usize],
@@ -94,6 +96,7 @@ pub(super) fn phrase(
     ids: &FastMap<&str, u32>,
     scores: &FastMap<u32, f64>,
     polish: bool,
+    taken: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     let sample = &ranked[..ranked.len().min(PHRASE_SAMPLE)];
     let mut seen: FastMap<Vec<u32>, Seen> = FastMap::default();
@@ -234,38 +237,6 @@ pub(super) fn phrase(
         let score = f64::from(s.cards) / size * sum * LENGTH_FACTOR[terms.len() - 1] * noun;
         scored.push((score, terms, kind));
     }
-    let pick = |allowed: &dyn Fn(&[u32], &Seen, Class) -> bool| -> Option<(f64, &Vec<u32>)> {
-        let mut best: Option<(f64, &Vec<u32>)> = None;
-        for &(score, terms, kind) in &scored {
-            if !seen.get(terms).is_some_and(|s| allowed(terms, s, kind)) {
-                continue;
-            }
-            if best.is_none_or(|(b, bt)| score.total_cmp(&b).then_with(|| bt.cmp(terms)).is_gt()) {
-                best = Some((score, terms));
-            }
-        }
-        best
-    };
-    let best = pick(&|_, _, _| true)?;
-    let best_kind = scored
-        .iter()
-        .find(|c| c.1 == best.1)
-        .map_or(Class::Noun, |c| c.2);
-    // A label reads better as a phrase: the best phrase around the best word wins
-    // when a good share of the cards with that word say it; around a lone
-    // modifier ("rowerowe") any noun phrase does ("ścieżki rowerowe").
-    let head_cards = best
-        .1
-        .iter()
-        .filter_map(|t| seen.get(&vec![*t]))
-        .map(|s| s.cards)
-        .max()
-        .unwrap_or(0);
-    let share = if best_kind == Class::Noun {
-        PHRASE_SHARE
-    } else {
-        0.0
-    };
     // A name added to the best word narrows the topic to one place or body
     // ("OSP Łódź" for fire brigades of several districts).
     let is_name = |t: &u32| names.get(t).is_some_and(|&(n, caps)| 2 * caps >= n);
@@ -281,45 +252,91 @@ pub(super) fn phrase(
     }
     let in_slogans =
         |terms: &[u32], s: &Seen| slogan_tails.get(terms).is_some_and(|&n| 2 * n > s.cards);
-    let around = pick(&|terms, s, kind| {
-        terms.len() > 1
-            && kind == Class::Noun
-            && best.1.iter().all(|t| terms.contains(t))
-            && terms.iter().all(|t| best.1.contains(t) || !is_name(t))
-            && f64::from(s.cards) >= share * f64::from(head_cards)
-            && !in_slogans(terms, s)
-    });
-    // Failing that, a noun or noun phrase beats a modifier or a slogan.
-    let best = around
-        .or_else(|| (best_kind != Class::Noun).then(|| pick(&|_, _, k| k == Class::Noun))?)
-        .unwrap_or(best);
-    let (_, terms) = best;
-    let mut forms = &seen.get(terms)?.forms;
-    let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
-    // A lone adjective ("informacyjna") takes the noun it agrees with on the
-    // cards, though that noun is on too few of them to be a term.
-    let beside;
-    if polish
-        && let [t] = terms[..]
-        && scored
+    // A label another topic already has is no name for this one: the next best
+    // candidate gets its turn.
+    let mut banned: Vec<&Vec<u32>> = Vec::new();
+    for _ in 0..LABEL_TRIES {
+        let pick = |allowed: &dyn Fn(&[u32], &Seen, Class) -> bool| -> Option<(f64, &Vec<u32>)> {
+            let mut best: Option<(f64, &Vec<u32>)> = None;
+            for &(score, terms, kind) in &scored {
+                if banned.contains(&terms)
+                    || !seen.get(terms).is_some_and(|s| allowed(terms, s, kind))
+                {
+                    continue;
+                }
+                if best
+                    .is_none_or(|(b, bt)| score.total_cmp(&b).then_with(|| bt.cmp(terms)).is_gt())
+                {
+                    best = Some((score, terms));
+                }
+            }
+            best
+        };
+        let best = pick(&|_, _, _| true)?;
+        let best_kind = scored
             .iter()
-            .any(|c| c.1 == terms && c.2 == Class::Modifier)
-    {
-        beside = noun_beside(&cards, t);
-        if !beside.is_empty() {
-            forms = &beside;
+            .find(|c| c.1 == best.1)
+            .map_or(Class::Noun, |c| c.2);
+        // A label reads better as a phrase: the best phrase around the best word wins
+        // when a good share of the cards with that word say it; around a lone
+        // modifier ("rowerowe") any noun phrase does ("ścieżki rowerowe").
+        let head_cards = best
+            .1
+            .iter()
+            .filter_map(|t| seen.get(&vec![*t]))
+            .map(|s| s.cards)
+            .max()
+            .unwrap_or(0);
+        let share = if best_kind == Class::Noun {
+            PHRASE_SHARE
+        } else {
+            0.0
+        };
+        let around = pick(&|terms, s, kind| {
+            terms.len() > 1
+                && kind == Class::Noun
+                && best.1.iter().all(|t| terms.contains(t))
+                && terms.iter().all(|t| best.1.contains(t) || !is_name(t))
+                && f64::from(s.cards) >= share * f64::from(head_cards)
+                && !in_slogans(terms, s)
+        });
+        // Failing that, a noun or noun phrase beats a modifier or a slogan.
+        let best = around
+            .or_else(|| (best_kind != Class::Noun).then(|| pick(&|_, _, k| k == Class::Noun))?)
+            .unwrap_or(best);
+        let (_, terms) = best;
+        let mut forms = &seen.get(terms)?.forms;
+        let weight = |f: &(u32, u32)| 2 * f.1 + f.0;
+        // A lone adjective ("informacyjna") takes the noun it agrees with on the
+        // cards, though that noun is on too few of them to be a term.
+        let beside;
+        if polish
+            && let [t] = terms[..]
+            && scored
+                .iter()
+                .any(|c| c.1 == terms && c.2 == Class::Modifier)
+        {
+            beside = noun_beside(&cards, t);
+            if !beside.is_empty() {
+                forms = &beside;
+            }
         }
+        let label = if polish {
+            polish_form(forms, &weight, an, ids, &written)?
+        } else {
+            let (form, _) = forms.iter().max_by(|a, b| {
+                let key = |f: &(&String, &(u32, u32))| (weight(f.1), std::cmp::Reverse(f.0.len()));
+                key(a).cmp(&key(b)).then_with(|| b.0.cmp(a.0))
+            })?;
+            form.clone()
+        };
+        let label = capitalised(&label);
+        if !taken(&label) {
+            return Some(label);
+        }
+        banned.push(terms);
     }
-    if polish {
-        return Some(capitalised(&polish_form(
-            forms, &weight, an, ids, &written,
-        )?));
-    }
-    let (form, _) = forms.iter().max_by(|a, b| {
-        let key = |f: &(&String, &(u32, u32))| (weight(f.1), std::cmp::Reverse(f.0.len()));
-        key(a).cmp(&key(b)).then_with(|| b.0.cmp(a.0))
-    })?;
-    Some(capitalised(form))
+    None
 }
 
 /// `s` with its first letter in upper case.

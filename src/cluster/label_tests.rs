@@ -253,3 +253,40 @@ fn units_and_the_numeral_one_are_no_label() {
     ]);
     assert!(!label.to_lowercase().starts_with("jedn"), "{label}");
 }
+
+/// However many topics the cards are split into, no two topics get the same
+/// label: the smaller one takes its next best phrase (before, "Książka w
+/// bibliotece" named two topics of these cards, and "Spotkanie" two of these).
+#[test]
+fn no_two_topics_share_a_label() {
+    for set in [
+        include_str!("../../tests/data/easy-clusters.jsonl"),
+        include_str!("../../tests/data/workshop-five-themes.jsonl"),
+        include_str!("../../tests/data/workshop-rules-heldout.jsonl"),
+    ] {
+        let texts: Vec<String> = set
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+                v["text"].as_str().expect("text").to_string()
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        for k in [8, 13, 20] {
+            let opts = ClusterOptions {
+                k: Some(k),
+                lang: Some(Lang::Pl),
+                ..Default::default()
+            };
+            let mut labels: Vec<String> = cluster(&texts, &opts)
+                .topics
+                .iter()
+                .map(|t| t.label.to_lowercase())
+                .collect();
+            let n = labels.len();
+            labels.sort();
+            labels.dedup();
+            assert_eq!(labels.len(), n, "k {k}: {labels:?}");
+        }
+    }
+}

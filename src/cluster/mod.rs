@@ -291,8 +291,22 @@ fn cluster_using(
         });
         let scores = label::term_scores(&corpus, &members);
         let keywords = label::keywords(&corpus, &scores, LABEL_WORDS);
-        let label = label::phrase(texts, &ranked, &an, &ids, &scores, lang == Lang::Pl)
+        // Topics come largest first, so a larger topic keeps a label both could have.
+        let taken = |l: &str| {
+            topics
+                .iter()
+                .any(|t: &Topic| t.label.to_lowercase() == l.to_lowercase())
+        };
+        let label = label::phrase(texts, &ranked, &an, &ids, &scores, lang == Lang::Pl, &taken)
             .unwrap_or_else(|| label::capitalised(&keywords.join(", ")));
+        // Cards with the very same words can leave nothing else: a number tells them apart.
+        let label = (1..=order.len() + 1)
+            .map(|i| match i {
+                1 => label.clone(),
+                _ => format!("{label} ({i})"),
+            })
+            .find(|l| !taken(l))
+            .unwrap_or(label);
         topics.push(Topic {
             label,
             label_words: keywords.clone(),
