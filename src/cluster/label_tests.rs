@@ -290,3 +290,29 @@ fn no_two_topics_share_a_label() {
         }
     }
 }
+
+/// "lat" after a number is an age, no topic: beside cards on internet voting,
+/// these three were labelled "Roki" ("lat" read as years, base form "rok").
+#[test]
+fn years_of_age_are_no_label() {
+    let texts = [
+        "Głosowanie od 16 lat",
+        "Głosowanie od 16 lat",
+        "Głosowanie od 16 lat",
+        "Głosowanie przez internet w aplikacji",
+        "Głosowanie przez internet bez logowania",
+        "Głosowanie przez internet dla wszystkich",
+        "Głosowanie przez internet na telefonie",
+    ];
+    let opts = ClusterOptions {
+        k: Some(2),
+        lang: Some(Lang::Pl),
+        ..Default::default()
+    };
+    let labels: Vec<String> = cluster(&texts, &opts)
+        .topics
+        .iter()
+        .map(|t| t.label.clone())
+        .collect();
+    assert_eq!(labels, ["Internet", "Głosowanie"]);
+}

@@ -49,13 +49,14 @@ imienia zł
 /// and adverbs of place the form table does not know, which its ending rules
 /// would take for nouns ("Rowerowy wzdłuż"); abbreviations of units and the
 /// numeral "one", which headlines share across a topic ("Tys", "Jedna z
-/// największych" were labels of 5,000 headlines).
+/// największych" were labels of 5,000 headlines); "lat" of an age ("od 16 lat"),
+/// whose base form is "rok" (three cards "Głosowanie od 16 lat" were "Roki").
 pub(super) const NOT_IN_LABELS_POLISH: &str = "
 wzdłuż wokół wokoło dookoła naokoło naprzeciw naprzeciwko wewnątrz zewnątrz pomiędzy
 przeciw przeciwko pośród spośród oprócz prócz poniżej powyżej opodal nieopodal niedaleko
 odnośnie wbrew wskutek
-// abbreviations of units and counts (5 tys., 14 mln zł, 17 proc.), and the numeral one
-tys mln mld proc jeden jedna jedno jednego jednej jedną jednym
+// abbreviations of units and counts (5 tys., 14 mln zł, 17 proc., 16 lat), and the numeral one
+tys mln mld proc lat jeden jedna jedno jednego jednej jedną jednym
 ";
 
 /// English function words, for English input.
