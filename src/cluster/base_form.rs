@@ -67,6 +67,17 @@ pub(super) fn polish_form(
 /// table's order, likelier first).
 fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> Option<Reading> {
     let mut readings = lemma::readings(word);
+    // A word typed in plain letters, where other cards write its term with Polish
+    // letters, may be that word so written ("odwolanie" is also a rare noun's plural).
+    let mixed = term
+        .and_then(|t| written.get(&t))
+        .is_some_and(|forms| forms.keys().any(|f| !f.is_ascii()));
+    if mixed
+        && word.is_ascii()
+        && let Some(form) = lemma::typed_for(word)
+    {
+        readings.extend(lemma::readings(&form));
+    }
     // A name is a noun: "Polski" mid-sentence is the genitive of "Polska".
     if name && readings.iter().any(|r| r.kind == Kind::Noun) {
         readings.retain(|r| r.kind == Kind::Noun);

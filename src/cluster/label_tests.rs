@@ -316,3 +316,17 @@ fn years_of_age_are_no_label() {
         .collect();
     assert_eq!(labels, ["Internet", "Głosowanie"]);
 }
+
+/// Cards that write a word both with Polish letters and without get the label
+/// with them ("Odwolanin", a rare noun's base form, before).
+#[test]
+fn a_label_has_the_polish_letters_some_card_writes() {
+    let label = label_of(&[
+        "odwolania - za krotko",
+        "Odwolanie rozpatruje ten sam urzednik co odrzucil",
+        "Termin na odwolania za krotki",
+        "Czy jak odwolanie jest uwzglednione to projekt dostaje czas",
+        "Rozpatrzenie odwołania po głosowaniu",
+    ]);
+    assert_eq!(label, "Odwołanie");
+}
