@@ -5,16 +5,21 @@ use super::super::{ClusterOptions, Lang, cluster};
 
 /// The label of `texts` taken as one Polish topic.
 fn label_of(texts: &[&str]) -> String {
+    labels_of(texts, 1).into_iter().next().unwrap_or_default()
+}
+
+/// The labels of `texts` clustered as Polish into `k` topics, largest first.
+fn labels_of(texts: &[&str], k: usize) -> Vec<String> {
     let opts = ClusterOptions {
-        k: Some(1),
+        k: Some(k),
         lang: Some(Lang::Pl),
         ..Default::default()
     };
-    let c = cluster(texts, &opts);
-    c.topics
-        .first()
-        .map(|t| t.label.clone())
-        .unwrap_or_default()
+    cluster(texts, &opts)
+        .topics
+        .into_iter()
+        .map(|t| t.label)
+        .collect()
 }
 
 /// What `read` takes from each token of `text`, in order.
@@ -273,15 +278,9 @@ fn no_two_topics_share_a_label() {
             .collect();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         for k in [8, 13, 20] {
-            let opts = ClusterOptions {
-                k: Some(k),
-                lang: Some(Lang::Pl),
-                ..Default::default()
-            };
-            let mut labels: Vec<String> = cluster(&texts, &opts)
-                .topics
+            let mut labels: Vec<String> = labels_of(&texts, k)
                 .iter()
-                .map(|t| t.label.to_lowercase())
+                .map(|l| l.to_lowercase())
                 .collect();
             let n = labels.len();
             labels.sort();
@@ -304,17 +303,7 @@ fn years_of_age_are_no_label() {
         "Głosowanie przez internet dla wszystkich",
         "Głosowanie przez internet na telefonie",
     ];
-    let opts = ClusterOptions {
-        k: Some(2),
-        lang: Some(Lang::Pl),
-        ..Default::default()
-    };
-    let labels: Vec<String> = cluster(&texts, &opts)
-        .topics
-        .iter()
-        .map(|t| t.label.clone())
-        .collect();
-    assert_eq!(labels, ["Internet", "Głosowanie"]);
+    assert_eq!(labels_of(&texts, 2), ["Internet", "Głosowanie"]);
 }
 
 /// Cards that write a word both with Polish letters and without get the label
