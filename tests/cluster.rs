@@ -378,3 +378,34 @@ fn runs_still_recluster_untouched_topics_and_keep_hand_made_ones() {
         "the emptied run topic is retired"
     );
 }
+
+/// A later run never makes a topic named like one the board keeps (case aside): beside
+/// the decided "a", a new "A" is "A (2)" and a new "a" is "a (3)", while a run topic it
+/// empties gives up its name ("b").
+#[test]
+fn a_new_topic_never_takes_the_name_of_a_kept_one() {
+    use narada::model::{DecisionDraft, DecisionOutcome, DecisionTarget};
+    use narada::storage::run_plan::with_distinct_labels;
+    let (mut store, _) = store_with_three_run_topics();
+    let a = topic_id(&store, "a");
+    store
+        .decide(
+            &DecisionTarget::Topic(a),
+            DecisionOutcome::Adopted,
+            &DecisionDraft::default(),
+        )
+        .unwrap();
+    let run = run_over(&store, &[("A", &[2]), ("b", &[3, 4]), ("a", &[5])]);
+    // As `narada cluster` and the board's proposal name the run before showing it.
+    let plan = store.plan_cluster_run(&run).unwrap();
+    let run = with_distinct_labels(&run, &store.topics().unwrap(), &plan);
+    store.save_cluster_run(&run, true).unwrap();
+    let mut labels: Vec<String> = store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    labels.sort();
+    assert_eq!(labels, ["A (2)", "a", "a (3)", "b"]);
+}

@@ -14,7 +14,7 @@ use narada::model::{
     CardDraft, CardKind, DecisionDraft, DecisionOutcome, DecisionTarget, Lang, MapTarget,
     SessionDraft, SessionKind,
 };
-use narada::storage::run_plan::{Dest, KeptBecause, RunPlan};
+use narada::storage::run_plan::{Dest, KeptBecause, RunPlan, with_distinct_labels};
 use narada::storage::runs::{RunRecord, RunTopic};
 use narada::storage::{ConsultationPatch, Store};
 use narada::tui::board::Modal;
@@ -149,6 +149,8 @@ fn check(
 /// Accepts `run` through the store and checks it against its plan.
 fn accept_and_check(store: &mut Store, run: &RunRecord) -> RunPlan {
     let plan = store.plan_cluster_run(run).unwrap();
+    // Named as `narada cluster` shows the run before storing it.
+    let run = &with_distinct_labels(run, &store.topics().unwrap(), &plan);
     let (was, live_before) = (board(store), live(store));
     store.save_cluster_run(run, true).unwrap();
     let now = board(store);

@@ -229,6 +229,7 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         .collect();
     crate::jobs::route_seeds(&mut record, &homes, &by_id);
     let plan = store.plan_cluster_run(&record)?;
+    let record = crate::storage::run_plan::with_distinct_labels(&record, &store.topics()?, &plan);
     let names = Names {
         cards: store
             .cards(&CardFilter::default())?

@@ -209,6 +209,37 @@ pub fn plan_run(run: &RunRecord, topics: &[TopicRow], placements: &[Placement]) 
     plan
 }
 
+/// The run's topics with labels that no topic the board keeps after accepting `plan`
+/// has, nor an earlier new one of the run (case aside): a clash gets a number
+/// ("Głosowanie (2)"), so a decided "Głosowanie" and a new topic are never both called
+/// so. Only topics the run creates, without a seed, are renamed (a seed names its
+/// topic). The proposal and `narada cluster` rename before they show the run, and
+/// store what they showed.
+pub fn with_distinct_labels(run: &RunRecord, topics: &[TopicRow], plan: &RunPlan) -> RunRecord {
+    let mut taken: Vec<String> = topics
+        .iter()
+        .filter(|t| !plan.retired.contains(&t.id))
+        .map(|t| t.label.to_lowercase())
+        .collect();
+    let created = plan.new_topics();
+    let mut out = run.clone();
+    for (i, t) in out.topics.iter_mut().enumerate() {
+        if !created.contains(&i) || t.seed_name.is_some() {
+            continue;
+        }
+        let label = (1..=taken.len() + 1)
+            .map(|n| match n {
+                1 => t.label.clone(),
+                _ => format!("{} ({n})", t.label),
+            })
+            .find(|l| !taken.contains(&l.to_lowercase()))
+            .unwrap_or_else(|| t.label.clone());
+        taken.push(label.to_lowercase());
+        t.label = label;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 //! representative cards; Tab lists all its cards, each with what happens to it.
 
 use super::{BoardOp, Effect, Modal, Room};
-use crate::storage::run_plan::{Dest, KeptBecause, RunPlan, plan_run};
+use crate::storage::run_plan::{Dest, KeptBecause, RunPlan, plan_run, with_distinct_labels};
 use crate::storage::runs::RunRecord;
 use crate::storage::topics::TopicRow;
 use crate::storage::undo::Placement;
@@ -104,6 +104,8 @@ impl Proposal {
             keywords: false,
         };
         p.plan_all = p.plan_of(&p.accepted(true));
+        // Shown and stored under names no kept topic has (see `with_distinct_labels`).
+        p.record = with_distinct_labels(&p.record, &p.board.topics, &p.plan_all);
         p.index();
         p.replan();
         p
