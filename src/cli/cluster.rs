@@ -208,7 +208,8 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         .map(|s| store.find_session(s))
         .transpose()?;
     let default_lang = consultation.language.parse().ok();
-    let opts = options(args, default_lang, Some(store))?;
+    let mut opts = options(args, default_lang, Some(store))?;
+    opts.taken_labels = store.kept_topic_labels()?;
     let cards = store.cluster_input(session.as_ref().map(|s| s.id.as_str()))?;
     if cards.is_empty() {
         return Err(Error::Invalid("no cards to cluster".into()));

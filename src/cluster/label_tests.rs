@@ -319,3 +319,32 @@ fn a_label_has_the_polish_letters_some_card_writes() {
     ]);
     assert_eq!(label, "Odwołanie");
 }
+
+/// A label an existing topic has (case aside) goes to the next best phrase, as it
+/// would beside a larger proposed topic.
+#[test]
+fn a_label_an_existing_topic_has_is_not_proposed_again() {
+    let texts = [
+        "Głosowanie od 16 lat",
+        "Głosowanie od 16 lat",
+        "Głosowanie od 16 lat",
+        "Głosowanie przez internet w aplikacji",
+        "Głosowanie przez internet bez logowania",
+        "Głosowanie przez internet dla wszystkich",
+        "Głosowanie przez internet na telefonie",
+    ];
+    let opts = ClusterOptions {
+        k: Some(2),
+        lang: Some(Lang::Pl),
+        taken_labels: vec!["internet".into()],
+        ..Default::default()
+    };
+    let labels: Vec<String> = cluster(&texts, &opts)
+        .topics
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    // The internet cards take their next phrase, and the age cards, whose only phrase
+    // that is, a number.
+    assert_eq!(labels, ["Głosowanie", "Głosowanie (2)"]);
+}

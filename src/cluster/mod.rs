@@ -291,11 +291,12 @@ fn cluster_using(
         });
         let scores = label::term_scores(&corpus, &members);
         let keywords = label::keywords(&corpus, &scores, LABEL_WORDS);
-        // Topics come largest first, so a larger topic keeps a label both could have.
+        // Topics come largest first, so a larger topic keeps a label both could have;
+        // the caller's kept topics have theirs already.
         let taken = |l: &str| {
-            topics
-                .iter()
-                .any(|t: &Topic| t.label.to_lowercase() == l.to_lowercase())
+            let l = l.to_lowercase();
+            topics.iter().any(|t: &Topic| t.label.to_lowercase() == l)
+                || opts.taken_labels.iter().any(|t| t.to_lowercase() == l)
         };
         let label = label::phrase(texts, &ranked, &an, &ids, &scores, lang == Lang::Pl, &taken)
             .unwrap_or_else(|| label::capitalised(&keywords.join(", ")));

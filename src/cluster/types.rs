@@ -34,6 +34,11 @@ pub struct ClusterOptions {
     /// and restarts): 0, what narada always uses; the bench tries others to show
     /// how much the number of topics depends on the draw.
     pub choice_draw: u64,
+    /// Names of topics that exist already and stay (decided, mapped, made by hand):
+    /// a proposed topic takes its next best label instead, as it does beside a larger
+    /// proposed topic with the same one. Not part of what a run records.
+    #[serde(skip)]
+    pub taken_labels: Vec<String>,
 }
 
 impl Default for ClusterOptions {
@@ -46,6 +51,7 @@ impl Default for ClusterOptions {
             threads: 1,
             shipped_vectors: true,
             choice_draw: 0,
+            taken_labels: Vec::new(),
         }
     }
 }

@@ -140,6 +140,22 @@ impl Store {
         live_topics(&self.conn)
     }
 
+    /// Names of the live topics no clustering run empties or retires: decided, mapped
+    /// to the outline, or made or worked on by hand. A run labels its topics otherwise.
+    pub fn kept_topic_labels(&self) -> Result<Vec<String>> {
+        Ok(self
+            .topics()?
+            .into_iter()
+            .filter(|t| {
+                t.decision.is_some()
+                    || !t.sections.is_empty()
+                    || t.by_hand
+                    || !matches!(t.origin.as_str(), "run" | "seed")
+            })
+            .map(|t| t.label)
+            .collect())
+    }
+
     /// A topic made by hand.
     pub fn create_topic(&mut self, label: &str) -> Result<TopicRow> {
         let label = clean(label);

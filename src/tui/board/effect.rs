@@ -263,7 +263,8 @@ pub fn perform(
             } else {
                 s.seed_homes(&names)?
             };
-            worker::spawn(source, job, seeds, homes, worker_tx.clone());
+            let taken = s.kept_topic_labels()?;
+            worker::spawn(source, job, seeds, homes, taken, worker_tx.clone());
             Ok(Vec::new())
         }
     }

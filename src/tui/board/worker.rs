@@ -58,6 +58,7 @@ fn run(
     source: Source,
     job: &ClusterJob,
     seeds: Vec<SeedTopic>,
+    taken_labels: Vec<String>,
     homes: &[SeedHome],
     tx: &Sender<Done>,
 ) -> crate::error::Result<Done> {
@@ -73,6 +74,7 @@ fn run(
         // All cores: the secretary is waiting for this proposal, and the topics do not
         // depend on the thread count.
         threads: 0,
+        taken_labels,
         ..ClusterOptions::default()
     };
     let texts: Vec<&str> = cards.iter().map(|(_, t)| t.as_str()).collect();
@@ -94,17 +96,18 @@ fn run(
 }
 
 /// Starts the worker; its messages arrive on `tx`. `seeds` are the outline's seed topics
-/// (empty unless the job seeds) and `homes` the existing topics they fill, both read on
-/// the interface thread (quick reads).
+/// (empty unless the job seeds), `homes` the existing topics they fill and `taken` the
+/// names of the topics the board keeps, all read on the interface thread (quick reads).
 pub fn spawn(
     source: Source,
     job: ClusterJob,
     seeds: Vec<SeedTopic>,
     homes: Vec<SeedHome>,
+    taken: Vec<String>,
     tx: Sender<Done>,
 ) {
     std::thread::spawn(move || {
-        let out = run(source, &job, seeds, &homes, &tx)
+        let out = run(source, &job, seeds, taken, &homes, &tx)
             .unwrap_or_else(|e| Done::ClusterFailed(e.to_string()));
         let _ = tx.send(out);
     });
