@@ -25,6 +25,9 @@ pub fn labelled_sets(
             .iter()
             .map(|&(name, file, k)| (name, tests_data.join(file), k)),
     );
+    // The development cards again, as if typed without Polish letters.
+    let plain = write_plain_set(&tests_data.join(WORKSHOP_SETS[0].1), tmp)?;
+    sets.insert(3, ("workshop-plain", plain, WORKSHOP_SETS[0].2));
     if demo {
         sets.push(("demo-worked", write_demo_set(tmp)?, 20));
     }
@@ -52,6 +55,36 @@ const WORKSHOP_SETS: [(&str, &str, usize); 5] = [
     ("workshop-blind", "workshop-rules-blind.jsonl", 13),
     ("workshop-colloq", "workshop-colloquial-blind.jsonl", 10),
 ];
+
+/// `from`'s cards with every Polish letter typed as its plain one (ą → a, Ł → L), as
+/// a labelled file in `dir`.
+fn write_plain_set(from: &Path, dir: &Path) -> Result<PathBuf> {
+    const MARKED: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ";
+    const PLAIN: &str = "acelnoszzACELNOSZZ";
+    let plain = |c: char| {
+        MARKED
+            .chars()
+            .position(|m| m == c)
+            .and_then(|i| PLAIN.chars().nth(i))
+    };
+    let text = std::fs::read_to_string(from).map_err(|e| Error::io(from, e))?;
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut card: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| Error::Invalid(format!("{}: {e}", from.display())))?;
+        if let Some(t) = card["text"].as_str() {
+            card["text"] = t
+                .chars()
+                .map(|c| plain(c).unwrap_or(c))
+                .collect::<String>()
+                .into();
+        }
+        let _ = writeln!(out, "{card}");
+    }
+    let path = dir.join("workshop-plain.jsonl");
+    std::fs::write(&path, out).map_err(|e| Error::io(&path, e))?;
+    Ok(path)
+}
 
 /// The worked example as a labelled JSON Lines file in `dir` (the topic label is the gold).
 fn write_demo_set(dir: &Path) -> Result<PathBuf> {
