@@ -5,6 +5,7 @@
 
 use super::label::capitalised;
 use super::lemma::{self, Kind, Reading};
+use super::plain_letters;
 use super::plural;
 use super::tokenize::{Analyzer, FastMap};
 
@@ -74,7 +75,7 @@ fn reading_of(word: &str, term: Option<u32>, written: &Written, name: bool) -> O
         .is_some_and(|forms| forms.keys().any(|f| !f.is_ascii()));
     if mixed
         && word.is_ascii()
-        && let Some(form) = lemma::typed_for(word)
+        && let Some(form) = plain_letters::typed_for(word)
     {
         readings.extend(lemma::readings(&form));
     }

@@ -5,12 +5,12 @@
 
 use super::base_form::{Written, polish_form};
 use super::label_words::{Forms, Word, not_in_labels, noun_beside, words_of};
-use super::lemma;
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
 use super::word_class::{
     Class, class_of, class_of_forms, opens_noun_phrase, runs_on_past_noun, written_as_name,
 };
+use super::{lemma, plain_letters};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -383,7 +383,7 @@ fn with_polish_letters(
                     let of_bases =
                         |f: &str| lemma::readings(f).iter().any(|r| bases.contains(&r.base));
                     let fits_as_typed = lemma::is_known(&lower) && of_bases(&lower);
-                    lemma::typed_for(&lower).filter(|f| !fits_as_typed && of_bases(f))
+                    plain_letters::typed_for(&lower).filter(|f| !fits_as_typed && of_bases(f))
                 });
             match restored {
                 _ if w.chars().count() > 1 && w.chars().all(char::is_uppercase) => w.to_string(),

@@ -19,8 +19,6 @@
 use std::io::Read;
 use std::sync::OnceLock;
 
-use super::tokenize::FastMap;
-
 const TABLE_GZ: &[u8] = include_bytes!("../../assets/lemmas/pl.tsv.gz");
 
 const CASES: &str = "ngdailv";
@@ -113,7 +111,7 @@ impl Reading {
 /// The decompressed table, as bytes: a lookup compares forms byte by byte, so
 /// neither a UTF-8 check of the whole text nor an index of its lines is needed
 /// (building them took a third of the table's share of clustering 2,000 titles).
-fn table() -> Option<&'static [u8]> {
+pub(super) fn table() -> Option<&'static [u8]> {
     static TABLE: OnceLock<Option<Vec<u8>>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
@@ -129,7 +127,7 @@ fn table() -> Option<&'static [u8]> {
 /// The readings field of the line whose form is `word`, by binary search over
 /// byte offsets of the sorted lines: each probe backs up to the start of the line
 /// it lands in.
-fn find_line<'t>(t: &'t [u8], word: &[u8]) -> Option<&'t [u8]> {
+pub(super) fn find_line<'t>(t: &'t [u8], word: &[u8]) -> Option<&'t [u8]> {
     // `lo` and `hi` are always line starts (or the end), and `word` lies between.
     let (mut lo, mut hi) = (0, t.len());
     while lo < hi {
@@ -190,7 +188,11 @@ pub(super) fn readings(word: &str) -> Vec<Reading> {
     }
     let Some(fields) = table().and_then(|t| find_line(t, word.as_bytes())) else {
         // A form typed without Polish letters ("odwolania") reads as the one it stands for.
-        return match word.is_ascii().then(|| typed_for(word)).flatten() {
+        return match word
+            .is_ascii()
+            .then(|| super::plain_letters::typed_for(word))
+            .flatten()
+        {
             Some(form) => readings(&form),
             None => Vec::new(),
         };
@@ -200,79 +202,6 @@ pub(super) fn readings(word: &str) -> Vec<Reading> {
         .split(' ')
         .filter_map(|r| parse_reading(word, r))
         .collect()
-}
-
-/// Most Polish letters a form typed in plain letters is looked up with.
-const MAX_RESTORED: usize = 3;
-
-/// The form of the table that a plain-letter word was typed for: the one with the fewest letters given back their diacritics (at most
-/// [`MAX_RESTORED`]), the first in a fixed order on ties; remembered per word, since
-/// labels ask for the same words many times.
-pub(super) fn typed_for(word: &str) -> Option<String> {
-    thread_local! {
-        static SEEN: std::cell::RefCell<FastMap<String, Option<String>>> =
-            std::cell::RefCell::new(FastMap::default());
-    }
-    if let Some(known) = SEEN.with(|s| s.borrow().get(word).cloned()) {
-        return known;
-    }
-    let found = restore(word);
-    SEEN.with(|s| s.borrow_mut().insert(word.to_string(), found.clone()));
-    found
-}
-
-/// The letters a plain letter may stand for in Polish.
-fn marked(c: char) -> &'static [char] {
-    match c {
-        'a' => &['ą'],
-        'c' => &['ć'],
-        'e' => &['ę'],
-        'l' => &['ł'],
-        'n' => &['ń'],
-        'o' => &['ó'],
-        's' => &['ś'],
-        'z' => &['ż', 'ź'],
-        _ => &[],
-    }
-}
-
-/// See [`typed_for`]: tries 1, 2, … [`MAX_RESTORED`] letters changed, positions
-/// from the left.
-fn restore(word: &str) -> Option<String> {
-    let t = table()?;
-    let mut chars: Vec<char> = word.chars().collect();
-    let open: Vec<usize> = (0..chars.len())
-        .filter(|&i| !marked(chars[i]).is_empty())
-        .collect();
-    (1..=MAX_RESTORED.min(open.len())).find_map(|n| search(t, &mut chars, &open, 0, n))
-}
-
-/// [`restore`]'s search: every choice of `left` more of the `open` positions from
-/// `from` on, each with each of its letters; the first form the table knows.
-fn search(
-    t: &[u8],
-    chars: &mut [char],
-    open: &[usize],
-    from: usize,
-    left: usize,
-) -> Option<String> {
-    if left == 0 {
-        let form: String = chars.iter().collect();
-        return find_line(t, form.as_bytes()).is_some().then_some(form);
-    }
-    for p in from..open.len() {
-        let i = open[p];
-        let plain = chars[i];
-        for &m in marked(plain) {
-            chars[i] = m;
-            let found = search(t, chars, open, p + 1, left - 1);
-            chars[i] = plain;
-            if found.is_some() {
-                return found;
-            }
-        }
-    }
-    None
 }
 
 fn parse_reading(form: &str, r: &str) -> Option<Reading> {
@@ -370,17 +299,6 @@ pub(super) fn plural_of_adjective(adjective: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A form typed in plain letters is read as the form it stands for; a word no
-    /// Polish form is typed so stays unknown.
-    #[test]
-    fn a_form_typed_without_polish_letters_is_read_as_written_with_them() {
-        assert_eq!(typed_for("odwolania").as_deref(), Some("odwołania"));
-        assert_eq!(typed_for("zrodla").as_deref(), Some("źródła"));
-        assert_eq!(readings("odwolania")[0].base, "odwołanie");
-        assert!(readings("bike").is_empty());
-        assert_eq!(typed_for("bike"), None);
-    }
 
     #[test]
     fn every_form_of_the_table_is_found_and_no_other() {

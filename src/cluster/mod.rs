@@ -18,6 +18,7 @@ mod lexicon;
 mod linalg;
 mod lloyd;
 pub mod metrics;
+mod plain_letters;
 mod plural;
 mod project;
 mod rng;

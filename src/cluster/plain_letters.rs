@@ -1,0 +1,97 @@
+//! Words typed without Polish letters ("odwolania" for "odwołania", common when
+//! cards are typed fast): the form of the table a plain-letter word stands for, so
+//! that labels read it, and show it, as the word it is.
+
+use super::lemma::{find_line, table};
+use super::tokenize::FastMap;
+
+/// Most Polish letters a form typed in plain letters is looked up with.
+const MAX_RESTORED: usize = 3;
+
+/// The form of the table that a plain-letter word was typed for: the one with the
+/// fewest letters given back their diacritics (at most [`MAX_RESTORED`]), the first
+/// in a fixed order on ties; remembered per word, since labels ask for the same
+/// words many times.
+pub(super) fn typed_for(word: &str) -> Option<String> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<FastMap<String, Option<String>>> =
+            std::cell::RefCell::new(FastMap::default());
+    }
+    if let Some(known) = SEEN.with(|s| s.borrow().get(word).cloned()) {
+        return known;
+    }
+    let found = restore(word);
+    SEEN.with(|s| s.borrow_mut().insert(word.to_string(), found.clone()));
+    found
+}
+
+/// The letters a plain letter may stand for in Polish.
+fn marked(c: char) -> &'static [char] {
+    match c {
+        'a' => &['ą'],
+        'c' => &['ć'],
+        'e' => &['ę'],
+        'l' => &['ł'],
+        'n' => &['ń'],
+        'o' => &['ó'],
+        's' => &['ś'],
+        'z' => &['ż', 'ź'],
+        _ => &[],
+    }
+}
+
+/// See [`typed_for`]: tries 1, 2, … [`MAX_RESTORED`] letters changed, positions
+/// from the left.
+fn restore(word: &str) -> Option<String> {
+    let t = table()?;
+    let mut chars: Vec<char> = word.chars().collect();
+    let open: Vec<usize> = (0..chars.len())
+        .filter(|&i| !marked(chars[i]).is_empty())
+        .collect();
+    (1..=MAX_RESTORED.min(open.len())).find_map(|n| search(t, &mut chars, &open, 0, n))
+}
+
+/// [`restore`]'s search: every choice of `left` more of the `open` positions from
+/// `from` on, each with each of its letters; the first form the table knows.
+fn search(
+    t: &[u8],
+    chars: &mut [char],
+    open: &[usize],
+    from: usize,
+    left: usize,
+) -> Option<String> {
+    if left == 0 {
+        let form: String = chars.iter().collect();
+        return find_line(t, form.as_bytes()).is_some().then_some(form);
+    }
+    for p in from..open.len() {
+        let i = open[p];
+        let plain = chars[i];
+        for &m in marked(plain) {
+            chars[i] = m;
+            let found = search(t, chars, open, p + 1, left - 1);
+            chars[i] = plain;
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lemma;
+    use super::*;
+
+    /// A form typed in plain letters is read as the form it stands for; a word no
+    /// Polish form is typed so stays unknown.
+    #[test]
+    fn a_form_typed_without_polish_letters_is_read_as_written_with_them() {
+        assert_eq!(typed_for("odwolania").as_deref(), Some("odwołania"));
+        assert_eq!(typed_for("zrodla").as_deref(), Some("źródła"));
+        assert_eq!(lemma::readings("odwolania")[0].base, "odwołanie");
+        assert!(lemma::readings("bike").is_empty());
+        assert_eq!(typed_for("bike"), None);
+    }
+}
