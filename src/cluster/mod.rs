@@ -302,13 +302,7 @@ fn cluster_using(
         let label = label::phrase(texts, &ranked, &an, &ids, &scores, lang == Lang::Pl, &taken)
             .unwrap_or_else(|| label::capitalised(&keywords.join(", ")));
         // Cards with the very same words can leave nothing else: a number tells them apart.
-        let label = (1..=order.len() + 1)
-            .map(|i| match i {
-                1 => label.clone(),
-                _ => format!("{label} ({i})"),
-            })
-            .find(|l| !taken(l))
-            .unwrap_or(label);
+        let label = crate::model::text::numbered_if_taken(&label, order.len() + 1, taken);
         topics.push(Topic {
             label,
             label_words: keywords.clone(),

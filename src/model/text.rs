@@ -55,6 +55,15 @@ pub fn fold(s: &str) -> String {
     crate::cluster::fold(s)
 }
 
+/// `name`, or else `name (2)`, `name (3)` … up to `name (most)`: the first that
+/// `taken` does not hold (`name` itself if all are taken).
+pub fn numbered_if_taken(name: &str, most: usize, taken: impl Fn(&str) -> bool) -> String {
+    std::iter::once(name.to_string())
+        .chain((2..=most).map(|n| format!("{name} ({n})")))
+        .find(|l| !taken(l))
+        .unwrap_or_else(|| name.to_string())
+}
+
 /// A tag as stored: without a leading `#`, NFC, lowercase, inner spaces as `-`.
 pub fn normalize_tag(raw: &str) -> String {
     let t = clean(raw.trim().trim_start_matches('#'));
@@ -112,6 +121,20 @@ pub fn match_ranges(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_taken_name_gets_the_first_free_number() {
+        let taken = ["Park", "Park (2)"];
+        assert_eq!(
+            numbered_if_taken("Park", 5, |l| taken.contains(&l)),
+            "Park (3)"
+        );
+        assert_eq!(
+            numbered_if_taken("Ławki", 5, |l| taken.contains(&l)),
+            "Ławki"
+        );
+        assert_eq!(numbered_if_taken("Park", 2, |l| taken.contains(&l)), "Park");
+    }
 
     #[test]
     fn fold_handles_polish_letters_including_l_stroke() {

@@ -6,6 +6,7 @@
 use super::runs::RunRecord;
 use super::topics::TopicRow;
 use super::undo::Placement;
+use crate::model::text::numbered_if_taken;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -227,13 +228,9 @@ pub fn with_distinct_labels(run: &RunRecord, topics: &[TopicRow], plan: &RunPlan
         if !created.contains(&i) || t.seed_name.is_some() {
             continue;
         }
-        let label = (1..=taken.len() + 1)
-            .map(|n| match n {
-                1 => t.label.clone(),
-                _ => format!("{} ({n})", t.label),
-            })
-            .find(|l| !taken.contains(&l.to_lowercase()))
-            .unwrap_or_else(|| t.label.clone());
+        let label = numbered_if_taken(&t.label, taken.len() + 1, |l| {
+            taken.contains(&l.to_lowercase())
+        });
         taken.push(label.to_lowercase());
         t.label = label;
     }
