@@ -50,6 +50,8 @@ pub struct Proposal {
     counts: Vec<(usize, usize)>,
     /// Each topic's keywords are listed under its row (`w`).
     pub keywords: bool,
+    /// Each proposed topic's name as accepting the marked topics would store it.
+    pub names: Vec<String>,
 }
 
 /// The plan of a split: the first part stays in the topic, the others become new
@@ -102,6 +104,7 @@ impl Proposal {
             stay_of: HashMap::new(),
             counts: Vec::new(),
             keywords: false,
+            names: Vec::new(),
         };
         p.plan_all = p.plan_of(&p.accepted(true));
         // Shown and stored under names no kept topic has (see `with_distinct_labels`).
@@ -139,7 +142,12 @@ impl Proposal {
     /// Works out again what Enter does, after the marks changed.
     fn replan(&mut self) {
         self.marked = (0..self.chosen.len()).filter(|&i| self.chosen[i]).collect();
-        self.plan = self.plan_of(&self.accepted(false));
+        let accepted = self.accepted(false);
+        self.plan = self.plan_of(&accepted);
+        self.names = self.record.topics.iter().map(|t| t.label.clone()).collect();
+        for (&i, t) in self.marked.iter().zip(&accepted.topics) {
+            self.names[i].clone_from(&t.label);
+        }
     }
 
     /// The op that applies the accepted part: a run, or for a re-clustered topic its
@@ -177,6 +185,10 @@ impl Proposal {
                 .map(|(t, _)| t)
                 .collect();
             r.unsorted.clear();
+            // Accepting only part can keep alive an earlier topic that accepting all
+            // would retire; a new topic named like it then takes a number.
+            let plan = self.plan_of(&r);
+            r = with_distinct_labels(&r, &self.board.topics, &plan);
         }
         r
     }
@@ -223,5 +235,72 @@ impl Room {
         }
         self.modal = Some(Modal::Proposal(p));
         Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::runs::RunTopic;
+
+    fn run_topic(label: &str, card: &str) -> RunTopic {
+        RunTopic {
+            label: label.into(),
+            keywords: Vec::new(),
+            seed_name: None,
+            target: None,
+            example_card_id: card.into(),
+            members: vec![(card.into(), 0.5)],
+            central: Vec::new(),
+        }
+    }
+
+    /// An earlier run's "Autor" holds two cards; the new run puts them in a new "Autor"
+    /// and in "Inne". Accepting all retires the old topic, so the new one keeps the
+    /// name; accepting "Autor" alone leaves the old one a card, so the new one is
+    /// "Autor (2)".
+    #[test]
+    fn a_partly_accepted_run_names_its_topics_against_what_stays() {
+        let old = TopicRow {
+            id: "t1".into(),
+            label: "Autor".into(),
+            keywords: Vec::new(),
+            origin: "run".into(),
+            run_id: None,
+            size: 2,
+            votes: 0,
+            example_card_id: None,
+            decision: None,
+            sections: Vec::new(),
+            by_hand: false,
+        };
+        let placed = |card: &str| Placement {
+            card_id: card.into(),
+            topic_id: "t1".into(),
+            source: "run".into(),
+            pinned: false,
+        };
+        let board = Board {
+            topics: vec![old],
+            placements: vec![placed("c1"), placed("c2")],
+            cards: HashMap::new(),
+        };
+        let record = RunRecord {
+            session_id: None,
+            params: "{}".into(),
+            k: 2,
+            k_auto: false,
+            lang: "pl".into(),
+            topics: vec![run_topic("Autor", "c1"), run_topic("Inne", "c2")],
+            unsorted: Vec::new(),
+        };
+        let mut p = Proposal::new(record, None, board);
+        let labels = |r: &RunRecord| r.topics.iter().map(|t| t.label.clone()).collect::<Vec<_>>();
+        assert_eq!(labels(&p.accepted(true)), ["Autor", "Inne"]);
+        p.chosen = vec![true, false];
+        assert_eq!(labels(&p.accepted(false)), ["Autor (2)"]);
+        // The list shows the name accepting stores.
+        p.replan();
+        assert_eq!(p.names, ["Autor (2)", "Inne"]);
     }
 }

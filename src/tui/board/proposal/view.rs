@@ -167,7 +167,9 @@ impl Proposal {
             // A new topic no card moves into is not made (the store retires it).
             Dest::New => format!(
                 "{} ({})",
-                t.seed_name.as_deref().unwrap_or(&t.label),
+                t.seed_name
+                    .as_deref()
+                    .unwrap_or(self.names.get(i).unwrap_or(&t.label)),
                 if moves_in > 0 {
                     T::NewMark.tr(lang)
                 } else {
