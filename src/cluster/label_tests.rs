@@ -290,19 +290,22 @@ fn no_two_topics_share_a_label() {
     }
 }
 
+/// Three cards on the voting age and four on voting by internet.
+const AGE_AND_INTERNET: [&str; 7] = [
+    "Głosowanie od 16 lat",
+    "Głosowanie od 16 lat",
+    "Głosowanie od 16 lat",
+    "Głosowanie przez internet w aplikacji",
+    "Głosowanie przez internet bez logowania",
+    "Głosowanie przez internet dla wszystkich",
+    "Głosowanie przez internet na telefonie",
+];
+
 /// "lat" after a number is an age, no topic: beside cards on internet voting,
 /// these three were labelled "Roki" ("lat" read as years, base form "rok").
 #[test]
 fn years_of_age_are_no_label() {
-    let texts = [
-        "Głosowanie od 16 lat",
-        "Głosowanie od 16 lat",
-        "Głosowanie od 16 lat",
-        "Głosowanie przez internet w aplikacji",
-        "Głosowanie przez internet bez logowania",
-        "Głosowanie przez internet dla wszystkich",
-        "Głosowanie przez internet na telefonie",
-    ];
+    let texts = AGE_AND_INTERNET;
     assert_eq!(labels_of(&texts, 2), ["Internet", "Głosowanie"]);
 }
 
@@ -324,15 +327,7 @@ fn a_label_has_the_polish_letters_some_card_writes() {
 /// would beside a larger proposed topic.
 #[test]
 fn a_label_an_existing_topic_has_is_not_proposed_again() {
-    let texts = [
-        "Głosowanie od 16 lat",
-        "Głosowanie od 16 lat",
-        "Głosowanie od 16 lat",
-        "Głosowanie przez internet w aplikacji",
-        "Głosowanie przez internet bez logowania",
-        "Głosowanie przez internet dla wszystkich",
-        "Głosowanie przez internet na telefonie",
-    ];
+    let texts = AGE_AND_INTERNET;
     let opts = ClusterOptions {
         k: Some(2),
         lang: Some(Lang::Pl),
