@@ -230,18 +230,15 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         .collect();
     crate::jobs::route_seeds(&mut record, &homes, &by_id);
     let plan = store.plan_cluster_run(&record)?;
-    let record = crate::storage::run_plan::with_distinct_labels(&record, &store.topics()?, &plan);
+    let topics = store.topics()?;
+    let record = crate::storage::run_plan::with_distinct_labels(&record, &topics, &plan);
     let names = Names {
         cards: store
             .cards(&CardFilter::default())?
             .into_iter()
             .map(|c| (c.id, (c.seq, c.text)))
             .collect(),
-        topics: store
-            .topics()?
-            .into_iter()
-            .map(|t| (t.id, t.label))
-            .collect(),
+        topics: topics.into_iter().map(|t| (t.id, t.label)).collect(),
     };
     if args.format == OutputFormat::Json {
         print_json(&PlanJson::new(&record, &plan, &names))?;

@@ -122,7 +122,7 @@ pub(super) fn analyse(
         .iter()
         .zip(words)
         .map(|(l, (w, t))| {
-            let acronym = w.chars().count() > 1 && w.chars().all(char::is_uppercase);
+            let acronym = is_acronym(w);
             let name = w.chars().next().is_some_and(char::is_uppercase);
             (!acronym)
                 .then(|| reading_of(l, *t, written, name))
@@ -278,8 +278,13 @@ fn render(
     Some((out, as_written))
 }
 
+/// Whether a written word is an acronym ("OSP", "UM"): no inflected form.
+pub(super) fn is_acronym(w: &str) -> bool {
+    w.chars().count() > 1 && w.chars().all(char::is_uppercase)
+}
+
 /// `base` with the capital of the written word `w` (names: "Łodzi" → "Łódź").
-fn with_case_of(w: &str, base: &str) -> String {
+pub(super) fn with_case_of(w: &str, base: &str) -> String {
     if w.chars().next().is_some_and(char::is_uppercase) {
         capitalised(base)
     } else {

@@ -5,12 +5,12 @@
 
 use super::base_form::{Written, polish_form};
 use super::label_words::{Forms, Word, not_in_labels, noun_beside, words_of};
+use super::plain_letters;
 use super::tokenize::{Analyzer, FastMap};
 use super::weight::Corpus;
 use super::word_class::{
     Class, class_of, class_of_forms, opens_noun_phrase, runs_on_past_noun, written_as_name,
 };
-use super::{lemma, plain_letters};
 
 /// Cards of a topic read for phrases at most (the most central ones): bounds the
 /// cost on large inputs, where the first few hundred say what the topic is.
@@ -323,7 +323,7 @@ pub(super) fn phrase(
             }
         }
         let label = if polish {
-            with_polish_letters(
+            plain_letters::with_polish_letters(
                 &polish_form(forms, &weight, an, ids, &written)?,
                 an,
                 ids,
@@ -343,57 +343,6 @@ pub(super) fn phrase(
         banned.push(terms);
     }
     None
-}
-
-/// A Polish label with the Polish letters of words typed without them, where the
-/// topic's cards write that word with them in some form ("Odwolanie" when one card
-/// says "odwołania"): some cards typed fast should not decide the spelling.
-/// Acronyms stay as they are.
-fn with_polish_letters(
-    label: &str,
-    an: &Analyzer,
-    ids: &FastMap<&str, u32>,
-    written: &Written,
-) -> String {
-    // The base forms the cards' forms with Polish letters have, for the word's term.
-    let marked_bases = |w: &str| -> Vec<String> {
-        an.term(w)
-            .and_then(|k| ids.get(k.as_str()))
-            .and_then(|t| written.get(t))
-            .map(|forms| {
-                forms
-                    .keys()
-                    .filter(|f| !f.is_ascii())
-                    .flat_map(|f| lemma::readings(f).into_iter().map(|r| r.base))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    label
-        .split(' ')
-        .map(|w| {
-            let lower = w.to_lowercase();
-            // Only a word that, as typed, is no form of what those cards write:
-            // "informacja" stays, "odwolanie" (a rare noun's plural) and
-            // "odwolania" (no form at all) do not.
-            let restored = w
-                .is_ascii()
-                .then(|| marked_bases(&lower))
-                .and_then(|bases| {
-                    let of_bases =
-                        |f: &str| lemma::readings(f).iter().any(|r| bases.contains(&r.base));
-                    let fits_as_typed = lemma::is_known(&lower) && of_bases(&lower);
-                    plain_letters::typed_for(&lower).filter(|f| !fits_as_typed && of_bases(f))
-                });
-            match restored {
-                _ if w.chars().count() > 1 && w.chars().all(char::is_uppercase) => w.to_string(),
-                Some(f) if w.starts_with(char::is_uppercase) => capitalised(&f),
-                Some(f) => f,
-                None => w.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// `s` with its first letter in upper case.

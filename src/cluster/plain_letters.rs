@@ -1,9 +1,10 @@
 //! Words typed without Polish letters ("odwolania" for "odwołania", common when
 //! cards are typed fast): the form of the table a plain-letter word stands for, so
-//! that labels read it, and show it, as the word it is.
+//! that labels read it, and show it, as the word it is ([`with_polish_letters`]).
 
-use super::lemma::{find_line, table};
-use super::tokenize::FastMap;
+use super::base_form::{Written, is_acronym, with_case_of};
+use super::lemma::{self, find_line, table};
+use super::tokenize::{Analyzer, FastMap};
 
 /// Most Polish letters a form typed in plain letters is looked up with.
 const MAX_RESTORED: usize = 3;
@@ -77,6 +78,51 @@ fn search(
         }
     }
     None
+}
+
+/// A Polish label with the Polish letters of words typed without them, where the
+/// topic's cards write that word with them in some form ("Odwolanie" when one card
+/// says "odwołania"): some cards typed fast should not decide the spelling.
+/// Acronyms stay as they are.
+pub(super) fn with_polish_letters(
+    label: &str,
+    an: &Analyzer,
+    ids: &FastMap<&str, u32>,
+    written: &Written,
+) -> String {
+    // The base forms the cards' forms with Polish letters have, for the word's term.
+    let marked_bases = |w: &str| -> Vec<String> {
+        an.term(w)
+            .and_then(|k| ids.get(k.as_str()))
+            .and_then(|t| written.get(t))
+            .map(|forms| {
+                forms
+                    .keys()
+                    .filter(|f| !f.is_ascii())
+                    .flat_map(|f| lemma::readings(f).into_iter().map(|r| r.base))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    label
+        .split(' ')
+        .map(|w| {
+            if is_acronym(w) || !w.is_ascii() {
+                return w.to_string();
+            }
+            let lower = w.to_lowercase();
+            // Only a word that, as typed, is no form of what those cards write:
+            // "informacja" stays, "odwolanie" (a rare noun's plural) and
+            // "odwolania" (no form at all) do not.
+            let bases = marked_bases(&lower);
+            let of_bases = |f: &str| lemma::readings(f).iter().any(|r| bases.contains(&r.base));
+            let fits_as_typed = lemma::is_known(&lower) && of_bases(&lower);
+            typed_for(&lower)
+                .filter(|f| !fits_as_typed && of_bases(f))
+                .map_or_else(|| w.to_string(), |f| with_case_of(w, &f))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
