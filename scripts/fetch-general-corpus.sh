@@ -54,4 +54,20 @@ done
 show 1p22geo/tensorflow-chat 21f96d491ed91a7fa00f6112d4df695e37a0783d pol.txt |
     cut -f2 | LC_ALL=C sort -u >"$out/tatoeba-pol.txt"
 
+# Sejm transcripts of the 10th term, Nov 2023 – Oct 2024 (official documents, not
+# subject to copyright: art. 4 pkt 2 of the Polish copyright act), as parsed into XML
+# by hipisejm; only the speeches' words are read, not the repository's code or markup.
+python3 "$(dirname "$0")/corpus_text.py" sejm "$(repo_dir walasiek/hipisejm)" \
+    839221e1eb0aefe8daa25eb119c7e9e146af0366 >"$out/sejm-10.txt"
+
+# OpenStax textbooks in Polish (CC BY 4.0): physics (3 volumes), psychology,
+# microeconomics, macroeconomics; prose only, no maths.
+for book in fizyka-bundle:bdf3158ca1f9ed7516626e7b0f39047d37b43719 \
+    psychologia:2010b2f265ec99f8f24766d54d621f7736d827d8 \
+    mikroekonomia:b527719f8f710e73efcaf8344e23c4efb2e9657b \
+    makroekonomia:36f59aa574f0177f9cc78b59b6beb632a5b9d067; do
+    python3 "$(dirname "$0")/corpus_text.py" cnxml "$(repo_dir "openstax/osbooks-${book%%:*}")" \
+        "${book#*:}" >"$out/openstax-${book%%:*}.txt"
+done
+
 wc -l "$out"/*.txt >&2

@@ -74,6 +74,12 @@ fn power_iters_for(n: usize) -> usize {
 /// directions before k-means (the joined own + shipped vectors are 114 wide).
 const PROJECTED_DIM: usize = 50;
 
+/// Above this many texts, words seen in one text only count when the shipped vectors
+/// know them (seeds 1–5, k given, with the shipped block's weight of that scale): budget
+/// titles NMI / ARI 0.365 / 0.313 → 0.372 / 0.314, headlines 0.274 / 0.191 → 0.277 /
+/// 0.209 with their largest topic 23.4 % → 20.2 % and 29 texts without a vector → 6.
+/// Workshop-scale inputs keep them out (see `cluster_using`).
+const RARE_WORDS_ABOVE: usize = 1_000;
 /// Two-word phrases are features up to this many texts (workshop scale and well
 /// beyond); above it they would cost time for little gain.
 const PHRASES_MAX: usize = 20_000;
@@ -155,30 +161,39 @@ fn cluster_using(
     let an = tokenize::Analyzer::new(lang);
     let lexicon = lexicon::Lexicon::new(lang, &an);
     let generic = stopwords::generic(lang, &an);
+    // Words seen once stay out at workshop scale even when the shipped vectors know
+    // them. Letting them in once pulled workshop cards into catch-all topics (workshop
+    // set NMI 0.81 → 0.70); measured again with today's pipeline, up to 300 cards and
+    // with their own block of the vectors left empty, they raise the workshop sets with
+    // k given (NMI +0.02–0.04) but automatic k on the demo falls from 16 topics to 7 (14
+    // at a third of their weight). On thousands of texts they carry what a text is
+    // about when its telling word is rare (a sport, a dish, a film's hero), so there
+    // they count, by their shipped vector alone (see `RARE_WORDS_ABOVE`).
+    let keep_rare =
+        |key: &str| n > RARE_WORDS_ABOVE && shipped.is_some_and(|sv| sv.find(key).is_some());
     let features = weight::Features {
         lexicon: Some(&lexicon),
         rich: true,
         phrases: n <= PHRASES_MAX,
         generic: Some(&generic),
+        keep_rare: Some(&keep_rare),
     };
-    // Words seen once stay out even when the shipped vectors know them. Letting them in
-    // once pulled workshop cards into catch-all topics (workshop set NMI 0.81 → 0.70);
-    // measured again with today's pipeline, up to 300 cards and with their own block of
-    // the vectors left empty, they raise the workshop sets with k given (NMI +0.02–0.04)
-    // but automatic k on the demo falls from 16 topics to 7 (14 at a third of their weight).
     let (mut corpus, mut extras) = weight::build_with(texts, &an, MIN_DF, &features).split_extras();
     corpus.tfidf();
     extras.tfidf();
     progress(Stage::Vectors, 0.0);
+    // The input's own vectors are learned from words on two texts or more only (ids
+    // are ordered by document frequency); words kept although seen once have none.
+    let common = corpus.df.iter().take_while(|&&d| d >= MIN_DF).count();
     let wv = vectors::word_vectors(
         &corpus,
-        MAX_VOCAB,
+        MAX_VOCAB.min(common),
         dim_for(n),
         power_iters_for(n),
         CHOOSE_K_SEED,
     );
     let wv = match shipped {
-        Some(sv) => shipped_mix::combine(&wv, &corpus, sv),
+        Some(sv) => shipped_mix::combine(&wv, &corpus, sv, shipped_mix::weight_for(n)),
         None => wv,
     };
     let dim = wv.dim;

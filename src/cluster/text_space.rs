@@ -184,6 +184,7 @@ mod tests {
             rich: true,
             phrases: true,
             generic: None,
+            keep_rare: None,
         };
         let (mut corpus, mut extras) = build_with(&texts, &an, 2, &feat).split_extras();
         corpus.tfidf();

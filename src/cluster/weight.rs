@@ -41,6 +41,8 @@ pub(super) struct Features<'a> {
     pub phrases: bool,
     /// Generic words (folded stems).
     pub generic: Option<&'a FastSet<String>>,
+    /// Words seen in fewer than `min_df` texts that are kept all the same.
+    pub keep_rare: Option<&'a dyn Fn(&str) -> bool>,
 }
 
 impl Features<'_> {
@@ -50,6 +52,7 @@ impl Features<'_> {
         rich: false,
         phrases: false,
         generic: None,
+        keep_rare: None,
     };
 }
 
@@ -300,7 +303,11 @@ pub(super) fn build_with(texts: &[&str], an: &Analyzer, min_df: u32, feat: &Feat
     }
     // Keep frequent terms; renumber by (df desc, key) for determinism.
     let mut kept: Vec<u32> = (0..raw.keys.len() as u32)
-        .filter(|&t| raw_df[t as usize] >= min_df)
+        .filter(|&t| {
+            raw_df[t as usize] >= min_df
+                || (raw.kinds[t as usize] == Kind::Word
+                    && feat.keep_rare.is_some_and(|k| k(&raw.keys[t as usize])))
+        })
         .collect();
     kept.sort_by(|&a, &b| {
         raw_df[b as usize]
@@ -391,6 +398,7 @@ mod tests {
             rich: true,
             phrases: true,
             generic: Some(&generic),
+            keep_rare: None,
         };
         build_with(texts, &an, 2, &feat)
     }
@@ -468,5 +476,36 @@ mod tests {
         let (t, w) = c.row(1);
         assert_eq!(t, &[0]);
         assert!((w[0] - 1.0).abs() < 1e-6);
+    }
+
+    /// Words seen once are dropped unless the caller keeps them; phrases and the
+    /// like never are, and the kept words come after every word seen twice.
+    #[test]
+    fn words_seen_once_kept_only_when_asked() {
+        let an = Analyzer::new(Lang::Pl);
+        let texts = ["triathlon w parku", "bieg w parku", "park nocą"];
+        let keep = |key: &str| key == an.term("triathlon").unwrap_or_default();
+        let feat = Features {
+            phrases: true,
+            keep_rare: Some(&keep),
+            ..Features::PLAIN
+        };
+        let c = build_with(&texts, &an, 2, &feat);
+        assert_eq!(
+            c.surface,
+            vec!["parku".to_string(), "triathlon".to_string()]
+        );
+        assert_eq!(c.df, vec![3, 1]);
+        assert_eq!(c.kind, vec![Kind::Word, Kind::Word]);
+        let without = build_with(
+            &texts,
+            &an,
+            2,
+            &Features {
+                phrases: true,
+                ..Features::PLAIN
+            },
+        );
+        assert_eq!(without.n_terms(), 1);
     }
 }
