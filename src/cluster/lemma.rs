@@ -16,6 +16,7 @@
 //! - SLOTS, comma-separated: number (`s`, `p`), cases (`n g d a i l v`:
 //!   nominative … vocative) and, for adjectives, `.` and the genders.
 
+use super::tokenize::FastMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -175,9 +176,32 @@ pub(super) fn is_verb_form(word: &str) -> bool {
     VERB_FORMS.contains(&word)
 }
 
+/// The readings field of `word` in the table, remembered per thread: labels look up
+/// the same words on many cards (22,000 lookups on 100k titles, about 4 % of the run
+/// as binary searches).
+fn lookup(word: &str) -> Option<&'static [u8]> {
+    thread_local! {
+        static FOUND: std::cell::RefCell<FastMap<String, Option<(usize, usize)>>> =
+            std::cell::RefCell::new(FastMap::default());
+    }
+    let t = table()?;
+    let span = FOUND.with_borrow_mut(|found| {
+        if let Some(&span) = found.get(word) {
+            return span;
+        }
+        let span = find_line(t, word.as_bytes()).map(|f| {
+            let start = f.as_ptr() as usize - t.as_ptr() as usize;
+            (start, start + f.len())
+        });
+        found.insert(word.to_string(), span);
+        span
+    });
+    span.and_then(|(a, b)| t.get(a..b))
+}
+
 /// Whether the form table knows a lowercase word (as a noun or adjective form).
 pub(super) fn is_known(word: &str) -> bool {
-    table().is_some_and(|t| find_line(t, word.as_bytes()).is_some())
+    lookup(word).is_some()
 }
 
 /// The readings of a lowercase word, likelier first; empty if the table does not
@@ -186,7 +210,7 @@ pub(super) fn readings(word: &str) -> Vec<Reading> {
     if is_verb_form(word) {
         return Vec::new();
     }
-    let Some(fields) = table().and_then(|t| find_line(t, word.as_bytes())) else {
+    let Some(fields) = lookup(word) else {
         // A form typed without Polish letters ("odwolania") reads as the one it stands for.
         return match word
             .is_ascii()

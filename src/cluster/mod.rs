@@ -96,8 +96,10 @@ const SETTLE_SHARE: usize = 200;
 /// and the winner is refined on all texts.
 const KM_FULL_MAX: usize = 5_000;
 const KM_SAMPLE: usize = 3_000;
-/// The refinement on all texts stops once fewer than one text in this many changes topic.
-const REFINE_SETTLE: usize = 1_000;
+/// The refinement on all texts stops once fewer than one text in this many changes topic:
+/// on 100k titles 200 (0.5 %) gave the same NMI / ARI as 1,000 over seeds 1–3 (0.295 /
+/// 0.243 and 0.293 / 0.243) and took a tenth less of the run.
+const REFINE_SETTLE: usize = 200;
 /// Seed of the word vectors' randomized SVD and of the automatic choice of k: the
 /// text vectors and the number of topics depend on the cards only, so another
 /// `random_seed` changes only the k-means restarts (the SVD is converged to within

@@ -261,15 +261,19 @@ impl Analyzer {
     /// leaves a stem too short to be a word.
     fn polish_stem(&self, word: &str) -> String {
         let plain = self.stemmer.stem(word);
-        if !word.is_ascii() || lemma::is_known(word) {
+        if !word.is_ascii() {
             return plain.into_owned();
         }
+        // The ending first: most words have none of these, so most skip the table lookup.
         let Some((ascii, marked)) = DIACRITIC_ENDINGS
             .iter()
             .find(|(ascii, _)| word.len() > ascii.len() + 2 && word.ends_with(ascii))
         else {
             return plain.into_owned();
         };
+        if lemma::is_known(word) {
+            return plain.into_owned();
+        }
         let restored = format!("{}{marked}", &word[..word.len() - ascii.len()]);
         let stem = self.stemmer.stem(&restored);
         if stem.chars().count() >= MIN_RESTORED_STEM {
