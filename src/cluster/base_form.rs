@@ -8,6 +8,7 @@ use super::lemma::{self, Kind, Reading};
 use super::plain_letters;
 use super::plural;
 use super::tokenize::{Analyzer, FastMap};
+use super::word_class::{Class, class_of, written_as_name};
 
 /// Lowercase written forms of each term in a topic's cards, with counts: which
 /// lemma an ambiguous form is ("listy" among "lista", "listę" is "lista").
@@ -39,6 +40,17 @@ pub(super) fn polish_form(
             (words, counts)
         })
         .collect();
+    // A term can be a noun in some cards and a verb in others ("widzów", "widzą"): the
+    // label names the noun, so forms opening with a verb give way when others do not.
+    let opens_with_verb = |words: &Words| {
+        words.first().is_some_and(|(w, _)| {
+            class_of(&w.to_lowercase(), written_as_name(w), true) == Class::Verb
+        })
+    };
+    let mut parsed = parsed;
+    if parsed.iter().any(|(words, _)| !opens_with_verb(words)) {
+        parsed.retain(|(words, _)| !opens_with_verb(words));
+    }
     let plural = plural::phrase_is_plural(&parsed, weight, written);
     // Base form → (weight of the forms written so, weight of all forms pointing to it).
     let mut bases: FastMap<String, (u32, u32)> = FastMap::default();

@@ -343,3 +343,18 @@ fn a_label_an_existing_topic_has_is_not_proposed_again() {
     // that is, a number.
     assert_eq!(labels, ["Głosowanie", "Głosowanie (2)"]);
 }
+
+/// A stem shared by a noun and a verb ("widzów", "widzą") is labelled by the noun,
+/// though the cards write the verb more often.
+#[test]
+fn a_term_that_is_also_a_verb_is_named_by_its_noun() {
+    let label = label_of(&[
+        "Widzą dym nad lasem",
+        "Widzą pożar przy drodze",
+        "Widzą strażaków w akcji",
+        "Widzów było wielu",
+        "Widzów przybywa",
+        "Widzą to widzowie",
+    ]);
+    assert_eq!(label, "Widz");
+}

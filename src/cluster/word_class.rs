@@ -21,10 +21,13 @@ const MODIFIER_ENDINGS: &[&str] = &[
     "cki", "cka", "ący", "ąca", "ące", "ają", "uje", "ują", "ło", "ła", "li", "ły", "ym", "ymi",
 ];
 /// Endings of Polish verb forms (infinitive, imperative, present, past) among
-/// words that are no noun or adjective form: the table knows those.
+/// words that are no noun or adjective form: the table knows those. A final -ą or
+/// -ę is the present's third person plural or first person singular ("widzą",
+/// "mówię"): the nouns and adjectives that end so are forms the table has.
 const VERB_ENDINGS: &[&str] = &[
-    "ć", "c", "my", "cie", "ją", "uj", "aj", "ij", "yj", "ej", "esz", "isz", "ysz", "emy", "imy",
-    "ymy", "ał", "ił", "ył", "ła", "ło", "li", "ły",
+    "ć", "c", "my", "cie", "ą", "ę", "uj", "aj", "ij", "yj", "ej", "esz", "isz", "ysz", "emy",
+    "imy", "ymy", "ał", "ił", "ył", "ła", "ło", "li", "ły", "łem", "łam", "łeś", "łaś", "śmy",
+    "ście",
 ];
 /// Endings of Polish adverbs ("cyfrowo", "bezpiecznie") among words the table
 /// does not know.
@@ -165,6 +168,10 @@ mod tests {
             "potrzebujemy",
             "zróbmy",
             "budujemy",
+            "widzą",
+            "mówię",
+            "widziałem",
+            "zrobiliśmy",
         ] {
             assert_eq!(class_of(verb, false, true), Class::Verb, "{verb}");
         }
@@ -172,6 +179,9 @@ mod tests {
         assert_eq!(class_of("mama", false, true), Class::Noun);
         assert_eq!(class_of("problemy", false, true), Class::Noun);
         assert_eq!(class_of("programy", false, true), Class::Noun);
+        assert_eq!(class_of("drogą", false, true), Class::Noun);
+        assert_eq!(class_of("drogę", false, true), Class::Noun);
+        assert_eq!(class_of("zieloną", false, true), Class::Modifier);
     }
 
     #[test]
