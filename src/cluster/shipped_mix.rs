@@ -67,7 +67,7 @@ pub(super) fn combine(
 
 #[cfg(test)]
 mod tests {
-    use super::super::shipped::{encode, parse};
+    use super::super::shipped::{ShippedVectors, encode, parse};
     use super::super::tokenize::Analyzer;
     use super::super::{ClusterOptions, Lang, cluster_using};
     use std::borrow::Cow;
@@ -75,8 +75,9 @@ mod tests {
     /// Two themes whose words never share a card: only shipped vectors
     /// (which put "drzewa"/"trawnik" and "boisko"/"siłownia" together) can
     /// pair them.
-    #[test]
-    fn related_words_join_only_with_shipped_vectors() {
+    /// Shipped vectors for a few words of two themes (trees and lawns, pitches and
+    /// gyms), and options asking for two topics.
+    fn two_themes() -> (ShippedVectors, ClusterOptions) {
         let an = Analyzer::new(Lang::Pl);
         let key = |w: &str| an.term(w).unwrap_or_default();
         let rows = vec![
@@ -86,6 +87,17 @@ mod tests {
             (key("siłownia"), vec![0.1, 0.9, 0.0]),
         ];
         let sv = parse(Cow::Owned(encode(Lang::Pl, 3, &rows).unwrap())).unwrap();
+        let opts = ClusterOptions {
+            k: Some(2),
+            lang: Some(Lang::Pl),
+            ..ClusterOptions::default()
+        };
+        (sv, opts)
+    }
+
+    #[test]
+    fn related_words_join_only_with_shipped_vectors() {
+        let (sv, opts) = two_themes();
         // Each word on two cards (words seen once are left out), never with another.
         let texts = [
             "drzewa",
@@ -97,11 +109,6 @@ mod tests {
             "trawnik",
             "siłownia",
         ];
-        let opts = ClusterOptions {
-            k: Some(2),
-            lang: Some(Lang::Pl),
-            ..ClusterOptions::default()
-        };
         let with = cluster_using(&texts, &opts, Lang::Pl, Some(&sv), &mut |_, _| {});
         let topic = |i: usize| with.assignments[i].topic;
         assert!(topic(0).is_some() && topic(1).is_some());
@@ -121,19 +128,7 @@ mod tests {
     /// thousands of texts; on workshop cards it stays out and the text is unsorted.
     #[test]
     fn a_word_seen_once_counts_only_above_workshop_scale() {
-        let an = Analyzer::new(Lang::Pl);
-        let key = |w: &str| an.term(w).unwrap_or_default();
-        let rows = vec![
-            (key("drzewa"), vec![1.0, 0.1, 0.0]),
-            (key("trawnik"), vec![0.9, 0.0, 0.1]),
-            (key("boisko"), vec![0.0, 1.0, 0.1]),
-        ];
-        let sv = parse(Cow::Owned(encode(Lang::Pl, 3, &rows).unwrap())).unwrap();
-        let opts = ClusterOptions {
-            k: Some(2),
-            lang: Some(Lang::Pl),
-            ..ClusterOptions::default()
-        };
+        let (sv, opts) = two_themes();
         for (copies, placed) in [(600, true), (60, false)] {
             let mut texts = vec!["trawnik"];
             for _ in 0..copies {
