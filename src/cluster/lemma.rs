@@ -129,6 +129,11 @@ pub(super) fn table() -> Option<&'static [u8]> {
 /// byte offsets of the sorted lines: each probe backs up to the start of the line
 /// it lands in.
 pub(super) fn find_line<'t>(t: &'t [u8], word: &[u8]) -> Option<&'t [u8]> {
+    find_span(t, word).and_then(|(a, b)| t.get(a..b))
+}
+
+/// Where in `t` [`find_line`]'s answer lies.
+fn find_span(t: &[u8], word: &[u8]) -> Option<(usize, usize)> {
     // `lo` and `hi` are always line starts (or the end), and `word` lies between.
     let (mut lo, mut hi) = (0, t.len());
     while lo < hi {
@@ -152,7 +157,7 @@ pub(super) fn find_line<'t>(t: &'t [u8], word: &[u8]) -> Option<&'t [u8]> {
         match line[..tab].cmp(word) {
             std::cmp::Ordering::Less => lo = end() + 1,
             std::cmp::Ordering::Greater => hi = start,
-            std::cmp::Ordering::Equal => return t.get(start + tab + 1..end()),
+            std::cmp::Ordering::Equal => return Some((start + tab + 1, end())),
         }
     }
     None
@@ -189,10 +194,7 @@ fn lookup(word: &str) -> Option<&'static [u8]> {
         if let Some(&span) = found.get(word) {
             return span;
         }
-        let span = find_line(t, word.as_bytes()).map(|f| {
-            let start = f.as_ptr() as usize - t.as_ptr() as usize;
-            (start, start + f.len())
-        });
+        let span = find_span(t, word.as_bytes());
         found.insert(word.to_string(), span);
         span
     });
