@@ -12,14 +12,18 @@ use super::weight::Corpus;
 
 /// Weight of the shipped block against the own block for `n` texts: equal at workshop
 /// scale, where 1.5 merged the five-theme cards' topics (NMI 0.805 → 0.790, largest
-/// topic 27 % → 36 %); half again above [`WEIGHT_UP_ABOVE`] texts, whose own vectors
+/// topic 27 % → 36 %, with a trial build of these vectors); half again above
+/// `SHIPPED_MORE_ABOVE` texts, whose own vectors
 /// know few of their rarer words (seeds 1–5, k given, words seen once kept): budget
 /// titles 0.357 / 0.278 → 0.372 / 0.314, headlines 0.266 / 0.194 → 0.277 / 0.209
 /// (1.25 and 1.75 within 0.005 of 1.5 on the headlines).
 pub(super) fn weight_for(n: usize) -> f32 {
-    if n > WEIGHT_UP_ABOVE { 1.5 } else { 1.0 }
+    if n > super::SHIPPED_MORE_ABOVE {
+        1.5
+    } else {
+        1.0
+    }
 }
-const WEIGHT_UP_ABOVE: usize = 1_000;
 
 /// Own vectors `own` (ids `0..own.n` of `c`) joined with `sv`, whose unit rows are
 /// scaled by `weight`.
@@ -72,9 +76,6 @@ mod tests {
     use super::super::{ClusterOptions, Lang, cluster_using};
     use std::borrow::Cow;
 
-    /// Two themes whose words never share a card: only shipped vectors
-    /// (which put "drzewa"/"trawnik" and "boisko"/"siłownia" together) can
-    /// pair them.
     /// Shipped vectors for a few words of two themes (trees and lawns, pitches and
     /// gyms), and options asking for two topics.
     fn two_themes() -> (ShippedVectors, ClusterOptions) {
@@ -95,6 +96,9 @@ mod tests {
         (sv, opts)
     }
 
+    /// Two themes whose words never share a card: only shipped vectors
+    /// (which put "drzewa"/"trawnik" and "boisko"/"siłownia" together) can
+    /// pair them.
     #[test]
     fn related_words_join_only_with_shipped_vectors() {
         let (sv, opts) = two_themes();
