@@ -13,10 +13,10 @@ use super::weight::Corpus;
 /// Weight of the shipped block against the own block for `n` texts: equal at workshop
 /// scale, where 1.5 merged the five-theme cards' topics (NMI 0.805 → 0.790, largest
 /// topic 27 % → 36 %, with a trial build of these vectors); half again above
-/// `SHIPPED_MORE_ABOVE` texts, whose own vectors
-/// know few of their rarer words (seeds 1–5, k given, words seen once kept): budget
-/// titles 0.357 / 0.278 → 0.372 / 0.314, headlines 0.266 / 0.194 → 0.277 / 0.209
-/// (1.25 and 1.75 within 0.005 of 1.5 on the headlines).
+/// `SHIPPED_MORE_ABOVE` texts, whose own vectors know few of their rarer words (seeds
+/// 1–5, k given, words seen once kept): budget titles 0.357 / 0.278 → 0.372 / 0.314,
+/// headlines 0.266 / 0.194 → 0.277 / 0.209 (1.25 and 1.75 within 0.005 of 1.5 on the
+/// headlines).
 pub(super) fn weight_for(n: usize) -> f32 {
     if n > super::SHIPPED_MORE_ABOVE {
         1.5
