@@ -35,6 +35,25 @@ fn dot64(a: &[f64], b: &[f64]) -> f64 {
     (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
 }
 
+/// The cosine of each unit row of `x` (`dim` wide) to the mean direction of the rows
+/// sharing its label (`labels` below `k`).
+pub(super) fn cosines_to_means(x: &[f32], dim: usize, labels: &[usize], k: usize) -> Vec<f32> {
+    let mut means = vec![0.0f32; k * dim];
+    for (row, &j) in x.chunks_exact(dim).zip(labels) {
+        means[j * dim..(j + 1) * dim]
+            .iter_mut()
+            .zip(row)
+            .for_each(|(m, v)| *m += v);
+    }
+    means.chunks_exact_mut(dim).for_each(|m| {
+        normalize(m);
+    });
+    x.chunks_exact(dim)
+        .zip(labels)
+        .map(|(row, &j)| dot(row, &means[j * dim..(j + 1) * dim]))
+        .collect()
+}
+
 /// Scales `v` to unit length; returns the old norm (0 leaves `v` as is).
 pub(super) fn normalize(v: &mut [f32]) -> f32 {
     let n = dot(v, v).sqrt();
