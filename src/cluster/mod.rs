@@ -209,7 +209,7 @@ fn cluster_using(
     // With the shipped vectors joined, k-means and the choice of k run on the
     // texts' principal directions (see `project`), estimated on a sample of them.
     let full_dim = dim;
-    let basis = (dim > PROJECTED_DIM).then(|| {
+    let basis_all = (dim > PROJECTED_DIM).then(|| {
         let rows: Vec<usize> = project::basis_rows(placeable.len(), CHOOSE_K_SEED)
             .into_iter()
             .map(|r| placeable[r])
@@ -225,13 +225,18 @@ fn cluster_using(
     // apart), the blind cards 0.564 / 0.374 → 0.580 / 0.393; budget titles, whose
     // largest theme holds 28 % of them, 0.372 / 0.314 → 0.358 / 0.263. The choice of k
     // keeps that direction: without it the titles got 3–15 topics over the draws.
-    let (basis, topic_basis) = match &basis {
+    let (basis, topic_basis) = match &basis_all {
         Some(d) => (Some(&d[..PROJECTED_DIM * full_dim]), Some(&d[full_dim..])),
         None => (None, None),
     };
-    // The placeable texts' rows, compacted.
-    let xp = space.projected(&placeable, basis);
-    let xt = topic_basis.map(|d| space.projected(&placeable, Some(d)));
+    // The placeable texts' rows, compacted: for the choice of k, and for k-means.
+    let (xp, xt) = match &basis_all {
+        Some(d) => {
+            let (xp, xt) = space.projected_pair(&placeable, d);
+            (xp, Some(xt))
+        }
+        None => (space.projected(&placeable, None), None),
+    };
     let xt = xt.as_deref().unwrap_or(&xp);
     let (anchors, dim) = match topic_basis {
         Some(d) => {

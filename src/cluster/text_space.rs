@@ -116,27 +116,62 @@ impl<'a> TextSpace<'a> {
         let dirs = project::project_raw(&self.dirs, dim, basis);
         let mut y = vec![0.0f32; rows.len() * out_dim];
         for (&d, out) in rows.iter().zip(y.chunks_exact_mut(out_dim)) {
-            let norm = self.norms[d];
-            if norm == 0.0 {
-                continue;
+            if self.projected_raw(d, &words, &dirs, out) {
+                normalize(out);
             }
-            let (terms, weights) = self.corpus.row(d);
-            for (&t, &w) in terms.iter().zip(weights) {
-                if let Some(r) = self.wv.row_of(t as usize) {
-                    let v = &words[r * out_dim..(r + 1) * out_dim];
-                    out.iter_mut().zip(v).for_each(|(o, a)| *o += w / norm * a);
-                }
-            }
-            let (terms, weights) = self.extras.row(d);
-            for (&t, &w) in terms.iter().zip(weights) {
-                let f = &dirs[t as usize * out_dim..(t as usize + 1) * out_dim];
-                out.iter_mut()
-                    .zip(f)
-                    .for_each(|(a, b)| *a += self.pull * w * b);
-            }
-            normalize(out);
         }
         y
+    }
+
+    /// [`Self::projected`] onto all but the last direction of `basis`, and onto all
+    /// but the first, from one pass over the texts (the choice of k keeps the first
+    /// direction, k-means leaves it out).
+    pub(super) fn projected_pair(&self, rows: &[usize], basis: &[f32]) -> (Vec<f32>, Vec<f32>) {
+        let dim = self.dim();
+        let out_dim = basis.len() / dim;
+        let part = out_dim.saturating_sub(1);
+        let words = project::project_raw(&self.wv.data, dim, basis);
+        let dirs = project::project_raw(&self.dirs, dim, basis);
+        let mut head = vec![0.0f32; rows.len() * part];
+        let mut tail = vec![0.0f32; rows.len() * part];
+        let mut row = vec![0.0f32; out_dim];
+        let pairs = head.chunks_exact_mut(part).zip(tail.chunks_exact_mut(part));
+        for (&d, (h, t)) in rows.iter().zip(pairs) {
+            if self.projected_raw(d, &words, &dirs, &mut row) {
+                h.copy_from_slice(&row[..part]);
+                normalize(h);
+                t.copy_from_slice(&row[1..]);
+                normalize(t);
+            }
+        }
+        (head, tail)
+    }
+
+    /// Text `d`'s vector in projected coordinates before normalising, from the
+    /// projected word vectors and feature directions; false (and `out` zero) for a
+    /// text without a vector.
+    fn projected_raw(&self, d: usize, words: &[f32], dirs: &[f32], out: &mut [f32]) -> bool {
+        out.fill(0.0);
+        let out_dim = out.len();
+        let norm = self.norms[d];
+        if norm == 0.0 {
+            return false;
+        }
+        let (terms, weights) = self.corpus.row(d);
+        for (&t, &w) in terms.iter().zip(weights) {
+            if let Some(r) = self.wv.row_of(t as usize) {
+                let v = &words[r * out_dim..(r + 1) * out_dim];
+                out.iter_mut().zip(v).for_each(|(o, a)| *o += w / norm * a);
+            }
+        }
+        let (terms, weights) = self.extras.row(d);
+        for (&t, &w) in terms.iter().zip(weights) {
+            let f = &dirs[t as usize * out_dim..(t as usize + 1) * out_dim];
+            out.iter_mut()
+                .zip(f)
+                .for_each(|(a, b)| *a += self.pull * w * b);
+        }
+        true
     }
 }
 
@@ -201,5 +236,9 @@ mod tests {
         for (a, b) in folded.iter().zip(&direct) {
             assert!((a - b).abs() < 1e-5, "{folded:?} vs {direct:?}");
         }
+        // The pair: the rows onto the first two directions and onto the last two.
+        let (head, tail) = space.projected_pair(&rows, &basis);
+        assert_eq!(head, space.projected(&rows, Some(&basis[..8])));
+        assert_eq!(tail, space.projected(&rows, Some(&basis[4..])));
     }
 }
