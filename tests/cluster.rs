@@ -279,19 +279,24 @@ fn topic_id(store: &Store, label: &str) -> String {
         .id
 }
 
-#[test]
-fn runs_keep_the_cards_of_decided_mapped_and_renamed_topics() {
-    use narada::model::{DecisionDraft, DecisionOutcome, DecisionTarget, MapTarget};
-    let (mut store, ids) = store_with_three_run_topics();
-    // "a" is decided, "b" mapped to a section, "c" renamed; none has a hand placement.
-    let a = topic_id(&store, "a");
+/// Records that the working group adopted the topic called `label`.
+fn adopt(store: &mut Store, label: &str) {
+    use narada::model::{DecisionDraft, DecisionOutcome, DecisionTarget};
     store
         .decide(
-            &DecisionTarget::Topic(a.clone()),
+            &DecisionTarget::Topic(topic_id(store, label)),
             DecisionOutcome::Adopted,
             &DecisionDraft::default(),
         )
         .unwrap();
+}
+
+#[test]
+fn runs_keep_the_cards_of_decided_mapped_and_renamed_topics() {
+    use narada::model::MapTarget;
+    let (mut store, ids) = store_with_three_run_topics();
+    // "a" is decided, "b" mapped to a section, "c" renamed; none has a hand placement.
+    adopt(&mut store, "a");
     let section = store.add_section(None, "Paragraf").unwrap();
     store
         .map_section(&section.id, &MapTarget::Topic(topic_id(&store, "b")))
@@ -384,17 +389,9 @@ fn runs_still_recluster_untouched_topics_and_keep_hand_made_ones() {
 /// empties gives up its name ("b").
 #[test]
 fn a_new_topic_never_takes_the_name_of_a_kept_one() {
-    use narada::model::{DecisionDraft, DecisionOutcome, DecisionTarget};
     use narada::storage::run_plan::with_distinct_labels;
     let (mut store, _) = store_with_three_run_topics();
-    let a = topic_id(&store, "a");
-    store
-        .decide(
-            &DecisionTarget::Topic(a),
-            DecisionOutcome::Adopted,
-            &DecisionDraft::default(),
-        )
-        .unwrap();
+    adopt(&mut store, "a");
     let run = run_over(&store, &[("A", &[2]), ("b", &[3, 4]), ("a", &[5])]);
     // As `narada cluster` and the board's proposal name the run before showing it.
     let plan = store.plan_cluster_run(&run).unwrap();

@@ -209,7 +209,9 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         .transpose()?;
     let default_lang = consultation.language.parse().ok();
     let mut opts = options(args, default_lang, Some(store))?;
-    opts.taken_labels = store.kept_topic_labels()?;
+    // Read once: planning the run writes nothing, so this list holds until it is stored.
+    let topics = store.topics()?;
+    opts.taken_labels = crate::storage::run_plan::kept_labels(&topics);
     let cards = store.cluster_input(session.as_ref().map(|s| s.id.as_str()))?;
     if cards.is_empty() {
         return Err(Error::Invalid("no cards to cluster".into()));
@@ -230,7 +232,6 @@ pub fn run_db(store: &mut Store, args: &ClusterArgs) -> Result<()> {
         .collect();
     crate::jobs::route_seeds(&mut record, &homes, &by_id);
     let plan = store.plan_cluster_run(&record)?;
-    let topics = store.topics()?;
     let record = crate::storage::run_plan::with_distinct_labels(&record, &topics, &plan);
     let names = Names {
         cards: store

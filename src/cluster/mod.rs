@@ -225,17 +225,16 @@ fn cluster_using(
     // apart), the blind cards 0.564 / 0.374 → 0.580 / 0.393; budget titles, whose
     // largest theme holds 28 % of them, 0.372 / 0.314 → 0.358 / 0.263. The choice of k
     // keeps that direction: without it the titles got 3–15 topics over the draws.
-    let (basis, topic_basis) = match &basis_all {
-        Some(d) => (Some(&d[..PROJECTED_DIM * full_dim]), Some(&d[full_dim..])),
-        None => (None, None),
-    };
-    // The placeable texts' rows, compacted: for the choice of k, and for k-means.
-    let (xp, xt) = match &basis_all {
+    //
+    // The placeable texts' rows, compacted: for the choice of k (`xp`), and for k-means
+    // (`xt`, the same rows when there is no basis).
+    let (basis, topic_basis, xp, xt) = match &basis_all {
         Some(d) => {
             let (xp, xt) = space.projected_pair(&placeable, d);
-            (xp, Some(xt))
+            let (head, tail) = (&d[..PROJECTED_DIM * full_dim], &d[full_dim..]);
+            (Some(head), Some(tail), xp, Some(xt))
         }
-        None => (space.projected(&placeable, None), None),
+        None => (None, None, space.projected(&placeable, None), None),
     };
     let xt = xt.as_deref().unwrap_or(&xp);
     let (anchors, dim) = match topic_basis {
@@ -287,11 +286,8 @@ fn cluster_using(
     let fit = run_kmeans(xt, dim, k, &anchors[..n_seeds.min(k)], opts);
     // Each text's cosine to its topic's centre where the shared direction counts, as
     // the unsorted rule was measured.
-    let sims = if topic_basis.is_some() {
-        linalg::cosines_to_means(&xp, dim, &fit.labels, k)
-    } else {
-        fit.sims.clone()
-    };
+    let common_sims = topic_basis.map(|_| linalg::cosines_to_means(&xp, dim, &fit.labels, k));
+    let sims = common_sims.as_deref().unwrap_or(&fit.sims);
 
     progress(Stage::Label, 0.0);
     let mut assignments = vec![

@@ -18,12 +18,11 @@ pub(super) fn typed_for(word: &str) -> Option<String> {
         static SEEN: std::cell::RefCell<FastMap<String, Option<String>>> =
             std::cell::RefCell::new(FastMap::default());
     }
-    if let Some(known) = SEEN.with(|s| s.borrow().get(word).cloned()) {
-        return known;
-    }
-    let found = restore(word);
-    SEEN.with(|s| s.borrow_mut().insert(word.to_string(), found.clone()));
-    found
+    SEEN.with_borrow_mut(|seen| {
+        seen.entry(word.to_string())
+            .or_insert_with(|| restore(word))
+            .clone()
+    })
 }
 
 /// The letters a plain letter may stand for in Polish.

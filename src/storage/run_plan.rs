@@ -199,15 +199,28 @@ pub fn plan_run(run: &RunRecord, topics: &[TopicRow], placements: &[Placement]) 
     }
     plan.retired = topics
         .iter()
-        .filter(|t| {
-            (t.origin == "run" || t.origin == "seed")
-                && t.decision.is_none()
-                && t.sections.is_empty()
-                && left.get(t.id.as_str()).copied().unwrap_or(0) <= 0
-        })
+        .filter(|t| may_retire(t) && left.get(t.id.as_str()).copied().unwrap_or(0) <= 0)
         .map(|t| t.id.clone())
         .collect();
     plan
+}
+
+/// Whether a run retires `topic` once it leaves it empty: a topic an earlier run (or
+/// a seed) made, neither decided nor mapped to the outline.
+fn may_retire(topic: &TopicRow) -> bool {
+    (topic.origin == "run" || topic.origin == "seed")
+        && topic.decision.is_none()
+        && topic.sections.is_empty()
+}
+
+/// Names of the `topics` a run leaves as they are: those it never retires, and
+/// those worked on by hand. A run labels its own topics otherwise.
+pub fn kept_labels(topics: &[TopicRow]) -> Vec<String> {
+    topics
+        .iter()
+        .filter(|t| !may_retire(t) || t.by_hand)
+        .map(|t| t.label.clone())
+        .collect()
 }
 
 /// The run's topics with labels that no topic the board keeps after accepting `plan`

@@ -141,19 +141,9 @@ impl Store {
     }
 
     /// Names of the live topics no clustering run empties or retires: decided, mapped
-    /// to the outline, or made or worked on by hand. A run labels its topics otherwise.
+    /// to the outline, or made or worked on by hand (`run_plan::kept_labels`).
     pub fn kept_topic_labels(&self) -> Result<Vec<String>> {
-        Ok(self
-            .topics()?
-            .into_iter()
-            .filter(|t| {
-                t.decision.is_some()
-                    || !t.sections.is_empty()
-                    || t.by_hand
-                    || !matches!(t.origin.as_str(), "run" | "seed")
-            })
-            .map(|t| t.label)
-            .collect())
+        Ok(super::run_plan::kept_labels(&self.topics()?))
     }
 
     /// A topic made by hand.

@@ -56,28 +56,16 @@ const WORKSHOP_SETS: [(&str, &str, usize); 5] = [
     ("workshop-colloq", "workshop-colloquial-blind.jsonl", 10),
 ];
 
-/// `from`'s cards with every Polish letter typed as its plain one (ą → a, Ł → L), as
-/// a labelled file in `dir`.
+/// `from`'s cards as typed on a plain keyboard, every Polish letter as its plain one
+/// (ą → a, Ł → L, case kept), as a labelled file in `dir`.
 fn write_plain_set(from: &Path, dir: &Path) -> Result<PathBuf> {
-    const MARKED: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ";
-    const PLAIN: &str = "acelnoszzACELNOSZZ";
-    let plain = |c: char| {
-        MARKED
-            .chars()
-            .position(|m| m == c)
-            .and_then(|i| PLAIN.chars().nth(i))
-    };
     let text = std::fs::read_to_string(from).map_err(|e| Error::io(from, e))?;
     let mut out = String::new();
     for line in text.lines() {
         let mut card: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| Error::Invalid(format!("{}: {e}", from.display())))?;
         if let Some(t) = card["text"].as_str() {
-            card["text"] = t
-                .chars()
-                .map(|c| plain(c).unwrap_or(c))
-                .collect::<String>()
-                .into();
+            card["text"] = deunicode::deunicode(t).into();
         }
         let _ = writeln!(out, "{card}");
     }
